@@ -1,0 +1,64 @@
+/**
+ * preflight check | pack build | pack validate | pack test | pack schema
+ * Exit codes: 0 fine, 1 a `block` finding or a failing example, 2 bad usage or a bad pack.
+ */
+import { PackError } from '../rules/index';
+import { runCheck } from './check';
+import { runPack } from './pack';
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage:
+  preflight check [TEXT…] [--file F | -] [--platform P] [--post-type T] [--pack FILE]…
+                  [--sets a,b | --sets +a,-b] [--lang en|ja] [--format text|json]
+  preflight pack build SRC [-o OUT]
+  preflight pack validate FILE…
+  preflight pack test FILE…
+  preflight pack schema
+
+Without --pack, check uses the built-in default pack. A FILE may be a .yaml/.json pack or a pack folder.
+Exit codes: 0 no block finding, 1 a block finding (check) or a failing example (test), 2 bad usage or pack.`;
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  stdin: () => Promise<string>;
+}
+
+const processIo: Io = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+  stdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  },
+};
+
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === 'check') return await runCheck(rest, io);
+    if (command === 'pack') return await runPack(rest, io);
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      io.out(USAGE);
+      return command === undefined ? 2 : 0;
+    }
+    throw new UsageError(`unknown command "${command}"`);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`preflight: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof PackError) {
+      io.err(`preflight: the pack is not valid:\n${error.issues.map((i) => `  ${i.file}: ${i.path ? `${i.path}: ` : ''}${i.message}`).join('\n')}`);
+      return 2;
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
+      io.err(`preflight: ${(error as Error).message}`);
+      return 2;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,70 @@
+/** `preflight pack build | validate | test | schema`: the pack author's tools. */
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { Pack, runExamples } from '../rules/index';
+import { type Io, UsageError } from './main';
+import { loadPackFrom } from './pack-source';
+
+function args(argv: string[], options: Parameters<typeof parseArgs>[0]['options'] = {}) {
+  try {
+    return parseArgs({ args: argv, allowPositionals: true, options });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/** JSON Schema for editors (YAML language servers, VS Code), generated from the zod schema. */
+export function packJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(Pack, { io: 'input', unrepresentable: 'any' }),
+    $id: 'https://preflight.dev/schema/pack.json',
+    title: 'Preflight rule pack',
+  };
+}
+
+export async function runPack(argv: string[], io: Io): Promise<number> {
+  const [sub, ...rest] = argv;
+  switch (sub) {
+    case 'schema':
+      io.out(JSON.stringify(packJsonSchema(), null, 2));
+      return 0;
+    case 'build': {
+      const { values, positionals } = args(rest, { output: { type: 'string', short: 'o' } });
+      if (positionals.length !== 1) throw new UsageError('pack build takes one SRC (a pack folder or file)');
+      const pack = loadPackFrom(positionals[0]!);
+      const json = `${JSON.stringify(pack, null, 2)}\n`;
+      if (typeof values.output === 'string') {
+        writeFileSync(values.output, json);
+        io.err(`wrote ${values.output}: ${pack.id}@${pack.version}, ${pack.rules.length} rules, ${pack.sets.length} sets, ${pack.manual.length} manual sections`);
+      } else io.out(json.trimEnd());
+      return 0;
+    }
+    case 'validate': {
+      const { positionals } = args(rest);
+      if (positionals.length === 0) throw new UsageError('pack validate takes one or more FILEs');
+      for (const file of positionals) {
+        const pack = loadPackFrom(file);
+        io.out(`ok  ${file}: ${pack.id}@${pack.version}, ${pack.rules.length} rules, ${pack.sets.length} sets, ${pack.manual.length} manual sections`);
+      }
+      return 0;
+    }
+    case 'test': {
+      const { positionals } = args(rest);
+      if (positionals.length === 0) throw new UsageError('pack test takes one or more FILEs');
+      let failed = 0;
+      for (const file of positionals) {
+        const pack = loadPackFrom(file);
+        const report = runExamples(pack, { requireExamples: true });
+        for (const failure of report.failures) {
+          io.out(`FAIL  ${failure.ruleId}  ${failure.kind}${failure.index >= 0 ? `[${failure.index}]` : ''}: ${failure.detail}`);
+        }
+        failed += report.failures.length;
+        io.out(`${report.failures.length === 0 ? 'ok  ' : 'FAIL'}  ${file}: ${report.rules} rules, ${report.examples} examples, ${report.failures.length} failed`);
+      }
+      return failed > 0 ? 1 : 0;
+    }
+    default:
+      throw new UsageError(sub ? `unknown pack command "${sub}"` : 'pack needs a command: build, validate, test or schema');
+  }
+}

@@ -1,0 +1,170 @@
+/**
+ * compilePacks: several packs (an organisation's, then a team's) become one checker. A later pack
+ * replaces a rule of the same id and its `overrides` switch rules off or change their severity;
+ * reviewers' set switches come last. All terms of all rules share one automaton.
+ */
+import { Draft, type Matchers } from './draft';
+import { type CompileContext, type RawFinding, type RuleRunner } from './kinds/kind';
+import { KINDS } from './kinds/index';
+import type { Finding, Localized, Pack, Platform, PostType, Rule, RuleKind, RuleOf, Severity } from './schema';
+import { foldTerm } from './text/fold';
+import { TermMatcher } from './text/matcher';
+import { compilePattern } from './text/regex';
+
+export interface CompileOptions {
+  /** Set switches by set id or "pack/set"; a set not named keeps its own default. */
+  sets?: Record<string, boolean>;
+  /** Rules switched off, by id. */
+  disabledRules?: readonly string[];
+  /** Severity changes by rule id (a reviewer lowering a rule). */
+  severities?: Record<string, Severity>;
+  /** Called when a rule throws while checking; the check goes on without it. */
+  onRuleError?: (ruleId: string, error: unknown) => void;
+}
+
+export interface CheckOptions {
+  platform?: Platform | undefined;
+  postType?: PostType | undefined;
+  /** The language of messages and manual titles (falls back to the pack's first locale). */
+  locale?: string | undefined;
+}
+
+export interface ActiveRule {
+  rule: Rule;
+  pack: Pack;
+  severity: Severity;
+}
+
+export interface Checker {
+  check(text: string, options?: CheckOptions): Finding[];
+  /** The rules that run, after overrides and set switches. */
+  readonly rules: readonly ActiveRule[];
+  /** Overrides that named a rule no pack has, and similar slips worth showing an admin. */
+  readonly warnings: readonly string[];
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { block: 0, warn: 1, info: 2 };
+
+/** Pick a locale's text: exact tag, then its language, then the fallbacks in order. */
+export function localize(text: Localized, locale: string, fallbacks: readonly string[] = []): string {
+  if (typeof text === 'string') return text;
+  const language = locale.split('-')[0]!;
+  for (const candidate of [locale, language, ...fallbacks, 'en']) {
+    const value = text[candidate];
+    if (value !== undefined) return value;
+  }
+  return Object.values(text)[0] ?? '';
+}
+
+function format(template: string, vars: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+function excerptOf(text: string, start: number, end: number): string {
+  const raw = text.slice(start, end);
+  return raw.length > 80 ? `${raw.slice(0, 79)}…` : raw;
+}
+
+/** Which rules run, and at what severity, once packs, overrides and switches are applied. */
+export function resolveRules(packs: readonly Pack[], options: CompileOptions = {}) {
+  const byId = new Map<string, ActiveRule>();
+  const warnings: string[] = [];
+  for (const pack of packs) {
+    for (const rule of pack.rules) byId.set(rule.id, { rule, pack, severity: rule.severity });
+    for (const override of pack.overrides) {
+      const target = byId.get(override.rule);
+      if (!target) {
+        warnings.push(`${pack.id}: override of ${override.rule}, which no earlier pack defines`);
+        continue;
+      }
+      if (override.enabled === false) byId.delete(override.rule);
+      if (override.severity) target.severity = override.severity;
+    }
+  }
+  const setEnabled = (pack: Pack, setId: string) => {
+    const switched = options.sets?.[`${pack.id}/${setId}`] ?? options.sets?.[setId];
+    return switched ?? pack.sets.find((set) => set.id === setId)?.enabled ?? true;
+  };
+  const disabled = new Set(options.disabledRules ?? []);
+  const active: ActiveRule[] = [];
+  for (const entry of byId.values()) {
+    if (disabled.has(entry.rule.id) || !setEnabled(entry.pack, entry.rule.set)) continue;
+    active.push({ ...entry, severity: options.severities?.[entry.rule.id] ?? entry.severity });
+  }
+  return { active, warnings };
+}
+
+function compileRule<K extends RuleKind>(rule: RuleOf<K>, context: CompileContext): RuleRunner {
+  return (KINDS[rule.kind] as unknown as { compile(r: RuleOf<K>, c: CompileContext): RuleRunner }).compile(rule, context);
+}
+
+export function compilePacks(packs: readonly Pack[], options: CompileOptions = {}): Checker {
+  const { active, warnings } = resolveRules(packs, options);
+  const matchers: Matchers = { insensitive: new TermMatcher(), sensitive: new TermMatcher(), sensitiveLists: new Set() };
+  let lists = 0;
+  const context: CompileContext = {
+    terms(terms, caseSensitive) {
+      const list = lists++;
+      const matcher = caseSensitive ? matchers.sensitive : matchers.insensitive;
+      if (caseSensitive) matchers.sensitiveLists.add(list);
+      terms.forEach((term, index) => matcher.add(foldTerm(term, !caseSensitive), list, index));
+      return list;
+    },
+    pattern: compilePattern,
+  };
+  const compiled = active.map((entry) => ({ ...entry, run: compileRule(entry.rule, context) }));
+
+  function finish(entry: ActiveRule, raw: RawFinding, text: string, locale: string): Finding {
+    const { rule, pack } = entry;
+    const start = Math.max(0, Math.min(raw.start, text.length));
+    const end = Math.max(start, Math.min(raw.end, text.length));
+    const match = text.slice(start, end);
+    const manualId = raw.manual ?? rule.manual;
+    const section = pack.manual.find((s) => s.id === manualId);
+    const template = localize(raw.message ?? rule.message, locale, pack.locales);
+    return {
+      ruleId: rule.id,
+      pack: pack.id,
+      set: rule.set,
+      category: rule.category,
+      // A term's own severity replaces the rule's; a reviewer's or override's change wins over both.
+      severity: entry.severity !== rule.severity ? entry.severity : (raw.severity ?? entry.severity),
+      message: format(template, { match, ...raw.vars }),
+      start,
+      end,
+      excerpt: excerptOf(text, start, end),
+      suggestions: raw.suggestions ?? [],
+      manual: { id: manualId, title: section ? localize(section.title, locale, pack.locales) : manualId },
+    };
+  }
+
+  return {
+    rules: active,
+    warnings,
+    check(text, checkOptions = {}) {
+      const locale = checkOptions.locale ?? 'en';
+      const draft = new Draft(text, checkOptions.platform, checkOptions.postType, locale, matchers);
+      const findings: Finding[] = [];
+      for (const entry of compiled) {
+        const { rule } = entry;
+        if (rule.platforms && (!draft.platform || !rule.platforms.includes(draft.platform))) continue;
+        if (rule.postTypes && !rule.postTypes.includes(draft.postType ?? 'post')) continue;
+        let raws: RawFinding[];
+        try {
+          raws = entry.run(draft);
+        } catch (error) {
+          options.onRuleError?.(rule.id, error);
+          continue;
+        }
+        for (const raw of raws) findings.push(finish(entry, raw, text, locale));
+      }
+      return findings.sort(
+        (a, b) =>
+          a.start - b.start ||
+          SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+          a.end - b.end ||
+          (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+      );
+    },
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * A cue is "any of these terms or patterns" in a draft: the condition and the requirement of a
+ * `require` rule. Compiled once into the shared automaton and the safe pattern engine.
+ */
+import type { Draft, Span } from './draft';
+import type { CompileContext } from './kinds/kind';
+import { termText } from './match-controls';
+import type { Term } from './schema';
+
+export interface CueSpec {
+  terms?: Term[] | undefined;
+  pattern?: string | string[] | undefined;
+  caseSensitive: boolean;
+}
+
+export type CueFinder = (draft: Draft) => Span[];
+
+export function compileCue(cue: CueSpec, context: CompileContext): CueFinder {
+  const list = cue.terms ? context.terms(cue.terms.map(termText), cue.caseSensitive) : -1;
+  const patterns = [cue.pattern ?? []].flat().map((source) => context.pattern(source, !cue.caseSensitive));
+  return (draft) => {
+    const spans = list < 0 ? [] : draft.hits(list).map((hit) => draft.span(hit));
+    if (patterns.length > 0) {
+      const folded = draft.folded(false).text;
+      for (const pattern of patterns) {
+        pattern.forEach(folded, (start, end) => spans.push(draft.fromFolded(false, start, end)));
+      }
+      spans.sort((a, b) => a.start - b.start);
+    }
+    return spans;
+  };
+}

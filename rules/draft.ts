@@ -1,0 +1,131 @@
+/**
+ * One draft being checked. Everything a rule may ask about it (folded text, term hits, URLs,
+ * hashtags, graphemes) is computed once, on first use, and shared by every rule.
+ */
+import twitterText from 'twitter-text';
+import type { Platform, PostType } from './schema';
+import { graphemes } from './text/count';
+import { type Folded, fold, toDraftSpan } from './text/fold';
+import type { TermHit, TermMatcher } from './text/matcher';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+export interface Entity extends Span {
+  /** The entity's text without its sigil: the URL, the tag, the handle. */
+  value: string;
+}
+
+const NO_HITS: readonly TermHit[] = Object.freeze([]);
+
+export interface Matchers {
+  /** Terms matched without regard to case. */
+  insensitive: TermMatcher;
+  /** Terms whose case matters (brand names). */
+  sensitive: TermMatcher;
+  /** Which lists are case-sensitive. */
+  sensitiveLists: Set<number>;
+}
+
+export class Draft {
+  private foldedCache: [Folded | undefined, Folded | undefined] = [undefined, undefined];
+  private hitsByList: TermHit[][] | undefined;
+  private cache = new Map<string, unknown>();
+
+  constructor(
+    readonly text: string,
+    readonly platform: Platform | undefined,
+    readonly postType: PostType | undefined,
+    readonly locale: string,
+    private readonly matchers: Matchers,
+  ) {}
+
+  /** The draft folded for matching: width always, case when `lowerCase`. */
+  folded(lowerCase: boolean): Folded {
+    const index = lowerCase ? 0 : 1;
+    let folded = this.foldedCache[index];
+    if (!folded) {
+      folded = fold(this.text, lowerCase);
+      this.foldedCache[index] = folded;
+    }
+    return folded;
+  }
+
+  /** Hits of one term list, in the folded text of that list's case mode, in order of position. */
+  hits(list: number): readonly TermHit[] {
+    if (!this.hitsByList) this.hitsByList = this.scan();
+    return this.hitsByList[list] ?? NO_HITS;
+  }
+
+  /** A hit's span in the draft. */
+  span(hit: TermHit): Span {
+    const folded = this.folded(!this.matchers.sensitiveLists.has(hit.list));
+    const [start, end] = toDraftSpan(folded, hit.start, hit.end);
+    return { start, end };
+  }
+
+  /** Map a span of a folded text back to the draft. */
+  fromFolded(lowerCase: boolean, start: number, end: number): Span {
+    const [s, e] = toDraftSpan(this.folded(lowerCase), start, end);
+    return { start: s, end: e };
+  }
+
+  private scan(): TermHit[][] {
+    const byList: TermHit[][] = [];
+    const collect = (hit: TermHit) => {
+      let list = byList[hit.list];
+      if (!list) {
+        list = [];
+        byList[hit.list] = list;
+      }
+      list.push(hit);
+    };
+    this.matchers.insensitive.scan(this.folded(true).text, collect);
+    if (this.matchers.sensitive.size > 0) this.matchers.sensitive.scan(this.folded(false).text, collect);
+    return byList;
+  }
+
+  private memo<T>(key: string, compute: () => T): T {
+    if (this.cache.has(key)) return this.cache.get(key) as T;
+    const value = compute();
+    this.cache.set(key, value);
+    return value;
+  }
+
+  urls(): Entity[] {
+    return this.memo('urls', () =>
+      twitterText
+        .extractUrlsWithIndices(this.text, { extractUrlsWithoutProtocol: true })
+        .map(({ url, indices }) => ({ value: url, start: indices[0], end: indices[1] })),
+    );
+  }
+
+  hashtags(): Entity[] {
+    return this.memo('hashtags', () =>
+      twitterText
+        .extractHashtagsWithIndices(this.text)
+        .map(({ hashtag, indices }) => ({ value: hashtag, start: indices[0], end: indices[1] })),
+    );
+  }
+
+  mentions(): Entity[] {
+    return this.memo('mentions', () =>
+      twitterText
+        .extractMentionsWithIndices(this.text)
+        .map(({ screenName, indices }) => ({ value: screenName, start: indices[0], end: indices[1] })),
+    );
+  }
+
+  cashtags(): Entity[] {
+    return this.memo('cashtags', () =>
+      twitterText
+        .extractCashtagsWithIndices(this.text)
+        .map(({ cashtag, indices }) => ({ value: cashtag, start: indices[0], end: indices[1] })),
+    );
+  }
+
+  graphemes(): string[] {
+    return this.memo('graphemes', () => graphemes(this.text));
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * Every rule carries drafts it must flag and drafts it must pass; `preflight pack test` and the
+ * test suite run them. A pass example must also raise no `warn` or `block` from any other rule of
+ * the pack: that is how a new rule that would cry wolf on ordinary posts gets caught.
+ */
+import { compilePacks } from './compile';
+import type { Example, Pack, Platform, PostType, Rule } from './schema';
+
+export interface ExampleCase {
+  text: string;
+  platform: Platform | undefined;
+  postType: PostType | undefined;
+}
+
+export function exampleCase(example: Example, rule: Rule): ExampleCase {
+  if (typeof example === 'string') return { text: example, platform: rule.platforms?.[0], postType: undefined };
+  const pieces = typeof example.text === 'string' ? [example.text] : example.text;
+  const text = pieces.map((piece) => (typeof piece === 'string' ? piece : piece.repeat.repeat(piece.times))).join('');
+  return { text, platform: example.platform ?? rule.platforms?.[0], postType: example.postType };
+}
+
+export interface ExampleFailure {
+  ruleId: string;
+  kind: 'flag' | 'pass' | 'false-alarm' | 'no-examples';
+  index: number;
+  text: string;
+  /** What went wrong, for people. */
+  detail: string;
+}
+
+export interface ExampleReport {
+  rules: number;
+  examples: number;
+  failures: ExampleFailure[];
+}
+
+const shorten = (text: string) => (text.length > 90 ? `${text.slice(0, 60)}… (${text.length} characters)` : text);
+
+/**
+ * Run every example of every rule. Each rule is checked with its own set switched on; for the
+ * pack-wide false-alarm check, the other rules run with their sets' defaults.
+ */
+export function runExamples(pack: Pack, options: { requireExamples?: boolean } = {}): ExampleReport {
+  const allSets = Object.fromEntries(pack.sets.map((set) => [set.id, true]));
+  const everything = compilePacks([pack], { sets: allSets });
+  const failures: ExampleFailure[] = [];
+  let examples = 0;
+  const defaultsByOwnSet = new Map<string, ReturnType<typeof compilePacks>>();
+  const withDefaults = (setId: string) => {
+    let checker = defaultsByOwnSet.get(setId);
+    if (!checker) {
+      checker = compilePacks([pack], { sets: { [setId]: true } });
+      defaultsByOwnSet.set(setId, checker);
+    }
+    return checker;
+  };
+
+  for (const rule of pack.rules) {
+    if (options.requireExamples && (rule.examples.flag.length === 0 || rule.examples.pass.length === 0)) {
+      failures.push({ ruleId: rule.id, kind: 'no-examples', index: -1, text: '', detail: 'needs at least one flag and one pass example' });
+    }
+    rule.examples.flag.forEach((example, index) => {
+      examples++;
+      const { text, platform, postType } = exampleCase(example, rule);
+      const found = everything.check(text, { platform, postType }).filter((f) => f.ruleId === rule.id);
+      if (found.length === 0) {
+        failures.push({ ruleId: rule.id, kind: 'flag', index, text, detail: `should flag, but did not: ${shorten(text)}` });
+      }
+    });
+    rule.examples.pass.forEach((example, index) => {
+      examples++;
+      const { text, platform, postType } = exampleCase(example, rule);
+      const own = everything.check(text, { platform, postType }).filter((f) => f.ruleId === rule.id);
+      if (own.length > 0) {
+        failures.push({
+          ruleId: rule.id,
+          kind: 'pass',
+          index,
+          text,
+          detail: `should pass, but flagged "${own[0]!.excerpt}" (${own[0]!.start}–${own[0]!.end}): ${shorten(text)}`,
+        });
+      }
+      const alarms = withDefaults(rule.set)
+        .check(text, { platform, postType })
+        .filter((f) => f.ruleId !== rule.id && f.severity !== 'info');
+      for (const alarm of alarms) {
+        failures.push({
+          ruleId: rule.id,
+          kind: 'false-alarm',
+          index,
+          text,
+          detail: `pass example raised ${alarm.severity} from ${alarm.ruleId} at "${alarm.excerpt}": ${shorten(text)}`,
+        });
+      }
+    });
+  }
+  return { rules: pack.rules.length, examples, failures };
+}

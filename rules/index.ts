@@ -1,0 +1,10 @@
+/**
+ * Preflight's engine: one API for the content script, the CLI, the tests and the benchmark.
+ *
+ *   const checker = compilePacks([pack]);
+ *   checker.check(draft, { platform: 'x', locale: 'ja' }); // findings, sorted by position
+ */
+export { type ActiveRule, type Checker, type CheckOptions, type CompileOptions, compilePacks, localize, resolveRules } from './compile';
+export { type ExampleFailure, type ExampleReport, exampleCase, runExamples } from './examples';
+export { formatPath, loadPack, PACK_LIMITS, PackError, type PackIssue, parseDocument, validatePack } from './load';
+export * from './schema';

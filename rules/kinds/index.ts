@@ -1,0 +1,12 @@
+/** Every rule kind, by name. A new kind is one file here and one line below. */
+import type { RuleKind } from '../schema';
+import type { KindDefinition } from './kind';
+import limit from './limit';
+import links from './links';
+import pattern from './pattern';
+import pii from './pii';
+import requireKind from './require';
+import terms from './terms';
+import tone from './tone';
+
+export const KINDS: { [K in RuleKind]: KindDefinition<K> } = { terms, pattern, limit, require: requireKind, pii, tone, links };

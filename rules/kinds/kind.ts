@@ -1,0 +1,38 @@
+/**
+ * What a rule kind is: a function from a validated rule to a runner over drafts. Compiling does
+ * all the work that does not depend on the draft (term lists, patterns), so running only matches.
+ */
+import type { Draft } from '../draft';
+import type { Localized, RuleKind, RuleOf, Severity } from '../schema';
+import type { CompiledPattern } from '../text/regex';
+
+/** A finding before the engine adds the rule's metadata and picks the message's locale. */
+export interface RawFinding {
+  start: number;
+  end: number;
+  /** Per-term overrides of the rule's own fields. */
+  severity?: Severity;
+  message?: Localized;
+  manual?: string;
+  /** Values for the message's {placeholders}; {match} is always the matched text. */
+  vars?: Record<string, string | number>;
+  suggestions?: string[];
+}
+
+export type RuleRunner = (draft: Draft) => RawFinding[];
+
+export interface CompileContext {
+  /** Put terms into the shared automaton; hits come back under the returned list id. */
+  terms(terms: readonly string[], caseSensitive: boolean): number;
+  /** Compile a pack pattern on a safe engine (throws PatternError). */
+  pattern(source: string, ignoreCase: boolean): CompiledPattern;
+}
+
+export interface KindDefinition<K extends RuleKind> {
+  readonly kind: K;
+  compile(rule: RuleOf<K>, context: CompileContext): RuleRunner;
+}
+
+export function defineKind<K extends RuleKind>(definition: KindDefinition<K>): KindDefinition<K> {
+  return definition;
+}

@@ -1,0 +1,177 @@
+/**
+ * `limit`: the platforms' own counting (X's weighted length, Bluesky's graphemes and bytes,
+ * Threads' emoji-as-bytes) and counts of hashtags, mentions, links, emoji, exclamation marks
+ * and capital letters. The numbers live in the pack, per platform and post type.
+ */
+import twitterText from 'twitter-text';
+import type { Draft, Span } from '../draft';
+import type { LimitCheck } from '../schema';
+import { countLength, isEmoji } from '../text/count';
+import { defineKind, type RawFinding } from './kind';
+
+interface Measure {
+  value: number;
+  /** Where the excess is, for highlighting; the whole draft when there is no better place. */
+  where: (max: number) => Span;
+}
+
+const whole = (draft: Draft): Span => ({ start: 0, end: draft.text.length });
+
+function entities(spans: Span[], draft: Draft): Measure {
+  return {
+    value: spans.length,
+    where: (max) => {
+      const first = spans[Math.floor(max)] ?? spans[0];
+      const last = spans[spans.length - 1];
+      return first && last ? { start: first.start, end: last.end } : whole(draft);
+    },
+  };
+}
+
+/** The first place where the draft's count passes `max`, found by bisecting prefixes. */
+function overflowStart(draft: Draft, check: LimitCheck, counting: NonNullable<LimitCheck['counting']>, max: number) {
+  if (counting === 'x-weighted') return twitterText.parseTweet(draft.text).validRangeEnd + 1;
+  const bounds: number[] = [];
+  let offset = 0;
+  for (const g of draft.graphemes()) {
+    offset += g.length;
+    bounds.push(offset);
+  }
+  let low = 0;
+  let high = bounds.length - 1;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    const prefix = draft.text.slice(0, bounds[mid]);
+    const length = countLength(
+      {
+        text: prefix,
+        graphemes: () => draft.graphemes().slice(0, mid + 1),
+        urls: () => draft.urls().filter((u) => u.end <= prefix.length),
+      },
+      counting,
+      check.urlLength,
+    );
+    if (length > max) high = mid;
+    else low = mid + 1;
+  }
+  return low === 0 ? 0 : bounds[low - 1]!;
+}
+
+function lettersOutside(draft: Draft): string {
+  const skip = [...draft.urls(), ...draft.hashtags(), ...draft.mentions(), ...draft.cashtags()];
+  let text = draft.text;
+  for (const { start, end } of skip) text = text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
+  return text;
+}
+
+function longestRun(draft: Draft, units: string[], same: (a: string, b: string) => boolean, counts: (u: string) => boolean) {
+  let best = { length: 0, start: 0, end: 0 };
+  let run = { length: 0, start: 0 };
+  let offset = 0;
+  let previous = '';
+  for (const unit of units) {
+    if (counts(unit) && run.length > 0 && same(previous, unit)) run.length++;
+    else run = counts(unit) ? { length: 1, start: offset } : { length: 0, start: offset };
+    offset += unit.length;
+    if (run.length > best.length) best = { length: run.length, start: run.start, end: offset };
+    previous = unit;
+  }
+  return { value: best.length, where: () => (best.length > 0 ? { start: best.start, end: best.end } : whole(draft)) };
+}
+
+const PUNCTUATION = /^[!?！？]$/;
+const BANG = /^[!！]$/;
+
+function measure(draft: Draft, check: LimitCheck): Measure {
+  switch (check.metric) {
+    case 'length':
+    case 'bytes': {
+      const counting = check.metric === 'bytes' ? 'utf8' : (check.counting ?? 'code-points');
+      const value = countLength(
+        { text: draft.text, graphemes: () => draft.graphemes(), urls: () => draft.urls() },
+        counting,
+        check.urlLength,
+      );
+      return {
+        value,
+        where: (max) => ({ start: Math.min(overflowStart(draft, check, counting, max), draft.text.length), end: draft.text.length }),
+      };
+    }
+    case 'lines':
+      return { value: draft.text.split(/\r\n|\r|\n/).length, where: () => whole(draft) };
+    case 'hashtags':
+      return entities(draft.hashtags(), draft);
+    case 'mentions':
+      return entities(draft.mentions(), draft);
+    case 'cashtags':
+      return entities(draft.cashtags(), draft);
+    case 'links':
+      return entities(draft.urls(), draft);
+    case 'emoji': {
+      const spans: Span[] = [];
+      let offset = 0;
+      for (const g of draft.graphemes()) {
+        if (isEmoji(g)) spans.push({ start: offset, end: offset + g.length });
+        offset += g.length;
+      }
+      return entities(spans, draft);
+    }
+    case 'exclamations': {
+      const spans: Span[] = [];
+      for (let i = 0; i < draft.text.length; i++) if (BANG.test(draft.text[i]!)) spans.push({ start: i, end: i + 1 });
+      return entities(spans, draft);
+    }
+    case 'capsRatio': {
+      const letters = lettersOutside(draft).match(/[A-Za-z]/g) ?? [];
+      if (letters.length < (check.minLetters ?? 0)) return { value: 0, where: () => whole(draft) };
+      const capitals = letters.filter((c) => c >= 'A' && c <= 'Z').length;
+      return { value: letters.length === 0 ? 0 : capitals / letters.length, where: () => whole(draft) };
+    }
+    case 'hashtagLength': {
+      const tags = draft.hashtags();
+      const longest = tags.reduce((best, tag) => (tag.value.length > (best?.value.length ?? -1) ? tag : best), tags[0]);
+      return { value: longest?.value.length ?? 0, where: () => longest ?? whole(draft) };
+    }
+    case 'repeatedPunctuation':
+      return longestRun(draft, [...draft.text], (a, b) => BANG.test(a) === BANG.test(b), (u) => PUNCTUATION.test(u));
+    case 'repeatedEmoji':
+      return longestRun(draft, draft.graphemes(), (a, b) => a === b, isEmoji);
+    case 'forbiddenChars': {
+      const chars = new Set(check.chars ?? '');
+      const spans: Span[] = [];
+      for (let i = 0; i < draft.text.length; i++) if (chars.has(draft.text[i]!)) spans.push({ start: i, end: i + 1 });
+      return { value: spans.length, where: () => spans[0] ?? whole(draft) };
+    }
+  }
+}
+
+export default defineKind({
+  kind: 'limit',
+  compile(rule) {
+    return (draft) => {
+      const findings: RawFinding[] = [];
+      for (const check of rule.checks) {
+        if (check.platforms && (!draft.platform || !check.platforms.includes(draft.platform))) continue;
+        if (check.postTypes && !check.postTypes.includes(draft.postType ?? 'post')) continue;
+        if (draft.text.length === 0) continue;
+        const { value, where } = measure(draft, check);
+        const over = check.max !== undefined && value > check.max;
+        const under = check.min !== undefined && value < check.min;
+        if (!over && !under) continue;
+        const span = where(over ? (check.max as number) : 0);
+        findings.push({
+          ...span,
+          severity: check.severity,
+          message: check.message,
+          vars: {
+            count: check.metric === 'capsRatio' ? `${Math.round(value * 100)}%` : value,
+            max: check.metric === 'capsRatio' && check.max !== undefined ? `${Math.round(check.max * 100)}%` : (check.max ?? ''),
+            min: check.min ?? '',
+            metric: check.metric,
+          },
+        });
+      }
+      return findings;
+    };
+  },
+});

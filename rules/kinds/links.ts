@@ -1,0 +1,48 @@
+/**
+ * `links`: URL shorteners that hide where a link goes, links without HTTPS, links to the brand's
+ * own domains without the tracking parameters its measurement needs, and forbidden domains.
+ */
+import { defineKind, type RawFinding } from './kind';
+
+function parse(url: string): { host: string; query: URLSearchParams; secure: boolean } {
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : `https://${url}`;
+  try {
+    const parsed = new URL(withScheme);
+    return { host: parsed.hostname.toLowerCase().replace(/^www\./, ''), query: parsed.searchParams, secure: !/^http:/i.test(url) };
+  } catch {
+    return { host: '', query: new URLSearchParams(), secure: true };
+  }
+}
+
+const onDomain = (host: string, domains: string[]) =>
+  domains.some((domain) => {
+    const d = domain.toLowerCase().replace(/^www\./, '');
+    return host === d || host.endsWith(`.${d}`);
+  });
+
+export default defineKind({
+  kind: 'links',
+  compile(rule) {
+    const messages = rule.messages ?? {};
+    return (draft) => {
+      const urls = draft.urls();
+      if (urls.length === 0) return [];
+      const out: RawFinding[] = [];
+      for (const url of urls) {
+        const { host, query, secure } = parse(url.value);
+        const at = { start: url.start, end: url.end };
+        if (rule.insecure && !secure) out.push({ ...at, message: messages.insecure, vars: { problem: 'insecure' } });
+        else if (rule.shorteners && onDomain(host, rule.shorteners))
+          out.push({ ...at, message: messages.shortener, vars: { problem: 'shortener', domain: host } });
+        else if (rule.forbiddenDomains && onDomain(host, rule.forbiddenDomains))
+          out.push({ ...at, message: messages.forbidden, vars: { problem: 'forbidden', domain: host } });
+        else if (rule.tracking && onDomain(host, rule.tracking.domains)) {
+          const missing = rule.tracking.params.filter((param) => !query.has(param));
+          if (missing.length > 0)
+            out.push({ ...at, message: messages.tracking, vars: { problem: 'tracking', missing: missing.join(', ') } });
+        }
+      }
+      return out;
+    };
+  },
+});

@@ -1,0 +1,22 @@
+/**
+ * `pattern`: regular expressions in RE2 syntax, run on the width-folded draft so that
+ * full-width digits match \d. See text/regex.ts for why a pattern can never freeze a page.
+ */
+import { compileControls, leftmostLongest } from '../match-controls';
+import { defineKind } from './kind';
+
+export default defineKind({
+  kind: 'pattern',
+  compile(rule, context) {
+    const patterns = [rule.pattern].flat().map((source) => context.pattern(source, !rule.caseSensitive));
+    const keep = compileControls(rule, context);
+    return (draft) => {
+      const folded = draft.folded(false).text;
+      const matches: { start: number; end: number }[] = [];
+      for (const pattern of patterns) {
+        pattern.forEach(folded, (start, end) => matches.push(draft.fromFolded(false, start, end)));
+      }
+      return keep(draft, leftmostLongest(matches));
+    };
+  },
+});

@@ -1,0 +1,37 @@
+/**
+ * `tone`: a score over the whole draft from a weighted lexicon kept in the pack, the check social
+ * teams run with sentiment tools, before posting. An angry reply or a wall of hype crosses the
+ * threshold; apologetic words carry negative weights, so a calm apology does not.
+ */
+import { leftmostLongest } from '../match-controls';
+import { defineKind } from './kind';
+
+const SHOUTED_WORD = /\b[A-Z]{3,}\b/g;
+
+export default defineKind({
+  kind: 'tone',
+  compile(rule, context) {
+    const list = context.terms(
+      rule.lexicon.map((entry) => entry.term),
+      rule.caseSensitive,
+    );
+    return (draft) => {
+      const hits = draft.hits(list);
+      if (hits.length === 0 && rule.exclamationWeight === 0 && rule.capsWeight === 0) return [];
+      const matches = leftmostLongest(hits.map((hit) => ({ ...draft.span(hit), weight: rule.lexicon[hit.term]!.weight })));
+      let score = matches.reduce((sum, m) => sum + m.weight, 0);
+      if (rule.exclamationWeight > 0) {
+        const bangs = draft.text.match(/[!！]/g)?.length ?? 0;
+        score += Math.max(0, bangs - 1) * rule.exclamationWeight;
+      }
+      if (rule.capsWeight > 0) score += (draft.text.match(SHOUTED_WORD)?.length ?? 0) * rule.capsWeight;
+      if (score < rule.threshold) return [];
+      const loud = matches.filter((m) => m.weight > 0);
+      const first = loud[0];
+      const last = loud[loud.length - 1];
+      const words = [...new Set(loud.map((m) => draft.text.slice(m.start, m.end)))].join(', ');
+      const span = first && last ? { start: first.start, end: last.end } : { start: 0, end: draft.text.length };
+      return [{ ...span, vars: { score: Math.round(score * 10) / 10, threshold: rule.threshold, words } }];
+    };
+  },
+});

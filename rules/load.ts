@@ -1,0 +1,169 @@
+/**
+ * Reading a pack from outside: parse YAML or JSON, validate with zod, then check what a schema
+ * cannot (ids unique, every rule's manual section exists, patterns compile, every locale given).
+ * Any problem rejects the whole pack with messages that name the file and the field; a pack is
+ * never half-loaded.
+ */
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import type { z } from 'zod';
+import { Pack, type Localized, type Rule } from './schema';
+import { compilePattern, PatternError } from './text/regex';
+
+export interface PackIssue {
+  /** The file the problem is in. */
+  file: string;
+  /** Where in that file: `rules[12].manual`. */
+  path: string;
+  message: string;
+}
+
+export class PackError extends Error {
+  constructor(readonly issues: PackIssue[]) {
+    super(issues.map((issue) => `${issue.file}: ${issue.path ? `${issue.path}: ` : ''}${issue.message}`).join('\n'));
+    this.name = 'PackError';
+  }
+}
+
+/** Limits that keep a hostile or broken pack from exhausting the browser. */
+export const PACK_LIMITS = { bytes: 8 * 1024 * 1024, rules: 20_000, terms: 500_000, patternLength: 2_000 };
+
+export type PathSegment = string | number;
+/** Maps a path in the joined pack to the source file it came from (pack folders). */
+export type Locate = (path: PathSegment[]) => { file: string; path: PathSegment[] };
+
+export function formatPath(path: readonly PathSegment[]): string {
+  return path.reduce<string>(
+    (out, segment) => (typeof segment === 'number' ? `${out}[${segment}]` : out ? `${out}.${segment}` : String(segment)),
+    '',
+  );
+}
+
+/** Parse YAML or JSON text (JSON is YAML, but its own parser gives better positions). */
+export function parseDocument(text: string, file: string): unknown {
+  if (text.length > PACK_LIMITS.bytes) {
+    throw new PackError([{ file, path: '', message: `the pack is ${text.length} bytes; the limit is ${PACK_LIMITS.bytes}` }]);
+  }
+  const json = /\.json$/i.test(file) || /^\s*[{[]/.test(text);
+  try {
+    return json ? JSON.parse(text) : parseYaml(text, { prettyErrors: true, maxAliasCount: 100, uniqueKeys: true });
+  } catch (error) {
+    const detail =
+      error instanceof YAMLParseError
+        ? `${error.message.split('\n')[0]}`
+        : `not valid JSON: ${(error as Error).message}`;
+    throw new PackError([{ file, path: '', message: detail }]);
+  }
+}
+
+function describe(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_union' && 'note' in issue && issue.note === 'No matching discriminator') {
+    return 'unknown rule kind: expected one of terms, pattern, limit, require, pii, tone, links';
+  }
+  if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}`;
+  return issue.message;
+}
+
+/** Validate a parsed document as a pack. Throws PackError listing every problem. */
+export function validatePack(document: unknown, file: string, locate?: Locate): Pack {
+  const where = (path: PathSegment[]) => {
+    const located = locate ? locate(path) : { file, path };
+    return { file: located.file, path: formatPath(located.path) };
+  };
+  const result = Pack.safeParse(document);
+  if (!result.success) {
+    throw new PackError(
+      result.error.issues.slice(0, 50).map((issue) => ({ ...where(issue.path as PathSegment[]), message: describe(issue) })),
+    );
+  }
+  const pack = result.data;
+  const issues: PackIssue[] = [];
+  const report = (path: PathSegment[], message: string) => issues.push({ ...where(path), message });
+
+  if (pack.rules.length > PACK_LIMITS.rules) report(['rules'], `${pack.rules.length} rules; the limit is ${PACK_LIMITS.rules}`);
+  const sets = new Set<string>();
+  pack.sets.forEach((set, i) => {
+    if (sets.has(set.id)) report(['sets', i, 'id'], `duplicate set id "${set.id}"`);
+    sets.add(set.id);
+    checkLocales(set.title, ['sets', i, 'title']);
+  });
+  const sections = new Set<string>();
+  pack.manual.forEach((section, i) => {
+    if (sections.has(section.id)) report(['manual', i, 'id'], `duplicate manual section id "${section.id}"`);
+    sections.add(section.id);
+    checkLocales(section.title, ['manual', i, 'title']);
+    checkLocales(section.body, ['manual', i, 'body']);
+  });
+
+  function checkLocales(text: Localized, path: PathSegment[]) {
+    if (typeof text === 'string') return;
+    const missing = pack.locales.filter((locale) => text[locale] === undefined);
+    if (missing.length > 0) report(path, `missing ${missing.join(', ')} (the pack's locales are ${pack.locales.join(', ')})`);
+  }
+
+  const ids = new Set<string>();
+  let termCount = 0;
+  pack.rules.forEach((rule, i) => {
+    const at = (...rest: PathSegment[]) => ['rules', i, ...rest];
+    if (ids.has(rule.id)) report(at('id'), `duplicate rule id "${rule.id}"`);
+    ids.add(rule.id);
+    if (!sets.has(rule.set)) report(at('set'), `set "${rule.set}" is not among the pack's sets (${[...sets].join(', ') || 'none'})`);
+    if (!sections.has(rule.manual)) report(at('manual'), `manual section "${rule.manual}" does not exist in this pack`);
+    checkLocales(rule.message, at('message'));
+    for (const [path, source] of patternsOf(rule)) {
+      if (source.length > PACK_LIMITS.patternLength) {
+        report(at(...path), `pattern is ${source.length} characters; the limit is ${PACK_LIMITS.patternLength}`);
+        continue;
+      }
+      try {
+        compilePattern(source, true);
+      } catch (error) {
+        if (error instanceof PatternError) report(at(...path), error.message);
+        else throw error;
+      }
+    }
+    for (const [path, term] of termsOf(rule)) {
+      termCount++;
+      if (typeof term !== 'string' && term.manual && !sections.has(term.manual)) {
+        report(at(...path, 'manual'), `manual section "${term.manual}" does not exist in this pack`);
+      }
+      if (typeof term !== 'string' && term.message) checkLocales(term.message, at(...path, 'message'));
+    }
+    if (rule.kind === 'limit') {
+      rule.checks.forEach((check, c) => {
+        if (check.max === undefined && check.min === undefined) report(at('checks', c), 'give `max` or `min`');
+        if (check.metric === 'capsRatio' && (check.max ?? 0) > 1) report(at('checks', c, 'max'), 'capsRatio is a share between 0 and 1');
+        if (check.metric === 'forbiddenChars' && !check.chars) report(at('checks', c, 'chars'), 'forbiddenChars needs `chars`');
+        if (check.message) checkLocales(check.message, at('checks', c, 'message'));
+      });
+    }
+  });
+  if (termCount > PACK_LIMITS.terms) report(['rules'], `${termCount} terms; the limit is ${PACK_LIMITS.terms}`);
+  if (issues.length > 0) throw new PackError(issues);
+  return pack;
+}
+
+type Found<T> = [PathSegment[], T][];
+
+function patternsOf(rule: Rule): Found<string> {
+  const list = (value: string | string[] | undefined, path: PathSegment[]): Found<string> =>
+    value === undefined ? [] : Array.isArray(value) ? value.map((v, i) => [[...path, i], v]) : [[path, value]];
+  if (rule.kind === 'pattern') return list(rule.pattern, ['pattern']);
+  if (rule.kind === 'require') {
+    return [
+      ...list(rule.when?.pattern, ['when', 'pattern']),
+      ...list(rule.need.pattern, ['need', 'pattern']),
+      ...list(rule.unless?.pattern, ['unless', 'pattern']),
+    ];
+  }
+  return [];
+}
+
+function termsOf(rule: Rule): Found<NonNullable<Extract<Rule, { kind: 'terms' }>['terms'][number]>> {
+  if (rule.kind === 'terms') return rule.terms.map((term, i) => [['terms', i], term]);
+  return [];
+}
+
+/** Parse and validate one pack file's text. */
+export function loadPack(text: string, file = 'pack'): Pack {
+  return validatePack(parseDocument(text, file), file);
+}

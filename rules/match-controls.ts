@@ -1,0 +1,76 @@
+/**
+ * Controls shared by the matching kinds (`terms`, `pattern`): exceptions, co-occurrence,
+ * negation and a per-draft limit. They decide which raw matches become findings.
+ */
+import type { Draft, Span } from './draft';
+import type { CompileContext } from './kinds/kind';
+import type { Term } from './schema';
+
+export interface MatchControls {
+  caseSensitive: boolean;
+  exceptions?: string[] | undefined;
+  with?: { terms: Term[]; within?: number | undefined } | undefined;
+  without?: { terms: Term[]; within?: number | undefined } | undefined;
+  negation?: { before: string[]; after: string[]; within: number } | undefined;
+  limit?: number | undefined;
+}
+
+export const termText = (term: Term): string => (typeof term === 'string' ? term : term.term);
+
+/** Keep the leftmost-longest of overlapping matches, in order of position. */
+export function leftmostLongest<T extends Span>(matches: T[]): T[] {
+  matches.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: T[] = [];
+  let reach = -1;
+  for (const match of matches) {
+    if (match.start < reach) continue;
+    kept.push(match);
+    reach = match.end;
+  }
+  return kept;
+}
+
+const gap = (a: Span, b: Span): number => Math.max(0, a.start - b.end, b.start - a.end);
+
+/** Compile the controls once; the returned filter keeps the matches that are findings. */
+export function compileControls(controls: MatchControls, context: CompileContext) {
+  const list = (terms: readonly string[], caseSensitive = false) =>
+    terms.length > 0 ? context.terms(terms, caseSensitive) : -1;
+  const exceptions = list(controls.exceptions ?? [], controls.caseSensitive);
+  const withList = controls.with ? list(controls.with.terms.map(termText)) : -1;
+  const withoutList = controls.without ? list(controls.without.terms.map(termText)) : -1;
+  const before = list(controls.negation?.before ?? []);
+  const after = list(controls.negation?.after ?? []);
+  const negationWindow = controls.negation?.within ?? 0;
+
+  const spans = (draft: Draft, id: number): Span[] => (id < 0 ? [] : draft.hits(id).map((hit) => draft.span(hit)));
+  const near = (draft: Draft, id: number, match: Span, within: number | undefined) =>
+    spans(draft, id).some((span) => within === undefined || gap(span, match) <= within);
+
+  return function keep<T extends Span>(draft: Draft, matches: T[]): T[] {
+    if (matches.length === 0) return matches;
+    let kept = matches;
+    if (exceptions >= 0) {
+      const excepted = spans(draft, exceptions);
+      kept = kept.filter((m) => !excepted.some((e) => e.start < m.end && m.start < e.end));
+    }
+    if (controls.with) {
+      const within = controls.with.within;
+      kept = kept.filter((m) => near(draft, withList, m, within));
+    }
+    if (controls.without) {
+      const within = controls.without.within;
+      kept = kept.filter((m) => !near(draft, withoutList, m, within));
+    }
+    if (before >= 0 || after >= 0) {
+      const cuesBefore = spans(draft, before);
+      const cuesAfter = spans(draft, after);
+      kept = kept.filter(
+        (m) =>
+          !cuesBefore.some((c) => c.end <= m.start && m.start - c.end <= negationWindow) &&
+          !cuesAfter.some((c) => c.start >= m.end && c.start - m.end <= negationWindow),
+      );
+    }
+    return controls.limit ? kept.slice(0, controls.limit) : kept;
+  };
+}
