@@ -1,12 +1,12 @@
 /** `preflight pack build | validate | test | schema`: the pack author's tools. */
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { z } from 'zod';
 import { Pack, runExamples } from '../rules/index';
 import { type Io, UsageError } from './main';
 import { loadPackFrom } from './pack-source';
 
-function args(argv: string[], options: Parameters<typeof parseArgs>[0]['options'] = {}) {
+function args(argv: string[], options: ParseArgsConfig['options'] = {}) {
   try {
     return parseArgs({ args: argv, allowPositionals: true, options });
   } catch (error) {

@@ -6,5 +6,15 @@
  */
 export { type ActiveRule, type Checker, type CheckOptions, type CompileOptions, compilePacks, localize, resolveRules } from './compile';
 export { type ExampleFailure, type ExampleReport, exampleCase, runExamples } from './examples';
-export { formatPath, loadPack, PACK_LIMITS, PackError, type PackIssue, parseDocument, validatePack } from './load';
+export {
+  formatPath,
+  type Locate,
+  loadPack,
+  PACK_LIMITS,
+  PackError,
+  type PackIssue,
+  type PathSegment,
+  parseDocument,
+  validatePack,
+} from './load';
 export * from './schema';

@@ -30,6 +30,7 @@ export function leftmostLongest<T extends Span>(matches: T[]): T[] {
   return kept;
 }
 
+const CLAUSE_BREAK = /[,.;:!?、。！？\n]/;
 const gap = (a: Span, b: Span): number => Math.max(0, a.start - b.end, b.start - a.end);
 
 /** Compile the controls once; the returned filter keeps the matches that are findings. */
@@ -65,10 +66,13 @@ export function compileControls(controls: MatchControls, context: CompileContext
     if (before >= 0 || after >= 0) {
       const cuesBefore = spans(draft, before);
       const cuesAfter = spans(draft, after);
+      // A negation reaches its own clause only: "not true, but guaranteed" is still a guarantee.
+      const sameClause = (from: number, to: number) =>
+        to - from <= negationWindow && !CLAUSE_BREAK.test(draft.text.slice(from, to));
       kept = kept.filter(
         (m) =>
-          !cuesBefore.some((c) => c.end <= m.start && m.start - c.end <= negationWindow) &&
-          !cuesAfter.some((c) => c.start >= m.end && c.start - m.end <= negationWindow),
+          !cuesBefore.some((c) => c.end <= m.start && sameClause(c.end, m.start)) &&
+          !cuesAfter.some((c) => c.start >= m.end && sameClause(m.end, c.start)),
       );
     }
     return controls.limit ? kept.slice(0, controls.limit) : kept;

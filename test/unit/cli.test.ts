@@ -1,0 +1,137 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../cli/main';
+
+async function run(argv: string[], stdin = '') {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t), stdin: async () => stdin });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'preflight-cli-'));
+const file = (name: string, text: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+const goodPack = file(
+  'good.yaml',
+  `id: small
+name: Small
+version: 1.0.0
+locales: [en, ja]
+sets: [{ id: s, title: { en: S, ja: エス } }, { id: q, title: Q, enabled: false }]
+manual: [{ id: m, title: { en: Secrets, ja: 秘密 }, body: { en: Keep them., ja: 守る。 } }]
+rules:
+  - { id: secret, set: s, kind: terms, category: privacy, severity: block, manual: m, message: { en: "Secret: {match}", ja: "秘密: {match}" }, terms: [falcon], examples: { flag: [Falcon soon], pass: [Eagle soon] } }
+  - { id: hype, set: s, kind: terms, category: brand, severity: warn, manual: m, message: { en: "Hype: {match}", ja: "誇張: {match}" }, terms: [insane], examples: { flag: [insane deal], pass: [good deal] } }
+  - { id: sale, set: q, kind: terms, category: risk, severity: block, manual: m, message: { en: "Sale: {match}", ja: "セール: {match}" }, terms: [sale], examples: { flag: [sale], pass: [hours] } }
+`,
+);
+
+describe('preflight check', () => {
+  it('prints findings for people and exits 1 on a block', async () => {
+    const { code, out } = await run(['check', '--pack', goodPack, 'Project', 'Falcon', 'is', 'insane']);
+    expect(code).toBe(1);
+    expect(out).toContain('BLOCK  1:9  secret  "Falcon"');
+    expect(out).toContain('Secret: Falcon');
+    expect(out).toContain('Manual: Secrets (#m)');
+    expect(out).toContain('2 findings: 1 block, 1 warn, 0 info');
+  });
+
+  it('exits 0 with only warnings, and prints JSON for tools', async () => {
+    const { code, out } = await run(['check', '--pack', goodPack, '--format', 'json', '--platform', 'x', 'an insane deal']);
+    expect(code).toBe(0);
+    const json = JSON.parse(out);
+    expect(json.platform).toBe('x');
+    expect(json.findings).toEqual([
+      expect.objectContaining({ ruleId: 'hype', severity: 'warn', start: 3, end: 9, excerpt: 'insane', manual: { id: 'm', title: 'Secrets' } }),
+    ]);
+  });
+
+  it('speaks Japanese with --lang ja and reads the draft from a file or stdin', async () => {
+    const draftFile = file('draft.txt', 'falcon');
+    expect((await run(['check', '--pack', goodPack, '--lang', 'ja', '--file', draftFile])).out).toContain('秘密: falcon');
+    expect((await run(['check', '--pack', goodPack, '-'], 'falcon')).code).toBe(1);
+    expect((await run(['check', '--pack', goodPack, '--lang', 'ja', 'eagle'])).out).toBe('問題は見つかりませんでした。');
+  });
+
+  it('switches sets with --sets', async () => {
+    expect((await run(['check', '--pack', goodPack, 'sale'])).code).toBe(0);
+    expect((await run(['check', '--pack', goodPack, '--sets', '+q', 'sale'])).code).toBe(1);
+    expect((await run(['check', '--pack', goodPack, '--sets', 'q', 'insane sale'])).out).not.toContain('hype');
+    expect((await run(['check', '--pack', goodPack, '--sets', 'nope', 'x'])).code).toBe(2);
+  });
+
+  it('exits 2 with a clear message on bad usage', async () => {
+    const noDraft = await run(['check', '--pack', goodPack]);
+    expect(noDraft).toMatchObject({ code: 2 });
+    expect(noDraft.err).toContain('no draft');
+    expect((await run(['check', '--platform', 'myspace', 'x'])).err).toContain('unknown platform "myspace"');
+    expect((await run(['check', '--bogus', 'x'])).code).toBe(2);
+    expect((await run(['frobnicate'])).code).toBe(2);
+  });
+
+  it('exits 2 naming the file and field for each kind of bad pack', async () => {
+    const bad = (name: string, text: string) => run(['check', '--pack', file(name, text), 'x']);
+    const broken = await bad('broken.yaml', 'id: [oops');
+    expect(broken.code).toBe(2);
+    expect(broken.err).toContain('broken.yaml');
+    const badManual = await bad('manual.yaml', readGood().replace('manual: m, message: { en: "Hype', 'manual: nowhere, message: { en: "Hype'));
+    expect(badManual.err).toContain('rules[1].manual: manual section "nowhere" does not exist');
+    const badKind = await bad('kind.yaml', readGood().replace('kind: terms, category: brand', 'kind: vibes, category: brand'));
+    expect(badKind.err).toContain('rules[1].kind: unknown rule kind');
+    const badPattern = await bad('pattern.yaml', readGood().replace('kind: terms, category: brand', 'kind: pattern, category: brand').replace('terms: [insane]', "pattern: '(x)\\1'"));
+    expect(badPattern.err).toMatch(/rules\[1\]\.pattern: invalid pattern/);
+    const missing = await run(['check', '--pack', join(dir, 'nope.yaml'), 'x']);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('no such file');
+    expect(broken.err).not.toMatch(/\n\s+at /);
+  });
+});
+
+function readGood(): string {
+  return readFileSync(goodPack, 'utf8');
+}
+
+describe('preflight pack', () => {
+  it('validates, tests and builds a pack', async () => {
+    expect((await run(['pack', 'validate', goodPack])).out).toContain('ok  ');
+    const tested = await run(['pack', 'test', goodPack]);
+    expect(tested.code).toBe(0);
+    expect(tested.out).toContain('3 rules, 6 examples, 0 failed');
+    const out = join(dir, 'built.json');
+    expect((await run(['pack', 'build', goodPack, '-o', out])).code).toBe(0);
+    expect((await run(['pack', 'validate', out])).code).toBe(0);
+  });
+
+  it('reports a failing example and exits 1', async () => {
+    const failing = file('failing.yaml', readGood().replace('pass: [good deal]', 'pass: [insane deal]'));
+    const { code, out } = await run(['pack', 'test', failing]);
+    expect(code).toBe(1);
+    expect(out).toContain('FAIL  hype  pass[0]: should pass, but flagged "insane"');
+  });
+
+  it('prints a JSON Schema generated from the zod schema', async () => {
+    const { code, out } = await run(['pack', 'schema']);
+    expect(code).toBe(0);
+    const schema = JSON.parse(out);
+    expect(schema.properties.rules.items.oneOf ?? schema.properties.rules.items.anyOf).toHaveLength(7);
+    expect(schema.required).toEqual(expect.arrayContaining(['id', 'name', 'version', 'locales']));
+  });
+});
+
+describe('the installed bin', () => {
+  it('runs as `preflight` through node_modules/.bin', async () => {
+    const exec = promisify(execFile);
+    const bin = join(process.cwd(), 'node_modules', '.bin', 'preflight');
+    const ok = await exec(bin, ['check', '--pack', goodPack, '--format', 'json', 'good deal']);
+    expect(JSON.parse(ok.stdout).findings).toEqual([]);
+    await expect(exec(bin, ['check', '--pack', goodPack, 'falcon'])).rejects.toMatchObject({ code: 1 });
+  });
+});

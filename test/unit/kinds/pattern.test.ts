@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { check, matched } from '../../helpers/pack';
+
+describe('pattern', () => {
+  it('matches on the width-folded draft and maps back to the original characters', () => {
+    const rule = { id: 'p', kind: 'pattern', pattern: '\\{\\{[^}]{0,40}\\}\\}' };
+    const text = 'Join us on ｛｛date｝｝!';
+    const [finding] = check([rule], text);
+    expect(text.slice(finding!.start, finding!.end)).toBe('｛｛date｝｝');
+  });
+
+  it('runs several expressions and full-width digits match \\d', () => {
+    const rule = { id: 'p', kind: 'pattern', pattern: ['年利\\d{1,3}%', 'will (double|triple)'] };
+    expect(matched([rule], '年利１０％確実！This WILL double.')).toEqual(['年利１０％', 'WILL double']);
+  });
+
+  it('never freezes on a hostile pattern and a long draft', () => {
+    const rule = { id: 'evil', kind: 'pattern', pattern: '(a+)+$' };
+    expect(matched([rule], `${'a'.repeat(3000)}!`)).toEqual([]);
+    expect(matched([rule], 'aaaa')).toEqual(['aaaa']);
+  });
+
+  it('shares exceptions and co-occurrence with terms', () => {
+    const rule = { id: 'p', kind: 'pattern', pattern: '\\d{1,3}%', exceptions: ['綿100%'], with: { terms: ['効果'] } };
+    expect(matched([rule], '綿100%。効果100%')).toEqual(['100%']);
+    expect(matched([rule], '100%')).toEqual([]);
+  });
+});
