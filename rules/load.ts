@@ -55,12 +55,33 @@ export function parseDocument(text: string, file: string): unknown {
   }
 }
 
-function describe(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_union' && 'note' in issue && issue.note === 'No matching discriminator') {
-    return 'unknown rule kind: expected one of terms, pattern, limit, require, pii, tone, links';
+/** One line per problem: for a union (a string or a map), the branch that got furthest explains it. */
+function describe(issue: z.core.$ZodIssue): { path: PathSegment[]; message: string } {
+  const path = issue.path as PathSegment[];
+  if (issue.code === 'invalid_union') {
+    if ('note' in issue && issue.note === 'No matching discriminator') {
+      return { path: [...path, 'kind'].filter((p, i, all) => !(p === 'kind' && all[i - 1] === 'kind')), message: 'unknown rule kind: expected one of terms, pattern, limit, require, pii, tone, links' };
+    }
+    const branches = issue.errors.filter((branch) => branch.length > 0);
+    const furthest = branches.sort((a, b) => Math.max(...b.map((i) => i.path.length)) - Math.max(...a.map((i) => i.path.length)))[0];
+    const inner = furthest?.[0];
+    if (inner && inner.path.length > 0) {
+      const described = describe(inner);
+      return { path: [...path, ...described.path], message: described.message };
+    }
+    const expected = branches.flatMap((branch) => branch.flatMap((i) => (i.code === 'invalid_type' ? [i.expected] : [])));
+    if (expected.length === branches.length) {
+      const localized = expected.includes('string') && expected.includes('record');
+      return {
+        path,
+        message: localized ? 'expected a text, or a map of locale to text such as { en: …, ja: … }' : `expected ${expected.join(' or ')}`,
+      };
+    }
   }
-  if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}`;
-  return issue.message;
+  if (issue.code === 'unrecognized_keys') {
+    return { path, message: `unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}` };
+  }
+  return { path, message: issue.message };
 }
 
 /** Validate a parsed document as a pack. Throws PackError listing every problem. */
@@ -72,7 +93,10 @@ export function validatePack(document: unknown, file: string, locate?: Locate): 
   const result = Pack.safeParse(document);
   if (!result.success) {
     throw new PackError(
-      result.error.issues.slice(0, 50).map((issue) => ({ ...where(issue.path as PathSegment[]), message: describe(issue) })),
+      result.error.issues.slice(0, 50).map((issue) => {
+        const { path, message } = describe(issue);
+        return { ...where(path), message };
+      }),
     );
   }
   const pack = result.data;

@@ -1,0 +1,226 @@
+/**
+ * npm run bench: how fast the engine checks a draft, against a naive baseline, and how often the
+ * default pack flags real posts. Figures go in the README; nothing here asserts a time.
+ *
+ *   - median time per `check` for 280 / 1,000 / 3,000-character drafts (English and Japanese)
+ *     with the default pack, and with a generated pack of 1,000 rules holding 5,000 terms;
+ *   - the naive baseline (one RegExp per term, in a loop) on the same drafts, and the ratio;
+ *   - compile time of the generated pack;
+ *   - per source of ../shared/eval/real-posts, the share of posts flagged `warn` or `block`;
+ *   - twitter-text's conformance cases (../shared/eval/twitter-text): agreement of plat.x-limits.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_PACK_DIR } from '../cli/check';
+import { loadPackFrom } from '../cli/pack-source';
+import { compilePacks, type Pack } from '../rules/index';
+import { flagShares, readRealPosts } from './real-posts';
+
+const quick = process.argv.includes('--quick');
+
+/** A small deterministic generator, so every run measures the same drafts and packs. */
+function prng(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// Ordinary brand copy (written for this benchmark) with a few problems in it, as real drafts have.
+const EN =
+  'Our spring collection is here: light jackets in moss and slate, made from recycled cotton. ' +
+  'Stores open 10:00–19:00 this weekend, and online orders ship within two days. ' +
+  'Thanks to everyone who joined the launch event yesterday! Photos are up on our site. ' +
+  'We are sorry for the delay some of you saw with order tracking; the issue is fixed. ' +
+  'Questions? Send us a DM and our team will help. #NewArrivals https://example.com/spring ';
+const JA =
+  '春の新作コレクションが入荷しました。リサイクルコットンを使った軽いジャケットを、モスとスレートの二色でご用意しています。' +
+  '今週末の営業時間は10時〜19時です。オンラインストアのご注文は二日以内に発送いたします。' +
+  '昨日の発売イベントにご参加いただいた皆さま、ありがとうございました！当日の写真をサイトに掲載しました。' +
+  '一部のお客様に配送状況の表示が遅れる不具合がございました。現在は解消しております。' +
+  'ご不明な点はDMでお気軽にお問い合わせください。#新作 https://example.com/spring ';
+const PROBLEMS_EN = ' Guaranteed results, no side effects!!! Call 090-1234-5678. ';
+const PROBLEMS_JA = ' 元本保証で必ず儲かる！ 担当の携帯 090-1234-5678 まで。';
+
+function draftOf(base: string, problems: string, length: number): string {
+  let text = '';
+  while (text.length < length) text += base;
+  const middle = Math.floor(length / 2);
+  return (text.slice(0, middle) + problems + text.slice(middle)).slice(0, length);
+}
+
+/** Median of per-call times, measured in batches long enough for the clock. */
+function medianMs(fn: () => void, targetMs = quick ? 150 : 600): number {
+  const start = performance.now();
+  let calls = 0;
+  while (performance.now() - start < 50) {
+    fn();
+    calls++;
+  }
+  const perBatch = Math.max(1, Math.ceil(calls / 10));
+  const samples: number[] = [];
+  const until = performance.now() + targetMs;
+  while (performance.now() < until || samples.length < 7) {
+    const t0 = performance.now();
+    for (let i = 0; i < perBatch; i++) fn();
+    samples.push((performance.now() - t0) / perBatch);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)]!;
+}
+
+const KANA = 'あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわをん';
+const KANJI = '新商品価格配送店舗営業時間限定発売予約会員登録確認変更停止再開案内';
+
+/** 1,000 rules with 5 terms each: half English pseudo-words, half Japanese. */
+export function generatedPack(rules = 1000, termsPerRule = 5): Pack {
+  const random = prng(42);
+  const pick = (alphabet: string, length: number) =>
+    Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+  return {
+    id: 'generated',
+    name: 'Generated',
+    version: '1.0.0',
+    locales: ['en'],
+    sets: [{ id: 'all', title: 'All', enabled: true }],
+    manual: [{ id: 'm', title: 'Manual', body: '' }],
+    overrides: [],
+    rules: Array.from({ length: rules }, (_, r) => ({
+      id: `gen.rule-${r}`,
+      set: 'all',
+      kind: 'terms' as const,
+      category: 'brand' as const,
+      severity: 'warn' as const,
+      manual: 'm',
+      message: 'Avoid {match}',
+      caseSensitive: false,
+      examples: { flag: [], pass: [] },
+      terms: Array.from({ length: termsPerRule }, () =>
+        r % 2 === 0
+          ? `${pick('bcdfghjklmnpqrstvwz', 1)}${pick('aeiou', 1)}${pick('bcdfghjklmnprstvz', 1)}${pick('aeiouy', 1)}${pick('klmnrst', 1 + Math.floor(random() * 4))}`
+          : `${pick(KANJI, 1)}${pick(KANA, 2 + Math.floor(random() * 2))}`,
+      ),
+    })),
+  };
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** What a pack engine without an automaton does: one expression per term, in a loop. */
+function naiveChecker(pack: Pack) {
+  const regexes: RegExp[] = [];
+  for (const rule of pack.rules) {
+    if (rule.kind !== 'terms') continue;
+    for (const term of rule.terms) {
+      const text = typeof term === 'string' ? term : term.term;
+      const latin = /^[\x00-\x7f]+$/.test(text);
+      regexes.push(new RegExp(latin ? `\\b${escapeRegExp(text)}\\b` : escapeRegExp(text), 'gi'));
+    }
+  }
+  return (draft: string) => {
+    const found: [number, number][] = [];
+    for (const regex of regexes) {
+      regex.lastIndex = 0;
+      for (let m = regex.exec(draft); m; m = regex.exec(draft)) found.push([m.index, m.index + m[0].length]);
+    }
+    return found;
+  };
+}
+
+function withTerms(draft: string, pack: Pack, count: number): string {
+  const terms = pack.rules.slice(0, count).map((rule) => (rule.kind === 'terms' ? String(rule.terms[0]) : ''));
+  const step = Math.floor(draft.length / (count + 1));
+  let out = draft;
+  terms.forEach((term, i) => {
+    const at = step * (i + 1);
+    out = `${out.slice(0, at)} ${term} ${out.slice(at + term.length + 2)}`;
+  });
+  return out.slice(0, draft.length);
+}
+
+const fmt = (ms: number) => (ms < 1 ? `${(ms * 1000).toFixed(1)} µs` : `${ms.toFixed(2)} ms`);
+
+function main() {
+  const lines: string[] = [];
+  const log = (line = '') => {
+    lines.push(line);
+    console.log(line);
+  };
+  log(`Preflight benchmark: Node ${process.version}, ${new Date().toISOString().slice(0, 10)}${quick ? ' (quick)' : ''}`);
+
+  const defaultPack = loadPackFrom(DEFAULT_PACK_DIR);
+  const defaultChecker = compilePacks([defaultPack]);
+  log('');
+  log(`## Default pack (${defaultChecker.rules.length} active rules of ${defaultPack.rules.length}), median per check`);
+  log('| draft | English | Japanese |');
+  log('|---|---|---|');
+  for (const length of [280, 1000, 3000]) {
+    const en = draftOf(EN, PROBLEMS_EN, length);
+    const ja = draftOf(JA, PROBLEMS_JA, length);
+    const tEn = medianMs(() => defaultChecker.check(en, { platform: 'x' }));
+    const tJa = medianMs(() => defaultChecker.check(ja, { platform: 'x', locale: 'ja' }));
+    log(`| ${length} chars | ${fmt(tEn)} | ${fmt(tJa)} |`);
+  }
+
+  const big = generatedPack();
+  const compileTimes: number[] = [];
+  for (let i = 0; i < (quick ? 3 : 7); i++) {
+    const t0 = performance.now();
+    compilePacks([big]).check('warm up');
+    compileTimes.push(performance.now() - t0);
+  }
+  compileTimes.sort((a, b) => a - b);
+  const bigChecker = compilePacks([big]);
+  const naive = naiveChecker(big);
+  log('');
+  log(`## Generated pack: 1,000 rules, 5,000 terms (compile + first check: ${fmt(compileTimes[Math.floor(compileTimes.length / 2)]!)} median)`);
+  log('| draft | Preflight (one automaton) | naive (5,000 RegExps in a loop) | ratio |');
+  log('|---|---|---|---|');
+  for (const [label, base, problems] of [
+    ['English', EN, PROBLEMS_EN],
+    ['Japanese', JA, PROBLEMS_JA],
+  ] as const) {
+    for (const length of [280, 1000, 3000]) {
+      const draft = withTerms(draftOf(base, problems, length), big, 6);
+      const ours = bigChecker.check(draft).length;
+      const theirs = naive(draft).length;
+      const tOurs = medianMs(() => bigChecker.check(draft));
+      const tNaive = medianMs(() => naive(draft));
+      log(`| ${label}, ${length} chars (${ours} / ${theirs} hits) | ${fmt(tOurs)} | ${fmt(tNaive)} | ${(tNaive / tOurs).toFixed(0)}× |`);
+    }
+  }
+
+  const posts = readRealPosts();
+  log('');
+  if (!posts) log('## Real posts: ../shared/eval/real-posts not found, skipped');
+  else {
+    log(`## Real posts (${posts.length}): share flagged warn or block by the default pack`);
+    log('| source | lang | posts | flagged | share | rules that fired |');
+    log('|---|---|---|---|---|---|');
+    for (const share of flagShares(posts)) {
+      const rules = Object.entries(share.byRule)
+        .sort((a, b) => b[1] - a[1])
+        .map(([id, n]) => `${id} ${n}`)
+        .join(', ');
+      log(`| ${share.source} | ${share.lang} | ${share.posts} | ${share.flagged} | ${((share.flagged / share.posts) * 100).toFixed(1)}% | ${rules || '—'} |`);
+    }
+  }
+
+  const conformance = fileURLToPath(new URL('../../shared/eval/twitter-text/validate.json', import.meta.url));
+  log('');
+  if (!existsSync(conformance)) log('## twitter-text conformance: not found, skipped');
+  else {
+    const cases = JSON.parse(readFileSync(conformance, 'utf8')) as { text: string; over280: boolean }[];
+    const agree = cases.filter(({ text, over280 }) => {
+      const flagged = defaultChecker.check(text, { platform: 'x' }).some((f) => f.category === 'platform' && f.severity !== 'info');
+      return flagged === over280;
+    }).length;
+    log(`## twitter-text conformance: ${agree}/${cases.length} cases agree (platform finding on X exactly when over 280)`);
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();
