@@ -6,10 +6,11 @@ import { defaultPackPlugin } from './scripts/vite-default-pack';
 export default defineConfig({
   plugins: [WxtVitest(), preact(), defaultPackPlugin()],
   test: {
-    include: ['test/**/*.test.{ts,tsx}'],
-    environment: 'node',
     testTimeout: 30_000,
-    // One browser at a time on a two-core machine: the e2e suites run in one worker.
-    fileParallelism: true,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.{ts,tsx}'], environment: 'node' } },
+      // One browser at a time on a two-core machine.
+      { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], fileParallelism: false, testTimeout: 60_000, hookTimeout: 60_000 } },
+    ],
   },
 });

@@ -11,14 +11,18 @@ export const DEFAULT_PACK_DIR = fileURLToPath(new URL('../rules/packs/default', 
 /** `--sets a,b` runs only those sets; `--sets +a,-b` switches sets on and off from their defaults. */
 export function parseSets(value: string | undefined, packs: Pack[]): Record<string, boolean> | undefined {
   if (!value) return undefined;
-  const items = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const items = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const known = new Set(packs.flatMap((pack) => pack.sets.flatMap((set) => [set.id, `${pack.id}/${set.id}`])));
   const relative = items.every((item) => item.startsWith('+') || item.startsWith('-'));
   const sets: Record<string, boolean> = {};
   if (!relative) for (const pack of packs) for (const set of pack.sets) sets[set.id] = false;
   for (const item of items) {
     const id = item.replace(/^[+-]/, '');
-    if (!known.has(id)) throw new UsageError(`unknown set "${id}" (known: ${[...known].filter((k) => !k.includes('/')).join(', ')})`);
+    if (!known.has(id))
+      throw new UsageError(`unknown set "${id}" (known: ${[...known].filter((k) => !k.includes('/')).join(', ')})`);
     sets[id] = !item.startsWith('-');
   }
   return sets;
@@ -35,13 +39,19 @@ function formatText(text: string, findings: Finding[], lang: string): string {
   if (findings.length === 0) return lang === 'ja' ? '問題は見つかりませんでした。' : 'No problems found.';
   const lines: string[] = [];
   for (const f of findings) {
-    lines.push(`${f.severity.toUpperCase().padEnd(5)}  ${position(text, f.start)}  ${f.ruleId}  "${f.excerpt.replace(/\n/g, '⏎')}"`);
+    lines.push(
+      `${f.severity.toUpperCase().padEnd(5)}  ${position(text, f.start)}  ${f.ruleId}  "${f.excerpt.replace(/\n/g, '⏎')}"`,
+    );
     lines.push(`       ${f.message}`);
-    if (f.suggestions.length > 0) lines.push(`       ${lang === 'ja' ? '候補' : 'Suggestion'}: ${f.suggestions.join(', ')}`);
+    if (f.suggestions.length > 0)
+      lines.push(`       ${lang === 'ja' ? '候補' : 'Suggestion'}: ${f.suggestions.join(', ')}`);
     lines.push(`       ${lang === 'ja' ? 'マニュアル' : 'Manual'}: ${f.manual.title} (#${f.manual.id})`);
   }
   const count = (s: string) => findings.filter((f) => f.severity === s).length;
-  lines.push('', `${findings.length} finding${findings.length === 1 ? '' : 's'}: ${count('block')} block, ${count('warn')} warn, ${count('info')} info`);
+  lines.push(
+    '',
+    `${findings.length} finding${findings.length === 1 ? '' : 's'}: ${count('block')} block, ${count('warn')} warn, ${count('info')} info`,
+  );
   return lines.join('\n');
 }
 
@@ -77,7 +87,8 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
   }
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError('--format is text or json');
   const lang = values.lang ?? (/^ja/i.test(process.env.LANG ?? '') ? 'ja' : 'en');
-  if (!/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(lang)) throw new UsageError(`--lang expects a language tag such as en or ja`);
+  if (!/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(lang))
+    throw new UsageError(`--lang expects a language tag such as en or ja`);
 
   let text: string;
   const fromStdin = values.file === '-' || (positionals.length === 1 && positionals[0] === '-');
@@ -90,7 +101,11 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
 
   const packs = (values.pack?.length ? values.pack : [DEFAULT_PACK_DIR]).map(loadPackFrom);
   const checker = compilePacks(packs, { sets: parseSets(values.sets, packs) });
-  const findings = checker.check(text, { platform: platform as Platform | undefined, postType: postType as PostType | undefined, locale: lang });
+  const findings = checker.check(text, {
+    platform: platform as Platform | undefined,
+    postType: postType as PostType | undefined,
+    locale: lang,
+  });
   if (values.format === 'json') io.out(JSON.stringify({ platform: platform ?? null, findings }, null, 2));
   else io.out(formatText(text, findings, lang));
   return findings.some((f) => f.severity === 'block') ? 1 : 0;

@@ -51,7 +51,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       return 2;
     }
     if (error instanceof PackError) {
-      io.err(`preflight: the pack is not valid:\n${error.issues.map((i) => `  ${i.file}: ${i.path ? `${i.path}: ` : ''}${i.message}`).join('\n')}`);
+      io.err(
+        `preflight: the pack is not valid:\n${error.issues.map((i) => `  ${i.file}: ${i.path ? `${i.path}: ` : ''}${i.message}`).join('\n')}`,
+      );
       return 2;
     }
     const code = (error as NodeJS.ErrnoException).code;

@@ -19,7 +19,9 @@ function read(file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
-    throw new PackError([{ file, path: '', message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? error}` }]);
+    throw new PackError([
+      { file, path: '', message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? error}` },
+    ]);
   }
 }
 
@@ -29,7 +31,13 @@ export function parseManualFile(text: string, file: string): { title: string; bo
   const first = lines.findIndex((line) => line.trim() !== '');
   const heading = /^#\s+(.+?)\s*#*\s*$/.exec(lines[first] ?? '');
   if (!heading) throw new PackError([{ file, path: '', message: 'a manual section starts with a "# Title" line' }]);
-  return { title: heading[1]!, body: lines.slice(first + 1).join('\n').trim() };
+  return {
+    title: heading[1]!,
+    body: lines
+      .slice(first + 1)
+      .join('\n')
+      .trim(),
+  };
 }
 
 /** Join a pack source folder into the document `validatePack` expects, and a map back to its files. */
@@ -38,16 +46,20 @@ export function joinPackFolder(dir: string): { document: Record<string, unknown>
   if (!manifestFile) throw new PackError([{ file: dir, path: '', message: 'a pack folder needs a pack.yaml' }]);
   const manifest = parseDocument(read(manifestFile), manifestFile);
   if (!manifest || typeof manifest !== 'object' || Array.isArray(manifest)) {
-    throw new PackError([{ file: manifestFile, path: '', message: 'expected a mapping with id, name, version, locales, sets' }]);
+    throw new PackError([
+      { file: manifestFile, path: '', message: 'expected a mapping with id, name, version, locales, sets' },
+    ]);
   }
   const document: Record<string, unknown> = { ...(manifest as Record<string, unknown>) };
   const origins: { file: string; index: number }[] = [];
   const rules: unknown[] = Array.isArray(document.rules) ? [...document.rules] : [];
-  rules.forEach((_, index) => origins.push({ file: manifestFile, index }));
+  for (let index = 0; index < rules.length; index++) origins.push({ file: manifestFile, index });
 
   const rulesDir = join(dir, 'rules');
   if (existsSync(rulesDir)) {
-    for (const name of readdirSync(rulesDir).filter((n) => RULE_FILE.test(n)).sort()) {
+    for (const name of readdirSync(rulesDir)
+      .filter((n) => RULE_FILE.test(n))
+      .sort()) {
       const file = join(rulesDir, name);
       const parsed = parseDocument(read(file), file);
       if (!Array.isArray(parsed)) throw new PackError([{ file, path: '', message: 'expected a list of rules' }]);
@@ -74,13 +86,21 @@ export function joinPackFolder(dir: string): { document: Record<string, unknown>
       section.title[locale] = title;
       section.body[locale] = body;
       sections.set(id, section);
-      (sectionFiles[id] ??= {})[locale] = file;
+      sectionFiles[id] = { ...sectionFiles[id], [locale]: file };
     }
   }
-  const order = Array.isArray(document.manual) ? document.manual.filter((id): id is string => typeof id === 'string') : [];
-  const ordered = [...order.filter((id) => sections.has(id)), ...[...sections.keys()].filter((id) => !order.includes(id))];
+  const order = Array.isArray(document.manual)
+    ? document.manual.filter((id): id is string => typeof id === 'string')
+    : [];
+  const ordered = [
+    ...order.filter((id) => sections.has(id)),
+    ...[...sections.keys()].filter((id) => !order.includes(id)),
+  ];
   for (const id of order) {
-    if (!sections.has(id)) throw new PackError([{ file: manifestFile, path: 'manual', message: `no manual/${id}.<locale>.md for section "${id}"` }]);
+    if (!sections.has(id))
+      throw new PackError([
+        { file: manifestFile, path: 'manual', message: `no manual/${id}.<locale>.md for section "${id}"` },
+      ]);
   }
   const manual = ordered.map((id) => sections.get(id)!);
   document.manual = manual;

@@ -36,7 +36,9 @@ export async function runPack(argv: string[], io: Io): Promise<number> {
       const json = `${JSON.stringify(pack, null, 2)}\n`;
       if (typeof values.output === 'string') {
         writeFileSync(values.output, json);
-        io.err(`wrote ${values.output}: ${pack.id}@${pack.version}, ${pack.rules.length} rules, ${pack.sets.length} sets, ${pack.manual.length} manual sections`);
+        io.err(
+          `wrote ${values.output}: ${pack.id}@${pack.version}, ${pack.rules.length} rules, ${pack.sets.length} sets, ${pack.manual.length} manual sections`,
+        );
       } else io.out(json.trimEnd());
       return 0;
     }
@@ -45,7 +47,9 @@ export async function runPack(argv: string[], io: Io): Promise<number> {
       if (positionals.length === 0) throw new UsageError('pack validate takes one or more FILEs');
       for (const file of positionals) {
         const pack = loadPackFrom(file);
-        io.out(`ok  ${file}: ${pack.id}@${pack.version}, ${pack.rules.length} rules, ${pack.sets.length} sets, ${pack.manual.length} manual sections`);
+        io.out(
+          `ok  ${file}: ${pack.id}@${pack.version}, ${pack.rules.length} rules, ${pack.sets.length} sets, ${pack.manual.length} manual sections`,
+        );
       }
       return 0;
     }
@@ -57,14 +61,20 @@ export async function runPack(argv: string[], io: Io): Promise<number> {
         const pack = loadPackFrom(file);
         const report = runExamples(pack, { requireExamples: true });
         for (const failure of report.failures) {
-          io.out(`FAIL  ${failure.ruleId}  ${failure.kind}${failure.index >= 0 ? `[${failure.index}]` : ''}: ${failure.detail}`);
+          io.out(
+            `FAIL  ${failure.ruleId}  ${failure.kind}${failure.index >= 0 ? `[${failure.index}]` : ''}: ${failure.detail}`,
+          );
         }
         failed += report.failures.length;
-        io.out(`${report.failures.length === 0 ? 'ok  ' : 'FAIL'}  ${file}: ${report.rules} rules, ${report.examples} examples, ${report.failures.length} failed`);
+        io.out(
+          `${report.failures.length === 0 ? 'ok  ' : 'FAIL'}  ${file}: ${report.rules} rules, ${report.examples} examples, ${report.failures.length} failed`,
+        );
       }
       return failed > 0 ? 1 : 0;
     }
     default:
-      throw new UsageError(sub ? `unknown pack command "${sub}"` : 'pack needs a command: build, validate, test or schema');
+      throw new UsageError(
+        sub ? `unknown pack command "${sub}"` : 'pack needs a command: build, validate, test or schema',
+      );
   }
 }

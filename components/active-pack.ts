@@ -9,6 +9,10 @@ export function activePackSummary(locale = 'en') {
     name: localize(pack.name, locale, pack.locales),
     version: pack.version,
     rules: pack.rules.length,
-    sets: pack.sets.map((set) => ({ id: set.id, title: localize(set.title, locale, pack.locales), enabled: set.enabled })),
+    sets: pack.sets.map((set) => ({
+      id: set.id,
+      title: localize(set.title, locale, pack.locales),
+      enabled: set.enabled,
+    })),
   };
 }

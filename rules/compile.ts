@@ -4,8 +4,8 @@
  * reviewers' set switches come last. All terms of all rules share one automaton.
  */
 import { Draft, type Matchers } from './draft';
-import { type CompileContext, type RawFinding, type RuleRunner } from './kinds/kind';
 import { KINDS } from './kinds/index';
+import type { CompileContext, RawFinding, RuleRunner } from './kinds/kind';
 import type { Finding, Localized, Pack, Platform, PostType, Rule, RuleKind, RuleOf, Severity } from './schema';
 import { foldTerm } from './text/fold';
 import { TermMatcher } from './text/matcher';
@@ -95,19 +95,28 @@ export function resolveRules(packs: readonly Pack[], options: CompileOptions = {
 }
 
 function compileRule<K extends RuleKind>(rule: RuleOf<K>, context: CompileContext): RuleRunner {
-  return (KINDS[rule.kind] as unknown as { compile(r: RuleOf<K>, c: CompileContext): RuleRunner }).compile(rule, context);
+  return (KINDS[rule.kind] as unknown as { compile(r: RuleOf<K>, c: CompileContext): RuleRunner }).compile(
+    rule,
+    context,
+  );
 }
 
 export function compilePacks(packs: readonly Pack[], options: CompileOptions = {}): Checker {
   const { active, warnings } = resolveRules(packs, options);
-  const matchers: Matchers = { insensitive: new TermMatcher(), sensitive: new TermMatcher(), sensitiveLists: new Set() };
+  const matchers: Matchers = {
+    insensitive: new TermMatcher(),
+    sensitive: new TermMatcher(),
+    sensitiveLists: new Set(),
+  };
   let lists = 0;
   const context: CompileContext = {
     terms(terms, caseSensitive) {
       const list = lists++;
       const matcher = caseSensitive ? matchers.sensitive : matchers.insensitive;
       if (caseSensitive) matchers.sensitiveLists.add(list);
-      terms.forEach((term, index) => matcher.add(foldTerm(term, !caseSensitive), list, index));
+      terms.forEach((term, index) => {
+        matcher.add(foldTerm(term, !caseSensitive), list, index);
+      });
       return list;
     },
     pattern: compilePattern,

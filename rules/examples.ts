@@ -57,14 +57,26 @@ export function runExamples(pack: Pack, options: { requireExamples?: boolean } =
 
   for (const rule of pack.rules) {
     if (options.requireExamples && (rule.examples.flag.length === 0 || rule.examples.pass.length === 0)) {
-      failures.push({ ruleId: rule.id, kind: 'no-examples', index: -1, text: '', detail: 'needs at least one flag and one pass example' });
+      failures.push({
+        ruleId: rule.id,
+        kind: 'no-examples',
+        index: -1,
+        text: '',
+        detail: 'needs at least one flag and one pass example',
+      });
     }
     rule.examples.flag.forEach((example, index) => {
       examples++;
       const { text, platform, postType } = exampleCase(example, rule);
       const found = everything.check(text, { platform, postType }).filter((f) => f.ruleId === rule.id);
       if (found.length === 0) {
-        failures.push({ ruleId: rule.id, kind: 'flag', index, text, detail: `should flag, but did not: ${shorten(text)}` });
+        failures.push({
+          ruleId: rule.id,
+          kind: 'flag',
+          index,
+          text,
+          detail: `should flag, but did not: ${shorten(text)}`,
+        });
       }
     });
     rule.examples.pass.forEach((example, index) => {

@@ -4,7 +4,15 @@
  *   const checker = compilePacks([pack]);
  *   checker.check(draft, { platform: 'x', locale: 'ja' }); // findings, sorted by position
  */
-export { type ActiveRule, type Checker, type CheckOptions, type CompileOptions, compilePacks, localize, resolveRules } from './compile';
+export {
+  type ActiveRule,
+  type Checker,
+  type CheckOptions,
+  type CompileOptions,
+  compilePacks,
+  localize,
+  resolveRules,
+} from './compile';
 export { type ExampleFailure, type ExampleReport, exampleCase, runExamples } from './examples';
 export {
   formatPath,

@@ -6,7 +6,7 @@
  */
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
-import { Pack, type Localized, type Rule } from './schema';
+import { type Localized, Pack, type Rule } from './schema';
 import { compilePattern, PatternError } from './text/regex';
 
 export interface PackIssue {
@@ -33,7 +33,8 @@ export type Locate = (path: PathSegment[]) => { file: string; path: PathSegment[
 
 export function formatPath(path: readonly PathSegment[]): string {
   return path.reduce<string>(
-    (out, segment) => (typeof segment === 'number' ? `${out}[${segment}]` : out ? `${out}.${segment}` : String(segment)),
+    (out, segment) =>
+      typeof segment === 'number' ? `${out}[${segment}]` : out ? `${out}.${segment}` : String(segment),
     '',
   );
 }
@@ -41,7 +42,9 @@ export function formatPath(path: readonly PathSegment[]): string {
 /** Parse YAML or JSON text (JSON is YAML, but its own parser gives better positions). */
 export function parseDocument(text: string, file: string): unknown {
   if (text.length > PACK_LIMITS.bytes) {
-    throw new PackError([{ file, path: '', message: `the pack is ${text.length} bytes; the limit is ${PACK_LIMITS.bytes}` }]);
+    throw new PackError([
+      { file, path: '', message: `the pack is ${text.length} bytes; the limit is ${PACK_LIMITS.bytes}` },
+    ]);
   }
   const json = /\.json$/i.test(file) || /^\s*[{[]/.test(text);
   try {
@@ -60,21 +63,30 @@ function describe(issue: z.core.$ZodIssue): { path: PathSegment[]; message: stri
   const path = issue.path as PathSegment[];
   if (issue.code === 'invalid_union') {
     if ('note' in issue && issue.note === 'No matching discriminator') {
-      return { path: [...path, 'kind'].filter((p, i, all) => !(p === 'kind' && all[i - 1] === 'kind')), message: 'unknown rule kind: expected one of terms, pattern, limit, require, pii, tone, links' };
+      return {
+        path: [...path, 'kind'].filter((p, i, all) => !(p === 'kind' && all[i - 1] === 'kind')),
+        message: 'unknown rule kind: expected one of terms, pattern, limit, require, pii, tone, links',
+      };
     }
     const branches = issue.errors.filter((branch) => branch.length > 0);
-    const furthest = branches.sort((a, b) => Math.max(...b.map((i) => i.path.length)) - Math.max(...a.map((i) => i.path.length)))[0];
+    const furthest = branches.sort(
+      (a, b) => Math.max(...b.map((i) => i.path.length)) - Math.max(...a.map((i) => i.path.length)),
+    )[0];
     const inner = furthest?.[0];
     if (inner && inner.path.length > 0) {
       const described = describe(inner);
       return { path: [...path, ...described.path], message: described.message };
     }
-    const expected = branches.flatMap((branch) => branch.flatMap((i) => (i.code === 'invalid_type' ? [i.expected] : [])));
+    const expected = branches.flatMap((branch) =>
+      branch.flatMap((i) => (i.code === 'invalid_type' ? [i.expected] : [])),
+    );
     if (expected.length === branches.length) {
       const localized = expected.includes('string') && expected.includes('record');
       return {
         path,
-        message: localized ? 'expected a text, or a map of locale to text such as { en: …, ja: … }' : `expected ${expected.join(' or ')}`,
+        message: localized
+          ? 'expected a text, or a map of locale to text such as { en: …, ja: … }'
+          : `expected ${expected.join(' or ')}`,
       };
     }
   }
@@ -103,7 +115,8 @@ export function validatePack(document: unknown, file: string, locate?: Locate): 
   const issues: PackIssue[] = [];
   const report = (path: PathSegment[], message: string) => issues.push({ ...where(path), message });
 
-  if (pack.rules.length > PACK_LIMITS.rules) report(['rules'], `${pack.rules.length} rules; the limit is ${PACK_LIMITS.rules}`);
+  if (pack.rules.length > PACK_LIMITS.rules)
+    report(['rules'], `${pack.rules.length} rules; the limit is ${PACK_LIMITS.rules}`);
   const sets = new Set<string>();
   pack.sets.forEach((set, i) => {
     if (sets.has(set.id)) report(['sets', i, 'id'], `duplicate set id "${set.id}"`);
@@ -121,7 +134,8 @@ export function validatePack(document: unknown, file: string, locate?: Locate): 
   function checkLocales(text: Localized, path: PathSegment[]) {
     if (typeof text === 'string') return;
     const missing = pack.locales.filter((locale) => text[locale] === undefined);
-    if (missing.length > 0) report(path, `missing ${missing.join(', ')} (the pack's locales are ${pack.locales.join(', ')})`);
+    if (missing.length > 0)
+      report(path, `missing ${missing.join(', ')} (the pack's locales are ${pack.locales.join(', ')})`);
   }
 
   const ids = new Set<string>();
@@ -130,7 +144,8 @@ export function validatePack(document: unknown, file: string, locate?: Locate): 
     const at = (...rest: PathSegment[]) => ['rules', i, ...rest];
     if (ids.has(rule.id)) report(at('id'), `duplicate rule id "${rule.id}"`);
     ids.add(rule.id);
-    if (!sets.has(rule.set)) report(at('set'), `set "${rule.set}" is not among the pack's sets (${[...sets].join(', ') || 'none'})`);
+    if (!sets.has(rule.set))
+      report(at('set'), `set "${rule.set}" is not among the pack's sets (${[...sets].join(', ') || 'none'})`);
     if (!sections.has(rule.manual)) report(at('manual'), `manual section "${rule.manual}" does not exist in this pack`);
     checkLocales(rule.message, at('message'));
     for (const [path, source] of patternsOf(rule)) {
@@ -155,8 +170,10 @@ export function validatePack(document: unknown, file: string, locate?: Locate): 
     if (rule.kind === 'limit') {
       rule.checks.forEach((check, c) => {
         if (check.max === undefined && check.min === undefined) report(at('checks', c), 'give `max` or `min`');
-        if (check.metric === 'capsRatio' && (check.max ?? 0) > 1) report(at('checks', c, 'max'), 'capsRatio is a share between 0 and 1');
-        if (check.metric === 'forbiddenChars' && !check.chars) report(at('checks', c, 'chars'), 'forbiddenChars needs `chars`');
+        if (check.metric === 'capsRatio' && (check.max ?? 0) > 1)
+          report(at('checks', c, 'max'), 'capsRatio is a share between 0 and 1');
+        if (check.metric === 'forbiddenChars' && !check.chars)
+          report(at('checks', c, 'chars'), 'forbiddenChars needs `chars`');
         if (check.message) checkLocales(check.message, at('checks', c, 'message'));
       });
     }

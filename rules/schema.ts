@@ -239,9 +239,7 @@ export const ToneRule = z.strictObject({
   ...ruleBase,
   kind: z.literal('tone'),
   /** Weighted words; negative weights calm the score (an apology). */
-  lexicon: z
-    .array(z.strictObject({ term: z.string().min(1), weight: z.number().min(-100).max(100) }))
-    .min(1),
+  lexicon: z.array(z.strictObject({ term: z.string().min(1), weight: z.number().min(-100).max(100) })).min(1),
   threshold: z.number().min(0),
   /** Added per "!" beyond the first, and for a run of capital letters: shouting raises a score. */
   exclamationWeight: z.number().min(0).max(100).default(0),

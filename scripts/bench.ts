@@ -150,7 +150,9 @@ function main() {
     lines.push(line);
     console.log(line);
   };
-  log(`Preflight benchmark: Node ${process.version}, ${new Date().toISOString().slice(0, 10)}${quick ? ' (quick)' : ''}`);
+  log(
+    `Preflight benchmark: Node ${process.version}, ${new Date().toISOString().slice(0, 10)}${quick ? ' (quick)' : ''}`,
+  );
 
   const defaultPack = loadPackFrom(DEFAULT_PACK_DIR);
   const defaultChecker = compilePacks([defaultPack]);
@@ -177,7 +179,9 @@ function main() {
   const bigChecker = compilePacks([big]);
   const naive = naiveChecker(big);
   log('');
-  log(`## Generated pack: 1,000 rules, 5,000 terms (compile + first check: ${fmt(compileTimes[Math.floor(compileTimes.length / 2)]!)} median)`);
+  log(
+    `## Generated pack: 1,000 rules, 5,000 terms (compile + first check: ${fmt(compileTimes[Math.floor(compileTimes.length / 2)]!)} median)`,
+  );
   log('| draft | Preflight (one automaton) | naive (5,000 RegExps in a loop) | ratio |');
   log('|---|---|---|---|');
   for (const [label, base, problems] of [
@@ -190,7 +194,9 @@ function main() {
       const theirs = naive(draft).length;
       const tOurs = medianMs(() => bigChecker.check(draft));
       const tNaive = medianMs(() => naive(draft));
-      log(`| ${label}, ${length} chars (${ours} / ${theirs} hits) | ${fmt(tOurs)} | ${fmt(tNaive)} | ${(tNaive / tOurs).toFixed(0)}× |`);
+      log(
+        `| ${label}, ${length} chars (${ours} / ${theirs} hits) | ${fmt(tOurs)} | ${fmt(tNaive)} | ${(tNaive / tOurs).toFixed(0)}× |`,
+      );
     }
   }
 
@@ -206,7 +212,9 @@ function main() {
         .sort((a, b) => b[1] - a[1])
         .map(([id, n]) => `${id} ${n}`)
         .join(', ');
-      log(`| ${share.source} | ${share.lang} | ${share.posts} | ${share.flagged} | ${((share.flagged / share.posts) * 100).toFixed(1)}% | ${rules || '—'} |`);
+      log(
+        `| ${share.source} | ${share.lang} | ${share.posts} | ${share.flagged} | ${((share.flagged / share.posts) * 100).toFixed(1)}% | ${rules || '—'} |`,
+      );
     }
   }
 
@@ -216,10 +224,14 @@ function main() {
   else {
     const cases = JSON.parse(readFileSync(conformance, 'utf8')) as { text: string; over280: boolean }[];
     const agree = cases.filter(({ text, over280 }) => {
-      const flagged = defaultChecker.check(text, { platform: 'x' }).some((f) => f.category === 'platform' && f.severity !== 'info');
+      const flagged = defaultChecker
+        .check(text, { platform: 'x' })
+        .some((f) => f.category === 'platform' && f.severity !== 'info');
       return flagged === over280;
     }).length;
-    log(`## twitter-text conformance: ${agree}/${cases.length} cases agree (platform finding on X exactly when over 280)`);
+    log(
+      `## twitter-text conformance: ${agree}/${cases.length} cases agree (platform finding on X exactly when over 280)`,
+    );
   }
 }
 

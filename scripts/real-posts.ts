@@ -41,10 +41,19 @@ export function flagShares(posts: RealPost[]): SourceShare[] {
   const checker = compilePacks([loadPackFrom(DEFAULT_PACK_DIR)]);
   const shares = new Map<string, SourceShare>();
   for (const post of posts) {
-    const share = shares.get(post.source) ?? { source: post.source, lang: post.lang, posts: 0, flagged: 0, byRule: {}, examples: [] };
+    const share = shares.get(post.source) ?? {
+      source: post.source,
+      lang: post.lang,
+      posts: 0,
+      flagged: 0,
+      byRule: {},
+      examples: [],
+    };
     shares.set(post.source, share);
     share.posts++;
-    const findings = checker.check(post.text, { platform: post.platform, locale: post.lang }).filter((f) => f.severity !== 'info');
+    const findings = checker
+      .check(post.text, { platform: post.platform, locale: post.lang })
+      .filter((f) => f.severity !== 'info');
     if (findings.length === 0) continue;
     share.flagged++;
     for (const id of new Set(findings.map((f) => f.ruleId))) share.byRule[id] = (share.byRule[id] ?? 0) + 1;
@@ -60,10 +69,14 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     process.exit(2);
   }
   for (const share of flagShares(posts)) {
-    console.log(`${share.source.padEnd(18)} ${share.lang}  ${share.flagged}/${share.posts} flagged (${((share.flagged / share.posts) * 100).toFixed(1)}%)  ${JSON.stringify(share.byRule)}`);
+    console.log(
+      `${share.source.padEnd(18)} ${share.lang}  ${share.flagged}/${share.posts} flagged (${((share.flagged / share.posts) * 100).toFixed(1)}%)  ${JSON.stringify(share.byRule)}`,
+    );
     if (process.argv.includes('--show')) {
       for (const { post, findings } of share.examples) {
-        console.log(`   ${post.id}: ${findings.map((f) => `${f.severity} ${f.ruleId} "${f.excerpt}"`).join('; ')}\n      ${post.text.replace(/\n/g, ' ')}`);
+        console.log(
+          `   ${post.id}: ${findings.map((f) => `${f.severity} ${f.ruleId} "${f.excerpt}"`).join('; ')}\n      ${post.text.replace(/\n/g, ' ')}`,
+        );
       }
     }
   }

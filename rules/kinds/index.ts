@@ -9,4 +9,12 @@ import requireKind from './require';
 import terms from './terms';
 import tone from './tone';
 
-export const KINDS: { [K in RuleKind]: KindDefinition<K> } = { terms, pattern, limit, require: requireKind, pii, tone, links };
+export const KINDS: { [K in RuleKind]: KindDefinition<K> } = {
+  terms,
+  pattern,
+  limit,
+  require: requireKind,
+  pii,
+  tone,
+  links,
+};

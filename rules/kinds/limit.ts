@@ -64,7 +64,12 @@ function lettersOutside(draft: Draft): string {
   return text;
 }
 
-function longestRun(draft: Draft, units: string[], same: (a: string, b: string) => boolean, counts: (u: string) => boolean) {
+function longestRun(
+  draft: Draft,
+  units: string[],
+  same: (a: string, b: string) => boolean,
+  counts: (u: string) => boolean,
+) {
   let best = { length: 0, start: 0, end: 0 };
   let run = { length: 0, start: 0 };
   let offset = 0;
@@ -94,7 +99,10 @@ function measure(draft: Draft, check: LimitCheck): Measure {
       );
       return {
         value,
-        where: (max) => ({ start: Math.min(overflowStart(draft, check, counting, max), draft.text.length), end: draft.text.length }),
+        where: (max) => ({
+          start: Math.min(overflowStart(draft, check, counting, max), draft.text.length),
+          end: draft.text.length,
+        }),
       };
     }
     case 'lines':
@@ -133,7 +141,12 @@ function measure(draft: Draft, check: LimitCheck): Measure {
       return { value: longest?.value.length ?? 0, where: () => longest ?? whole(draft) };
     }
     case 'repeatedPunctuation':
-      return longestRun(draft, [...draft.text], (a, b) => BANG.test(a) === BANG.test(b), (u) => PUNCTUATION.test(u));
+      return longestRun(
+        draft,
+        [...draft.text],
+        (a, b) => BANG.test(a) === BANG.test(b),
+        (u) => PUNCTUATION.test(u),
+      );
     case 'repeatedEmoji':
       return longestRun(draft, draft.graphemes(), (a, b) => a === b, isEmoji);
     case 'forbiddenChars': {
@@ -165,7 +178,10 @@ export default defineKind({
           message: check.message,
           vars: {
             count: check.metric === 'capsRatio' ? `${Math.round(value * 100)}%` : value,
-            max: check.metric === 'capsRatio' && check.max !== undefined ? `${Math.round(check.max * 100)}%` : (check.max ?? ''),
+            max:
+              check.metric === 'capsRatio' && check.max !== undefined
+                ? `${Math.round(check.max * 100)}%`
+                : (check.max ?? ''),
             min: check.min ?? '',
             metric: check.metric,
           },

@@ -8,7 +8,11 @@ function parse(url: string): { host: string; query: URLSearchParams; secure: boo
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : `https://${url}`;
   try {
     const parsed = new URL(withScheme);
-    return { host: parsed.hostname.toLowerCase().replace(/^www\./, ''), query: parsed.searchParams, secure: !/^http:/i.test(url) };
+    return {
+      host: parsed.hostname.toLowerCase().replace(/^www\./, ''),
+      query: parsed.searchParams,
+      secure: !/^http:/i.test(url),
+    };
   } catch {
     return { host: '', query: new URLSearchParams(), secure: true };
   }

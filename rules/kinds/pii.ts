@@ -85,7 +85,8 @@ const CREDENTIALS = [
   /\bxox[abprs]-[A-Za-z0-9-]{10,80}/g,
   /(?:管理|admin|account|アカウント|ログイン|login|root|サーバ|server|db|データベース)[^\n]{0,16}?(?:パスワード|password|passwd|pw)\s{0,3}[:：=は]\s{0,3}[^\s、。]{4,64}/gi,
 ];
-const CARD_CONTEXT_AGAINST = /(?:追跡|問い合わせ|伝票|注文|受付|会員|お客様|order|tracking|uid|id|ticket|case)[^\d\n]{0,12}$/i;
+const CARD_CONTEXT_AGAINST =
+  /(?:追跡|問い合わせ|伝票|注文|受付|会員|お客様|order|tracking|uid|id|ticket|case)[^\d\n]{0,12}$/i;
 const BUSINESS_PREFIXES = ['0120', '0800', '0570', '0990'];
 const TOLL_FREE = /^1?(800|888|877|866|855|844|833)/;
 
@@ -95,7 +96,10 @@ function allowedBy(allow: string[], kind: 'email' | 'phone', value: string): boo
   const lower = value.toLowerCase();
   return allow.some((entry) => {
     const item = entry.toLowerCase();
-    if (kind === 'email') return item.includes('@') ? lower === item || (item.startsWith('@') && lower.endsWith(item)) : lower.endsWith(`@${item}`) || lower.endsWith(`.${item}`);
+    if (kind === 'email')
+      return item.includes('@')
+        ? lower === item || (item.startsWith('@') && lower.endsWith(item))
+        : lower.endsWith(`@${item}`) || lower.endsWith(`.${item}`);
     const digits = digitsOf(item);
     return digits.length >= 6 && digitsOf(lower).endsWith(digits.replace(/^81/, '0').replace(/^0/, ''));
   });
@@ -116,7 +120,9 @@ export default defineKind({
   compile(rule, context) {
     const detect = new Set(rule.detect);
     const allow = rule.allow ?? [];
-    const markers = detect.has('confidential') ? context.terms([...BUILT_IN_MARKERS, ...(rule.markers ?? [])], false) : -1;
+    const markers = detect.has('confidential')
+      ? context.terms([...BUILT_IN_MARKERS, ...(rule.markers ?? [])], false)
+      : -1;
 
     return (draft: Draft) => {
       const text = draft.folded(false).text;
@@ -138,10 +144,21 @@ export default defineKind({
           if (!standsAlone(text, start, end)) return;
           const digits = digitsOf(m[0]);
           const against = CARD_CONTEXT_AGAINST.test(text.slice(Math.max(0, start - 16), start));
-          if (detect.has('payment-card') && digits.length >= 13 && plausibleIssuer(digits) && luhnValid(digits) && !against) {
+          if (
+            detect.has('payment-card') &&
+            digits.length >= 13 &&
+            plausibleIssuer(digits) &&
+            luhnValid(digits) &&
+            !against
+          ) {
             push(start, end, 'payment-card');
             taken.push({ start, end });
-          } else if (detect.has('my-number') && digits.length === 12 && myNumberValid(digits) && !/法人/.test(text.slice(Math.max(0, start - 8), start))) {
+          } else if (
+            detect.has('my-number') &&
+            digits.length === 12 &&
+            myNumberValid(digits) &&
+            !/法人/.test(text.slice(Math.max(0, start - 8), start))
+          ) {
             push(start, end, 'my-number');
             taken.push({ start, end });
           }
@@ -154,9 +171,16 @@ export default defineKind({
             const end = start + m[0].length;
             if (!standsAlone(text, start, end) || !free(start, end)) return;
             const digits = digitsOf(m[0]);
-            const national = digits.startsWith('81') && m[0].trimStart().startsWith('+') ? `0${digits.slice(2)}` : digits;
+            const national =
+              digits.startsWith('81') && m[0].trimStart().startsWith('+') ? `0${digits.slice(2)}` : digits;
             if (regex === JP_PHONE && !(national.length === 10 || national.length === 11)) return;
-            if (regex === JP_PHONE && national.length === 11 && !/^0[5-9]0/.test(national) && !BUSINESS_PREFIXES.some((p) => national.startsWith(p))) return;
+            if (
+              regex === JP_PHONE &&
+              national.length === 11 &&
+              !/^0[5-9]0/.test(national) &&
+              !BUSINESS_PREFIXES.some((p) => national.startsWith(p))
+            )
+              return;
             if (BUSINESS_PREFIXES.some((prefix) => national.startsWith(prefix))) return;
             if (regex === NANP_PHONE && TOLL_FREE.test(digits)) return;
             if (regex === INTL_PHONE && (digits.startsWith('1') ? TOLL_FREE.test(digits) : false)) return;
@@ -167,9 +191,11 @@ export default defineKind({
         }
       }
       if (detect.has('credential')) {
-        for (const regex of CREDENTIALS) eachMatch(regex, text, (m) => push(m.index, m.index + m[0].length, 'credential'));
+        for (const regex of CREDENTIALS)
+          eachMatch(regex, text, (m) => push(m.index, m.index + m[0].length, 'credential'));
       }
-      if (markers >= 0) for (const hit of draft.hits(markers)) out.push({ ...draft.span(hit), vars: { detector: 'confidential' } });
+      if (markers >= 0)
+        for (const hit of draft.hits(markers)) out.push({ ...draft.span(hit), vars: { detector: 'confidential' } });
       return out;
     };
   },

@@ -18,7 +18,9 @@ export default defineKind({
     return (draft) => {
       const hits = draft.hits(list);
       if (hits.length === 0 && rule.exclamationWeight === 0 && rule.capsWeight === 0) return [];
-      const matches = leftmostLongest(hits.map((hit) => ({ ...draft.span(hit), weight: rule.lexicon[hit.term]!.weight })));
+      const matches = leftmostLongest(
+        hits.map((hit) => ({ ...draft.span(hit), weight: rule.lexicon[hit.term]!.weight })),
+      );
       let score = matches.reduce((sum, m) => sum + m.weight, 0);
       if (rule.exclamationWeight > 0) {
         const bangs = draft.text.match(/[!！]/g)?.length ?? 0;

@@ -110,7 +110,8 @@ function readQuantifier(source: string, i: number): { min: number; max: number; 
 }
 
 /** RE2 and JavaScript spell script classes differently: \p{Han} vs \p{Script=Han}. */
-const GENERAL_CATEGORIES = /^(L|Lu|Ll|Lt|Lm|Lo|M|Mn|Mc|Me|N|Nd|Nl|No|P|Pc|Pd|Ps|Pe|Pi|Pf|Po|S|Sm|Sc|Sk|So|Z|Zs|Zl|Zp|C|Cc|Cf|Co|Cn)$/;
+const GENERAL_CATEGORIES =
+  /^(L|Lu|Ll|Lt|Lm|Lo|M|Mn|Mc|Me|N|Nd|Nl|No|P|Pc|Pd|Ps|Pe|Pi|Pf|Po|S|Sm|Sc|Sk|So|Z|Zs|Zl|Zp|C|Cc|Cf|Co|Cn)$/;
 function toJavaScript(source: string): string {
   return source.replace(/\\([pP])\{(\^?)([A-Za-z_]+)\}/g, (_all, p: string, negate: string, name: string) => {
     const inverted = negate ? (p === 'p' ? 'P' : 'p') : p;

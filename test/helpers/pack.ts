@@ -1,5 +1,5 @@
 /** Small packs for unit tests: one set, one manual section, rules given in their input form. */
-import { compilePacks, type CheckOptions, type CompileOptions, Pack, type PackInput } from '../../rules/index';
+import { type CheckOptions, type CompileOptions, compilePacks, Pack, type PackInput } from '../../rules/index';
 
 type RuleInput = Record<string, unknown> & { id: string; kind: string };
 

@@ -45,20 +45,40 @@ describe('preflight check', () => {
   });
 
   it('exits 0 with only warnings, and prints JSON for tools', async () => {
-    const { code, out } = await run(['check', '--pack', goodPack, '--format', 'json', '--platform', 'x', 'an insane deal']);
+    const { code, out } = await run([
+      'check',
+      '--pack',
+      goodPack,
+      '--format',
+      'json',
+      '--platform',
+      'x',
+      'an insane deal',
+    ]);
     expect(code).toBe(0);
     const json = JSON.parse(out);
     expect(json.platform).toBe('x');
     expect(json.findings).toEqual([
-      expect.objectContaining({ ruleId: 'hype', severity: 'warn', start: 3, end: 9, excerpt: 'insane', manual: { id: 'm', title: 'Secrets' } }),
+      expect.objectContaining({
+        ruleId: 'hype',
+        severity: 'warn',
+        start: 3,
+        end: 9,
+        excerpt: 'insane',
+        manual: { id: 'm', title: 'Secrets' },
+      }),
     ]);
   });
 
   it('speaks Japanese with --lang ja and reads the draft from a file or stdin', async () => {
     const draftFile = file('draft.txt', 'falcon');
-    expect((await run(['check', '--pack', goodPack, '--lang', 'ja', '--file', draftFile])).out).toContain('秘密: falcon');
+    expect((await run(['check', '--pack', goodPack, '--lang', 'ja', '--file', draftFile])).out).toContain(
+      '秘密: falcon',
+    );
     expect((await run(['check', '--pack', goodPack, '-'], 'falcon')).code).toBe(1);
-    expect((await run(['check', '--pack', goodPack, '--lang', 'ja', 'eagle'])).out).toBe('問題は見つかりませんでした。');
+    expect((await run(['check', '--pack', goodPack, '--lang', 'ja', 'eagle'])).out).toBe(
+      '問題は見つかりませんでした。',
+    );
   });
 
   it('switches sets with --sets', async () => {
@@ -82,11 +102,22 @@ describe('preflight check', () => {
     const broken = await bad('broken.yaml', 'id: [oops');
     expect(broken.code).toBe(2);
     expect(broken.err).toContain('broken.yaml');
-    const badManual = await bad('manual.yaml', readGood().replace('manual: m, message: { en: "Hype', 'manual: nowhere, message: { en: "Hype'));
+    const badManual = await bad(
+      'manual.yaml',
+      readGood().replace('manual: m, message: { en: "Hype', 'manual: nowhere, message: { en: "Hype'),
+    );
     expect(badManual.err).toContain('rules[1].manual: manual section "nowhere" does not exist');
-    const badKind = await bad('kind.yaml', readGood().replace('kind: terms, category: brand', 'kind: vibes, category: brand'));
+    const badKind = await bad(
+      'kind.yaml',
+      readGood().replace('kind: terms, category: brand', 'kind: vibes, category: brand'),
+    );
     expect(badKind.err).toContain('rules[1].kind: unknown rule kind');
-    const badPattern = await bad('pattern.yaml', readGood().replace('kind: terms, category: brand', 'kind: pattern, category: brand').replace('terms: [insane]', "pattern: '(x)\\1'"));
+    const badPattern = await bad(
+      'pattern.yaml',
+      readGood()
+        .replace('kind: terms, category: brand', 'kind: pattern, category: brand')
+        .replace('terms: [insane]', "pattern: '(x)\\1'"),
+    );
     expect(badPattern.err).toMatch(/rules\[1\]\.pattern: invalid pattern/);
     const missing = await run(['check', '--pack', join(dir, 'nope.yaml'), 'x']);
     expect(missing.code).toBe(2);

@@ -52,7 +52,9 @@ describe('compilePacks', () => {
   it('lets a later pack replace a rule of the same id', () => {
     const team = testPack([{ id: 'org.secret', kind: 'terms', terms: ['eagle'], severity: 'block' }], { id: 'team' });
     const checker = compilePacks([org, team]);
-    expect(checker.check('falcon eagle').map((f) => [f.ruleId, f.excerpt, f.pack])).toEqual([['org.secret', 'eagle', 'team']]);
+    expect(checker.check('falcon eagle').map((f) => [f.ruleId, f.excerpt, f.pack])).toEqual([
+      ['org.secret', 'eagle', 'team'],
+    ]);
   });
 
   it('switches sets on and off by id or pack/id, and rules off by id', () => {

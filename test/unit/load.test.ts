@@ -11,7 +11,8 @@ manual:
   - { id: m, title: { en: M, ja: エム }, body: { en: b, ja: 本文 } }
 `;
 const withRule = (rule: string) => `${base}rules:\n  - ${rule}\n`;
-const goodRule = '{ id: r, set: s, kind: terms, category: risk, severity: warn, manual: m, message: { en: x, ja: x }, terms: [a] }';
+const goodRule =
+  '{ id: r, set: s, kind: terms, category: risk, severity: warn, manual: m, message: { en: x, ja: x }, terms: [a] }';
 
 function issues(text: string, file = 'pack.yaml'): string[] {
   try {
@@ -36,16 +37,24 @@ describe('loading a pack', () => {
   });
 
   it('names the field and what was expected for a wrong type', () => {
-    expect(issues(base.replace('version: 1.0.0', 'version: 1'))).toEqual(['pack.yaml: version: Invalid input: expected string, received number']);
-    expect(issues(base.replace('version: 1.0.0', 'version: one'))[0]).toContain('version: a semantic version such as 1.4.0');
+    expect(issues(base.replace('version: 1.0.0', 'version: 1'))).toEqual([
+      'pack.yaml: version: Invalid input: expected string, received number',
+    ]);
+    expect(issues(base.replace('version: 1.0.0', 'version: one'))[0]).toContain(
+      'version: a semantic version such as 1.4.0',
+    );
   });
 
   it('rejects an unknown kind, severity or field', () => {
     expect(issues(withRule(goodRule.replace('kind: terms', 'kind: magic')))).toEqual([
       'pack.yaml: rules[0].kind: unknown rule kind: expected one of terms, pattern, limit, require, pii, tone, links',
     ]);
-    expect(issues(withRule(goodRule.replace('severity: warn', 'severity: fatal')))[0]).toMatch(/^pack\.yaml: rules\[0\]\.severity: .*"block"\|"warn"\|"info"/);
-    expect(issues(withRule(goodRule.replace('terms: [a]', 'terms: [a], color: red')))).toEqual(['pack.yaml: rules[0]: unknown field: color']);
+    expect(issues(withRule(goodRule.replace('severity: warn', 'severity: fatal')))[0]).toMatch(
+      /^pack\.yaml: rules\[0\]\.severity: .*"block"\|"warn"\|"info"/,
+    );
+    expect(issues(withRule(goodRule.replace('terms: [a]', 'terms: [a], color: red')))).toEqual([
+      'pack.yaml: rules[0]: unknown field: color',
+    ]);
   });
 
   it('rejects duplicate ids, unknown sets and missing manual sections', () => {
@@ -64,7 +73,8 @@ describe('loading a pack', () => {
   });
 
   it('rejects invalid and unsafe patterns', () => {
-    const pattern = (p: string) => withRule(goodRule.replace('kind: terms', 'kind: pattern').replace('terms: [a]', () => `pattern: '${p}'`));
+    const pattern = (p: string) =>
+      withRule(goodRule.replace('kind: terms', 'kind: pattern').replace('terms: [a]', () => `pattern: '${p}'`));
     expect(issues(pattern('(a)\\1'))[0]).toMatch(/^pack\.yaml: rules\[0\]\.pattern: invalid pattern/);
     expect(issues(pattern('(?<=a)b'))[0]).toMatch(/rules\[0\]\.pattern: invalid pattern/);
     expect(issues(pattern('(a+)+$'))).toEqual([]);

@@ -4,7 +4,9 @@ import { type TermHit, TermMatcher } from '../../rules/text/matcher';
 
 function scan(terms: string[], text: string): string[] {
   const matcher = new TermMatcher();
-  terms.forEach((term, i) => matcher.add(foldTerm(term, true), 0, i));
+  terms.forEach((term, i) => {
+    matcher.add(foldTerm(term, true), 0, i);
+  });
   const hits: TermHit[] = [];
   matcher.scan(foldTerm(text, true), (hit) => hits.push(hit));
   return hits.map((hit) => `${terms[hit.term]}@${hit.start}`);

@@ -51,16 +51,20 @@ describe('pattern safety', () => {
   it('gives the same matches on both engines', () => {
     const sources = ['[a-c]{1,3}x?', 'ab|b{1,2}c', '\\d{2,4}-?\\d{0,2}', '(foo|bar)baz?', 'x[^y]{0,3}y'];
     fc.assert(
-      fc.property(fc.constantFrom(...sources), fc.string({ unit: fc.constantFrom(...'abcxyz0123-fobrz '), maxLength: 40 }), (source, text) => {
-        const native = compilePattern(source, true);
-        expect(native.engine).toBe('native');
-        const viaRe2: string[] = [];
-        // A redundant group forces the same pattern onto RE2.
-        compilePattern(`(?:${source})(?:)*`, true).forEach(text, (s, e) => viaRe2.push(`${s}-${e}`));
-        const viaNative: string[] = [];
-        native.forEach(text, (s, e) => viaNative.push(`${s}-${e}`));
-        expect(viaNative).toEqual(viaRe2);
-      }),
+      fc.property(
+        fc.constantFrom(...sources),
+        fc.string({ unit: fc.constantFrom(...'abcxyz0123-fobrz '), maxLength: 40 }),
+        (source, text) => {
+          const native = compilePattern(source, true);
+          expect(native.engine).toBe('native');
+          const viaRe2: string[] = [];
+          // A redundant group forces the same pattern onto RE2.
+          compilePattern(`(?:${source})(?:)*`, true).forEach(text, (s, e) => viaRe2.push(`${s}-${e}`));
+          const viaNative: string[] = [];
+          native.forEach(text, (s, e) => viaNative.push(`${s}-${e}`));
+          expect(viaNative).toEqual(viaRe2);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -24,7 +24,9 @@ describe('pii', () => {
 
   it('finds e-mail addresses except the pack’s own', () => {
     const allow = { allow: ['support@example.co.jp', 'example.com'] };
-    expect(found(['email'], 'Contact tanaka.hanako@gmail.com for details', allow)).toEqual(['email: tanaka.hanako@gmail.com']);
+    expect(found(['email'], 'Contact tanaka.hanako@gmail.com for details', allow)).toEqual([
+      'email: tanaka.hanako@gmail.com',
+    ]);
     expect(found(['email'], 'お問い合わせは support@example.co.jp まで', allow)).toEqual([]);
     expect(found(['email'], 'Write to press@example.com or help@shop.example.com', allow)).toEqual([]);
     expect(found(['email'], 'ｔａｎａｋａ＠ｇｍａｉｌ．ｃｏｍ')).toEqual(['email: ｔａｎａｋａ＠ｇｍａｉｌ．ｃｏｍ']);
@@ -48,7 +50,9 @@ describe('pii', () => {
   });
 
   it('finds Luhn-valid card numbers but not tracking numbers', () => {
-    expect(found(['payment-card'], 'カード番号 4111 1111 1111 1111 で決済できません')).toEqual(['payment-card: 4111 1111 1111 1111']);
+    expect(found(['payment-card'], 'カード番号 4111 1111 1111 1111 で決済できません')).toEqual([
+      'payment-card: 4111 1111 1111 1111',
+    ]);
     expect(found(['payment-card'], 'card 4111-1111-1111-1112')).toEqual([]);
     expect(found(['payment-card'], '追跡番号 4111 1111 1111 1111')).toEqual([]);
   });
@@ -64,7 +68,9 @@ describe('pii', () => {
     expect(found(['confidential'], 'CONFIDENTIAL: Q3 numbers')).toEqual(['confidential: CONFIDENTIAL:']);
     expect(found(['confidential'], 'We keep your details confidential.')).toEqual([]);
     expect(found(['confidential'], 'Codename Falcon', { markers: ['falcon'] })).toEqual(['confidential: Falcon']);
-    expect(found(['credential'], '管理画面のパスワード: Adm1n!2025')).toEqual(['credential: 管理画面のパスワード: Adm1n!2025']);
+    expect(found(['credential'], '管理画面のパスワード: Adm1n!2025')).toEqual([
+      'credential: 管理画面のパスワード: Adm1n!2025',
+    ]);
     expect(found(['credential'], 'key AKIAABCDEFGHIJKLMNOP')).toEqual(['credential: AKIAABCDEFGHIJKLMNOP']);
     expect(found(['credential'], 'Wi-Fiのご案内は店内POPをご覧ください')).toEqual([]);
   });

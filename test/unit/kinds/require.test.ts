@@ -12,7 +12,9 @@ const disclosure = {
 
 describe('require', () => {
   it('flags the cue when nothing required is present', () => {
-    expect(matched([disclosure], 'Thanks @glowco for sending me this — they sent me a serum! #skincare')).toEqual(['sent me']);
+    expect(matched([disclosure], 'Thanks @glowco for sending me this — they sent me a serum! #skincare')).toEqual([
+      'sent me',
+    ]);
     expect(matched([disclosure], 'ABC化粧品様にご提供いただきました！')).toEqual(['ご提供いただき']);
   });
 

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { check, matched } from '../../helpers/pack';
 
-const rule = (extra: Record<string, unknown> = {}) => ({ id: 'r', kind: 'terms', terms: ['guaranteed returns', '元本保証', 'no risk'], ...extra });
+const rule = (extra: Record<string, unknown> = {}) => ({
+  id: 'r',
+  kind: 'terms',
+  terms: ['guaranteed returns', '元本保証', 'no risk'],
+  ...extra,
+});
 
 describe('terms', () => {
   it('is case- and width-insensitive and reports offsets in the draft', () => {
@@ -20,16 +25,27 @@ describe('terms', () => {
   });
 
   it('can be case-sensitive, with a suggestion per term', () => {
-    const brand = { id: 'b', kind: 'terms', caseSensitive: true, terms: [{ term: 'Youtube', suggest: 'YouTube' }], message: 'Write {suggestion}, not {match}' };
+    const brand = {
+      id: 'b',
+      kind: 'terms',
+      caseSensitive: true,
+      terms: [{ term: 'Youtube', suggest: 'YouTube' }],
+      message: 'Write {suggestion}, not {match}',
+    };
     const findings = check([brand], 'Youtube, YouTube, youtube');
-    expect(findings.map((f) => [f.excerpt, f.message, f.suggestions])).toEqual([['Youtube', 'Write YouTube, not Youtube', ['YouTube']]]);
+    expect(findings.map((f) => [f.excerpt, f.message, f.suggestions])).toEqual([
+      ['Youtube', 'Write YouTube, not Youtube', ['YouTube']],
+    ]);
   });
 
   it('lets a term carry its own severity, message and manual section', () => {
     const pack = {
       id: 'p',
       kind: 'terms',
-      terms: ['mild', { term: 'severe', severity: 'block', message: { en: 'Never {match}', ja: '{match}は不可' }, manual: 'other' }],
+      terms: [
+        'mild',
+        { term: 'severe', severity: 'block', message: { en: 'Never {match}', ja: '{match}は不可' }, manual: 'other' },
+      ],
     };
     const findings = check([pack], 'mild and severe', { locale: 'ja' });
     expect(findings.map((f) => [f.excerpt, f.severity, f.message])).toEqual([
@@ -39,7 +55,9 @@ describe('terms', () => {
   });
 
   it('prefers the longest of overlapping terms', () => {
-    expect(matched([{ id: 'o', kind: 'terms', terms: ['guaranteed', 'guaranteed returns'] }], 'guaranteed returns')).toEqual(['guaranteed returns']);
+    expect(
+      matched([{ id: 'o', kind: 'terms', terms: ['guaranteed', 'guaranteed returns'] }], 'guaranteed returns'),
+    ).toEqual(['guaranteed returns']);
   });
 
   it('skips matches inside exceptions (綿100%, 100% cotton)', () => {
