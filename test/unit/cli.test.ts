@@ -166,3 +166,11 @@ describe('the installed bin', () => {
     await expect(exec(bin, ['check', '--pack', goodPack, 'falcon'])).rejects.toMatchObject({ code: 1 });
   });
 });
+
+describe('assets/pack.schema.json', () => {
+  it('is the schema `preflight pack schema` generates (run `npm run schema` after changing rules/schema.ts)', async () => {
+    const committed = JSON.parse(readFileSync(join(process.cwd(), 'assets', 'pack.schema.json'), 'utf8'));
+    const { out } = await run(['pack', 'schema']);
+    expect(committed).toEqual(JSON.parse(out));
+  });
+});
