@@ -1,162 +1,194 @@
 /**
  * Patterns come from packs, which come from outside, so a pattern must never freeze a composer.
- * Every pattern is parsed by RE2 (re2js), which rejects backreferences and look-around.
- * A pattern whose backtracking is provably bounded (no unbounded repetition, no repeated groups,
- * few combinations) runs on the browser's own engine, which is fast; every other pattern runs on
- * re2js, whose matching time is linear in the draft's length whatever the pattern.
+ * Preflight rejects unsafe patterns when the pack is loaded: a pattern is accepted only when its
+ * backtracking is provably bounded, that is, when the number of ways it can try to match at one
+ * position is at most PATH_BUDGET. Unbounded repetition (`*`, `+`, `{n,}`), look-around and
+ * backreferences are refused with a message that says what to write instead (`{0,50}`).
+ * Accepted patterns run on the browser's own engine, in every host alike (CLI, extension).
  */
-import { RE2JS } from 're2js';
 
 export interface CompiledPattern {
   readonly source: string;
-  readonly engine: 'native' | 're2';
   /** Calls `onMatch` for every non-overlapping, non-empty match in `text`. */
   forEach(text: string, onMatch: (start: number, end: number) => void): void;
 }
 
 export class PatternError extends Error {}
 
-/** The most backtracking combinations per start position a native pattern may have. */
-const NATIVE_BUDGET = 1000;
-const RE2_ONLY = /\(\?[a-zA-Z]|\(\?P|\\[QECzAx]|\\p[A-Za-z]|\[\[:/;
+/** The most paths a pattern may try per position: a 3,000-character draft then costs a few ms at worst. */
+export const PATH_BUDGET = 1000;
 
-interface Analysis {
-  native: boolean;
-  reason?: string;
-}
+type Node =
+  | { type: 'atom' }
+  | { type: 'seq'; items: Node[] }
+  | { type: 'alt'; options: Node[] }
+  | { type: 'repeat'; node: Node; min: number; max: number };
 
-/** Conservative: answers `native: false` whenever unsure. */
-export function analyse(source: string): Analysis {
-  if (RE2_ONLY.test(source)) return { native: false, reason: 'uses RE2-only syntax' };
-  let combinations = 1;
-  // For each open group: did it contain a quantifier or an alternation?
-  const groups: { risky: boolean }[] = [];
-  let lastAtomWasGroup = false;
-  let lastGroupRisky = false;
-  for (let i = 0; i < source.length; i++) {
-    const char = source[i]!;
-    if (char === '\\') {
-      i += source[i + 1] === 'p' || source[i + 1] === 'P' ? skipBraces(source, i + 2) - i : 1;
-      lastAtomWasGroup = false;
-      continue;
+/** A small parser for the pattern dialect: JavaScript RegExp syntax without look-around or backreferences. */
+class Parser {
+  private i = 0;
+  constructor(private readonly source: string) {}
+
+  fail(what: string): never {
+    throw new PatternError(`pattern ${JSON.stringify(this.source)} at ${this.i}: ${what}`);
+  }
+
+  parse(): Node {
+    const node = this.alternation();
+    if (this.i < this.source.length) this.fail('unbalanced ")"');
+    return node;
+  }
+
+  private alternation(): Node {
+    const options = [this.sequence()];
+    while (this.source[this.i] === '|') {
+      this.i++;
+      options.push(this.sequence());
+    }
+    return options.length === 1 ? options[0]! : { type: 'alt', options };
+  }
+
+  private sequence(): Node {
+    const items: Node[] = [];
+    while (this.i < this.source.length && this.source[this.i] !== '|' && this.source[this.i] !== ')') {
+      items.push(this.quantified(this.atom()));
+    }
+    return { type: 'seq', items };
+  }
+
+  private atom(): Node {
+    const s = this.source;
+    const char = s[this.i]!;
+    if (char === '(') {
+      this.i++;
+      if (s[this.i] === '?') {
+        const rest = s.slice(this.i, this.i + 3);
+        if (rest.startsWith('?:')) this.i += 2;
+        else if (/^\?<[A-Za-z]/.test(rest)) this.i = s.indexOf('>', this.i) + 1 || this.fail('unclosed group name');
+        else if (/^\?<?[=!]/.test(rest)) this.fail('look-around is not allowed (it can make matching slow); match the text itself');
+        else this.fail('inline flags are not allowed; matching is case-insensitive unless the rule sets caseSensitive: true');
+      }
+      const inner = this.alternation();
+      if (s[this.i] !== ')') this.fail('missing ")"');
+      this.i++;
+      return inner;
     }
     if (char === '[') {
-      i = skipClass(source, i);
-      lastAtomWasGroup = false;
-      continue;
+      this.i++;
+      if (s[this.i] === '^') this.i++;
+      if (s[this.i] === ']') this.i++;
+      while (this.i < s.length && s[this.i] !== ']') this.i += s[this.i] === '\\' ? 2 : 1;
+      if (s[this.i] !== ']') this.fail('missing "]"');
+      this.i++;
+      return { type: 'atom' };
     }
-    if (char === '(') {
-      groups.push({ risky: false });
-      if (source[i + 1] === '?') i += source[i + 2] === '<' ? source.indexOf('>', i) - i : 2;
-      lastAtomWasGroup = false;
-      continue;
+    if (char === '\\') {
+      const next = s[this.i + 1];
+      if (next === undefined) this.fail('a pattern cannot end with "\\"');
+      if (/[1-9k]/.test(next)) this.fail('backreferences are not allowed (they can make matching slow)');
+      this.i += 2;
+      if ((next === 'p' || next === 'P' || next === 'u') && s[this.i] === '{') {
+        const close = s.indexOf('}', this.i);
+        if (close < 0) this.fail('missing "}"');
+        this.i = close + 1;
+      }
+      return { type: 'atom' };
     }
-    if (char === ')') {
-      const group = groups.pop();
-      lastAtomWasGroup = true;
-      lastGroupRisky = group?.risky ?? false;
-      if (lastGroupRisky && groups.length > 0) groups[groups.length - 1]!.risky = true;
-      continue;
+    if (char === '*' || char === '+' || char === '?' || (char === '{' && /^\{\d/.test(s.slice(this.i)))) {
+      this.fail('nothing to repeat');
     }
-    if (char === '|') {
-      if (groups.length > 0) groups[groups.length - 1]!.risky = true;
-      continue;
-    }
-    const quantifier = readQuantifier(source, i);
-    if (quantifier) {
-      i = quantifier.end - 1;
-      if (source[i + 1] === '?') i++;
-      if (quantifier.max === Number.POSITIVE_INFINITY) return { native: false, reason: 'unbounded repetition' };
-      if (quantifier.max > 1 && lastAtomWasGroup) return { native: false, reason: 'repeated group' };
-      combinations *= quantifier.max - quantifier.min + 1;
-      if (combinations > NATIVE_BUDGET) return { native: false, reason: 'too many combinations' };
-      if (groups.length > 0) groups[groups.length - 1]!.risky = true;
-      lastAtomWasGroup = false;
-      continue;
-    }
-    lastAtomWasGroup = false;
+    this.i += char.codePointAt(0)! > 0xffff ? 2 : 1;
+    return { type: 'atom' };
   }
-  return { native: true };
-}
 
-function skipBraces(source: string, from: number): number {
-  if (source[from] !== '{') return from;
-  const close = source.indexOf('}', from);
-  return close < 0 ? from : close;
-}
-
-function skipClass(source: string, from: number): number {
-  let i = from + 1;
-  if (source[i] === '^') i++;
-  if (source[i] === ']') i++;
-  for (; i < source.length; i++) {
-    if (source[i] === '\\') i++;
-    else if (source[i] === ']') return i;
+  private quantified(node: Node): Node {
+    const s = this.source;
+    let min: number;
+    let max: number;
+    const char = s[this.i];
+    if (char === '*' || char === '+') {
+      this.fail(`unbounded repetition "${char}" can take quadratic time or worse on a long draft; write a bound such as {${char === '*' ? 0 : 1},50}`);
+    } else if (char === '?') {
+      min = 0;
+      max = 1;
+      this.i++;
+    } else if (char === '{') {
+      const match = /^\{(\d+)(,(\d*))?\}/.exec(s.slice(this.i));
+      if (!match) return node;
+      if (match[2] !== undefined && match[3] === '') {
+        this.fail(`unbounded repetition "${match[0]}" can take quadratic time or worse on a long draft; write a bound such as {${match[1]},50}`);
+      }
+      min = Number(match[1]);
+      max = match[3] === undefined ? min : Number(match[3]);
+      if (max < min) this.fail(`{${min},${max}}: the bounds are out of order`);
+      this.i += match[0].length;
+    } else return node;
+    if (s[this.i] === '?') this.i++;
+    return this.quantified({ type: 'repeat', node, min, max });
   }
-  return i;
 }
 
-function readQuantifier(source: string, i: number): { min: number; max: number; end: number } | undefined {
-  const char = source[i];
-  if (char === '*') return { min: 0, max: Number.POSITIVE_INFINITY, end: i + 1 };
-  if (char === '+') return { min: 1, max: Number.POSITIVE_INFINITY, end: i + 1 };
-  if (char === '?') return { min: 0, max: 1, end: i + 1 };
-  if (char !== '{') return undefined;
-  const match = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i));
-  if (!match) return undefined;
-  const min = Number(match[1]);
-  const max = match[2] === undefined ? min : match[3] === '' ? Number.POSITIVE_INFINITY : Number(match[3]);
-  return { min, max, end: i + match[0].length };
+/** An upper bound on the paths a backtracking engine can try from one position. */
+function paths(node: Node): number {
+  switch (node.type) {
+    case 'atom':
+      return 1;
+    case 'seq':
+      return node.items.reduce((product, item) => product * paths(item), 1);
+    case 'alt':
+      return node.options.reduce((sum, option) => sum + paths(option), 0);
+    case 'repeat': {
+      const each = paths(node.node);
+      let total = 0;
+      for (let k = node.min; k <= node.max && total <= PATH_BUDGET; k++) total += each ** k;
+      return total;
+    }
+  }
 }
 
-/** RE2 and JavaScript spell script classes differently: \p{Han} vs \p{Script=Han}. */
+/** Why a pattern is unsafe, or undefined when it is safe. */
+export function unsafeReason(source: string): string | undefined {
+  try {
+    const count = paths(new Parser(source).parse());
+    if (count > PATH_BUDGET) {
+      return `pattern ${JSON.stringify(source)} can try more than ${PATH_BUDGET} ways to match at each position; use smaller bounds or fewer optional parts`;
+    }
+    return undefined;
+  } catch (error) {
+    if (error instanceof PatternError) return error.message;
+    throw error;
+  }
+}
+
+/** Packs are written in RE2's spelling of script classes (\p{Han}); JavaScript spells it \p{Script=Han}. */
 const GENERAL_CATEGORIES =
   /^(L|Lu|Ll|Lt|Lm|Lo|M|Mn|Mc|Me|N|Nd|Nl|No|P|Pc|Pd|Ps|Pe|Pi|Pf|Po|S|Sm|Sc|Sk|So|Z|Zs|Zl|Zp|C|Cc|Cf|Co|Cn)$/;
 function toJavaScript(source: string): string {
-  return source.replace(/\\([pP])\{(\^?)([A-Za-z_]+)\}/g, (_all, p: string, negate: string, name: string) => {
-    const inverted = negate ? (p === 'p' ? 'P' : 'p') : p;
-    return GENERAL_CATEGORIES.test(name) ? `\\${inverted}{${name}}` : `\\${inverted}{Script=${name}}`;
-  });
+  return source.replace(/\\([pP])\{([A-Za-z_]+)\}/g, (_all, p: string, name: string) =>
+    GENERAL_CATEGORIES.test(name) ? `\\${p}{${name}}` : `\\${p}{Script=${name}}`,
+  );
 }
 
-/** Compile a pack's pattern; throws PatternError with RE2's own explanation when it is invalid. */
+/** Compile a pack's pattern; throws PatternError saying why when it is unsafe or invalid. */
 export function compilePattern(source: string, ignoreCase: boolean): CompiledPattern {
-  let re2: RE2JS;
+  const reason = unsafeReason(source);
+  if (reason) throw new PatternError(reason);
+  let regex: RegExp;
   try {
-    re2 = RE2JS.compile(source, ignoreCase ? RE2JS.CASE_INSENSITIVE : 0);
+    regex = new RegExp(toJavaScript(source), ignoreCase ? 'giu' : 'gu');
   } catch (error) {
-    throw new PatternError(`invalid pattern ${JSON.stringify(source)}: ${(error as Error).message}`);
-  }
-  if (analyse(source).native) {
-    try {
-      const native = new RegExp(toJavaScript(source), ignoreCase ? 'giu' : 'gu');
-      return {
-        source,
-        engine: 'native',
-        forEach(text, onMatch) {
-          native.lastIndex = 0;
-          for (let match = native.exec(text); match; match = native.exec(text)) {
-            if (match[0].length === 0) {
-              native.lastIndex++;
-              continue;
-            }
-            onMatch(match.index, match.index + match[0].length);
-          }
-        },
-      };
-    } catch {
-      // Valid for RE2 but not for JavaScript: RE2 runs it.
-    }
+    throw new PatternError(`invalid pattern ${JSON.stringify(source)}: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`);
   }
   return {
     source,
-    engine: 're2',
     forEach(text, onMatch) {
-      const matcher = re2.matcher(text);
-      while (matcher.find()) {
-        const start = matcher.start();
-        const end = matcher.end();
-        if (end > start) onMatch(start, end);
+      regex.lastIndex = 0;
+      for (let match = regex.exec(text); match; match = regex.exec(text)) {
+        if (match[0].length === 0) {
+          regex.lastIndex++;
+          continue;
+        }
+        onMatch(match.index, match.index + match[0].length);
       }
     },
   };
