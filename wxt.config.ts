@@ -7,8 +7,9 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
   manifest: {
-    name: 'Preflight',
-    description: 'Checks a social-media post against your team’s operations manual before it is published.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage'],
   },
   vite: () => ({

@@ -1,7 +1,39 @@
+/**
+ * The background owns what every tab shares: the active packs, the reviewers' set switches and the
+ * audit log. Content scripts ask for the state and listen to storage changes.
+ */
+import defaultPack from 'virtual:preflight/default-pack';
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { activePackSummary } from '../components/active-pack';
+import { AuditEntry, appendBounded } from '../utils/audit';
+import { type ActiveState, type Request, STORAGE_KEYS } from '../utils/messages';
+
+async function activeState(): Promise<ActiveState> {
+  const stored = await browser.storage.local.get(STORAGE_KEYS.sets);
+  const sets = (stored[STORAGE_KEYS.sets] ?? {}) as Record<string, boolean>;
+  return { packs: [defaultPack], sets, allowOverride: true, failMode: 'open' };
+}
+
+// One writer for the log, so two tabs posting at once cannot drop each other's entries.
+let auditQueue: Promise<unknown> = Promise.resolve();
+function appendAudit(entry: AuditEntry): Promise<unknown> {
+  auditQueue = auditQueue.then(async () => {
+    const stored = await browser.storage.local.get(STORAGE_KEYS.audit);
+    const log = (stored[STORAGE_KEYS.audit] ?? []) as AuditEntry[];
+    await browser.storage.local.set({ [STORAGE_KEYS.audit]: appendBounded(log, entry) });
+  });
+  return auditQueue;
+}
 
 export default defineBackground(() => {
-  const summary = activePackSummary();
-  console.info(`Preflight: ${summary.name} ${summary.version} active (${summary.rules} rules)`);
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    const request = message as Request;
+    if (request?.type === 'preflight:get-state') return activeState();
+    if (request?.type === 'preflight:audit') {
+      const entry = AuditEntry.safeParse(request.entry);
+      if (!entry.success) return Promise.resolve({ ok: false, error: entry.error.message });
+      return appendAudit(entry.data).then(() => ({ ok: true }));
+    }
+    return undefined;
+  });
 });

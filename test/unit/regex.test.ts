@@ -9,7 +9,14 @@ const all = (source: string, text: string, ignoreCase = true) => {
 
 describe('pattern safety', () => {
   it('accepts patterns whose backtracking is bounded', () => {
-    for (const source of ['will (double|triple)', '他社(製品|の).{0,10}(粗悪|危険)', '\\d{1,3}%', '(?:\\s|,){0,3}x', '(ab){2,5}', '[^}]{0,40}\\}\\}']) {
+    for (const source of [
+      'will (double|triple)',
+      '他社(製品|の).{0,10}(粗悪|危険)',
+      '\\d{1,3}%',
+      '(?:\\s|,){0,3}x',
+      '(ab){2,5}',
+      '[^}]{0,40}\\}\\}',
+    ]) {
       expect(unsafeReason(source), source).toBeUndefined();
     }
   });

@@ -1,0 +1,114 @@
+/**
+ * One composer on the page: it reads the draft on edits (debounced, off the keystroke's own event),
+ * checks it, and publishes the findings to the highlights and the indicator. It never writes to the
+ * editor, and an error inside it is shown and logged, never thrown at the page.
+ */
+import type { Finding, PostType } from '../../rules/schema';
+import { type DraftText, readComposer } from './editors/text';
+import type { EngineHost } from './engine';
+import type { HighlightRegistry } from './highlights';
+import type { PlatformAdapter } from './platforms/types';
+
+export const CHECK_DELAY_MS = 100;
+let nextId = 1;
+
+export interface ComposerHost {
+  engine: EngineHost;
+  highlights: HighlightRegistry | undefined;
+  /** Called after every check, to redraw the layer. */
+  changed(composer: Composer): void;
+}
+
+export class Composer {
+  readonly id = nextId++;
+  findings: Finding[] = [];
+  state: 'loading' | 'ready' | 'error' = 'loading';
+  error: string | undefined;
+  /** The text of the last check, and its DOM map for drawing. */
+  draft: DraftText | undefined;
+  lastCheckedAt = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly abort = new AbortController();
+  private readonly observer: MutationObserver;
+
+  constructor(
+    readonly element: HTMLElement,
+    readonly adapter: PlatformAdapter,
+    private readonly host: ComposerHost,
+  ) {
+    const schedule = () => this.schedule();
+    const options = { signal: this.abort.signal, passive: true };
+    for (const type of ['input', 'paste', 'cut', 'drop', 'compositionend', 'focus']) {
+      element.addEventListener(type, schedule, options);
+    }
+    // Editors that change their text without an input event (undo, programmatic inserts).
+    this.observer = new MutationObserver(schedule);
+    if (element.isContentEditable)
+      this.observer.observe(element, { childList: true, subtree: true, characterData: true });
+    this.schedule(0);
+  }
+
+  get postType(): PostType | undefined {
+    return this.adapter.postType?.(this.element);
+  }
+
+  schedule(delay = CHECK_DELAY_MS): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.run(), delay);
+  }
+
+  /** Check the current text now (the gate uses this: never a stale result). */
+  checkNow(): Finding[] {
+    this.run();
+    return this.findings;
+  }
+
+  /** The text as the platform will post it. */
+  read(): string {
+    return readComposer(this.element).text;
+  }
+
+  run(): void {
+    clearTimeout(this.timer);
+    if (this.abort.signal.aborted) return;
+    try {
+      if (this.host.engine.error) throw new Error(this.host.engine.error);
+      if (!this.host.engine.ready) {
+        this.state = 'loading';
+        this.host.changed(this);
+        return;
+      }
+      const draft = readComposer(this.element);
+      this.draft = draft;
+      this.findings = this.host.engine.check(draft.text, this.adapter.id, this.postType);
+      this.state = 'ready';
+      this.error = undefined;
+      this.lastCheckedAt = performance.now();
+      this.drawHighlights();
+    } catch (error) {
+      this.state = 'error';
+      this.error = (error as Error).message ?? String(error);
+      this.findings = [];
+      console.error('Preflight: checking this composer failed', error);
+    }
+    this.host.changed(this);
+  }
+
+  private drawHighlights(): void {
+    const registry = this.host.highlights;
+    if (!registry || !this.draft || !this.element.isContentEditable) return;
+    const ranges = this.findings.flatMap((finding) => {
+      if (finding.end <= finding.start) return [];
+      const range = this.draft?.range(finding.start, finding.end);
+      return range ? [{ severity: finding.severity, range }] : [];
+    });
+    registry.set(this, ranges, this.element);
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.abort.abort();
+    this.observer.disconnect();
+    this.host.highlights?.clear(this);
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * Finding composers as they come and go: single-page apps open modals, swap a textarea for a rich
+ * editor, add reply boxes. One observer for the document (and for each shadow root the adapter
+ * names), batched to one pass per animation frame, plus `focusin` as the fast path.
+ */
+import type { PlatformAdapter } from './platforms/types';
+
+export interface DiscoveryCallbacks {
+  found(element: HTMLElement): void;
+  /** Called with every element found in this pass, so the caller can drop those that left. */
+  pass(present: Set<HTMLElement>): void;
+}
+
+/** Why an element is not a usable composer, or undefined when it is. */
+export function notEligible(element: HTMLElement): string | undefined {
+  if (element instanceof HTMLTextAreaElement) {
+    if (element.disabled) return 'disabled';
+    if (element.readOnly) return 'read-only';
+  } else if (!element.isContentEditable) return 'not editable';
+  if (element.getAttribute('aria-readonly') === 'true') return 'read-only';
+  if (element.getAttribute('role') === 'combobox') return 'combobox';
+  if (!element.isConnected) return 'detached';
+  if (typeof element.checkVisibility === 'function' && !element.checkVisibility()) return 'hidden';
+  return undefined;
+}
+
+function roots(adapter: PlatformAdapter): (Document | ShadowRoot)[] {
+  const found: (Document | ShadowRoot)[] = [document];
+  for (const selector of adapter.shadowHosts ?? []) {
+    for (const host of document.querySelectorAll(selector)) if (host.shadowRoot) found.push(host.shadowRoot);
+  }
+  return found;
+}
+
+export function findComposers(adapter: PlatformAdapter): Set<HTMLElement> {
+  const selector = adapter.composers.join(', ');
+  const present = new Set<HTMLElement>();
+  for (const root of roots(adapter)) {
+    for (const element of root.querySelectorAll<HTMLElement>(selector)) {
+      if (!notEligible(element)) present.add(element);
+    }
+  }
+  return present;
+}
+
+export function watchComposers(adapter: PlatformAdapter, callbacks: DiscoveryCallbacks, signal: AbortSignal): void {
+  let queued = false;
+  const observed = new WeakSet<Node>();
+  const scan = () => {
+    queued = false;
+    if (signal.aborted) return;
+    const present = findComposers(adapter);
+    for (const element of present) callbacks.found(element);
+    callbacks.pass(present);
+    for (const root of roots(adapter)) observe(root);
+  };
+  const queue = () => {
+    if (queued || signal.aborted) return;
+    queued = true;
+    requestAnimationFrame(scan);
+  };
+  const observer = new MutationObserver(queue);
+  const observe = (root: Node) => {
+    if (observed.has(root)) return;
+    observed.add(root);
+    observer.observe(root, { childList: true, subtree: true });
+  };
+  signal.addEventListener('abort', () => observer.disconnect());
+  observe(document);
+  // Focus is the fastest sign of a composer; composedPath reaches into open shadow roots.
+  window.addEventListener(
+    'focusin',
+    (event) => {
+      const selector = adapter.composers.join(', ');
+      for (const target of event.composedPath()) {
+        if (target instanceof HTMLElement && target.matches(selector) && !notEligible(target)) {
+          callbacks.found(target);
+          return;
+        }
+      }
+    },
+    { capture: true, signal },
+  );
+  // Visibility can change without a DOM mutation (a tab shown by CSS).
+  window.addEventListener('resize', queue, { signal, passive: true });
+  queue();
+}

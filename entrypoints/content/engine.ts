@@ -1,0 +1,75 @@
+/**
+ * The rule engine inside the page: packs come from the background once, compile here, and every
+ * check runs synchronously, so the gate can decide at the moment Post is pressed. Storage changes
+ * (a reviewer's switch, a new pack) recompile it and re-check open composers without a reload.
+ */
+import { browser } from 'wxt/browser';
+import type { ManualLookup } from '../../components/FindingList';
+import { uiLocale } from '../../components/i18n';
+import { type Checker, compilePacks, localize } from '../../rules/compile';
+import type { Finding, Pack, Platform, PostType } from '../../rules/schema';
+import type { ActiveState } from '../../utils/messages';
+
+export class EngineHost {
+  private checker: Checker | undefined;
+  private packs: Pack[] = [];
+  private listeners = new Set<() => void>();
+  state: ActiveState | undefined;
+  error: string | undefined;
+  readonly locale = uiLocale();
+
+  async load(): Promise<void> {
+    try {
+      const state = (await browser.runtime.sendMessage({ type: 'preflight:get-state' })) as ActiveState;
+      this.apply(state);
+    } catch (error) {
+      this.error = (error as Error).message ?? String(error);
+      console.error('Preflight: could not load the rule packs', error);
+      this.emit();
+    }
+  }
+
+  apply(state: ActiveState): void {
+    this.state = state;
+    this.packs = state.packs;
+    this.checker = compilePacks(state.packs, {
+      sets: state.sets,
+      onRuleError: (ruleId, error) => console.error(`Preflight: rule ${ruleId} failed`, error),
+    });
+    this.error = undefined;
+    this.emit();
+  }
+
+  get ready(): boolean {
+    return this.checker !== undefined;
+  }
+
+  /** Whether the quiet-period set (the emergency flow's first step) is switched on. */
+  get quietPeriod(): boolean {
+    return this.checker?.rules.some((entry) => entry.rule.set === 'quiet-period') ?? false;
+  }
+
+  check(text: string, platform: Platform, postType: PostType | undefined): Finding[] {
+    if (!this.checker) return [];
+    return this.checker.check(text, { platform, postType, locale: this.locale });
+  }
+
+  readonly manual: ManualLookup = (packId, sectionId) => {
+    const pack = this.packs.find((p) => p.id === packId);
+    const section = pack?.manual.find((s) => s.id === sectionId);
+    if (!pack || !section) return undefined;
+    return {
+      title: localize(section.title, this.locale, pack.locales),
+      body: localize(section.body, this.locale, pack.locales),
+    };
+  };
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(): void {
+    for (const listener of this.listeners) listener();
+  }
+}

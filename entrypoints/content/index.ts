@@ -1,0 +1,118 @@
+/**
+ * The content script: on a platform page it finds every composer, checks drafts as they are typed,
+ * and gates the Post button. The gate's listeners go in at document_start, before the site's own.
+ */
+import { browser } from 'wxt/browser';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { STORAGE_KEYS } from '../../utils/messages';
+import './layer.css';
+import { Composer, type ComposerHost } from './composer';
+import { watchComposers } from './discovery';
+import { EngineHost } from './engine';
+import { Gate } from './gate';
+import { HighlightRegistry, highlightsSupported } from './highlights';
+import { Layer } from './layer';
+import { ADAPTERS, adapterFor } from './platforms/index';
+
+export default defineContentScript({
+  matches: ADAPTERS.flatMap((adapter) => adapter.matches),
+  runAt: 'document_start',
+  allFrames: false,
+  cssInjectionMode: 'ui',
+  main(ctx) {
+    const adapter = adapterFor(new URL(location.href));
+    if (!adapter) return;
+    const lifetime = new AbortController();
+    ctx.onInvalidated(() => lifetime.abort());
+    const { signal } = lifetime;
+
+    const engine = new EngineHost();
+    const composers = new Map<HTMLElement, Composer>();
+    let layer: Layer | undefined;
+    let shadowHost: HTMLElement | undefined;
+    const host: ComposerHost = {
+      engine,
+      highlights: highlightsSupported() ? new HighlightRegistry() : undefined,
+      changed: () => layer?.update(),
+    };
+
+    new Gate(
+      {
+        adapter,
+        composers: () => [...composers.values()].filter((c) => c.element.isConnected),
+        allowOverride: () => engine.state?.allowOverride ?? true,
+        failMode: () => engine.state?.failMode ?? 'open',
+        isOwnUi: (target) => !!shadowHost && (target === shadowHost || shadowHost.contains(target as Node)),
+        openDialog: (findings, scope) => layer?.openDialog(findings, scope) ?? Promise.resolve({ action: 'edit' }),
+        audit: (entry) => {
+          browser.runtime.sendMessage({ type: 'preflight:audit', entry }).catch((error: unknown) => {
+            console.error('Preflight: could not record the decision', error);
+          });
+        },
+      },
+      signal,
+    );
+
+    engine.onChange(() => {
+      for (const composer of composers.values()) composer.schedule(0);
+      layer?.update();
+    });
+    void engine.load();
+    // A reviewer's switch or a new pack applies to open composers at once, without a reload.
+    const onStorage = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && STORAGE_KEYS.sets in changes) void engine.load();
+    };
+    browser.storage.onChanged.addListener(onStorage);
+    signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onStorage));
+
+    const start = async () => {
+      const ui = await createShadowRootUi(ctx, {
+        name: 'preflight-layer',
+        position: 'inline',
+        anchor: 'html',
+        append: 'last',
+        isolateEvents: true,
+        onMount(container) {
+          layer = new Layer(container, engine, !!host.highlights, signal);
+          return layer;
+        },
+      });
+      ui.mount();
+      shadowHost = ui.shadowHost;
+      Object.assign(shadowHost.style, {
+        position: 'fixed',
+        top: '0',
+        left: '0',
+        width: '0',
+        height: '0',
+        zIndex: '2147483647',
+      });
+      const publish = () => layer?.setComposers([...composers.values()]);
+      watchComposers(
+        adapter,
+        {
+          found(element) {
+            if (composers.has(element)) return;
+            composers.set(element, new Composer(element, adapter, host));
+            publish();
+          },
+          pass(present) {
+            let removed = false;
+            for (const [element, composer] of composers) {
+              if (element.isConnected && present.has(element)) continue;
+              composer.dispose();
+              composers.delete(element);
+              removed = true;
+            }
+            if (removed) publish();
+          },
+        },
+        signal,
+      );
+    };
+    if (document.readyState === 'loading')
+      document.addEventListener('DOMContentLoaded', () => void start(), { once: true });
+    else void start();
+  },
+});

@@ -1,0 +1,160 @@
+/**
+ * Preflight's in-page layer, in its own shadow root: an indicator by each composer, boxes over
+ * findings where the Highlight API cannot draw (textareas), and the gate's dialog. Positions follow
+ * scrolling and resizing, read once per animation frame.
+ */
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { FindingList } from '../../components/FindingList';
+import { GateDialog } from '../../components/GateDialog';
+import { Indicator } from '../../components/Indicator';
+import type { Finding } from '../../rules/schema';
+import type { Composer } from './composer';
+import type { EngineHost } from './engine';
+import type { DialogResult } from './gate';
+import { type Box, rangeBoxes, textareaBoxes } from './overlay';
+
+interface DialogRequest {
+  findings: Finding[];
+  composers: Composer[];
+  /** Opened from the indicator: a review, with nothing to post. */
+  review: boolean;
+  resolve: (result: DialogResult) => void;
+}
+
+export class Layer {
+  private composers: Composer[] = [];
+  private dialog: DialogRequest | undefined;
+  private frame = 0;
+  private readonly container: HTMLElement;
+
+  constructor(
+    container: HTMLElement,
+    private readonly engine: EngineHost,
+    private readonly useHighlightApi: boolean,
+    signal: AbortSignal,
+  ) {
+    this.container = container;
+    const reposition = () => this.update();
+    window.addEventListener('scroll', reposition, { capture: true, passive: true, signal });
+    window.addEventListener('resize', reposition, { passive: true, signal });
+    signal.addEventListener('abort', () => render(null, container));
+  }
+
+  setComposers(composers: Composer[]): void {
+    this.composers = composers;
+    this.update();
+  }
+
+  /** Redraw on the next frame (many changes in one frame cost one render). */
+  update(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      render(<LayerView layer={this} />, this.container);
+    });
+  }
+
+  openDialog(findings: Finding[], composers: Composer[], review = false): Promise<DialogResult> {
+    return new Promise((resolve) => {
+      this.dialog?.resolve({ action: 'edit' });
+      this.dialog = {
+        findings,
+        composers,
+        review,
+        resolve: (result) => {
+          this.dialog = undefined;
+          this.update();
+          resolve(result);
+        },
+      };
+      this.update();
+    });
+  }
+
+  view() {
+    const composers = this.composers
+      .filter((c) => c.element.isConnected)
+      .map((composer) => ({ composer, rect: composer.element.getBoundingClientRect(), boxes: this.boxes(composer) }))
+      .filter(({ rect }) => rect.width > 0 && rect.height > 0);
+    return { composers, dialog: this.dialog, engine: this.engine };
+  }
+
+  private boxes(composer: Composer): { severity: Finding['severity']; box: Box }[] {
+    const findings = composer.findings.filter((f) => f.end > f.start);
+    if (findings.length === 0) return [];
+    const element = composer.element;
+    if (element instanceof HTMLTextAreaElement) {
+      const boxes = textareaBoxes(element, findings, this.container);
+      return findings.flatMap((f, i) => (boxes[i] ?? []).map((box) => ({ severity: f.severity, box })));
+    }
+    if (this.useHighlightApi || !composer.draft) return [];
+    return findings.flatMap((f) => {
+      const range = composer.draft?.range(f.start, f.end);
+      return range ? rangeBoxes(range, element).map((box) => ({ severity: f.severity, box })) : [];
+    });
+  }
+}
+
+function LayerView({ layer }: { layer: Layer }) {
+  const { composers, dialog, engine } = layer.view();
+  const quiet = engine.quietPeriod;
+  return (
+    <div class="layer">
+      {composers.map(({ composer, rect, boxes }) => (
+        <div key={composer.id} data-composer={composer.id} data-platform={composer.adapter.id}>
+          {boxes.map(({ severity, box }, i) => (
+            <div
+              // biome-ignore lint/suspicious/noArrayIndexKey: boxes have no identity beyond their order.
+              key={i}
+              class={`box box-${severity}`}
+              style={{ left: `${box.left}px`, top: `${box.top}px`, width: `${box.width}px`, height: `${box.height}px` }}
+            />
+          ))}
+          <div class="indicator-anchor" style={{ left: `${rect.right - 8}px`, top: `${rect.bottom - 8}px` }}>
+            <Indicator
+              findings={composer.findings}
+              state={composer.state}
+              error={composer.error}
+              quietPeriod={quiet}
+              onOpen={() => void layer.openDialog(composer.findings, [composer], true)}
+            />
+          </div>
+        </div>
+      ))}
+      {dialog && <DialogView dialog={dialog} engine={engine} />}
+    </div>
+  );
+}
+
+function DialogView({ dialog, engine }: { dialog: DialogRequest; engine: EngineHost }) {
+  // Remember what had focus, and give it back when the dialog closes.
+  const [opener] = useState(() => document.activeElement as HTMLElement | null);
+  useEffect(() => () => opener?.focus?.(), [opener]);
+  if (dialog.review) {
+    return (
+      <div
+        class="backdrop"
+        onClick={(event) => event.target === event.currentTarget && dialog.resolve({ action: 'edit' })}
+      >
+        <div class="dialog" role="dialog" aria-modal="true" aria-label="Preflight">
+          <FindingList findings={dialog.findings} manual={engine.manual} />
+          <div class="actions">
+            <button type="button" class="edit" autoFocus onClick={() => dialog.resolve({ action: 'edit' })}>
+              OK
+            </button>
+          </div>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <GateDialog
+      findings={dialog.findings}
+      manual={engine.manual}
+      allowOverride={engine.state?.allowOverride ?? true}
+      onEdit={() => dialog.resolve({ action: 'edit' })}
+      onPostAnyway={(reason) => dialog.resolve({ action: 'override', reason })}
+    />
+  );
+}

@@ -1,0 +1,31 @@
+/**
+ * A platform adapter: where a site's composers are, which control publishes from them, and which
+ * keys submit. It is data, so a site's redesign is a change to one small file. Selectors are
+ * lists: the first that matches wins, and each carries a comment naming the page or state it is for.
+ */
+import type { Platform, PostType } from '../../../rules/schema';
+
+export type SubmitKey = 'mod+enter' | 'enter';
+
+export interface PlatformAdapter {
+  id: Platform;
+  /** Match patterns for the content script (hosts where this adapter runs). */
+  matches: string[];
+  /** The editable elements posts are written in: contenteditable roots or textareas. */
+  composers: string[];
+  /** Controls that publish what is in the composer. */
+  publish: string[];
+  /**
+   * The closest ancestor holding one composer (or one thread of composers) and its publish control:
+   * a dialog, a form, a web component. The gate checks every composer inside it.
+   */
+  container: string[];
+  /** Keys that publish from inside a composer. */
+  submitKeys: SubmitKey[];
+  /** Open shadow roots to search for composers (LinkedIn renders its composer in one). */
+  shadowHosts?: string[];
+  /** What the composer writes, when it is not a plain post (a reply, a title…). */
+  postType?: (composer: Element) => PostType;
+}
+
+export const defineAdapter = (adapter: PlatformAdapter): PlatformAdapter => adapter;

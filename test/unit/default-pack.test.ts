@@ -1,0 +1,88 @@
+/**
+ * The built-in pack: valid, broad, self-testing, and quiet on ordinary posts. Every pass example
+ * of every rule must raise no warn or block from any rule (runExamples' false-alarm check).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PACK_DIR } from '../../cli/check';
+import { loadPackFrom } from '../../cli/pack-source';
+import { Category, compilePacks, runExamples } from '../../rules/index';
+
+const pack = loadPackFrom(DEFAULT_PACK_DIR);
+const checker = compilePacks([pack]);
+
+describe('the default pack', () => {
+  it('covers the six categories with at least 50 rules, in English and Japanese', () => {
+    expect(pack.rules.length).toBeGreaterThanOrEqual(50);
+    expect(new Set(pack.rules.map((r) => r.category))).toEqual(new Set(Category.options));
+    expect(pack.locales).toEqual(['en', 'ja']);
+    for (const rule of pack.rules) {
+      expect(rule.message, rule.id).toMatchObject({ en: expect.any(String), ja: expect.any(String) });
+    }
+  });
+
+  it('ships the 19-section manual, with rules linking to at least 14 sections', () => {
+    expect(pack.manual.map((s) => s.id)).toHaveLength(19);
+    expect(new Set(pack.rules.map((r) => r.manual)).size).toBeGreaterThanOrEqual(14);
+    for (const section of pack.manual) {
+      expect(section.body, section.id).toMatchObject({
+        en: expect.stringMatching(/\S/),
+        ja: expect.stringMatching(/\S/),
+      });
+    }
+  });
+
+  it('keeps quiet-period and finance off by default, everything else on', () => {
+    const off = pack.sets.filter((s) => !s.enabled).map((s) => s.id);
+    expect(off.sort()).toEqual(['finance', 'quiet-period']);
+    expect(pack.rules.some((r) => r.set === 'quiet-period' && r.severity === 'block')).toBe(true);
+  });
+
+  it('gives every rule flag and pass examples, and every example holds', () => {
+    const report = runExamples(pack, { requireExamples: true });
+    expect(report.failures.map((f) => `${f.ruleId} ${f.kind}: ${f.detail}`)).toEqual([]);
+    expect(report.examples).toBeGreaterThanOrEqual(pack.rules.length * 2);
+  });
+
+  it.each([
+    ['en', "We're open 10:00–19:00 today. See you soon!"],
+    ['en', 'Your order has shipped! You can track it any time from your account page.'],
+    ['en', "@user Thanks for your patience. We've refunded the charge; it should appear within 3–5 business days."],
+    ['en', '#ad Thanks to Glow Co. for the free serum. My honest take: light texture, no scent.'],
+    ['en', 'Election Day: we open at 9 so our staff can vote.'],
+    ['en', 'Past performance does not guarantee future results.'],
+    ['en', 'Our new 100% cotton tees come in moss and slate. https://example.com/tees'],
+    ['ja', '本日の営業時間は10時〜19時です。皆さまのご来店をお待ちしております。'],
+    ['ja', 'ご注文の商品を本日発送いたしました。到着まで今しばらくお待ちください。'],
+    ['ja', '台風10号の影響により、本日は臨時休業いたします。お客様の安全を第一に考えての判断です。'],
+    ['ja', '#PR ABC化粧品様から新作美容液をご提供いただきました。'],
+    ['ja', '@tanaka ご不便をおかけし申し訳ありません。詳しい状況をDMで伺えますか？'],
+    ['ja', '綿100%のTシャツに新色が加わりました。'],
+    ['ja', '投資信託は元本が保証されるものではありません。'],
+  ])('raises no warn or block on an everyday %s post: %s', (locale, text) => {
+    for (const platform of ['x', 'instagram', 'threads', 'bluesky', 'linkedin'] as const) {
+      const alarms = checker.check(text, { platform, locale }).filter((f) => f.severity !== 'info');
+      expect(alarms.map((f) => `${platform}: ${f.ruleId} "${f.excerpt}"`)).toEqual([]);
+    }
+  });
+});
+
+const CONFORMANCE = fileURLToPath(new URL('../../../shared/eval/twitter-text/validate.json', import.meta.url));
+
+// Data nobody here wrote: twitter-text's own conformance cases, read from ../shared/eval.
+describe.skipIf(!existsSync(CONFORMANCE))("X's weighted count, against twitter-text's conformance cases", () => {
+  const cases = existsSync(CONFORMANCE)
+    ? (JSON.parse(readFileSync(CONFORMANCE, 'utf8')) as { description: string; text: string; over280: boolean }[])
+    : [];
+  it('flags a platform limit on X exactly when a case is over 280', () => {
+    const wrong = cases.filter(({ text, over280 }) => {
+      const flagged = checker
+        .check(text, { platform: 'x' })
+        .some((f) => f.category === 'platform' && f.severity !== 'info');
+      return flagged !== over280;
+    });
+    expect(cases.length).toBeGreaterThan(100);
+    expect(wrong.map((c) => c.description)).toEqual([]);
+  });
+});

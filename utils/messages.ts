@@ -1,0 +1,23 @@
+/**
+ * Messages between the content script, the popup and the background. The background owns packs,
+ * switches and the audit log; content scripts ask it and listen to storage changes.
+ */
+import type { Pack } from '../rules/schema';
+import type { AuditEntry } from './audit';
+
+export interface ActiveState {
+  packs: Pack[];
+  /** Reviewers' set switches ("set" or "pack/set" → on/off). */
+  sets: Record<string, boolean>;
+  /** Whether a warn-only post may go out with a reason. */
+  allowOverride: boolean;
+  /** What the gate does when Preflight itself fails: let the post through, or stop it. */
+  failMode: 'open' | 'closed';
+}
+
+export type Request = { type: 'preflight:get-state' } | { type: 'preflight:audit'; entry: AuditEntry };
+
+export type Response<R extends Request> = R extends { type: 'preflight:get-state' } ? ActiveState : { ok: true };
+
+/** Keys in storage.local. */
+export const STORAGE_KEYS = { sets: 'sets', audit: 'audit' } as const;
