@@ -18,7 +18,7 @@ const requireBrowser = process.env.CI === 'true' || process.env.PREFLIGHT_REQUIR
 if (!existsSync(chromium)) {
   const notice = [
     '',
-    '!!! Chromium not found at ' + chromium + ': the browser (e2e) tests cannot run.',
+    `!!! Chromium not found at ${chromium}: the browser (e2e) tests cannot run.`,
     '!!! Install it with: sudo apt-get update && sudo apt-get install -y chromium',
     '!!! (or set CHROMIUM_PATH to a Chromium binary).',
     '',

@@ -20,7 +20,6 @@ export type AuditEntry = z.infer<typeof AuditEntry>;
 
 export const AUDIT_LIMIT = 5000;
 
-
 /** Append entries, keeping the newest `limit`. */
 export function appendBounded(log: readonly AuditEntry[], entry: AuditEntry, limit = AUDIT_LIMIT): AuditEntry[] {
   const next = [...log, entry];

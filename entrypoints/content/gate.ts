@@ -9,7 +9,7 @@ import type { Finding, Severity } from '../../rules/schema';
 import type { AuditEntry } from '../../utils/audit';
 import { sha256Hex } from '../../utils/hash';
 import type { Composer } from './composer';
-import type { PlatformAdapter } from './platforms/types';
+import { type PlatformAdapter, submitKeysFor } from './platforms/types';
 
 export type DialogResult = { action: 'edit' } | { action: 'override'; reason: string };
 
@@ -64,7 +64,9 @@ export class Gate {
 
   private publishControl(event: Event): Element | undefined {
     for (const target of event.composedPath()) {
-      if (target instanceof Element && target.matches(this.publishSelector)) return target;
+      if (!(target instanceof Element) || !target.matches(this.publishSelector)) continue;
+      const text = this.host.adapter.publishText;
+      if (!text || text.test(target.textContent?.trim() ?? '')) return target;
     }
     return undefined;
   }
@@ -106,23 +108,29 @@ export class Gate {
     if (!control || isDisabled(control)) return;
     const composers = this.composersFor(control);
     if (composers.length === 0) return;
-    if (this.dialogOpen) return this.stop(event);
+    if (this.dialogOpen) {
+      this.stop(event);
+      return;
+    }
     this.decide(event, composers, () => (control as HTMLElement).click());
   }
 
   private onKeyDown(event: KeyboardEvent): void {
     if (this.bypass || event.key !== 'Enter' || event.isComposing || event.keyCode === 229) return;
     if (this.host.isOwnUi(event.target as EventTarget)) return;
-    const mod = event.ctrlKey || event.metaKey;
-    const keys = this.host.adapter.submitKeys;
-    const submits = mod ? keys.includes('mod+enter') : !event.shiftKey && !event.altKey && keys.includes('enter');
-    if (!submits) return;
     const path = event.composedPath();
     const composer = this.host.composers().find((c) => path.includes(c.element));
     if (!composer) return;
+    const mod = event.ctrlKey || event.metaKey;
+    const keys = submitKeysFor(this.host.adapter, composer.element);
+    const submits = mod ? keys.includes('mod+enter') : !event.shiftKey && !event.altKey && keys.includes('enter');
+    if (!submits) return;
     // Enter in an open mention or hashtag list picks the suggestion; it does not post.
     if (!mod && composer.element.getAttribute('aria-expanded') === 'true') return;
-    if (this.dialogOpen) return this.stop(event);
+    if (this.dialogOpen) {
+      this.stop(event);
+      return;
+    }
     const init: KeyboardEventInit = {
       key: 'Enter',
       code: 'Enter',
@@ -148,7 +156,10 @@ export class Gate {
     const form = event.target;
     const composers = this.host.composers().filter((c) => form.contains(c.element));
     if (composers.length === 0) return;
-    if (this.dialogOpen) return this.stop(event);
+    if (this.dialogOpen) {
+      this.stop(event);
+      return;
+    }
     const submitter = event.submitter;
     this.decide(event, composers, () => form.requestSubmit(submitter?.isConnected ? submitter : undefined));
   }

@@ -4,10 +4,11 @@
  * scrolling and resizing, read once per animation frame.
  */
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { FindingList } from '../../components/FindingList';
 import { GateDialog } from '../../components/GateDialog';
 import { Indicator } from '../../components/Indicator';
+import { t } from '../../components/i18n';
 import type { Finding } from '../../rules/schema';
 import type { Composer } from './composer';
 import type { EngineHost } from './engine';
@@ -131,23 +132,7 @@ function DialogView({ dialog, engine }: { dialog: DialogRequest; engine: EngineH
   // Remember what had focus, and give it back when the dialog closes.
   const [opener] = useState(() => document.activeElement as HTMLElement | null);
   useEffect(() => () => opener?.focus?.(), [opener]);
-  if (dialog.review) {
-    return (
-      <div
-        class="backdrop"
-        onClick={(event) => event.target === event.currentTarget && dialog.resolve({ action: 'edit' })}
-      >
-        <div class="dialog" role="dialog" aria-modal="true" aria-label="Preflight">
-          <FindingList findings={dialog.findings} manual={engine.manual} />
-          <div class="actions">
-            <button type="button" class="edit" autoFocus onClick={() => dialog.resolve({ action: 'edit' })}>
-              OK
-            </button>
-          </div>
-        </div>
-      </div>
-    );
-  }
+  if (dialog.review) return <ReviewDialog dialog={dialog} engine={engine} />;
   return (
     <GateDialog
       findings={dialog.findings}
@@ -156,5 +141,34 @@ function DialogView({ dialog, engine }: { dialog: DialogRequest; engine: EngineH
       onEdit={() => dialog.resolve({ action: 'edit' })}
       onPostAnyway={(reason) => dialog.resolve({ action: 'override', reason })}
     />
+  );
+}
+
+/** Opened from an indicator: what Preflight found so far, with the manual; nothing is posted. */
+function ReviewDialog({ dialog, engine }: { dialog: DialogRequest; engine: EngineHost }) {
+  const close = useRef<HTMLButtonElement>(null);
+  useEffect(() => close.current?.focus(), []);
+  return (
+    <div class="backdrop">
+      <div
+        class="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="preflight-review-title"
+        onKeyDown={(event) => event.key === 'Escape' && dialog.resolve({ action: 'edit' })}
+      >
+        <h2 id="preflight-review-title">{t('findingsTitle')}</h2>
+        {dialog.findings.length === 0 ? (
+          <p>{t('indicatorClean')}</p>
+        ) : (
+          <FindingList findings={dialog.findings} manual={engine.manual} />
+        )}
+        <div class="actions">
+          <button ref={close} type="button" class="edit" onClick={() => dialog.resolve({ action: 'edit' })}>
+            {t('close')}
+          </button>
+        </div>
+      </div>
+    </div>
   );
 }

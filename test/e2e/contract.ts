@@ -72,10 +72,12 @@ export function composerContract(f: PlatformFixture): void {
     };
     const auditLog = async (): Promise<AuditEntry[]> => {
       const worker = browser.context.serviceWorkers()[0] as Worker;
-      // biome-ignore lint/suspicious/noExplicitAny: chrome is the extension's global inside its worker.
-      return worker.evaluate(
-        async () => ((await (globalThis as any).chrome.storage.local.get('audit')).audit ?? []) as never,
-      );
+      // `chrome` is the extension's own global inside its service worker.
+      type Chrome = { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+      return worker.evaluate(async () => {
+        const { chrome } = globalThis as unknown as { chrome: Chrome };
+        return ((await chrome.storage.local.get('audit')).audit ?? []) as never;
+      });
     };
 
     it('shows a green indicator by each composer', async () => {

@@ -15,13 +15,15 @@ export interface PlatformAdapter {
   composers: string[];
   /** Controls that publish what is in the composer. */
   publish: string[];
+  /** For sites whose publish control has no stable attribute: its visible text must match too. */
+  publishText?: RegExp;
   /**
    * The closest ancestor holding one composer (or one thread of composers) and its publish control:
    * a dialog, a form, a web component. The gate checks every composer inside it.
    */
   container: string[];
-  /** Keys that publish from inside a composer. */
-  submitKeys: SubmitKey[];
+  /** Keys that publish from inside a composer (comment boxes often post on a plain Enter). */
+  submitKeys: SubmitKey[] | ((composer: Element) => SubmitKey[]);
   /** Open shadow roots to search for composers (LinkedIn renders its composer in one). */
   shadowHosts?: string[];
   /** What the composer writes, when it is not a plain post (a reply, a title…). */
@@ -29,3 +31,7 @@ export interface PlatformAdapter {
 }
 
 export const defineAdapter = (adapter: PlatformAdapter): PlatformAdapter => adapter;
+
+export function submitKeysFor(adapter: PlatformAdapter, composer: Element): SubmitKey[] {
+  return typeof adapter.submitKeys === 'function' ? adapter.submitKeys(composer) : adapter.submitKeys;
+}
