@@ -50,9 +50,26 @@ function purifier() {
   return DOMPurify;
 }
 
+const ALLOWED_ATTR = ['href', 'title', 'target', 'rel', 'align'];
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+
+/** A second look at DOMPurify's output: if anything outside the allow-lists survived, show text only. */
+function onlyAllowed(html: string): boolean {
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  for (const element of template.content.querySelectorAll('*')) {
+    if (!ALLOWED_TAGS.includes(element.localName)) return false;
+    for (const attribute of element.attributes) if (!ALLOWED_ATTR.includes(attribute.name)) return false;
+  }
+  return true;
+}
+
 export function renderMarkdown(markdown: string): string {
   const html = marked.parse(markdown, { async: false, gfm: true }) as string;
-  return purifier().sanitize(html, { ALLOWED_TAGS, ALLOWED_ATTR: ['href', 'title', 'target', 'rel', 'align'] });
+  const clean = purifier().sanitize(html, { ALLOWED_TAGS, ALLOWED_ATTR });
+  return onlyAllowed(clean) ? clean : `<pre>${escapeHtml(markdown)}</pre>`;
 }
 
 export function Markdown({ source, class: className }: { source: string; class?: string }) {
