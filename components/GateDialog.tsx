@@ -30,7 +30,8 @@ export function GateDialog({ findings, manual, allowOverride, onEdit, onPostAnyw
 
   useEffect(() => {
     const first = dialog.current?.querySelector<HTMLElement>(canOverride ? 'textarea' : 'button.edit');
-    first?.focus();
+    // The dialog opens at its top (the findings), with focus already where the operator acts.
+    first?.focus({ preventScroll: true });
   }, [canOverride]);
 
   const onKeyDown = (event: KeyboardEvent) => {

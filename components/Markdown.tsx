@@ -53,7 +53,10 @@ function purifier() {
 const ALLOWED_ATTR = ['href', 'title', 'target', 'rel', 'align'];
 
 const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 
 /** A second look at DOMPurify's output: if anything outside the allow-lists survived, show text only. */
 function onlyAllowed(html: string): boolean {

@@ -122,6 +122,12 @@ export function compilePacks(packs: readonly Pack[], options: CompileOptions = {
     pattern: compilePattern,
   };
   const compiled = active.map((entry) => ({ ...entry, run: compileRule(entry.rule, context) }));
+  // Rules with triggers run only when one of their term lists has a hit; the rest run on every draft.
+  const alwaysRun = compiled.filter((entry) => !entry.run.triggers);
+  const byTrigger = new Map<number, typeof compiled>();
+  for (const entry of compiled) {
+    for (const list of entry.run.triggers ?? []) byTrigger.set(list, [...(byTrigger.get(list) ?? []), entry]);
+  }
 
   function finish(entry: ActiveRule, raw: RawFinding, text: string, locale: string): Finding {
     const { rule, pack } = entry;
@@ -154,7 +160,9 @@ export function compilePacks(packs: readonly Pack[], options: CompileOptions = {
       const locale = checkOptions.locale ?? 'en';
       const draft = new Draft(text, checkOptions.platform, checkOptions.postType, locale, matchers);
       const findings: Finding[] = [];
-      for (const entry of compiled) {
+      const triggered = new Set<(typeof compiled)[number]>();
+      for (const list of draft.listsWithHits()) for (const entry of byTrigger.get(list) ?? []) triggered.add(entry);
+      for (const entry of [...alwaysRun, ...triggered]) {
         const { rule } = entry;
         if (rule.platforms && (!draft.platform || !rule.platforms.includes(draft.platform))) continue;
         if (rule.postTypes && !rule.postTypes.includes(draft.postType ?? 'post')) continue;

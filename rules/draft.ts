@@ -2,9 +2,17 @@
  * One draft being checked. Everything a rule may ask about it (folded text, term hits, URLs,
  * hashtags, graphemes) is computed once, on first use, and shared by every rule.
  */
-import twitterText from 'twitter-text';
 import type { Platform, PostType } from './schema';
-import { graphemes } from './text/count';
+import { graphemes, isEmoji, MAY_HAVE_EMOJI } from './text/count';
+import {
+  type Entity,
+  extractCashtags,
+  extractHashtags,
+  extractMentions,
+  extractUrls,
+  type Weighted,
+  xWeighted,
+} from './text/entities';
 import { type Folded, fold, toDraftSpan } from './text/fold';
 import type { TermHit, TermMatcher } from './text/matcher';
 
@@ -12,10 +20,7 @@ export interface Span {
   start: number;
   end: number;
 }
-export interface Entity extends Span {
-  /** The entity's text without its sigil: the URL, the tag, the handle. */
-  value: string;
-}
+export type { Entity };
 
 const NO_HITS: readonly TermHit[] = Object.freeze([]);
 
@@ -71,6 +76,14 @@ export class Draft {
     return { start: s, end: e };
   }
 
+  /** The term lists that have at least one hit in this draft. */
+  listsWithHits(): readonly number[] {
+    if (!this.hitsByList) this.hitsByList = this.scan();
+    return this.hitLists;
+  }
+
+  private hitLists: number[] = [];
+
   private scan(): TermHit[][] {
     const byList: TermHit[][] = [];
     const collect = (hit: TermHit) => {
@@ -78,6 +91,7 @@ export class Draft {
       if (!list) {
         list = [];
         byList[hit.list] = list;
+        this.hitLists.push(hit.list);
       }
       list.push(hit);
     };
@@ -94,38 +108,41 @@ export class Draft {
   }
 
   urls(): Entity[] {
-    return this.memo('urls', () =>
-      twitterText
-        .extractUrlsWithIndices(this.text, { extractUrlsWithoutProtocol: true })
-        .map(({ url, indices }) => ({ value: url, start: indices[0], end: indices[1] })),
-    );
+    return this.memo('urls', () => extractUrls(this.text));
   }
 
   hashtags(): Entity[] {
-    return this.memo('hashtags', () =>
-      twitterText
-        .extractHashtagsWithIndices(this.text)
-        .map(({ hashtag, indices }) => ({ value: hashtag, start: indices[0], end: indices[1] })),
-    );
+    return this.memo('hashtags', () => extractHashtags(this.text, this.urls()));
   }
 
   mentions(): Entity[] {
-    return this.memo('mentions', () =>
-      twitterText
-        .extractMentionsWithIndices(this.text)
-        .map(({ screenName, indices }) => ({ value: screenName, start: indices[0], end: indices[1] })),
-    );
+    return this.memo('mentions', () => extractMentions(this.text));
   }
 
   cashtags(): Entity[] {
-    return this.memo('cashtags', () =>
-      twitterText
-        .extractCashtagsWithIndices(this.text)
-        .map(({ cashtag, indices }) => ({ value: cashtag, start: indices[0], end: indices[1] })),
-    );
+    return this.memo('cashtags', () => extractCashtags(this.text));
   }
 
   graphemes(): string[] {
     return this.memo('graphemes', () => graphemes(this.text));
+  }
+
+  /** Spans of the emoji graphemes. */
+  emoji(): Span[] {
+    return this.memo('emoji', () => {
+      if (!MAY_HAVE_EMOJI.test(this.text)) return [];
+      const spans: Span[] = [];
+      let offset = 0;
+      for (const g of this.graphemes()) {
+        if (isEmoji(g)) spans.push({ start: offset, end: offset + g.length });
+        offset += g.length;
+      }
+      return spans;
+    });
+  }
+
+  /** X's weighted length (twitter-text), computed once. */
+  weighted(): Weighted {
+    return this.memo('weighted', () => xWeighted(this.text, this.urls()));
   }
 }

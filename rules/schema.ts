@@ -251,6 +251,8 @@ export const LinksRule = z.strictObject({
   ...ruleBase,
   kind: z.literal('links'),
   insecure: z.boolean().default(false),
+  /** Domains never reported: the platforms' own link wrappers (X's t.co) and the brand's trusted hosts. */
+  allowDomains: z.array(z.string().min(1)).optional(),
   shorteners: z.array(z.string().min(1)).optional(),
   forbiddenDomains: z.array(z.string().min(1)).optional(),
   /** Links to these domains must carry these query parameters (UTM). */

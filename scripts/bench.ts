@@ -11,24 +11,14 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { DEFAULT_PACK_DIR } from '../cli/check';
 import { loadPackFrom } from '../cli/pack-source';
 import { compilePacks, type Pack } from '../rules/index';
+import { generatedPack } from './generated-pack';
 import { flagShares, readRealPosts } from './real-posts';
 
 const quick = process.argv.includes('--quick');
-
-/** A small deterministic generator, so every run measures the same drafts and packs. */
-function prng(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Ordinary brand copy (written for this benchmark) with a few problems in it, as real drafts have.
 const EN =
@@ -71,41 +61,6 @@ function medianMs(fn: () => void, targetMs = quick ? 150 : 600): number {
   }
   samples.sort((a, b) => a - b);
   return samples[Math.floor(samples.length / 2)]!;
-}
-
-const KANA = 'あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわをん';
-const KANJI = '新商品価格配送店舗営業時間限定発売予約会員登録確認変更停止再開案内';
-
-/** 1,000 rules with 5 terms each: half English pseudo-words, half Japanese. */
-export function generatedPack(rules = 1000, termsPerRule = 5): Pack {
-  const random = prng(42);
-  const pick = (alphabet: string, length: number) =>
-    Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
-  return {
-    id: 'generated',
-    name: 'Generated',
-    version: '1.0.0',
-    locales: ['en'],
-    sets: [{ id: 'all', title: 'All', enabled: true }],
-    manual: [{ id: 'm', title: 'Manual', body: '' }],
-    overrides: [],
-    rules: Array.from({ length: rules }, (_, r) => ({
-      id: `gen.rule-${r}`,
-      set: 'all',
-      kind: 'terms' as const,
-      category: 'brand' as const,
-      severity: 'warn' as const,
-      manual: 'm',
-      message: 'Avoid {match}',
-      caseSensitive: false,
-      examples: { flag: [], pass: [] },
-      terms: Array.from({ length: termsPerRule }, () =>
-        r % 2 === 0
-          ? `${pick('bcdfghjklmnpqrstvwz', 1)}${pick('aeiou', 1)}${pick('bcdfghjklmnprstvz', 1)}${pick('aeiouy', 1)}${pick('klmnrst', 1 + Math.floor(random() * 4))}`
-          : `${pick(KANJI, 1)}${pick(KANA, 2 + Math.floor(random() * 2))}`,
-      ),
-    })),
-  };
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -235,4 +190,104 @@ function main() {
   }
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();
+/** The content script's weight (without packs: they come from the background at run time). */
+function contentScriptSize(log: (line?: string) => void) {
+  const file = fileURLToPath(new URL('../.output/chrome-mv3/content-scripts/content.js', import.meta.url));
+  log('');
+  if (!existsSync(file)) {
+    log('## Content script: not built (run `npx wxt build`), skipped');
+    return;
+  }
+  const code = readFileSync(file);
+  log(
+    `## Content script: ${(code.length / 1024).toFixed(1)} kB minified, ${(gzipSync(code, { level: 9 }).length / 1024).toFixed(1)} kB gzipped (packs excluded)`,
+  );
+}
+
+/** Last keystroke → updated indicator, for a 3,000-character draft, in Chromium with the built extension. */
+async function keystrokeLatency(log: (line?: string) => void) {
+  const { browserMissing, launchWithExtension } = await import('../test/e2e/browser');
+  const { buildFixtures } = await import('../test/fixtures/build');
+  const { serveFixture } = await import('../test/fixtures/serve');
+  log('');
+  if (browserMissing || !existsSync(fileURLToPath(new URL('../.output/chrome-mv3/manifest.json', import.meta.url)))) {
+    log('## Keystroke → indicator: needs Chromium and a built extension, skipped');
+    return;
+  }
+  await buildFixtures(['x', 'mastodon']);
+  const browser = await launchWithExtension();
+  log('## Keystroke → indicator, 3,000-character draft (Chromium, debounce of 100 ms included)');
+  log('| composer | median | p90 | runs |');
+  log('|---|---|---|---|');
+  try {
+    for (const [name, origin, selector] of [
+      ['X (Draft.js)', 'https://x.com', 'div[data-testid^="tweetTextarea_"][contenteditable="true"]'],
+      ['Mastodon (textarea)', 'https://mastodon.social', 'form.compose-form textarea'],
+    ] as const) {
+      await serveFixture(browser.context, origin, name.startsWith('X') ? 'x' : 'mastodon');
+      const page = await browser.context.newPage();
+      const draft = draftOf(EN, '', 2990);
+      await page.goto(`${origin}/home?text=${encodeURIComponent(draft)}`);
+      const indicator = page.locator('preflight-layer .indicator').first();
+      await indicator.waitFor();
+      await page.waitForFunction(
+        () =>
+          document
+            .querySelector('preflight-layer')
+            ?.shadowRoot?.querySelector('.indicator')
+            ?.getAttribute('data-severity') !== 'loading',
+      );
+      await page.locator(selector).first().click();
+      await page.keyboard.press('ControlOrMeta+End');
+      const samples: number[] = [];
+      const runs = quick ? 5 : 15;
+      for (let i = 0; i < runs; i++) {
+        // Watch the indicator from the page, then type the last keystroke: a word that blocks the post.
+        await page.evaluate(() => {
+          const host = document.querySelector('preflight-layer')?.shadowRoot;
+          const target = host?.querySelector('.indicator') as Element;
+          const w = window as unknown as { __flip?: Promise<number>; __typed?: number };
+          w.__flip = new Promise((resolve) => {
+            const observer = new MutationObserver(() => {
+              if (target.getAttribute('data-severity') === 'block') {
+                observer.disconnect();
+                resolve(performance.now());
+              }
+            });
+            observer.observe(target, { attributes: true });
+          });
+          document.addEventListener('input', () => (w.__typed = performance.now()), { capture: true, once: true });
+        });
+        await page.keyboard.insertText('元本保証');
+        const ms = await page.evaluate(async () => {
+          const w = window as unknown as { __flip: Promise<number>; __typed: number };
+          const flipped = await w.__flip;
+          return flipped - w.__typed;
+        });
+        samples.push(ms);
+        for (let k = 0; k < 4; k++) await page.keyboard.press('Backspace');
+        await page.waitForFunction(
+          () =>
+            document
+              .querySelector('preflight-layer')
+              ?.shadowRoot?.querySelector('.indicator')
+              ?.getAttribute('data-severity') !== 'block',
+        );
+      }
+      samples.sort((a, b) => a - b);
+      const median = samples[Math.floor(samples.length / 2)]!;
+      const p90 = samples[Math.min(samples.length - 1, Math.floor(samples.length * 0.9))]!;
+      log(`| ${name} | ${median.toFixed(0)} ms | ${p90.toFixed(0)} ms | ${samples.length} |`);
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main();
+  const log = (line = '') => console.log(line);
+  contentScriptSize(log);
+  if (!process.argv.includes('--no-browser')) await keystrokeLatency(log);
+}

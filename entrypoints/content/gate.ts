@@ -30,6 +30,16 @@ function parentAcrossShadow(node: Node): Node | null {
   return node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
 }
 
+/** `container.contains(node)`, also when node is inside shadow roots below container (Reddit's title field). */
+function containsComposed(container: Node, node: Node): boolean {
+  for (let current: Node | null = node; current; ) {
+    if (container.contains(current)) return true;
+    const root = current.getRootNode();
+    current = root instanceof ShadowRoot ? root.host : null;
+  }
+  return false;
+}
+
 function isDisabled(element: Element): boolean {
   return (element as HTMLButtonElement).disabled === true || element.getAttribute('aria-disabled') === 'true';
 }
@@ -56,7 +66,7 @@ export class Gate {
   composersFor(control: Element): Composer[] {
     const composers = this.host.composers();
     for (let node: Node | null = control; node; node = parentAcrossShadow(node)) {
-      const inside = composers.filter((c) => node.contains(c.element));
+      const inside = composers.filter((c) => containsComposed(node, c.element));
       if (inside.length > 0) return inside;
     }
     return [];
@@ -154,7 +164,7 @@ export class Gate {
   private onSubmit(event: SubmitEvent): void {
     if (this.bypass || !(event.target instanceof HTMLFormElement)) return;
     const form = event.target;
-    const composers = this.host.composers().filter((c) => form.contains(c.element));
+    const composers = this.host.composers().filter((c) => containsComposed(form, c.element));
     if (composers.length === 0) return;
     if (this.dialogOpen) {
       this.stop(event);

@@ -147,7 +147,7 @@ function DialogView({ dialog, engine }: { dialog: DialogRequest; engine: EngineH
 /** Opened from an indicator: what Preflight found so far, with the manual; nothing is posted. */
 function ReviewDialog({ dialog, engine }: { dialog: DialogRequest; engine: EngineHost }) {
   const close = useRef<HTMLButtonElement>(null);
-  useEffect(() => close.current?.focus(), []);
+  useEffect(() => close.current?.focus({ preventScroll: true }), []);
   return (
     <div class="backdrop">
       <div

@@ -3,7 +3,6 @@
  * Threads' emoji-as-bytes) and counts of hashtags, mentions, links, emoji, exclamation marks
  * and capital letters. The numbers live in the pack, per platform and post type.
  */
-import twitterText from 'twitter-text';
 import type { Draft, Span } from '../draft';
 import type { LimitCheck } from '../schema';
 import { countLength, isEmoji } from '../text/count';
@@ -30,7 +29,7 @@ function entities(spans: Span[], draft: Draft): Measure {
 
 /** The first place where the draft's count passes `max`, found by bisecting prefixes. */
 function overflowStart(draft: Draft, check: LimitCheck, counting: NonNullable<LimitCheck['counting']>, max: number) {
-  if (counting === 'x-weighted') return twitterText.parseTweet(draft.text).validRangeEnd + 1;
+  if (counting === 'x-weighted') return draft.weighted().overflowAt(max);
   const bounds: number[] = [];
   let offset = 0;
   for (const g of draft.graphemes()) {
@@ -92,6 +91,20 @@ function measure(draft: Draft, check: LimitCheck): Measure {
     case 'length':
     case 'bytes': {
       const counting = check.metric === 'bytes' ? 'utf8' : (check.counting ?? 'code-points');
+      if (counting === 'x-weighted') {
+        // No character weighs more than 2 and a URL 23: below that bound, skip twitter-text's parse.
+        const bound = 2 * draft.text.length + 23 * draft.urls().length;
+        if (check.min === undefined && check.max !== undefined && bound <= check.max)
+          return { value: bound, where: () => whole(draft) };
+        const value = draft.weighted().weightedLength;
+        return {
+          value,
+          where: (max) => ({
+            start: Math.min(overflowStart(draft, check, counting, max), draft.text.length),
+            end: draft.text.length,
+          }),
+        };
+      }
       const value = countLength(
         { text: draft.text, graphemes: () => draft.graphemes(), urls: () => draft.urls() },
         counting,
@@ -115,15 +128,8 @@ function measure(draft: Draft, check: LimitCheck): Measure {
       return entities(draft.cashtags(), draft);
     case 'links':
       return entities(draft.urls(), draft);
-    case 'emoji': {
-      const spans: Span[] = [];
-      let offset = 0;
-      for (const g of draft.graphemes()) {
-        if (isEmoji(g)) spans.push({ start: offset, end: offset + g.length });
-        offset += g.length;
-      }
-      return entities(spans, draft);
-    }
+    case 'emoji':
+      return entities(draft.emoji(), draft);
     case 'exclamations': {
       const spans: Span[] = [];
       for (let i = 0; i < draft.text.length; i++) if (BANG.test(draft.text[i]!)) spans.push({ start: i, end: i + 1 });
@@ -148,6 +154,7 @@ function measure(draft: Draft, check: LimitCheck): Measure {
         (u) => PUNCTUATION.test(u),
       );
     case 'repeatedEmoji':
+      if (draft.emoji().length === 0) return { value: 0, where: () => whole(draft) };
       return longestRun(draft, draft.graphemes(), (a, b) => a === b, isEmoji);
     case 'forbiddenChars': {
       const chars = new Set(check.chars ?? '');

@@ -34,6 +34,7 @@ export default defineKind({
       const out: RawFinding[] = [];
       for (const url of urls) {
         const { host, query, secure } = parse(url.value);
+        if (rule.allowDomains && onDomain(host, rule.allowDomains)) continue;
         const at = { start: url.start, end: url.end };
         if (rule.insecure && !secure) out.push({ ...at, message: messages.insecure, vars: { problem: 'insecure' } });
         else if (rule.shorteners && onDomain(host, rule.shorteners))

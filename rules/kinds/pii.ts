@@ -85,8 +85,9 @@ const CREDENTIALS = [
   /\bxox[abprs]-[A-Za-z0-9-]{10,80}/g,
   /(?:管理|admin|account|アカウント|ログイン|login|root|サーバ|server|db|データベース)[^\n]{0,16}?(?:パスワード|password|passwd|pw)\s{0,3}[:：=は]\s{0,3}[^\s、。]{4,64}/gi,
 ];
+// Numbers that pass the Luhn check but are not cards: tracking, order, barcode (JAN/EAN) and book numbers.
 const CARD_CONTEXT_AGAINST =
-  /(?:追跡|問い合わせ|伝票|注文|受付|会員|お客様|order|tracking|uid|id|ticket|case)[^\d\n]{0,12}$/i;
+  /(?:追跡|問い合わせ|伝票|注文|受付|会員|お客様|商品コード|品番|バーコード|order|tracking|uid|id|ticket|case|jan|ean|isbn|upc|sku)[^\d\n]{0,12}$/i;
 const BUSINESS_PREFIXES = ['0120', '0800', '0570', '0990'];
 const TOLL_FREE = /^1?(800|888|877|866|855|844|833)/;
 

@@ -4,30 +4,33 @@
  * substrings for Japanese. Each term may carry its own suggestion, message, section and severity.
  */
 import { compileControls, leftmostLongest, termText } from '../match-controls';
-import { defineKind, type RawFinding } from './kind';
+import { defineKind, type RawFinding, withTriggers } from './kind';
 
 export default defineKind({
   kind: 'terms',
   compile(rule, context) {
     const list = context.terms(rule.terms.map(termText), rule.caseSensitive);
     const keep = compileControls(rule, context);
-    return (draft) => {
-      const hits = draft.hits(list);
-      if (hits.length === 0) return [];
-      const matches = leftmostLongest(hits.map((hit) => ({ ...draft.span(hit), term: rule.terms[hit.term]! })));
-      return keep(draft, matches).map(({ start, end, term }): RawFinding => {
-        if (typeof term === 'string') return { start, end };
-        const suggestions = term.suggest === undefined ? [] : [term.suggest].flat();
-        return {
-          start,
-          end,
-          suggestions,
-          severity: term.severity,
-          message: term.message,
-          manual: term.manual,
-          vars: { suggestion: suggestions[0] ?? '' },
-        };
-      });
-    };
+    return withTriggers(
+      (draft) => {
+        const hits = draft.hits(list);
+        if (hits.length === 0) return [];
+        const matches = leftmostLongest(hits.map((hit) => ({ ...draft.span(hit), term: rule.terms[hit.term]! })));
+        return keep(draft, matches).map(({ start, end, term }): RawFinding => {
+          if (typeof term === 'string') return { start, end };
+          const suggestions = term.suggest === undefined ? [] : [term.suggest].flat();
+          return {
+            start,
+            end,
+            suggestions,
+            severity: term.severity,
+            message: term.message,
+            manual: term.manual,
+            vars: { suggestion: suggestions[0] ?? '' },
+          };
+        });
+      },
+      [list],
+    );
   },
 });

@@ -4,7 +4,7 @@
  * threshold; apologetic words carry negative weights, so a calm apology does not.
  */
 import { leftmostLongest } from '../match-controls';
-import { defineKind } from './kind';
+import { defineKind, withTriggers } from './kind';
 
 const SHOUTED_WORD = /\b[A-Z]{3,}\b/g;
 
@@ -15,7 +15,7 @@ export default defineKind({
       rule.lexicon.map((entry) => entry.term),
       rule.caseSensitive,
     );
-    return (draft) => {
+    const run = (draft: import('../draft').Draft) => {
       const hits = draft.hits(list);
       if (hits.length === 0 && rule.exclamationWeight === 0 && rule.capsWeight === 0) return [];
       const matches = leftmostLongest(
@@ -35,5 +35,7 @@ export default defineKind({
       const span = first && last ? { start: first.start, end: last.end } : { start: 0, end: draft.text.length };
       return [{ ...span, vars: { score: Math.round(score * 10) / 10, threshold: rule.threshold, words } }];
     };
+    // Without shouting weights, a draft with no lexicon word scores zero.
+    return rule.exclamationWeight === 0 && rule.capsWeight === 0 ? withTriggers(run, [list]) : run;
   },
 });

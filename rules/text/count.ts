@@ -2,16 +2,42 @@
  * Each platform counts a post in its own unit. X's weighted count comes from twitter-text itself
  * (the library X publishes), never re-derived here.
  */
-import twitterText from 'twitter-text';
+
 import type { Counting } from '../schema';
+import { xWeighted } from './entities';
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 // Emoji as people see them: not ©, ™ or a digit, which Unicode also lists as emoji characters.
 const PICTOGRAPHIC = /\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F|\p{Regional_Indicator}|\u20E3/u;
 
+/**
+ * Characters that are always a grapheme of their own and never join the one before: Latin and
+ * its punctuation, kana and kanji, full-width forms. Intl.Segmenter is slow (milliseconds for a
+ * long draft), so it only sees the islands of other characters (emoji, combining marks, jamo).
+ */
+const SIMPLE =
+  /[\x00-\x09\x0b\x0c\x0e-\u02ff\u2010-\u2027\u2030-\u205e\u3000-\u3029\u3030-\u3098\u309b-\u9fff\uff00-\uff9d\uffa0-\uffef]/;
+
+const ALL_SIMPLE = new RegExp(`^${SIMPLE.source}*$`);
+
 export function graphemes(text: string): string[] {
+  if (ALL_SIMPLE.test(text)) return text.split('');
   const out: string[] = [];
-  for (const { segment } of segmenter.segment(text)) out.push(segment);
+  const length = text.length;
+  for (let i = 0; i < length; ) {
+    const char = text[i]!;
+    const next = text[i + 1];
+    if (SIMPLE.test(char) && (next === undefined || SIMPLE.test(next))) {
+      out.push(char);
+      i++;
+      continue;
+    }
+    // An island: this character and every following one that may join it, segmented properly.
+    let j = i + 1;
+    while (j < length && !SIMPLE.test(text[j]!)) j++;
+    for (const { segment } of segmenter.segment(text.slice(i, j))) out.push(segment);
+    i = j;
+  }
   return out;
 }
 
@@ -33,6 +59,10 @@ export function isEmoji(grapheme: string): boolean {
   return PICTOGRAPHIC.test(grapheme);
 }
 
+/** Whether a text may hold an emoji at all: a cheap test before looking at every grapheme. */
+export const MAY_HAVE_EMOJI =
+  /[\u00a9\u00ae\u203c\u2049\u2122\u2139\u2194-\u2bff\u3030\u303d\u3297\u3299\ufe0f]|\u20e3|\ud83c|\ud83d|\ud83e/;
+
 export interface LengthInput {
   text: string;
   graphemes: () => string[];
@@ -45,7 +75,10 @@ export function countLength(input: LengthInput, counting: Counting, urlLength?: 
   const { text } = input;
   switch (counting) {
     case 'x-weighted':
-      return twitterText.parseTweet(text).weightedLength;
+      return xWeighted(
+        text,
+        input.urls().map((u) => ({ ...u, value: text.slice(u.start, u.end) })),
+      ).weightedLength;
     case 'utf16':
       return withUrls(input, urlLength, (part) => part.length);
     case 'utf8':

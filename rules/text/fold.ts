@@ -2,6 +2,9 @@
  * Folding for matching: full-width ＡＢＣ and half-width ｶﾀｶﾅ become ABC and カタカナ (NFKC), and
  * optionally upper case becomes lower case. The folded text keeps a map back to the draft so
  * every finding points at the operator's own characters.
+ *
+ * This runs on every check, so the common characters (ASCII, kana, kanji, full-width ASCII) are
+ * folded by arithmetic; only the rest go through String.prototype.normalize, with a cache.
  */
 
 export interface Folded {
@@ -13,14 +16,9 @@ export interface Folded {
   readonly ends: Uint32Array;
 }
 
-const VOICED_MARKS = /[\u3099\u309a]/;
 const cache = { lower: new Map<string, string>(), keep: new Map<string, string>() };
 
-function foldChar(char: string, lowerCase: boolean): string {
-  const code = char.charCodeAt(0);
-  if (code < 0x80) return lowerCase && code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : char;
-  // Circled ideographs (㊙ "secret") would fold to the bare ideograph and match everywhere.
-  if (code >= 0x3280 && code <= 0x32b0) return char;
+function slowFold(char: string, lowerCase: boolean): string {
   const memo = lowerCase ? cache.lower : cache.keep;
   let out = memo.get(char);
   if (out === undefined) {
@@ -31,34 +29,115 @@ function foldChar(char: string, lowerCase: boolean): string {
   return out;
 }
 
+/**
+ * For each BMP code unit, its fold when that is one unit, or -1 when it needs the slow path
+ * (expansions such as ㍻ → 平成, surrogates). Filled lazily: each character is normalised once.
+ */
+const UNKNOWN = -2;
+const tables: [Int32Array | undefined, Int32Array | undefined] = [undefined, undefined];
+
+function fastFold(code: number, lowerCase: boolean): number {
+  if (code < 0x80) return lowerCase && code >= 65 && code <= 90 ? code + 32 : code;
+  if (code >= 0xd800 && code <= 0xdfff) return -1;
+  const index = lowerCase ? 0 : 1;
+  let table = tables[index];
+  if (!table) {
+    table = new Int32Array(0x10000).fill(UNKNOWN);
+    tables[index] = table;
+  }
+  let folded = table[code]!;
+  if (folded === UNKNOWN) {
+    const out =
+      code >= 0x3280 && code <= 0x32b0 ? String.fromCharCode(code) : slowFold(String.fromCharCode(code), lowerCase);
+    // Circled ideographs (㊙ "secret") keep their form: folded, they would match the bare kanji everywhere.
+    folded = out.length === 1 && !VOICED_MARKS.has(out.charCodeAt(0)) ? out.charCodeAt(0) : -1;
+    table[code] = folded;
+  }
+  return folded;
+}
+
+const VOICED_MARKS = new Set([0x3099, 0x309a]);
+// Turning the folded code units back into a string: the platform's decoder is far faster than fromCharCode.
+const UTF16 = new TextDecoder('utf-16le');
+
+/**
+ * Drafts made only of these fold one unit to one unit by ASCII lower-casing: the common case.
+ * (ASCII, lower-case Latin-1, typographic dashes, quotes and bullets, CJK punctuation, kana, kanji.)
+ */
+const NEEDS_WORK =
+  /[^\x00-\x7f\u00df-\u00ff\u2010\u2012-\u2016\u2018-\u2023\u2027\u2030-\u2032\u2035\u2038-\u203b\u3001-\u3035\u303b-\u3098\u309d\u309e\u30a0-\u30fe\u4e00-\u9fff]/;
+let identity = new Uint32Array(0);
+function identityMap(length: number): Uint32Array {
+  if (identity.length < length + 1) identity = Uint32Array.from({ length: Math.max(length + 1, 4096) }, (_, i) => i);
+  return identity;
+}
+
 /** Fold `draft`; the result maps every folded unit back to the draft. */
 export function fold(draft: string, lowerCase: boolean): Folded {
-  let text = '';
-  const starts: number[] = [];
-  const ends: number[] = [];
-  for (let i = 0; i < draft.length; ) {
-    const code = draft.codePointAt(i) as number;
-    const width = code > 0xffff ? 2 : 1;
-    const char = width === 2 ? draft.slice(i, i + 2) : draft[i]!;
-    const out = foldChar(char, lowerCase);
+  const length = draft.length;
+  if (!NEEDS_WORK.test(draft)) {
+    const map = identityMap(length);
+    return {
+      text: lowerCase ? draft.toLowerCase() : draft,
+      starts: map.subarray(0, length),
+      ends: map.subarray(1, length + 1),
+    };
+  }
+  let capacity = length + 16;
+  let out = new Uint16Array(capacity);
+  let starts = new Uint32Array(capacity);
+  let ends = new Uint32Array(capacity);
+  let n = 0;
+  const grow = (needed: number) => {
+    if (n + needed <= capacity) return;
+    capacity = Math.max(capacity * 2, n + needed);
+    const o = new Uint16Array(capacity);
+    o.set(out);
+    const s = new Uint32Array(capacity);
+    s.set(starts);
+    const e = new Uint32Array(capacity);
+    e.set(ends);
+    out = o;
+    starts = s;
+    ends = e;
+  };
+
+  for (let i = 0; i < length; ) {
+    const code = draft.charCodeAt(i);
+    const fast = fastFold(code, lowerCase);
+    if (fast >= 0) {
+      out[n] = fast;
+      starts[n] = i;
+      ends[n] = i + 1;
+      n++;
+      i++;
+      continue;
+    }
+    const width = code >= 0xd800 && code <= 0xdbff && i + 1 < length ? 2 : 1;
+    const char = draft.slice(i, i + width);
+    const folded = code >= 0x3280 && code <= 0x32b0 ? char : slowFold(char, lowerCase);
     // Half-width ﾞ/ﾟ fold to combining marks: join them to the kana before (ｶﾞ → ガ).
-    if (out.length === 1 && VOICED_MARKS.test(out) && text.length > 0) {
-      const joined = (text[text.length - 1] + out).normalize('NFC');
+    if (folded.length === 1 && VOICED_MARKS.has(folded.charCodeAt(0)) && n > 0) {
+      const joined = (String.fromCharCode(out[n - 1]!) + folded).normalize('NFC');
       if (joined.length === 1) {
-        text = text.slice(0, -1) + joined;
-        ends[ends.length - 1] = i + width;
+        out[n - 1] = joined.charCodeAt(0);
+        ends[n - 1] = i + width;
         i += width;
         continue;
       }
     }
-    text += out;
-    for (let k = 0; k < out.length; k++) {
-      starts.push(i);
-      ends.push(i + width);
+    grow(folded.length);
+    for (let k = 0; k < folded.length; k++) {
+      out[n] = folded.charCodeAt(k);
+      starts[n] = i;
+      ends[n] = i + width;
+      n++;
     }
     i += width;
   }
-  return { text, starts: Uint32Array.from(starts), ends: Uint32Array.from(ends) };
+
+  const text = UTF16.decode(out.subarray(0, n));
+  return { text, starts: starts.subarray(0, n), ends: ends.subarray(0, n) };
 }
 
 /** Fold a term from a pack the same way as drafts. */

@@ -33,3 +33,22 @@ describe('fold', () => {
     expect(toDraftSpan(folded, 1, 3)).toEqual([1, 2]);
   });
 });
+
+describe('graphemes', () => {
+  it('splits like Intl.Segmenter, quickly on simple text', async () => {
+    const { graphemes } = await import('../../rules/text/count');
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    const reference = (text: string) => [...segmenter.segment(text)].map((s) => s.segment);
+    for (const text of [
+      'plain ascii text',
+      '春の新作。ｶﾞｲﾄﾞ、テスト！',
+      'family 👨‍👩‍👧‍👦 flag 🇯🇵 keycap 1️⃣ skin 👍🏽',
+      'e\u0301 cafe\u0301 か\u3099',
+      'line\r\nbreak\nand\rreturn',
+      '한국어 가 텍스트',
+      '❤️ ☀ ©️ ™',
+    ]) {
+      expect(graphemes(text), text).toEqual(reference(text));
+    }
+  });
+});

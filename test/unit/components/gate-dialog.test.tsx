@@ -36,7 +36,15 @@ afterEach(() => {
 describe('the gate dialog', () => {
   it('is an alertdialog that offers only editing when a block is left', () => {
     const onEdit = vi.fn();
-    const el = mount(<GateDialog findings={[finding('block'), finding('warn')]} manual={manual} allowOverride onEdit={onEdit} onPostAnyway={vi.fn()} />);
+    const el = mount(
+      <GateDialog
+        findings={[finding('block'), finding('warn')]}
+        manual={manual}
+        allowOverride
+        onEdit={onEdit}
+        onPostAnyway={vi.fn()}
+      />,
+    );
     const dialog = el.querySelector('[role="alertdialog"]');
     expect(dialog?.getAttribute('aria-modal')).toBe('true');
     expect(el.querySelector('.post-anyway')).toBeNull();
@@ -50,7 +58,15 @@ describe('the gate dialog', () => {
 
   it('opens "Post anyway" for warnings once a reason is typed', () => {
     const onPostAnyway = vi.fn();
-    const el = mount(<GateDialog findings={[finding('warn')]} manual={manual} allowOverride onEdit={vi.fn()} onPostAnyway={onPostAnyway} />);
+    const el = mount(
+      <GateDialog
+        findings={[finding('warn')]}
+        manual={manual}
+        allowOverride
+        onEdit={vi.fn()}
+        onPostAnyway={onPostAnyway}
+      />,
+    );
     const button = el.querySelector('.post-anyway') as HTMLButtonElement;
     expect(button.disabled).toBe(true);
     const reason = el.querySelector('textarea') as HTMLTextAreaElement;
@@ -69,13 +85,23 @@ describe('the gate dialog', () => {
   });
 
   it('offers no way past warnings when policy turns "Post anyway" off', () => {
-    const el = mount(<GateDialog findings={[finding('warn')]} manual={manual} allowOverride={false} onEdit={vi.fn()} onPostAnyway={vi.fn()} />);
+    const el = mount(
+      <GateDialog
+        findings={[finding('warn')]}
+        manual={manual}
+        allowOverride={false}
+        onEdit={vi.fn()}
+        onPostAnyway={vi.fn()}
+      />,
+    );
     expect(el.querySelector('.post-anyway')).toBeNull();
   });
 
   it('closes on Escape and keeps Tab inside the dialog', () => {
     const onEdit = vi.fn();
-    const el = mount(<GateDialog findings={[finding('warn')]} manual={manual} allowOverride onEdit={onEdit} onPostAnyway={vi.fn()} />);
+    const el = mount(
+      <GateDialog findings={[finding('warn')]} manual={manual} allowOverride onEdit={onEdit} onPostAnyway={vi.fn()} />,
+    );
     const dialog = el.querySelector('[role="alertdialog"]') as HTMLElement;
     const focusable = [...dialog.querySelectorAll<HTMLElement>('button:not([disabled]), textarea, summary')];
     focusable.at(-1)?.focus();
@@ -94,7 +120,12 @@ describe('the indicator', () => {
   it('is green when clean and shows the count and worst severity otherwise', () => {
     const clean = mount(<Indicator findings={[]} state="ready" quietPeriod={false} onOpen={vi.fn()} />);
     expect(clean.querySelector('.indicator')?.getAttribute('data-severity')).toBe('clean');
-    act(() => render(<Indicator findings={[finding('info'), finding('warn')]} state="ready" quietPeriod={false} onOpen={vi.fn()} />, root));
+    act(() =>
+      render(
+        <Indicator findings={[finding('info'), finding('warn')]} state="ready" quietPeriod={false} onOpen={vi.fn()} />,
+        root,
+      ),
+    );
     const indicator = root.querySelector('.indicator');
     expect(indicator?.getAttribute('data-severity')).toBe('warn');
     expect(indicator?.textContent).toContain('2');

@@ -31,7 +31,8 @@ describe('reading a composer as the platform will post it', () => {
   it('reads Draft.js blocks, including an empty one', () => {
     const block = (text: string) =>
       `<div data-block="true"><div class="public-DraftStyleDefault-block"><span data-offset-key="x"><span data-text="true">${text}</span></span></div></div>`;
-    const empty = '<div data-block="true"><div class="public-DraftStyleDefault-block"><span data-offset-key="y"><br data-text="true"></span></div></div>';
+    const empty =
+      '<div data-block="true"><div class="public-DraftStyleDefault-block"><span data-offset-key="y"><br data-text="true"></span></div></div>';
     const root = editable(`<div data-contents="true">${block('first')}${empty}${block('third')}</div>`);
     expect(readComposer(root).text).toBe('first\n\nthird');
   });
