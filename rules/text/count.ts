@@ -61,7 +61,7 @@ export function isEmoji(grapheme: string): boolean {
 
 /** Whether a text may hold an emoji at all: a cheap test before looking at every grapheme. */
 export const MAY_HAVE_EMOJI =
-  /[\u00a9\u00ae\u203c\u2049\u2122\u2139\u2194-\u2bff\u3030\u303d\u3297\u3299\ufe0f]|\u20e3|\ud83c|\ud83d|\ud83e/;
+  /[\u00a9\u00ae\u203c\u2049\u2122\u2139\u2194-\u2bff\u3030\u303d\u3297\u3299]|\ufe0f|\u20e3|\ud83c|\ud83d|\ud83e/;
 
 export interface LengthInput {
   text: string;

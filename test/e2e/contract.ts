@@ -50,7 +50,8 @@ export function composerContract(f: PlatformFixture): void {
 
     const open = async (query = ''): Promise<Page> => {
       const page = await browser.context.newPage();
-      await page.goto(`${f.origin}${f.path}${query}`);
+      // `query` starts with "?"; a path with its own query (YouTube's /watch?v=…) takes it after "&".
+      await page.goto(`${f.origin}${f.path}${f.path.includes('?') ? query.replace(/^\?/, '&') : query}`);
       await expect.poll(() => page.locator(f.composer).count(), { timeout: 10_000 }).toBeGreaterThan(0);
       await expect.poll(() => indicators(page).count(), { timeout: 10_000 }).toBeGreaterThan(0);
       return page;
@@ -126,8 +127,10 @@ export function composerContract(f: PlatformFixture): void {
       await page.locator(f.publish(0)).click();
       await expect.poll(() => posted(page)).toEqual([DRAFTS.clean]);
       expect(await page.getByRole('alertdialog').count()).toBe(0);
-      const log = await auditLog();
-      expect(log.at(-1)).toMatchObject({ platform: f.platform, decision: 'posted' });
+      // The audit entry is written asynchronously (hashed, then stored by the service worker).
+      await expect
+        .poll(async () => (await auditLog()).at(-1))
+        .toMatchObject({ platform: f.platform, decision: 'posted' });
       await page.close();
     });
 
@@ -143,6 +146,7 @@ export function composerContract(f: PlatformFixture): void {
       await dialog.locator('textarea').fill('Checked with the campaign owner');
       await postAnyway.click();
       await expect.poll(() => posted(page)).toEqual([DRAFTS.warn]);
+      await expect.poll(async () => (await auditLog()).some((e) => e.decision === 'override')).toBe(true);
       const log = await auditLog();
       const entry = log.findLast((e) => e.decision === 'override');
       expect(entry).toMatchObject({ platform: f.platform, reason: 'Checked with the campaign owner' });

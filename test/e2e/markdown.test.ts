@@ -32,7 +32,11 @@ describe.skipIf(browserMissing)('manual Markdown in Chromium', () => {
       logLevel: 'error',
     });
     bundle = result.outputFiles[0]!.text;
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu'],
+    });
   });
   afterAll(async () => {
     await browser?.close();
@@ -54,7 +58,9 @@ describe.skipIf(browserMissing)('manual Markdown in Chromium', () => {
   };
 
   it('renders headings, lists, tables and links', async () => {
-    const { html } = await render('## Do\n\n- **one**\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[CAA](https://www.caa.go.jp/)');
+    const { html } = await render(
+      '## Do\n\n- **one**\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[CAA](https://www.caa.go.jp/)',
+    );
     expect(html).toContain('<h2>Do</h2>');
     expect(html).toContain('<strong>one</strong>');
     expect(html).toContain('<td>1</td>');

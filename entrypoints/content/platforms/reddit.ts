@@ -8,7 +8,7 @@ export default defineAdapter({
   id: 'reddit',
   matches: ['https://www.reddit.com/*', 'https://old.reddit.com/*', 'https://new.reddit.com/*'],
   composers: [
-    // Submit page title (faceplate-textarea-input renders a textarea named "title").
+    // Submit page title (faceplate-textarea-input renders a textarea named "title" in its shadow root).
     'textarea[name="title"]',
     // Body and comments: Lexical contenteditable inside shreddit-composer.
     'shreddit-composer div[contenteditable="true"][role="textbox"]',
@@ -22,6 +22,8 @@ export default defineAdapter({
     '.usertext-buttons button[type="submit"]',
   ],
   container: ['shreddit-post-composer', 'shreddit-composer', 'form'],
+  // The submit page's title textarea is inside faceplate-textarea-input's open shadow root.
+  shadowHosts: ['faceplate-textarea-input'],
   submitKeys: ['mod+enter'],
   postType: (composer) => (composer instanceof HTMLTextAreaElement && composer.name === 'title' ? 'title' : 'post'),
 });
