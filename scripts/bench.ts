@@ -242,14 +242,14 @@ async function keystrokeLatency(log: (line?: string) => void) {
       const samples: number[] = [];
       const runs = quick ? 5 : 15;
       for (let i = 0; i < runs; i++) {
-        // Watch the indicator from the page, then type the last keystroke: a word that blocks the post.
-        await page.evaluate(() => {
-          const host = document.querySelector('preflight-layer')?.shadowRoot;
-          const target = host?.querySelector('.indicator') as Element;
+        // Watch the indicator from the page, then type the last keystroke: a word that adds a finding.
+        const before = await indicator.getAttribute('data-count');
+        await page.evaluate((count) => {
+          const target = document.querySelector('preflight-layer')?.shadowRoot?.querySelector('.indicator') as Element;
           const w = window as unknown as { __flip?: Promise<number>; __typed?: number };
           w.__flip = new Promise((resolve) => {
             const observer = new MutationObserver(() => {
-              if (target.getAttribute('data-severity') === 'block') {
+              if (target.getAttribute('data-count') !== count) {
                 observer.disconnect();
                 resolve(performance.now());
               }
@@ -257,7 +257,7 @@ async function keystrokeLatency(log: (line?: string) => void) {
             observer.observe(target, { attributes: true });
           });
           document.addEventListener('input', () => (w.__typed = performance.now()), { capture: true, once: true });
-        });
+        }, before);
         await page.keyboard.insertText('元本保証');
         const ms = await page.evaluate(async () => {
           const w = window as unknown as { __flip: Promise<number>; __typed: number };
@@ -267,11 +267,12 @@ async function keystrokeLatency(log: (line?: string) => void) {
         samples.push(ms);
         for (let k = 0; k < 4; k++) await page.keyboard.press('Backspace');
         await page.waitForFunction(
-          () =>
+          (count) =>
             document
               .querySelector('preflight-layer')
               ?.shadowRoot?.querySelector('.indicator')
-              ?.getAttribute('data-severity') !== 'block',
+              ?.getAttribute('data-count') === count,
+          before,
         );
       }
       samples.sort((a, b) => a - b);
