@@ -56,11 +56,34 @@ function overflowStart(draft: Draft, check: LimitCheck, counting: NonNullable<Li
   return low === 0 ? 0 : bounds[low - 1]!;
 }
 
-function lettersOutside(draft: Draft): string {
-  const skip = [...draft.urls(), ...draft.hashtags(), ...draft.mentions(), ...draft.cashtags()];
-  let text = draft.text;
-  for (const { start, end } of skip) text = text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
-  return text;
+/** Latin letters and capitals outside URLs, hashtags, @handles and cashtags. */
+function letterCounts(draft: Draft): { letters: number; capitals: number } {
+  const skip = [...draft.urls(), ...draft.hashtags(), ...draft.mentions(), ...draft.cashtags()].sort((a, b) => a.start - b.start);
+  const text = draft.text;
+  let letters = 0;
+  let capitals = 0;
+  let next = 0;
+  for (let i = 0; i < text.length; i++) {
+    while (next < skip.length && skip[next]!.end <= i) next++;
+    if (next < skip.length && skip[next]!.start <= i) {
+      i = skip[next]!.end - 1;
+      continue;
+    }
+    const code = text.charCodeAt(i) | 0x20;
+    if (code >= 97 && code <= 122) {
+      letters++;
+      if (text.charCodeAt(i) < 97) capitals++;
+    }
+  }
+  return { letters, capitals };
+}
+
+/** Spans of every match of a global expression. */
+function spansOf(text: string, regex: RegExp): Span[] {
+  const spans: Span[] = [];
+  regex.lastIndex = 0;
+  for (let m = regex.exec(text); m; m = regex.exec(text)) spans.push({ start: m.index, end: m.index + m[0].length });
+  return spans;
 }
 
 function longestRun(
@@ -83,8 +106,6 @@ function longestRun(
   return { value: best.length, where: () => (best.length > 0 ? { start: best.start, end: best.end } : whole(draft)) };
 }
 
-const PUNCTUATION = /^[!?！？]$/;
-const BANG = /^[!！]$/;
 
 function measure(draft: Draft, check: LimitCheck): Measure {
   switch (check.metric) {
@@ -130,36 +151,31 @@ function measure(draft: Draft, check: LimitCheck): Measure {
       return entities(draft.urls(), draft);
     case 'emoji':
       return entities(draft.emoji(), draft);
-    case 'exclamations': {
-      const spans: Span[] = [];
-      for (let i = 0; i < draft.text.length; i++) if (BANG.test(draft.text[i]!)) spans.push({ start: i, end: i + 1 });
-      return entities(spans, draft);
-    }
+    case 'exclamations':
+      return entities(spansOf(draft.text, /[!！]/g), draft);
     case 'capsRatio': {
-      const letters = lettersOutside(draft).match(/[A-Za-z]/g) ?? [];
-      if (letters.length < (check.minLetters ?? 0)) return { value: 0, where: () => whole(draft) };
-      const capitals = letters.filter((c) => c >= 'A' && c <= 'Z').length;
-      return { value: letters.length === 0 ? 0 : capitals / letters.length, where: () => whole(draft) };
+      const { letters, capitals } = letterCounts(draft);
+      if (letters < (check.minLetters ?? 0)) return { value: 0, where: () => whole(draft) };
+      return { value: letters === 0 ? 0 : capitals / letters, where: () => whole(draft) };
     }
     case 'hashtagLength': {
       const tags = draft.hashtags();
       const longest = tags.reduce((best, tag) => (tag.value.length > (best?.value.length ?? -1) ? tag : best), tags[0]);
       return { value: longest?.value.length ?? 0, where: () => longest ?? whole(draft) };
     }
-    case 'repeatedPunctuation':
-      return longestRun(
-        draft,
-        [...draft.text],
-        (a, b) => BANG.test(a) === BANG.test(b),
-        (u) => PUNCTUATION.test(u),
-      );
+    case 'repeatedPunctuation': {
+      // The longest run of "!" or of "?" (either width); "!?" mixes do not count as one run.
+      const runs = [...spansOf(draft.text, /[!！]{2,}/g), ...spansOf(draft.text, /[?？]{2,}/g)];
+      const longest = runs.reduce<Span | undefined>((best, run) => (!best || run.end - run.start > best.end - best.start ? run : best), undefined);
+      return { value: longest ? longest.end - longest.start : /[!?！？]/.test(draft.text) ? 1 : 0, where: () => longest ?? whole(draft) };
+    }
     case 'repeatedEmoji':
       if (draft.emoji().length === 0) return { value: 0, where: () => whole(draft) };
       return longestRun(draft, draft.graphemes(), (a, b) => a === b, isEmoji);
     case 'forbiddenChars': {
-      const chars = new Set(check.chars ?? '');
+      const chars = check.chars ?? '';
       const spans: Span[] = [];
-      for (let i = 0; i < draft.text.length; i++) if (chars.has(draft.text[i]!)) spans.push({ start: i, end: i + 1 });
+      for (let i = 0; i < draft.text.length; i++) if (chars.includes(draft.text[i]!)) spans.push({ start: i, end: i + 1 });
       return { value: spans.length, where: () => spans[0] ?? whole(draft) };
     }
   }

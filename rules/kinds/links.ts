@@ -4,7 +4,25 @@
  */
 import { defineKind, type RawFinding } from './kind';
 
-function parse(url: string): { host: string; query: URLSearchParams; secure: boolean } {
+interface ParsedUrl {
+  host: string;
+  query: URLSearchParams;
+  secure: boolean;
+}
+// Several link rules look at the same URLs, draft after draft: parse each once.
+const parsedUrls = new Map<string, ParsedUrl>();
+
+function parse(url: string): ParsedUrl {
+  let parsed = parsedUrls.get(url);
+  if (!parsed) {
+    parsed = parseUrl(url);
+    if (parsedUrls.size > 500) parsedUrls.clear();
+    parsedUrls.set(url, parsed);
+  }
+  return parsed;
+}
+
+function parseUrl(url: string): ParsedUrl {
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : `https://${url}`;
   try {
     const parsed = new URL(withScheme);

@@ -1,0 +1,75 @@
+import type { Locator } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveFixture } from '../../fixtures/serve';
+import { browserMissing, type ExtensionBrowser, launchWithExtension } from '../browser';
+import { composerContract, DRAFTS } from '../contract';
+
+const ORIGIN = 'https://www.reddit.com';
+
+// A post page: the top-level comment box, an open reply box, and "Reply" opening another.
+composerContract({
+  platform: 'reddit',
+  origin: ORIGIN,
+  path: '/r/preflight/comments/1abcde/what_time_does_the_store_open_on_sundays/',
+  fixture: 'reddit',
+  composer: 'shreddit-composer div[contenteditable="true"][role="textbox"]',
+  publish: (index) => `shreddit-composer >> nth=${index} >> button[slot="submit-button"]`,
+  openLate: (page) => page.locator('shreddit-comment[thingid="t1_second"] button[aria-label="Reply"]').click(),
+  shortcut: 'Control+Enter',
+});
+
+describe.skipIf(browserMissing)('reddit: the submit page checks title and body together', () => {
+  let browser: ExtensionBrowser;
+  beforeAll(async () => {
+    browser = await launchWithExtension();
+    await serveFixture(browser.context, ORIGIN, 'reddit');
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('finds the title in its shadow root, holds Post for it, then posts title and body', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${ORIGIN}/r/preflight/submit`);
+    const title = page.locator('faceplate-textarea-input textarea[name="title"]');
+    const body = page.locator('shreddit-composer div[contenteditable="true"][role="textbox"]');
+    const indicators = page.locator('preflight-layer .indicator');
+    const posted = () => page.evaluate(() => window.__fixture.posted);
+    // Indicators are listed in the order composers were found (light DOM before shadow roots), so
+    // pick each composer's by where it is drawn: at the composer's bottom-right corner.
+    const severity = async (composer: Locator) => {
+      const box = await composer.boundingBox();
+      if (!box) return undefined;
+      const corner = { x: box.x + box.width - 8, y: box.y + box.height - 8 };
+      return page.locator('preflight-layer .indicator-anchor').evaluateAll((anchors, at) => {
+        const near = anchors.find(
+          (a) =>
+            Math.abs(parseFloat((a as HTMLElement).style.left) - at.x) < 2 &&
+            Math.abs(parseFloat((a as HTMLElement).style.top) - at.y) < 2,
+        );
+        return near?.querySelector('.indicator')?.getAttribute('data-severity');
+      }, corner);
+    };
+    await expect.poll(() => indicators.count(), { timeout: 10_000 }).toBe(2);
+
+    await title.click();
+    await page.keyboard.type(DRAFTS.block, { delay: 5 });
+    await expect.poll(() => severity(title), { timeout: 1000 }).toBe('block');
+    expect(await severity(body)).toBe('clean');
+    await body.click();
+    await page.keyboard.type(DRAFTS.clean, { delay: 5 });
+    await page.locator('#submit-post-button').click();
+    const dialog = page.getByRole('alertdialog');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await posted()).toEqual([]);
+    await dialog.locator('button.edit').click();
+    await expect.poll(() => dialog.count()).toBe(0);
+
+    await title.fill('Sunday opening hours');
+    await expect.poll(() => severity(title)).toBe('clean');
+    await page.locator('#submit-post-button').click();
+    await expect.poll(posted).toEqual(['Sunday opening hours', DRAFTS.clean]);
+    expect(await dialog.count()).toBe(0);
+    await page.close();
+  });
+});
