@@ -36,30 +36,38 @@ function parseUrl(url: string): ParsedUrl {
   }
 }
 
-const onDomain = (host: string, domains: string[]) =>
-  domains.some((domain) => {
-    const d = domain.toLowerCase().replace(/^www\./, '');
-    return host === d || host.endsWith(`.${d}`);
-  });
+/** A test for "this host is one of these domains or under one of them", prepared once per rule. */
+function domains(list: string[] | undefined): (host: string) => boolean {
+  if (!list || list.length === 0) return () => false;
+  const set = new Set(list.map((d) => d.toLowerCase().replace(/^www\./, '')));
+  return (host) => {
+    for (let h = host; h; h = h.slice(h.indexOf('.') + 1 || h.length)) if (set.has(h)) return true;
+    return false;
+  };
+}
 
 export default defineKind({
   kind: 'links',
   compile(rule) {
     const messages = rule.messages ?? {};
+    const allowed = domains(rule.allowDomains);
+    const shortener = domains(rule.shorteners);
+    const forbidden = domains(rule.forbiddenDomains);
+    const tracked = domains(rule.tracking?.domains);
     return (draft) => {
       const urls = draft.urls();
       if (urls.length === 0) return [];
       const out: RawFinding[] = [];
       for (const url of urls) {
         const { host, query, secure } = parse(url.value);
-        if (rule.allowDomains && onDomain(host, rule.allowDomains)) continue;
+        if (allowed(host)) continue;
         const at = { start: url.start, end: url.end };
         if (rule.insecure && !secure) out.push({ ...at, message: messages.insecure, vars: { problem: 'insecure' } });
-        else if (rule.shorteners && onDomain(host, rule.shorteners))
+        else if (shortener(host))
           out.push({ ...at, message: messages.shortener, vars: { problem: 'shortener', domain: host } });
-        else if (rule.forbiddenDomains && onDomain(host, rule.forbiddenDomains))
+        else if (forbidden(host))
           out.push({ ...at, message: messages.forbidden, vars: { problem: 'forbidden', domain: host } });
-        else if (rule.tracking && onDomain(host, rule.tracking.domains)) {
+        else if (rule.tracking && tracked(host)) {
           const missing = rule.tracking.params.filter((param) => !query.has(param));
           if (missing.length > 0)
             out.push({ ...at, message: messages.tracking, vars: { problem: 'tracking', missing: missing.join(', ') } });

@@ -53,18 +53,32 @@ export function extractUrls(text: string): Entity[] {
   return urls.sort((a, b) => a.start - b.start);
 }
 
+const HASH = /[#＃]/g;
+
 export function extractHashtags(text: string, urls: Entity[]): Entity[] {
-  const tags = tt.extractHashtagsWithIndices(text, { checkUrlOverlap: false });
+  if (!/[#＃]/.test(text)) return [];
+  // twitter-text's expression needs one character of context before the sign and sees the tag's end
+  // within the same word, so each "#" is handed over with its neighbourhood, not the whole draft.
+  type Tagged = { hashtag?: string; url?: string; indices: [number, number] };
+  const tags: Tagged[] = [];
+  let covered = -1;
+  HASH.lastIndex = 0;
+  for (let m = HASH.exec(text); m; m = HASH.exec(text)) {
+    if (m.index < covered) continue;
+    const from = Math.max(0, m.index - 1);
+    const space = text.slice(m.index).search(/\s/);
+    const to = space < 0 ? text.length : m.index + space;
+    for (const tag of tt.extractHashtagsWithIndices(text.slice(from, to), { checkUrlOverlap: false })) {
+      const indices: [number, number] = [from + tag.indices[0], from + tag.indices[1]];
+      if (!tags.some((t) => t.indices[0] === indices[0])) tags.push({ hashtag: tag.hashtag, indices });
+    }
+    covered = to;
+  }
   if (tags.length === 0) return [];
   // As twitter-text does: a "#" inside a URL is not a hashtag.
-  const entities: { hashtag?: string; url?: string; indices: [number, number] }[] = [
-    ...tags,
-    ...urls.map((u) => ({ url: u.value, indices: [u.start, u.end] as [number, number] })),
-  ];
+  const entities: Tagged[] = [...tags, ...urls.map((u) => ({ url: u.value, indices: [u.start, u.end] as [number, number] }))];
   tt.removeOverlappingEntities(entities);
-  return entities.flatMap((e) =>
-    e.hashtag === undefined ? [] : [{ value: e.hashtag, start: e.indices[0], end: e.indices[1] }],
-  );
+  return entities.flatMap((e) => (e.hashtag === undefined ? [] : [{ value: e.hashtag, start: e.indices[0], end: e.indices[1] }]));
 }
 
 export function extractMentions(text: string): Entity[] {
