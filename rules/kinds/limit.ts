@@ -58,7 +58,9 @@ function overflowStart(draft: Draft, check: LimitCheck, counting: NonNullable<Li
 
 /** Latin letters and capitals outside URLs, hashtags, @handles and cashtags. */
 function letterCounts(draft: Draft): { letters: number; capitals: number } {
-  const skip = [...draft.urls(), ...draft.hashtags(), ...draft.mentions(), ...draft.cashtags()].sort((a, b) => a.start - b.start);
+  const skip = [...draft.urls(), ...draft.hashtags(), ...draft.mentions(), ...draft.cashtags()].sort(
+    (a, b) => a.start - b.start,
+  );
   const text = draft.text;
   let letters = 0;
   let capitals = 0;
@@ -105,7 +107,6 @@ function longestRun(
   }
   return { value: best.length, where: () => (best.length > 0 ? { start: best.start, end: best.end } : whole(draft)) };
 }
-
 
 function measure(draft: Draft, check: LimitCheck): Measure {
   switch (check.metric) {
@@ -166,8 +167,14 @@ function measure(draft: Draft, check: LimitCheck): Measure {
     case 'repeatedPunctuation': {
       // The longest run of "!" or of "?" (either width); "!?" mixes do not count as one run.
       const runs = [...spansOf(draft.text, /[!！]{2,}/g), ...spansOf(draft.text, /[?？]{2,}/g)];
-      const longest = runs.reduce<Span | undefined>((best, run) => (!best || run.end - run.start > best.end - best.start ? run : best), undefined);
-      return { value: longest ? longest.end - longest.start : /[!?！？]/.test(draft.text) ? 1 : 0, where: () => longest ?? whole(draft) };
+      const longest = runs.reduce<Span | undefined>(
+        (best, run) => (!best || run.end - run.start > best.end - best.start ? run : best),
+        undefined,
+      );
+      return {
+        value: longest ? longest.end - longest.start : /[!?！？]/.test(draft.text) ? 1 : 0,
+        where: () => longest ?? whole(draft),
+      };
     }
     case 'repeatedEmoji':
       if (draft.emoji().length === 0) return { value: 0, where: () => whole(draft) };
@@ -175,7 +182,8 @@ function measure(draft: Draft, check: LimitCheck): Measure {
     case 'forbiddenChars': {
       const chars = check.chars ?? '';
       const spans: Span[] = [];
-      for (let i = 0; i < draft.text.length; i++) if (chars.includes(draft.text[i]!)) spans.push({ start: i, end: i + 1 });
+      for (let i = 0; i < draft.text.length; i++)
+        if (chars.includes(draft.text[i]!)) spans.push({ start: i, end: i + 1 });
       return { value: spans.length, where: () => spans[0] ?? whole(draft) };
     }
   }

@@ -76,9 +76,14 @@ export function extractHashtags(text: string, urls: Entity[]): Entity[] {
   }
   if (tags.length === 0) return [];
   // As twitter-text does: a "#" inside a URL is not a hashtag.
-  const entities: Tagged[] = [...tags, ...urls.map((u) => ({ url: u.value, indices: [u.start, u.end] as [number, number] }))];
+  const entities: Tagged[] = [
+    ...tags,
+    ...urls.map((u) => ({ url: u.value, indices: [u.start, u.end] as [number, number] })),
+  ];
   tt.removeOverlappingEntities(entities);
-  return entities.flatMap((e) => (e.hashtag === undefined ? [] : [{ value: e.hashtag, start: e.indices[0], end: e.indices[1] }]));
+  return entities.flatMap((e) =>
+    e.hashtag === undefined ? [] : [{ value: e.hashtag, start: e.indices[0], end: e.indices[1] }],
+  );
 }
 
 export function extractMentions(text: string): Entity[] {
