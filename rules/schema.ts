@@ -78,10 +78,7 @@ export const Term = z.union([
 export type Term = z.infer<typeof Term>;
 const TermList = z.array(Term).min(1);
 
-/**
- * Fields every rule shares. `platforms` and `postTypes` narrow where a rule applies;
- * `locales` narrows which draft languages it applies to (absent = all).
- */
+/** Fields every rule shares. `platforms` and `postTypes` narrow where a rule applies (absent = everywhere). */
 const ruleBase = {
   id,
   set: id,

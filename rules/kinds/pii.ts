@@ -93,16 +93,24 @@ const TOLL_FREE = /^1?(800|888|877|866|855|844|833)/;
 
 const digitsOf = (text: string) => text.replace(/\D/g, '');
 
+/**
+ * Allow-list entries: an address, "@domain" or "domain" (and its subdomains), "role@*" (that mailbox
+ * on any domain); a phone number in any spelling ("+1-202-555-0100" allows "(202) 555-0100").
+ */
 function allowedBy(allow: string[], kind: 'email' | 'phone', value: string): boolean {
   const lower = value.toLowerCase();
   return allow.some((entry) => {
     const item = entry.toLowerCase();
-    if (kind === 'email')
+    if (kind === 'email') {
+      if (item.endsWith('@*')) return lower.startsWith(item.slice(0, -1));
       return item.includes('@')
         ? lower === item || (item.startsWith('@') && lower.endsWith(item))
         : lower.endsWith(`@${item}`) || lower.endsWith(`.${item}`);
-    const digits = digitsOf(item);
-    return digits.length >= 6 && digitsOf(lower).endsWith(digits.replace(/^81/, '0').replace(/^0/, ''));
+    }
+    // Compared on the last nine digits: country codes and trunk zeros differ between spellings.
+    const a = digitsOf(item);
+    const b = digitsOf(lower);
+    return a.length >= 9 && b.length >= 9 ? a.slice(-9) === b.slice(-9) : a.length >= 6 && a === b;
   });
 }
 

@@ -30,6 +30,7 @@ describe('pii', () => {
     expect(found(['email'], 'お問い合わせは support@example.co.jp まで', allow)).toEqual([]);
     expect(found(['email'], 'Write to press@example.com or help@shop.example.com', allow)).toEqual([]);
     expect(found(['email'], 'ｔａｎａｋａ＠ｇｍａｉｌ．ｃｏｍ')).toEqual(['email: ｔａｎａｋａ＠ｇｍａｉｌ．ｃｏｍ']);
+    expect(found(['email'], 'Mail support@partner.example.org', { allow: ['support@*'] })).toEqual([]);
   });
 
   it('finds personal phone numbers in Japanese and international formats', () => {
@@ -46,6 +47,9 @@ describe('pii', () => {
     expect(found(['phone'], 'ナビダイヤル 0570-000-123')).toEqual([]);
     expect(found(['phone'], 'Call 1-800-555-0199 any time')).toEqual([]);
     expect(found(['phone'], '店舗 03-1234-5678', { allow: ['03-1234-5678'] })).toEqual([]);
+    expect(found(['phone'], '店舗 03-1234-5678', { allow: ['+81 3 1234 5678'] })).toEqual([]);
+    expect(found(['phone'], 'Call (202) 555-0100', { allow: ['+1-202-555-0100'] })).toEqual([]);
+    expect(found(['phone'], 'Call (202) 555-0199', { allow: ['+1-202-555-0100'] })).toEqual(['phone: (202) 555-0199']);
     expect(found(['phone'], 'Order 2025061234567 shipped')).toEqual([]);
   });
 
