@@ -15,6 +15,9 @@ export default defineAdapter({
     'div[role="button"][aria-label="Post"]',
     'div[role="button"][aria-label="投稿"]',
     'div[role="button"][aria-label="Share now"]',
+    // Comment boxes also have a send control beside Enter (automation scripts: the id is stable, the
+    // aria-label is localized: "Comment", "Post comment", vi "Đăng bình luận").
+    '#focused-state-composer-submit div[role="button"]',
   ],
   container: ['[role="dialog"]', 'form'],
   // Comments and replies post on a plain Enter (Shift+Enter is a new line); the post dialog has no shortcut.
