@@ -9,7 +9,7 @@ import type { CompileContext, RawFinding, RuleRunner } from './kinds/kind';
 import type { Finding, Localized, Pack, Platform, PostType, Rule, RuleKind, RuleOf, Severity } from './schema';
 import { foldTerm } from './text/fold';
 import { TermMatcher } from './text/matcher';
-import { compilePattern } from './text/regex';
+import { compilePattern, requiredLiterals } from './text/regex';
 
 export interface CompileOptions {
   /** Set switches by set id or "pack/set"; a set not named keeps its own default. */
@@ -120,6 +120,17 @@ export function compilePacks(packs: readonly Pack[], options: CompileOptions = {
       return list;
     },
     pattern: compilePattern,
+    patternLiterals(sources, ignoreCase) {
+      const all = sources.map(requiredLiterals);
+      if (all.some((literals) => literals === undefined)) return undefined;
+      const list = lists++;
+      const matcher = ignoreCase ? matchers.insensitive : matchers.sensitive;
+      if (!ignoreCase) matchers.sensitiveLists.add(list);
+      all.flat().forEach((literal, index) => {
+        matcher.add(foldTerm(literal as string, ignoreCase), list, index, true);
+      });
+      return list;
+    },
   };
   const compiled = active.map((entry) => ({ ...entry, run: compileRule(entry.rule, context) }));
   // Rules with triggers run only when one of their term lists has a hit; the rest run on every draft.

@@ -17,10 +17,12 @@ export type CueFinder = (draft: Draft) => Span[];
 
 export function compileCue(cue: CueSpec, context: CompileContext): CueFinder {
   const list = cue.terms ? context.terms(cue.terms.map(termText), cue.caseSensitive) : -1;
-  const patterns = [cue.pattern ?? []].flat().map((source) => context.pattern(source, !cue.caseSensitive));
+  const sources = [cue.pattern ?? []].flat();
+  const patterns = sources.map((source) => context.pattern(source, !cue.caseSensitive));
+  const literals = sources.length > 0 ? context.patternLiterals(sources, !cue.caseSensitive) : undefined;
   return (draft) => {
     const spans = list < 0 ? [] : draft.hits(list).map((hit) => draft.span(hit));
-    if (patterns.length > 0) {
+    if (patterns.length > 0 && (literals === undefined || draft.hits(literals).length > 0)) {
       const folded = draft.folded(false).text;
       for (const pattern of patterns) {
         pattern.forEach(folded, (start, end) => spans.push(draft.fromFolded(false, start, end)));

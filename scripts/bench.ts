@@ -39,7 +39,8 @@ const PROBLEMS_JA = ' 元本保証で必ず儲かる！ 担当の携帯 090-1234
 function draftOf(base: string, problems: string, length: number): string {
   let text = '';
   while (text.length < length) text += base;
-  const middle = Math.floor(length / 2);
+  // The problems go in at a sentence end near the middle, not inside a word or a URL.
+  const middle = Math.max(text.indexOf('. ', length / 2) + 2, text.indexOf('。', length / 2) + 1, 1);
   return (text.slice(0, middle) + problems + text.slice(middle)).slice(0, length);
 }
 

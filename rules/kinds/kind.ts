@@ -35,6 +35,11 @@ export interface CompileContext {
   terms(terms: readonly string[], caseSensitive: boolean): number;
   /** Compile a pack pattern on a safe engine (throws PatternError). */
   pattern(source: string, ignoreCase: boolean): CompiledPattern;
+  /**
+   * The list of literals every match of these patterns contains, in the shared automaton, or
+   * undefined when some pattern has none: a draft without a hit in it cannot match them.
+   */
+  patternLiterals(sources: readonly string[], ignoreCase: boolean): number | undefined;
 }
 
 export interface KindDefinition<K extends RuleKind> {

@@ -3,14 +3,16 @@
  * full-width digits match \d. See text/regex.ts for why a pattern can never freeze a page.
  */
 import { compileControls, leftmostLongest } from '../match-controls';
-import { defineKind } from './kind';
+import { defineKind, withTriggers } from './kind';
 
 export default defineKind({
   kind: 'pattern',
   compile(rule, context) {
-    const patterns = [rule.pattern].flat().map((source) => context.pattern(source, !rule.caseSensitive));
+    const sources = [rule.pattern].flat();
+    const patterns = sources.map((source) => context.pattern(source, !rule.caseSensitive));
+    const literals = context.patternLiterals(sources, !rule.caseSensitive);
     const keep = compileControls(rule, context);
-    return (draft) => {
+    const run = (draft: import('../draft').Draft) => {
       const folded = draft.folded(false).text;
       const matches: { start: number; end: number }[] = [];
       for (const pattern of patterns) {
@@ -18,5 +20,7 @@ export default defineKind({
       }
       return keep(draft, leftmostLongest(matches));
     };
+    // Drafts without any literal the patterns need are skipped without running them.
+    return literals === undefined ? run : withTriggers(run, [literals]);
   },
 });

@@ -115,13 +115,16 @@ const STAND_IN = ' '.repeat(URL_LENGTH);
  * for URLs, and with its own valid range mapped back to the draft.
  */
 export function xWeighted(text: string, urls: Entity[]): Weighted {
+  // Outside the URLs, "." and ":" become "," and ";": the same weight, but nothing left for
+  // twitter-text to take for a URL (a half-typed "https://exam" costs it milliseconds to reject).
+  const plain = (part: string) => part.replace(/[.:]/g, (c) => (c === '.' ? ',' : ';'));
   let stand = '';
   let last = 0;
   for (const url of urls) {
-    stand += `${text.slice(last, url.start)}${STAND_IN}`;
+    stand += `${plain(text.slice(last, url.start))}${STAND_IN}`;
     last = url.end;
   }
-  stand += text.slice(last);
+  stand += plain(text.slice(last));
   const parsed = tt.parseTweet(stand);
   const toDraft = (offset: number): number => {
     let shift = 0;

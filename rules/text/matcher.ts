@@ -57,8 +57,11 @@ export class TermMatcher {
     return this.entries.length;
   }
 
-  /** Add an already folded term; returns nothing, hits report `list` and `term` back. */
-  add(folded: string, list: number, term: number): void {
+  /**
+   * Add an already folded term; hits report `list` and `term` back. A `substring` term matches
+   * anywhere, even inside a word (the literals a pattern needs).
+   */
+  add(folded: string, list: number, term: number, substring = false): void {
     if (folded.length === 0) return;
     this.built = false;
     this.keys.push(folded);
@@ -66,8 +69,8 @@ export class TermMatcher {
       list,
       term,
       length: folded.length,
-      boundStart: isWordUnit(folded.charCodeAt(0)),
-      boundEnd: isWordUnit(folded.charCodeAt(folded.length - 1)),
+      boundStart: !substring && isWordUnit(folded.charCodeAt(0)),
+      boundEnd: !substring && isWordUnit(folded.charCodeAt(folded.length - 1)),
     });
   }
 

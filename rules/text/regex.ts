@@ -19,7 +19,7 @@ export class PatternError extends Error {}
 export const PATH_BUDGET = 1000;
 
 type Node =
-  | { type: 'atom' }
+  | { type: 'atom'; literal?: string }
   | { type: 'seq'; items: Node[] }
   | { type: 'alt'; options: Node[] }
   | { type: 'repeat'; node: Node; min: number; max: number };
@@ -96,13 +96,17 @@ class Parser {
         if (close < 0) this.fail('missing "}"');
         this.i = close + 1;
       }
-      return { type: 'atom' };
+      // An escaped punctuation character stands for itself.
+      return /[^A-Za-z0-9]/.test(next) ? { type: 'atom', literal: next } : { type: 'atom' };
     }
     if (char === '*' || char === '+' || char === '?' || (char === '{' && /^\{\d/.test(s.slice(this.i)))) {
       this.fail('nothing to repeat');
     }
-    this.i += char.codePointAt(0)! > 0xffff ? 2 : 1;
-    return { type: 'atom' };
+    const width = char.codePointAt(0)! > 0xffff ? 2 : 1;
+    this.i += width;
+    return char === '.' || char === '^' || char === '$'
+      ? { type: 'atom' }
+      : { type: 'atom', literal: s.slice(this.i - width, this.i) };
   }
 
   private quantified(node: Node): Node {
@@ -152,6 +156,68 @@ function paths(node: Node): number {
       return total;
     }
   }
+}
+
+interface Literals {
+  /** The whole match is one of these strings (a finite language), when known. */
+  exact?: string[];
+  /** Every match contains one of these strings. */
+  some?: string[];
+}
+
+const LITERAL_LIMIT = 64;
+const shortest = (list: string[] | undefined) => (list ? Math.min(...list.map((l) => l.length)) : 0);
+const better = (a: string[] | undefined, b: string[] | undefined) => (shortest(b) > shortest(a) ? b : a);
+
+/** What every match must contain: the basis of the prefilter that skips a pattern when a draft cannot match. */
+function literals(node: Node): Literals {
+  switch (node.type) {
+    case 'atom':
+      return node.literal === undefined ? {} : { exact: [node.literal], some: [node.literal] };
+    case 'alt': {
+      const parts = node.options.map(literals);
+      const exact = parts.every((p) => p.exact) ? parts.flatMap((p) => p.exact!) : undefined;
+      const some = parts.every((p) => p.some) ? parts.flatMap((p) => p.some!) : undefined;
+      return {
+        exact: exact && exact.length <= LITERAL_LIMIT ? exact : undefined,
+        some: some && some.length <= LITERAL_LIMIT ? some : undefined,
+      };
+    }
+    case 'repeat': {
+      const inner = literals(node.node);
+      if (node.min === 0) return {};
+      return node.min === 1 && node.max === 1 ? inner : { some: inner.some };
+    }
+    case 'seq': {
+      let best: string[] | undefined;
+      let run: string[] | undefined = [''];
+      let allExact = true;
+      for (const item of node.items) {
+        const part = literals(item);
+        best = better(best, part.some);
+        if (part.exact && run) {
+          const joined: string[] = run.flatMap((a) => part.exact!.map((b) => a + b));
+          run = joined.length <= LITERAL_LIMIT ? joined : undefined;
+        } else {
+          allExact = false;
+          if (run && run[0] !== '') best = better(best, run);
+          run = [''];
+        }
+      }
+      if (run && run[0] !== '') best = better(best, run);
+      return { exact: allExact && run ? run : undefined, some: best };
+    }
+  }
+}
+
+/**
+ * Strings of which every match of `source` contains at least one, or undefined when there are none
+ * to rely on. The engine looks for them with the shared automaton and runs the expression only on
+ * drafts that have one.
+ */
+export function requiredLiterals(source: string): string[] | undefined {
+  const some = literals(new Parser(source).parse()).some;
+  return some && some.every((literal) => literal.length > 0) ? some : undefined;
 }
 
 /** Why a pattern is unsafe, or undefined when it is safe. */

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compilePattern, PATH_BUDGET, PatternError, unsafeReason } from '../../rules/text/regex';
+import { compilePattern, PATH_BUDGET, PatternError, requiredLiterals, unsafeReason } from '../../rules/text/regex';
 
 const all = (source: string, text: string, ignoreCase = true) => {
   const found: string[] = [];
@@ -60,5 +61,35 @@ describe('pattern safety', () => {
   it('matches case-insensitively unless asked not to', () => {
     expect(all('will (double|triple)', 'It WILL Double')).toEqual(['WILL Double']);
     expect(all('will (double|triple)', 'It WILL Double', false)).toEqual([]);
+  });
+});
+
+describe('the literals a pattern needs', () => {
+  it('are found through alternations, sequences and required repetition', () => {
+    expect(requiredLiterals('will (double|triple)')).toEqual(['will double', 'will triple']);
+    expect(requiredLiterals('年利\\d{1,3}%')).toEqual(['年利']);
+    expect(requiredLiterals('\\{\\{[^}]{0,40}\\}\\}')).toEqual(['{{']);
+    expect(requiredLiterals('(order|account)[ a-z]{0,10}\\d{6}')).toEqual(['order', 'account']);
+    expect(requiredLiterals('a?\\d')).toBeUndefined();
+    expect(requiredLiterals('x|\\d')).toBeUndefined();
+  });
+
+  it('are in every match, so a draft without them can be skipped', () => {
+    const sources = ['will (double|triple)', '(ab){1,3}c?', 'x[a-c]{0,2}(?:yz|q)', '(?:foo|ba[rz])!?', 'k\\.?m'];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...sources),
+        fc.string({ unit: fc.constantFrom(...'abcxyzqfoorkm.! WILDOUBTE'), maxLength: 40 }),
+        (source, text) => {
+          const literals = requiredLiterals(source)!;
+          const lower = text.toLowerCase();
+          compilePattern(source, true).forEach(text, (s, e) => {
+            const match = lower.slice(s, e);
+            expect(literals.some((l) => match.includes(l.toLowerCase()))).toBe(true);
+          });
+        },
+      ),
+      { numRuns: 400 },
+    );
   });
 });
