@@ -103,31 +103,29 @@ function compileRule<K extends RuleKind>(rule: RuleOf<K>, context: CompileContex
 
 export function compilePacks(packs: readonly Pack[], options: CompileOptions = {}): Checker {
   const { active, warnings } = resolveRules(packs, options);
-  const matchers: Matchers = {
-    insensitive: new TermMatcher(),
-    sensitive: new TermMatcher(),
-    sensitiveLists: new Set(),
-  };
+  const matchers: Matchers = { terms: new TermMatcher(), exactCase: new Map() };
   let lists = 0;
   const context: CompileContext = {
     terms(terms, caseSensitive) {
       const list = lists++;
-      const matcher = caseSensitive ? matchers.sensitive : matchers.insensitive;
-      if (caseSensitive) matchers.sensitiveLists.add(list);
       terms.forEach((term, index) => {
-        matcher.add(foldTerm(term, !caseSensitive), list, index);
+        matchers.terms.add(foldTerm(term, true), list, index);
       });
+      if (caseSensitive)
+        matchers.exactCase.set(
+          list,
+          terms.map((term) => foldTerm(term, false)),
+        );
       return list;
     },
     pattern: compilePattern,
-    patternLiterals(sources, ignoreCase) {
+    patternLiterals(sources) {
+      // A prefilter may let too much through, never too little: literals are looked for in any case.
       const all = sources.map(requiredLiterals);
       if (all.some((literals) => literals === undefined)) return undefined;
       const list = lists++;
-      const matcher = ignoreCase ? matchers.insensitive : matchers.sensitive;
-      if (!ignoreCase) matchers.sensitiveLists.add(list);
       all.flat().forEach((literal, index) => {
-        matcher.add(foldTerm(literal as string, ignoreCase), list, index, true);
+        matchers.terms.add(foldTerm(literal as string, true), list, index, true);
       });
       return list;
     },

@@ -13,7 +13,7 @@ import {
   type Weighted,
   xWeighted,
 } from './text/entities';
-import { type Folded, fold, toDraftSpan } from './text/fold';
+import { type Folded, fold, foldTerm, toDraftSpan } from './text/fold';
 import type { TermHit, TermMatcher } from './text/matcher';
 
 export interface Span {
@@ -25,12 +25,10 @@ export type { Entity };
 const NO_HITS: readonly TermHit[] = Object.freeze([]);
 
 export interface Matchers {
-  /** Terms matched without regard to case. */
-  insensitive: TermMatcher;
-  /** Terms whose case matters (brand names). */
-  sensitive: TermMatcher;
-  /** Which lists are case-sensitive. */
-  sensitiveLists: Set<number>;
+  /** Every term of every rule, folded to lower case: one pass over the draft finds them all. */
+  terms: TermMatcher;
+  /** For lists whose case matters (brand names), each term as written: a hit must match it exactly. */
+  exactCase: Map<number, readonly string[]>;
 }
 
 export class Draft {
@@ -65,8 +63,7 @@ export class Draft {
 
   /** A hit's span in the draft. */
   span(hit: TermHit): Span {
-    const folded = this.folded(!this.matchers.sensitiveLists.has(hit.list));
-    const [start, end] = toDraftSpan(folded, hit.start, hit.end);
+    const [start, end] = toDraftSpan(this.folded(true), hit.start, hit.end);
     return { start, end };
   }
 
@@ -87,6 +84,11 @@ export class Draft {
   private scan(): TermHit[][] {
     const byList: TermHit[][] = [];
     const collect = (hit: TermHit) => {
+      const exact = this.matchers.exactCase.get(hit.list);
+      if (exact) {
+        const { start, end } = this.span(hit);
+        if (foldTerm(this.text.slice(start, end), false) !== exact[hit.term]) return;
+      }
       let list = byList[hit.list];
       if (!list) {
         list = [];
@@ -95,8 +97,7 @@ export class Draft {
       }
       list.push(hit);
     };
-    this.matchers.insensitive.scan(this.folded(true).text, collect);
-    if (this.matchers.sensitive.size > 0) this.matchers.sensitive.scan(this.folded(false).text, collect);
+    this.matchers.terms.scan(this.folded(true).text, collect);
     return byList;
   }
 

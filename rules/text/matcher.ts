@@ -4,6 +4,10 @@
  * CJK edges match anywhere, since Japanese has no spaces between words.
  */
 
+// Dense rows cost 512 bytes each: at most 2 MB, for the shallow nodes where most steps happen.
+const DENSE_DEPTH = 3;
+const DENSE_ROWS = 4096;
+
 export interface TermHit {
   /** Which term list (one per rule field) the term belongs to. */
   readonly list: number;
@@ -50,7 +54,9 @@ export class TermMatcher {
   private next: Map<number, number>[] = [];
   private fail: Int32Array = new Int32Array(0);
   private out: number[][] = [];
-  private rootDense: Int32Array = new Int32Array(128);
+  /** For shallow nodes, complete ASCII transitions (failures folded in): one array read per character. */
+  private denseRow: Int32Array = new Int32Array(0);
+  private dense: Int32Array = new Int32Array(0);
   private built = false;
 
   get size(): number {
@@ -107,8 +113,27 @@ export class TermMatcher {
         queue.push(child);
       }
     }
-    this.rootDense.fill(0);
-    for (const [code, child] of next[0]!) if (code < 128) this.rootDense[code] = child;
+    // Nodes of depth up to DENSE_DEPTH (BFS order: parents and failure targets come first) get a
+    // dense row of 128 ASCII transitions; deeper ones keep their maps.
+    const depth = new Int32Array(next.length);
+    const denseRow = new Int32Array(next.length).fill(-1);
+    const order = [0, ...queue];
+    let rows = 0;
+    for (const node of order) {
+      for (const child of next[node]!.values()) depth[child] = depth[node]! + 1;
+      if (depth[node]! <= DENSE_DEPTH && rows < DENSE_ROWS) denseRow[node] = rows++;
+    }
+    const dense = new Int32Array(rows * 128);
+    for (const node of order) {
+      const row = denseRow[node]!;
+      if (row < 0) continue;
+      for (let code = 0; code < 128; code++) {
+        const child = next[node]!.get(code);
+        dense[row * 128 + code] = child !== undefined ? child : node === 0 ? 0 : dense[denseRow[fail[node]!]! * 128 + code]!;
+      }
+    }
+    this.denseRow = denseRow;
+    this.dense = dense;
     this.next = next;
     this.fail = fail;
     this.out = out;
@@ -119,17 +144,24 @@ export class TermMatcher {
   scan(text: string, onHit: (hit: TermHit) => void): void {
     if (this.entries.length === 0) return;
     if (!this.built) this.build();
-    const { next, fail, out, entries, rootDense } = this;
+    const { next, fail, out, entries, dense, denseRow } = this;
     let node = 0;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
-      let child: number | undefined;
       for (;;) {
-        child = node === 0 && code < 128 ? rootDense[code] || undefined : next[node]!.get(code);
-        if (child !== undefined || node === 0) break;
+        const row = denseRow[node]!;
+        if (code < 128 && row >= 0) {
+          node = dense[row * 128 + code]!;
+          break;
+        }
+        const child = next[node]!.get(code);
+        if (child !== undefined) {
+          node = child;
+          break;
+        }
+        if (node === 0) break;
         node = fail[node]!;
       }
-      node = child ?? 0;
       const found = out[node]!;
       for (let k = 0; k < found.length; k++) {
         const entry = entries[found[k]!]!;
