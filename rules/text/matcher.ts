@@ -57,6 +57,8 @@ export class TermMatcher {
   /** For shallow nodes, complete ASCII transitions (failures folded in): one array read per character. */
   private denseRow: Int32Array = new Int32Array(0);
   private dense: Int32Array = new Int32Array(0);
+  /** The root's transitions for every UTF-16 unit: most steps in Japanese text start from the root. */
+  private root: Int32Array = new Int32Array(0);
   private built = false;
 
   get size(): number {
@@ -132,6 +134,9 @@ export class TermMatcher {
         dense[row * 128 + code] = child !== undefined ? child : node === 0 ? 0 : dense[denseRow[fail[node]!]! * 128 + code]!;
       }
     }
+    const root = new Int32Array(0x10000);
+    for (const [code, child] of next[0]!) root[code] = child;
+    this.root = root;
     this.denseRow = denseRow;
     this.dense = dense;
     this.next = next;
@@ -144,11 +149,15 @@ export class TermMatcher {
   scan(text: string, onHit: (hit: TermHit) => void): void {
     if (this.entries.length === 0) return;
     if (!this.built) this.build();
-    const { next, fail, out, entries, dense, denseRow } = this;
+    const { next, fail, out, entries, dense, denseRow, root } = this;
     let node = 0;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
       for (;;) {
+        if (node === 0) {
+          node = root[code]!;
+          break;
+        }
         const row = denseRow[node]!;
         if (code < 128 && row >= 0) {
           node = dense[row * 128 + code]!;
