@@ -131,7 +131,8 @@ export class TermMatcher {
       if (row < 0) continue;
       for (let code = 0; code < 128; code++) {
         const child = next[node]!.get(code);
-        dense[row * 128 + code] = child !== undefined ? child : node === 0 ? 0 : dense[denseRow[fail[node]!]! * 128 + code]!;
+        dense[row * 128 + code] =
+          child !== undefined ? child : node === 0 ? 0 : dense[denseRow[fail[node]!]! * 128 + code]!;
       }
     }
     const root = new Int32Array(0x10000);

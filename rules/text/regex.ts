@@ -217,7 +217,7 @@ function literals(node: Node): Literals {
  */
 export function requiredLiterals(source: string): string[] | undefined {
   const some = literals(new Parser(source).parse()).some;
-  return some && some.every((literal) => literal.length > 0) ? some : undefined;
+  return some?.every((literal) => literal.length > 0) ? some : undefined;
 }
 
 /** Why a pattern is unsafe, or undefined when it is safe. */
