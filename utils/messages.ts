@@ -2,7 +2,7 @@
  * Messages between the content script, the popup and the background. The background owns packs,
  * switches and the audit log; content scripts ask it and listen to storage changes.
  */
-import type { Pack } from '../rules/schema';
+import type { Finding, Pack } from '../rules/schema';
 import type { AuditEntry } from './audit';
 
 export interface ActiveState {
@@ -15,9 +15,17 @@ export interface ActiveState {
   failMode: 'open' | 'closed';
 }
 
-export type Request = { type: 'preflight:get-state' } | { type: 'preflight:audit'; entry: AuditEntry };
+export type Request =
+  | { type: 'preflight:get-state' }
+  | { type: 'preflight:audit'; entry: AuditEntry }
+  | { type: 'preflight:get-findings' };
 
-export type Response<R extends Request> = R extends { type: 'preflight:get-state' } ? ActiveState : { ok: true };
+/** What a tab's content script answers the popup: the findings in each composer on the page. */
+export interface TabFindings {
+  platform: string;
+  quietPeriod: boolean;
+  composers: { findings: Finding[] }[];
+}
 
 /** Keys in storage.local. */
 export const STORAGE_KEYS = { sets: 'sets', audit: 'audit' } as const;

@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { STORAGE_KEYS } from '../../utils/messages';
+import { STORAGE_KEYS, type TabFindings } from '../../utils/messages';
 import './layer.css';
 import { Composer, type ComposerHost } from './composer';
 import { watchComposers } from './discovery';
@@ -64,6 +64,19 @@ export default defineContentScript({
       if (area === 'local' && STORAGE_KEYS.sets in changes) void engine.load();
     };
     browser.storage.onChanged.addListener(onStorage);
+    // The popup asks what this tab's composers hold.
+    const onMessage = (message: unknown) => {
+      if ((message as { type?: string })?.type !== 'preflight:get-findings') return undefined;
+      const live = [...composers.values()].filter((c) => c.element.isConnected);
+      const answer: TabFindings = {
+        platform: adapter.id,
+        quietPeriod: engine.quietPeriod,
+        composers: live.map((composer) => ({ findings: composer.checkNow() })),
+      };
+      return Promise.resolve(answer);
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage));
     signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onStorage));
 
     const start = async () => {

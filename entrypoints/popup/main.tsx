@@ -1,4 +1,5 @@
 import { render } from 'preact';
-import { PackSummary } from '../../components/PackSummary';
+import { PopupApp } from '../../components/PopupApp';
+import '../../components/pages.css';
 
-render(<PackSummary locale={navigator.language} />, document.getElementById('app')!);
+render(<PopupApp />, document.getElementById('app')!);

@@ -1,26 +1,85 @@
+/**
+ * The extension's own pages in Chromium: the popup (active pack, the quiet-period switch, the
+ * active tab's findings) and the options page (rule sets), and their effect on an open composer.
+ */
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveFixture } from '../fixtures/serve';
 import { browserMissing, type ExtensionBrowser, launchWithExtension } from './browser';
 
 // Without Chromium, scripts/test.mjs has printed how to install it (and CI fails instead).
-describe.skipIf(browserMissing)('the built extension in Chromium', () => {
+describe.skipIf(browserMissing)('the extension in Chromium', () => {
   let browser: ExtensionBrowser;
   beforeAll(async () => {
     browser = await launchWithExtension();
+    await serveFixture(browser.context, 'https://mastodon.social', 'mastodon');
   });
   afterAll(async () => {
     await browser?.close();
   });
 
+  const extensionPage = async (path: string) => {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
+    return page;
+  };
+  const composerPage = async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://mastodon.social/home');
+    await page.locator('preflight-layer .indicator').first().waitFor();
+    return page;
+  };
+  const severity = (page: Page) => page.locator('preflight-layer .indicator').first().getAttribute('data-severity');
+
   it('starts its background service worker', () => {
     expect(browser.extensionId).toMatch(/^[a-p]{32}$/);
   });
 
-  it('shows the active pack in the popup', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-    const active = page.getByTestId('active-pack');
-    await expect.poll(() => active.textContent()).toMatch(/Preflight default pack 1\.\d+\.\d+ \(\d+ rules\)/);
-    expect(await page.locator('li').count()).toBe(12);
+  it('shows the active pack in the popup, and says when a page has nothing to check', async () => {
+    const page = await extensionPage('popup.html');
+    await expect
+      .poll(() => page.getByTestId('active-pack').textContent())
+      .toMatch(/Preflight default pack 1\.\d+\.\d+ \(60 rules\)/);
+    // The popup's own tab is not a platform page.
+    await expect.poll(() => page.getByTestId('tab-findings').getAttribute('data-state')).toBe('not-covered');
     await page.close();
+  });
+
+  it('lists every set with a switch in the options page; switching one off clears its findings at once', async () => {
+    const composer = await composerPage();
+    await composer.locator('form.compose-form textarea').first().click();
+    await composer.keyboard.type('元本保証で必ず儲かる', { delay: 5 });
+    await expect.poll(() => severity(composer)).toBe('block');
+
+    const options = await extensionPage('options.html');
+    await expect.poll(() => options.locator('[data-set]').count()).toBe(12);
+    const claims = options.locator('[data-set="claims"] input[role="switch"]');
+    expect(await claims.isChecked()).toBe(true);
+    await claims.uncheck();
+    await expect.poll(() => severity(composer), { timeout: 3000 }).toBe('clean');
+    await claims.check();
+    await expect.poll(() => severity(composer), { timeout: 3000 }).toBe('block');
+    await options.close();
+    await composer.close();
+  });
+
+  it('switches the quiet period on from the popup, and every composer says so', async () => {
+    const composer = await composerPage();
+    const indicator = composer.locator('preflight-layer .indicator').first();
+    expect(await indicator.textContent()).not.toContain('Quiet period');
+    await composer.locator('form.compose-form textarea').first().click();
+    await composer.keyboard.type('Weekend sale: 20% off everything!', { delay: 5 });
+    await expect.poll(() => severity(composer)).not.toBe('block');
+
+    const popup = await extensionPage('popup.html');
+    const quiet = popup.getByTestId('quiet-period');
+    expect(await quiet.isChecked()).toBe(false);
+    await quiet.check();
+    await expect.poll(() => indicator.textContent(), { timeout: 3000 }).toContain('Quiet period');
+    await expect.poll(() => severity(composer), { timeout: 3000 }).toBe('block');
+    await quiet.uncheck();
+    await expect.poll(() => indicator.textContent(), { timeout: 3000 }).not.toContain('Quiet period');
+    await popup.close();
+    await composer.close();
   });
 });

@@ -1,0 +1,107 @@
+/**
+ * The popup: which pack is active, the quiet-period switch (a reviewer's two clicks in an emergency),
+ * and what Preflight finds in the draft on the active tab.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { localize } from '../rules/compile';
+import type { Finding } from '../rules/schema';
+import type { ActiveState, TabFindings } from '../utils/messages';
+import { isOn, QUIET_PERIOD, readSets, type SetSwitches, setKey, writeSet } from '../utils/settings';
+import { FindingList, type ManualLookup } from './FindingList';
+import { t, uiLocale } from './i18n';
+
+type TabState = { kind: 'loading' } | { kind: 'not-covered' } | { kind: 'found'; findings: TabFindings };
+
+async function activeTabFindings(): Promise<TabState> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) return { kind: 'not-covered' };
+  try {
+    const findings = (await browser.tabs.sendMessage(tab.id, { type: 'preflight:get-findings' })) as
+      | TabFindings
+      | undefined;
+    return findings ? { kind: 'found', findings } : { kind: 'not-covered' };
+  } catch {
+    // No content script answers: not a platform Preflight covers.
+    return { kind: 'not-covered' };
+  }
+}
+
+export function PopupApp() {
+  const locale = uiLocale();
+  const [state, setState] = useState<ActiveState>();
+  const [switches, setSwitches] = useState<SetSwitches>({});
+  const [tab, setTab] = useState<TabState>({ kind: 'loading' });
+
+  useEffect(() => {
+    void browser.runtime.sendMessage({ type: 'preflight:get-state' }).then((s) => setState(s as ActiveState));
+    void readSets().then(setSwitches);
+    void activeTabFindings().then(setTab);
+  }, []);
+
+  const quietPacks = state?.packs.filter((pack) => pack.sets.some((set) => set.id === QUIET_PERIOD)) ?? [];
+  const quietOn = quietPacks.some((pack) => isOn(switches, pack, QUIET_PERIOD));
+  const manual: ManualLookup = (packId, sectionId) => {
+    const pack = state?.packs.find((p) => p.id === packId);
+    const section = pack?.manual.find((s) => s.id === sectionId);
+    return pack && section
+      ? { title: localize(section.title, locale, pack.locales), body: localize(section.body, locale, pack.locales) }
+      : undefined;
+  };
+
+  return (
+    <main class="popup">
+      <header>
+        <h1>Preflight</h1>
+        {state?.packs.map((pack) => (
+          <p key={pack.id} data-testid="active-pack">
+            {t('popupActivePack')}: <strong>{localize(pack.name, locale, pack.locales)}</strong> {pack.version} (
+            {t('rulesCount', pack.rules.length)})
+          </p>
+        ))}
+      </header>
+      {quietPacks.length > 0 && (
+        <section class={`quiet ${quietOn ? 'on' : ''}`}>
+          <label>
+            <input
+              type="checkbox"
+              role="switch"
+              data-testid="quiet-period"
+              checked={quietOn}
+              aria-checked={quietOn}
+              onChange={async (event) => {
+                const on = (event.target as HTMLInputElement).checked;
+                let next = switches;
+                for (const pack of quietPacks) next = await writeSet(setKey(pack, QUIET_PERIOD), on);
+                setSwitches(next);
+              }}
+            />
+            <strong>{t('popupQuietPeriod')}</strong>
+          </label>
+          <p>{t('popupQuietPeriodHelp')}</p>
+        </section>
+      )}
+      <section class="tab" data-testid="tab-findings" data-state={tab.kind}>
+        {tab.kind === 'not-covered' && <p>{t('popupNotCovered')}</p>}
+        {tab.kind === 'found' && tab.findings.composers.length === 0 && <p>{t('popupNoComposer')}</p>}
+        {tab.kind === 'found' &&
+          tab.findings.composers.map((composer, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: composers have no identity beyond their order on the page.
+            <div key={index} class="composer">
+              <h2>{t('popupFindingsFor', tab.findings.platform)}</h2>
+              {composer.findings.length === 0 ? (
+                <p>{t('popupClean')}</p>
+              ) : (
+                <FindingList findings={composer.findings as Finding[]} manual={manual} />
+              )}
+            </div>
+          ))}
+      </section>
+      <footer>
+        <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('popupOpenOptions')}
+        </button>
+      </footer>
+    </main>
+  );
+}

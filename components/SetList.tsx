@@ -1,0 +1,54 @@
+/** Every set of every active pack, with its description, number of rules and a switch. */
+import { localize } from '../rules/compile';
+import type { Pack } from '../rules/schema';
+import { isOn, type SetSwitches, setKey } from '../utils/settings';
+import { t } from './i18n';
+
+export interface SetListProps {
+  packs: readonly Pack[];
+  switches: SetSwitches;
+  locale: string;
+  onToggle: (key: string, on: boolean) => void;
+}
+
+export function SetList({ packs, switches, locale, onToggle }: SetListProps) {
+  return (
+    <div class="set-list">
+      {packs.map((pack) => (
+        <section key={pack.id} class="pack">
+          <h3>
+            {localize(pack.name, locale, pack.locales)} <small>{pack.version}</small>
+          </h3>
+          <ul>
+            {pack.sets.map((set) => {
+              const key = setKey(pack, set.id);
+              const on = isOn(switches, pack, set.id);
+              const rules = pack.rules.filter((rule) => rule.set === set.id).length;
+              const id = `set-${pack.id}-${set.id}`;
+              return (
+                <li key={key} class="set" data-set={set.id}>
+                  <label for={id}>
+                    <input
+                      id={id}
+                      type="checkbox"
+                      role="switch"
+                      checked={on}
+                      aria-checked={on}
+                      onChange={(event) => onToggle(key, (event.target as HTMLInputElement).checked)}
+                    />
+                    <strong>{localize(set.title, locale, pack.locales)}</strong>
+                  </label>{' '}
+                  <small>
+                    {t('optionsRules', rules)}
+                    {!set.enabled && ` · ${t('optionsDefaultOff')}`}
+                  </small>
+                  {set.description && <p>{localize(set.description, locale, pack.locales)}</p>}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}

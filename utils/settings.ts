@@ -1,0 +1,29 @@
+/**
+ * Reviewers' set switches, kept in storage.local under "sets" as { "pack/set": on }. Every open
+ * composer listens to this key, so a switch takes effect at once, without reloading a page.
+ */
+import { browser } from 'wxt/browser';
+import type { Pack } from '../rules/schema';
+import { STORAGE_KEYS } from './messages';
+
+export type SetSwitches = Record<string, boolean>;
+
+export const setKey = (pack: Pack, setId: string) => `${pack.id}/${setId}`;
+
+export async function readSets(): Promise<SetSwitches> {
+  const stored = await browser.storage.local.get(STORAGE_KEYS.sets);
+  return (stored[STORAGE_KEYS.sets] ?? {}) as SetSwitches;
+}
+
+export async function writeSet(key: string, on: boolean): Promise<SetSwitches> {
+  const sets = { ...(await readSets()), [key]: on };
+  await browser.storage.local.set({ [STORAGE_KEYS.sets]: sets });
+  return sets;
+}
+
+/** Whether a set is on: the reviewer's switch, else the set's own default. */
+export function isOn(switches: SetSwitches, pack: Pack, setId: string): boolean {
+  return switches[setKey(pack, setId)] ?? switches[setId] ?? pack.sets.find((set) => set.id === setId)?.enabled ?? true;
+}
+
+export const QUIET_PERIOD = 'quiet-period';
