@@ -2,27 +2,51 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ActiveState } from '../utils/messages';
+import { importPack, readPacks, removePack, type StoredPack } from '../utils/pack-store';
 import { readSets, type SetSwitches, writeSet } from '../utils/settings';
 import { t, uiLocale } from './i18n';
+import { PackList } from './PackList';
 import { SetList } from './SetList';
 
 export function OptionsApp() {
   const [state, setState] = useState<ActiveState>();
   const [switches, setSwitches] = useState<SetSwitches>({});
-  useEffect(() => {
+  const [stored, setStored] = useState<StoredPack[]>([]);
+  const refresh = () => {
     void browser.runtime.sendMessage({ type: 'preflight:get-state' }).then((s) => setState(s as ActiveState));
+    void readPacks().then(setStored);
+  };
+  useEffect(() => {
+    refresh();
     void readSets().then(setSwitches);
   }, []);
+  const locale = uiLocale();
+  const builtIn = state ? state.packs.filter((pack) => !stored.some((entry) => entry.pack.id === pack.id)) : [];
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
+      <h2>{t('optionsPacks')}</h2>
+      <p>{t('optionsPacksHelp')}</p>
+      {state && (
+        <PackList
+          builtIn={builtIn}
+          stored={stored}
+          locale={locale}
+          onImport={async (text, name) => {
+            const result = await importPack(text, name, 'file', builtIn);
+            refresh();
+            return result;
+          }}
+          onRemove={(id) => void removePack(id).then(refresh)}
+        />
+      )}
       <h2>{t('optionsSets')}</h2>
       <p>{t('optionsSetsHelp')}</p>
       {state && (
         <SetList
           packs={state.packs}
           switches={switches}
-          locale={uiLocale()}
+          locale={locale}
           onToggle={(key, on) => void writeSet(key, on).then(setSwitches)}
         />
       )}

@@ -7,11 +7,14 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { AuditEntry, appendBounded } from '../utils/audit';
 import { type ActiveState, type Request, STORAGE_KEYS } from '../utils/messages';
+import { readPacks } from '../utils/pack-store';
 
+/** The built-in pack first, then the imported ones in the order they were added (later ones override). */
 async function activeState(): Promise<ActiveState> {
   const stored = await browser.storage.local.get(STORAGE_KEYS.sets);
   const sets = (stored[STORAGE_KEYS.sets] ?? {}) as Record<string, boolean>;
-  return { packs: [defaultPack], sets, allowOverride: true, failMode: 'open' };
+  const imported = (await readPacks()).map((entry) => entry.pack);
+  return { packs: [defaultPack, ...imported], sets, allowOverride: true, failMode: 'open' };
 }
 
 // One writer for the log, so two tabs posting at once cannot drop each other's entries.
