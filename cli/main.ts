@@ -1,6 +1,6 @@
 /**
  * preflight check | pack build | pack validate | pack test | pack schema
- * Exit codes: 0 fine, 1 a `block` finding or a failing example, 2 bad usage or a bad pack.
+ * Exit codes: 0 fine, 1 a `block` finding, a failing example or a signature that does not verify, 2 bad usage or a bad pack.
  */
 import { PackError } from '../rules/index';
 import { runCheck } from './check';
@@ -15,9 +15,13 @@ export const USAGE = `Usage:
   preflight pack validate FILE…
   preflight pack test FILE…
   preflight pack schema
+  preflight pack keygen NAME
+  preflight pack sign FILE --key NAME.key.json [-o OUT]
+  preflight pack verify FILE… --key NAME.pub.json…
 
 Without --pack, check uses the built-in default pack. A FILE may be a .yaml/.json pack or a pack folder.
-Exit codes: 0 no block finding, 1 a block finding (check) or a failing example (test), 2 bad usage or pack.`;
+Exit codes: 0 no block finding, 1 a block finding (check), a failing example (test) or a signature that
+does not verify (verify), 2 bad usage or pack.`;
 
 export interface Io {
   out: (text: string) => void;

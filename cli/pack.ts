@@ -1,8 +1,9 @@
 /** `preflight pack build | validate | test | schema`: the pack author's tools. */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { z } from 'zod';
 import { Pack, runExamples } from '../rules/index';
+import { generateKeyPair, type KeyPair, type PublicKey, signPack, verifyPack } from '../rules/signature';
 import { type Io, UsageError } from './main';
 import { loadPackFrom } from './pack-source';
 
@@ -72,9 +73,59 @@ export async function runPack(argv: string[], io: Io): Promise<number> {
       }
       return failed > 0 ? 1 : 0;
     }
+    case 'keygen': {
+      const { positionals } = args(rest);
+      if (positionals.length !== 1)
+        throw new UsageError('pack keygen takes one NAME (writes NAME.key.json and NAME.pub.json)');
+      const key = await generateKeyPair();
+      const name = positionals[0]!;
+      writeFileSync(`${name}.key.json`, `${JSON.stringify(key, null, 2)}\n`, { mode: 0o600 });
+      const pub: PublicKey = { keyId: key.keyId, publicKey: key.publicKey };
+      writeFileSync(`${name}.pub.json`, `${JSON.stringify(pub, null, 2)}\n`);
+      io.out(
+        `key ${key.keyId}: secret in ${name}.key.json (keep it private), public in ${name}.pub.json (give it to the extension)`,
+      );
+      return 0;
+    }
+    case 'sign': {
+      const { values, positionals } = args(rest, {
+        key: { type: 'string', short: 'k' },
+        output: { type: 'string', short: 'o' },
+      });
+      if (positionals.length !== 1 || typeof values.key !== 'string')
+        throw new UsageError('pack sign takes one FILE and --key NAME.key.json');
+      const key = JSON.parse(readFileSync(values.key, 'utf8')) as KeyPair;
+      if (!key.secretKey) throw new UsageError(`${values.key} has no secretKey: sign with the .key.json file`);
+      const signed = await signPack(loadPackFrom(positionals[0]!), key);
+      const json = `${JSON.stringify(signed, null, 2)}\n`;
+      if (typeof values.output === 'string') {
+        writeFileSync(values.output, json);
+        io.err(`signed ${signed.id}@${signed.version} with key ${key.keyId}: ${values.output}`);
+      } else io.out(json.trimEnd());
+      return 0;
+    }
+    case 'verify': {
+      const { values, positionals } = args(rest, { key: { type: 'string', short: 'k', multiple: true } });
+      const keys = (values.key ?? []) as string[];
+      if (positionals.length === 0 || keys.length === 0)
+        throw new UsageError('pack verify takes FILEs and --key NAME.pub.json');
+      const trusted = keys.map((file) => JSON.parse(readFileSync(file, 'utf8')) as PublicKey);
+      let failed = 0;
+      for (const file of positionals) {
+        const verdict = await verifyPack(loadPackFrom(file), trusted);
+        if (verdict.ok) io.out(`ok    ${file}: signed with key ${verdict.keyId}`);
+        else {
+          failed++;
+          io.out(`FAIL  ${file}: ${verdict.reason}`);
+        }
+      }
+      return failed > 0 ? 1 : 0;
+    }
     default:
       throw new UsageError(
-        sub ? `unknown pack command "${sub}"` : 'pack needs a command: build, validate, test or schema',
+        sub
+          ? `unknown pack command "${sub}"`
+          : 'pack needs a command: build, validate, test, schema, keygen, sign or verify',
       );
   }
 }

@@ -320,6 +320,14 @@ export const Pack = z.strictObject({
   rules: z.array(Rule).default([]),
   manual: z.array(ManualSection).default([]),
   overrides: z.array(Override).default([]),
+  /** Ed25519 signature over the pack without this field (`preflight pack sign`). */
+  signature: z
+    .strictObject({
+      algorithm: z.literal('Ed25519'),
+      keyId: z.string().regex(/^[0-9a-f]{16}$/),
+      value: z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64'),
+    })
+    .optional(),
 });
 export type Pack = z.infer<typeof Pack>;
 export type PackInput = z.input<typeof Pack>;

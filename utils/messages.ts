@@ -28,4 +28,4 @@ export interface TabFindings {
 }
 
 /** Keys in storage.local. */
-export const STORAGE_KEYS = { sets: 'sets', audit: 'audit', packs: 'packs' } as const;
+export const STORAGE_KEYS = { sets: 'sets', audit: 'audit', packs: 'packs', trustedKeys: 'trustedKeys' } as const;

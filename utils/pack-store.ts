@@ -7,6 +7,7 @@
 import { browser } from 'wxt/browser';
 import { PackError, type PackIssue, parseDocument, validatePack } from '../rules/load';
 import type { Pack } from '../rules/schema';
+import { type PublicKey, verifyPack } from '../rules/signature';
 import { STORAGE_KEYS } from './messages';
 
 export interface StoredPack {
@@ -34,11 +35,18 @@ export function compareVersions(a: string, b: string): number {
 }
 
 /** Validate a pack file's text and store it; nothing changes when it is refused. */
+/** The public keys packs must be signed with; none means signatures are not required. */
+export async function readTrustedKeys(): Promise<PublicKey[]> {
+  const stored = await browser.storage.local.get(STORAGE_KEYS.trustedKeys);
+  return (stored[STORAGE_KEYS.trustedKeys] ?? []) as PublicKey[];
+}
+
 export async function importPack(
   text: string,
   origin: string,
   source: StoredPack['source'],
   builtIn: readonly Pack[],
+  trusted?: readonly PublicKey[],
 ): Promise<ImportResult> {
   let pack: Pack;
   try {
@@ -54,6 +62,12 @@ export async function importPack(
         { file: origin, path: 'id', message: `"${pack.id}" is the built-in pack's id; give your pack its own id` },
       ],
     };
+  }
+  const keys = trusted ?? (await readTrustedKeys());
+  if (keys.length > 0) {
+    const verdict = await verifyPack(pack, keys);
+    if (!verdict.ok)
+      return { ok: false, issues: [{ file: origin, path: 'signature', message: `refused: ${verdict.reason}` }] };
   }
   const packs = await readPacks();
   const current = packs.find((p) => p.pack.id === pack.id);

@@ -174,3 +174,24 @@ describe('assets/pack.schema.json', () => {
     expect(committed).toEqual(JSON.parse(out));
   });
 });
+
+describe('signing packs', () => {
+  it('makes a key pair, signs a pack, verifies it, and refuses a changed one', async () => {
+    const name = join(dir, 'team');
+    expect((await run(['pack', 'keygen', name])).out).toMatch(/^key [0-9a-f]{16}: /);
+    const signed = join(dir, 'signed.json');
+    expect((await run(['pack', 'sign', goodPack, '--key', `${name}.key.json`, '-o', signed])).code).toBe(0);
+    const ok = await run(['pack', 'verify', signed, '--key', `${name}.pub.json`]);
+    expect(ok).toMatchObject({ code: 0, out: expect.stringMatching(/^ok {4}.*signed with key/) });
+    writeFileSync(signed, readFileSync(signed, 'utf8').replace('"Secret: {match}"', '"Secret! {match}"'));
+    const changed = await run(['pack', 'verify', signed, '--key', `${name}.pub.json`]);
+    expect(changed).toMatchObject({
+      code: 1,
+      out: expect.stringContaining('the pack was changed after it was signed'),
+    });
+    expect((await run(['pack', 'verify', goodPack, '--key', `${name}.pub.json`])).out).toContain(
+      'the pack is not signed',
+    );
+    expect((await run(['pack', 'sign', goodPack, '--key', `${name}.pub.json`])).code).toBe(2);
+  });
+});

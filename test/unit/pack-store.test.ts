@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { parseDocument, validatePack } from '../../rules/load';
+import { generateKeyPair, signPack } from '../../rules/signature';
 import { compareVersions, importPack, readPacks, removePack } from '../../utils/pack-store';
 import { testPack } from '../helpers/pack';
 
@@ -47,6 +49,30 @@ describe('the pack store', () => {
     const clash = await importPack(yaml('1.0.0', 'builtin'), 'clash.yaml', 'file', builtIn);
     expect(clash).toMatchObject({ ok: false, issues: [{ path: 'id' }] });
     expect(await readPacks()).toEqual(before);
+  });
+
+  it('takes only packs signed with a trusted key, once keys are set', async () => {
+    const key = await generateKeyPair();
+    const other = await generateKeyPair();
+    const pack = validatePack(parseDocument(yaml('1.0.0'), 'team.yaml'), 'team.yaml');
+    const signed = JSON.stringify(await signPack(pack, key));
+    const trusted = [{ keyId: key.keyId, publicKey: key.publicKey }];
+    expect(await importPack(yaml('1.0.0'), 'unsigned.yaml', 'file', builtIn, trusted)).toMatchObject({
+      ok: false,
+      issues: [{ path: 'signature', message: 'refused: the pack is not signed' }],
+    });
+    const byOther = JSON.stringify(await signPack(pack, other));
+    expect(await importPack(byOther, 'other.json', 'file', builtIn, trusted)).toMatchObject({
+      ok: false,
+      issues: [{ path: 'signature' }],
+    });
+    const tampered = signed.replace('"version":"1.0.0"', '"version":"1.0.1"');
+    expect(await importPack(tampered, 'tampered.json', 'file', builtIn, trusted)).toMatchObject({
+      ok: false,
+      issues: [{ message: expect.stringContaining('does not verify') }],
+    });
+    expect(await readPacks()).toEqual([]);
+    expect(await importPack(signed, 'signed.json', 'file', builtIn, trusted)).toMatchObject({ ok: true });
   });
 
   it('removes a pack', async () => {
