@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium } from 'playwright-core';
 
+/** Fixed by the manifest's `key` (wxt.config.ts); enterprise policy names the extension by it. */
+export const EXTENSION_ID = 'baddhdakpamoealemkigdhjhacnfbbig';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const EXTENSION_DIR = fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url));
 /** Set by scripts/test.mjs when no Chromium exists; it has already said so loudly. */
