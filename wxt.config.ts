@@ -11,6 +11,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage'],
+    storage: { managed_schema: 'managed_schema.json' },
     // A fixed public key gives a fixed extension ID (baddhdakpamoealemkigdhjhacnfbbig) wherever the
     // extension is loaded, which enterprise policy needs. The private key is not in the repository.
     key: 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA9FV+0/XCOyBLmVh6uyz7swlb8Y5IYsAB2TXIfB3+n17PsE7+wSprgIO8C4mELGvci2LV1TJ/Wm/pV3Ms4rZIg1b/qby0jUDCH6ojv+HmrZ/Cbn2cpX2xjtUtVyG8WZl2xn4EQg7n9GP05nDqNP1CbPAg4+bf5nT+5IamBFmJjOuM/yPnQDokhnONsiKon3adkaY8urH5QnyljTb//7b9PDMfbuK7OwC0/hEkpyG3A097/O4LfK9pYvttyUdceYaNyOrQq2uJvYNomGFr4htrq8PJJZOL/68zpsRuAyRnCWjvjMyxwFHunjj6JnQakxiYB/Wt7ctTxMOovrMWRyrpXwIDAQAB',

@@ -27,9 +27,17 @@ export function OptionsApp() {
       <h1>{t('optionsTitle')}</h1>
       <h2>{t('optionsPacks')}</h2>
       <p>{t('optionsPacksHelp')}</p>
+      {state && state.policyProblems.length > 0 && (
+        <div class="import-failed" role="alert">
+          {state.policyProblems.map((problem) => (
+            <p key={problem}>{problem}</p>
+          ))}
+        </div>
+      )}
       {state && (
         <PackList
           builtIn={builtIn}
+          forced={state.forcedPackIds}
           stored={stored}
           locale={locale}
           onImport={async (text, name) => {
@@ -45,7 +53,11 @@ export function OptionsApp() {
       {state && (
         <SetList
           packs={state.packs}
-          switches={switches}
+          switches={{
+            ...switches,
+            ...Object.fromEntries(state.lockedSets.map((key) => [key, state.sets[key] ?? true])),
+          }}
+          locked={state.lockedSets}
           locale={locale}
           onToggle={(key, on) => void writeSet(key, on).then(setSwitches)}
         />

@@ -8,18 +8,20 @@ import { t } from './i18n';
 
 export interface PackListProps {
   builtIn: readonly Pack[];
+  /** Ids of the packs enterprise policy forces. */
+  forced?: readonly string[];
   stored: readonly StoredPack[];
   locale: string;
   onImport: (text: string, fileName: string) => Promise<ImportResult>;
   onRemove: (id: string) => void;
 }
 
-export function PackList({ builtIn, stored, locale, onImport, onRemove }: PackListProps) {
+export function PackList({ builtIn, forced = [], stored, locale, onImport, onRemove }: PackListProps) {
   const [result, setResult] = useState<ImportResult>();
   const rows = [
     ...builtIn.map((pack) => ({
       pack,
-      source: t('optionsSourceBuiltIn'),
+      source: t(forced.includes(pack.id) ? 'optionsSourcePolicy' : 'optionsSourceBuiltIn'),
       updated: undefined as string | undefined,
       removable: false,
     })),

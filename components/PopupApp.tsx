@@ -40,7 +40,10 @@ export function PopupApp() {
   }, []);
 
   const quietPacks = state?.packs.filter((pack) => pack.sets.some((set) => set.id === QUIET_PERIOD)) ?? [];
-  const quietOn = quietPacks.some((pack) => isOn(switches, pack, QUIET_PERIOD));
+  const locked = state?.lockedSets ?? [];
+  const effective = { ...switches, ...Object.fromEntries(locked.map((key) => [key, state?.sets[key] ?? true])) };
+  const quietOn = quietPacks.some((pack) => isOn(effective, pack, QUIET_PERIOD));
+  const quietLocked = quietPacks.some((pack) => locked.includes(setKey(pack, QUIET_PERIOD)));
   const manual: ManualLookup = (packId, sectionId) => {
     const pack = state?.packs.find((p) => p.id === packId);
     const section = pack?.manual.find((s) => s.id === sectionId);
@@ -69,6 +72,7 @@ export function PopupApp() {
               data-testid="quiet-period"
               checked={quietOn}
               aria-checked={quietOn}
+              disabled={quietLocked}
               onChange={async (event) => {
                 const on = (event.target as HTMLInputElement).checked;
                 let next = switches;

@@ -7,11 +7,13 @@ import { t } from './i18n';
 export interface SetListProps {
   packs: readonly Pack[];
   switches: SetSwitches;
+  /** Sets fixed by policy: shown as locks. */
+  locked?: readonly string[];
   locale: string;
   onToggle: (key: string, on: boolean) => void;
 }
 
-export function SetList({ packs, switches, locale, onToggle }: SetListProps) {
+export function SetList({ packs, switches, locked = [], locale, onToggle }: SetListProps) {
   return (
     <div class="set-list">
       {packs.map((pack) => (
@@ -25,6 +27,7 @@ export function SetList({ packs, switches, locale, onToggle }: SetListProps) {
               const on = isOn(switches, pack, set.id);
               const rules = pack.rules.filter((rule) => rule.set === set.id).length;
               const id = `set-${pack.id}-${set.id}`;
+              const isLocked = locked.includes(key);
               return (
                 <li key={key} class="set" data-set={set.id}>
                   <label for={id}>
@@ -34,10 +37,16 @@ export function SetList({ packs, switches, locale, onToggle }: SetListProps) {
                       role="switch"
                       checked={on}
                       aria-checked={on}
+                      disabled={isLocked}
                       onChange={(event) => onToggle(key, (event.target as HTMLInputElement).checked)}
                     />
                     <strong>{localize(set.title, locale, pack.locales)}</strong>
                   </label>{' '}
+                  {isLocked && (
+                    <span class="lock" data-testid="locked">
+                      🔒 {t('lockedByPolicy')}
+                    </span>
+                  )}{' '}
                   <small>
                     {t('optionsRules', rules)}
                     {!set.enabled && ` · ${t('optionsDefaultOff')}`}

@@ -8,13 +8,29 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { AuditEntry, appendBounded } from '../utils/audit';
 import { type ActiveState, type Request, STORAGE_KEYS } from '../utils/messages';
 import { readPacks } from '../utils/pack-store';
+import { forcedPacks, readPolicy } from '../utils/policy';
 
-/** The built-in pack first, then the imported ones in the order they were added (later ones override). */
+/**
+ * The built-in pack first, then the packs policy forces, then the imported ones in the order they
+ * were added (later ones override). Policy's set switches and settings win over the user's.
+ */
 async function activeState(): Promise<ActiveState> {
   const stored = await browser.storage.local.get(STORAGE_KEYS.sets);
-  const sets = (stored[STORAGE_KEYS.sets] ?? {}) as Record<string, boolean>;
-  const imported = (await readPacks()).map((entry) => entry.pack);
-  return { packs: [defaultPack, ...imported], sets, allowOverride: true, failMode: 'open' };
+  const userSets = (stored[STORAGE_KEYS.sets] ?? {}) as Record<string, boolean>;
+  const policy = await readPolicy();
+  const forced = await forcedPacks(policy);
+  const imported = (await readPacks())
+    .map((entry) => entry.pack)
+    .filter((pack) => !forced.packs.some((f) => f.id === pack.id) && (!policy.requireSignedPacks || pack.signature));
+  return {
+    packs: [defaultPack, ...forced.packs, ...imported],
+    sets: { ...userSets, ...policy.setSwitches },
+    allowOverride: policy.allowOverride ?? true,
+    failMode: policy.failMode ?? 'open',
+    lockedSets: Object.keys(policy.setSwitches ?? {}),
+    forcedPackIds: forced.packs.map((pack) => pack.id),
+    policyProblems: forced.problems,
+  };
 }
 
 // One writer for the log, so two tabs posting at once cannot drop each other's entries.

@@ -13,6 +13,11 @@ export interface ActiveState {
   allowOverride: boolean;
   /** What the gate does when Preflight itself fails: let the post through, or stop it. */
   failMode: 'open' | 'closed';
+  /** Set switches fixed by policy ("pack/set"): shown as locks, not as switches. */
+  lockedSets: string[];
+  /** Packs policy forces, by id, and why any forced pack was refused. */
+  forcedPackIds: string[];
+  policyProblems: string[];
 }
 
 export type Request =

@@ -61,7 +61,9 @@ export default defineContentScript({
     void engine.load();
     // A reviewer's switch or a new pack applies to open composers at once, without a reload.
     const onStorage = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && (STORAGE_KEYS.sets in changes || STORAGE_KEYS.packs in changes)) void engine.load();
+      if (area === 'managed' || (area === 'local' && (STORAGE_KEYS.sets in changes || STORAGE_KEYS.packs in changes))) {
+        void engine.load();
+      }
     };
     browser.storage.onChanged.addListener(onStorage);
     // The popup asks what this tab's composers hold.

@@ -13,7 +13,15 @@ import type { ActiveState, TabFindings } from '../../../utils/messages';
 import { readSets } from '../../../utils/settings';
 
 const pack = loadPackFrom('rules/packs/default');
-const state: ActiveState = { packs: [pack], sets: {}, allowOverride: true, failMode: 'open' };
+const state: ActiveState = {
+  packs: [pack],
+  sets: {},
+  allowOverride: true,
+  failMode: 'open',
+  lockedSets: [],
+  forcedPackIds: [],
+  policyProblems: [],
+};
 
 let root: HTMLElement;
 const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 20)));
