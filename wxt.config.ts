@@ -10,7 +10,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage'],
+    permissions: ['storage', 'alarms'],
     storage: { managed_schema: 'managed_schema.json' },
     // A fixed public key gives a fixed extension ID (baddhdakpamoealemkigdhjhacnfbbig) wherever the
     // extension is loaded, which enterprise policy needs. The private key is not in the repository.

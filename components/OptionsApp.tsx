@@ -4,17 +4,21 @@ import { browser } from 'wxt/browser';
 import type { ActiveState } from '../utils/messages';
 import { importPack, readPacks, removePack, type StoredPack } from '../utils/pack-store';
 import { readSets, type SetSwitches, writeSet } from '../utils/settings';
+import { readSubscriptions, type Subscription, unsubscribe } from '../utils/subscriptions';
 import { t, uiLocale } from './i18n';
 import { PackList } from './PackList';
 import { SetList } from './SetList';
+import { SubscriptionList } from './SubscriptionList';
 
 export function OptionsApp() {
   const [state, setState] = useState<ActiveState>();
   const [switches, setSwitches] = useState<SetSwitches>({});
   const [stored, setStored] = useState<StoredPack[]>([]);
+  const [subscriptions, setSubscriptions] = useState<Subscription[]>([]);
   const refresh = () => {
     void browser.runtime.sendMessage({ type: 'preflight:get-state' }).then((s) => setState(s as ActiveState));
     void readPacks().then(setStored);
+    void readSubscriptions().then(setSubscriptions);
   };
   useEffect(() => {
     refresh();
@@ -48,6 +52,19 @@ export function OptionsApp() {
           onRemove={(id) => void removePack(id).then(refresh)}
         />
       )}
+      <h3>{t('subsTitle')}</h3>
+      <p>{t('subsHelp')}</p>
+      <SubscriptionList
+        subscriptions={subscriptions}
+        locale={locale}
+        onSubscribe={(url) => browser.runtime.sendMessage({ type: 'preflight:subscribe', url }).then(refresh)}
+        onRefresh={() => browser.runtime.sendMessage({ type: 'preflight:refresh-subscriptions' }).then(refresh)}
+        onRemove={(subscription) => {
+          void unsubscribe(subscription.url)
+            .then(() => (subscription.packId ? removePack(subscription.packId) : undefined))
+            .then(refresh);
+        }}
+      />
       <h2>{t('optionsSets')}</h2>
       <p>{t('optionsSetsHelp')}</p>
       {state && (

@@ -27,7 +27,10 @@ export function PackList({ builtIn, forced = [], stored, locale, onImport, onRem
     })),
     ...stored.map((entry) => ({
       pack: entry.pack,
-      source: t('optionsSourceFile', entry.origin),
+      source:
+        entry.source === 'subscription'
+          ? t('optionsSourceSubscription', entry.origin)
+          : t('optionsSourceFile', entry.origin),
       updated: entry.updated,
       removable: true,
     })),

@@ -9,6 +9,7 @@ import { AuditEntry, appendBounded } from '../utils/audit';
 import { type ActiveState, type Request, STORAGE_KEYS } from '../utils/messages';
 import { readPacks } from '../utils/pack-store';
 import { forcedPacks, readPolicy } from '../utils/policy';
+import { REFRESH_ALARM, REFRESH_MINUTES, refreshAll, subscribe } from '../utils/subscriptions';
 
 /**
  * The built-in pack first, then the packs policy forces, then the imported ones in the order they
@@ -45,8 +46,15 @@ function appendAudit(entry: AuditEntry): Promise<unknown> {
 }
 
 export default defineBackground(() => {
+  // Subscriptions refresh on a schedule; the last good version stays when an update fails.
+  void browser.alarms.create(REFRESH_ALARM, { periodInMinutes: REFRESH_MINUTES, delayInMinutes: 1 });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === REFRESH_ALARM) void refreshAll([defaultPack]);
+  });
   browser.runtime.onMessage.addListener((message: unknown) => {
     const request = message as Request;
+    if (request?.type === 'preflight:subscribe') return subscribe(request.url, [defaultPack]);
+    if (request?.type === 'preflight:refresh-subscriptions') return refreshAll([defaultPack]);
     if (request?.type === 'preflight:get-state') return activeState();
     if (request?.type === 'preflight:audit') {
       const entry = AuditEntry.safeParse(request.entry);

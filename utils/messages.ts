@@ -23,7 +23,9 @@ export interface ActiveState {
 export type Request =
   | { type: 'preflight:get-state' }
   | { type: 'preflight:audit'; entry: AuditEntry }
-  | { type: 'preflight:get-findings' };
+  | { type: 'preflight:get-findings' }
+  | { type: 'preflight:subscribe'; url: string }
+  | { type: 'preflight:refresh-subscriptions' };
 
 /** What a tab's content script answers the popup: the findings in each composer on the page. */
 export interface TabFindings {
@@ -33,4 +35,10 @@ export interface TabFindings {
 }
 
 /** Keys in storage.local. */
-export const STORAGE_KEYS = { sets: 'sets', audit: 'audit', packs: 'packs', trustedKeys: 'trustedKeys' } as const;
+export const STORAGE_KEYS = {
+  sets: 'sets',
+  audit: 'audit',
+  packs: 'packs',
+  trustedKeys: 'trustedKeys',
+  subscriptions: 'subscriptions',
+} as const;

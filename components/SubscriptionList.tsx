@@ -1,0 +1,68 @@
+/** Pack subscriptions: add a URL, see when each was checked and why an update failed, check now. */
+import { useState } from 'preact/hooks';
+import type { Subscription } from '../utils/subscriptions';
+import { urlProblem } from '../utils/subscriptions';
+import { t } from './i18n';
+
+export interface SubscriptionListProps {
+  subscriptions: readonly Subscription[];
+  locale: string;
+  onSubscribe: (url: string) => Promise<unknown>;
+  onRefresh: () => Promise<unknown>;
+  onRemove: (subscription: Subscription) => void;
+}
+
+export function SubscriptionList({ subscriptions, locale, onSubscribe, onRefresh, onRemove }: SubscriptionListProps) {
+  const [url, setUrl] = useState('');
+  const [problem, setProblem] = useState<string>();
+  const when = (iso: string) => new Date(iso).toLocaleString(locale);
+  return (
+    <div class="subscriptions">
+      <form
+        onSubmit={async (event) => {
+          event.preventDefault();
+          const issue = urlProblem(url.trim());
+          setProblem(issue);
+          if (!issue) {
+            await onSubscribe(url.trim());
+            setUrl('');
+          }
+        }}
+      >
+        <label>
+          {t('subsUrl')}{' '}
+          <input
+            type="url"
+            data-testid="subscription-url"
+            value={url}
+            placeholder="https://packs.example.com/team.json"
+            onInput={(event) => setUrl((event.target as HTMLInputElement).value)}
+          />
+        </label>{' '}
+        <button type="submit" data-testid="subscribe">
+          {t('subsAdd')}
+        </button>{' '}
+        <button type="button" data-testid="refresh" onClick={() => void onRefresh()}>
+          {t('subsCheckNow')}
+        </button>
+      </form>
+      {problem && <p role="alert">{problem}</p>}
+      <ul>
+        {subscriptions.map((s) => (
+          <li key={s.url} class="subscription" data-url={s.url}>
+            <code>{s.url}</code> {s.version && <small>{t('subsVersion', s.version)}</small>}{' '}
+            {s.lastChecked && <small>{t('subsChecked', when(s.lastChecked))}</small>}{' '}
+            <button type="button" onClick={() => onRemove(s)}>
+              {t('optionsRemove')}
+            </button>
+            {s.lastError && (
+              <p class="subscription-error" data-testid="subscription-error">
+                {t('subsError', when(s.lastError.time), s.lastError.message)}
+              </p>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
