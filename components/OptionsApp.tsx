@@ -1,10 +1,12 @@
 /** The options page: reviewers switch the rule sets of every active pack. */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { ActiveState } from '../utils/messages';
+import type { AuditEntry } from '../utils/audit';
+import { type ActiveState, STORAGE_KEYS } from '../utils/messages';
 import { importPack, readPacks, removePack, type StoredPack } from '../utils/pack-store';
 import { readSets, type SetSwitches, writeSet } from '../utils/settings';
 import { readSubscriptions, type Subscription, unsubscribe } from '../utils/subscriptions';
+import { AuditLog } from './AuditLog';
 import { t, uiLocale } from './i18n';
 import { PackList } from './PackList';
 import { SetList } from './SetList';
@@ -15,10 +17,14 @@ export function OptionsApp() {
   const [switches, setSwitches] = useState<SetSwitches>({});
   const [stored, setStored] = useState<StoredPack[]>([]);
   const [subscriptions, setSubscriptions] = useState<Subscription[]>([]);
+  const [audit, setAudit] = useState<AuditEntry[]>([]);
   const refresh = () => {
     void browser.runtime.sendMessage({ type: 'preflight:get-state' }).then((s) => setState(s as ActiveState));
     void readPacks().then(setStored);
     void readSubscriptions().then(setSubscriptions);
+    void browser.storage.local
+      .get(STORAGE_KEYS.audit)
+      .then((s) => setAudit((s[STORAGE_KEYS.audit] ?? []) as AuditEntry[]));
   };
   useEffect(() => {
     refresh();
@@ -79,6 +85,9 @@ export function OptionsApp() {
           onToggle={(key, on) => void writeSet(key, on).then(setSwitches)}
         />
       )}
+      <h2>{t('auditTitle')}</h2>
+      <p>{t('auditHelp')}</p>
+      <AuditLog entries={audit} locale={locale} />
     </main>
   );
 }

@@ -5,7 +5,8 @@
 import defaultPack from 'virtual:preflight/default-pack';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { AuditEntry, appendBounded } from '../utils/audit';
+import { AUDIT_LIMIT, AuditEntry, appendBounded } from '../utils/audit';
+import { flushQueue, postJson, type Queue, RETRY_ALARM, retryDelayMinutes } from '../utils/collector';
 import { type ActiveState, type Request, STORAGE_KEYS } from '../utils/messages';
 import { readPacks } from '../utils/pack-store';
 import { forcedPacks, readPolicy } from '../utils/policy';
@@ -35,14 +36,34 @@ async function activeState(): Promise<ActiveState> {
 }
 
 // One writer for the log, so two tabs posting at once cannot drop each other's entries.
-let auditQueue: Promise<unknown> = Promise.resolve();
+let auditWrites: Promise<unknown> = Promise.resolve();
 function appendAudit(entry: AuditEntry): Promise<unknown> {
-  auditQueue = auditQueue.then(async () => {
-    const stored = await browser.storage.local.get(STORAGE_KEYS.audit);
+  auditWrites = auditWrites.then(async () => {
+    const policy = await readPolicy();
+    const limit = policy.auditLimit ?? AUDIT_LIMIT;
+    const stored = await browser.storage.local.get([STORAGE_KEYS.audit, STORAGE_KEYS.auditQueue]);
     const log = (stored[STORAGE_KEYS.audit] ?? []) as AuditEntry[];
-    await browser.storage.local.set({ [STORAGE_KEYS.audit]: appendBounded(log, entry) });
+    const update: Record<string, unknown> = { [STORAGE_KEYS.audit]: appendBounded(log, entry, limit) };
+    if (policy.auditCollector) {
+      const queue = (stored[STORAGE_KEYS.auditQueue] ?? { entries: [], attempts: 0 }) as Queue;
+      update[STORAGE_KEYS.auditQueue] = { ...queue, entries: appendBounded(queue.entries, entry, limit) };
+    }
+    await browser.storage.local.set(update);
   });
-  return auditQueue;
+  return auditWrites.then(() => sendToCollector());
+}
+
+/** Send queued decisions to the policy's collector; on failure, try again later with backoff. */
+async function sendToCollector(): Promise<void> {
+  const { auditCollector } = await readPolicy();
+  if (!auditCollector || !navigator.onLine) return;
+  const stored = await browser.storage.local.get(STORAGE_KEYS.auditQueue);
+  const queue = (stored[STORAGE_KEYS.auditQueue] ?? { entries: [], attempts: 0 }) as Queue;
+  if (queue.entries.length === 0) return;
+  const next = await flushQueue(auditCollector, queue, postJson);
+  await browser.storage.local.set({ [STORAGE_KEYS.auditQueue]: next });
+  if (next.entries.length > 0)
+    void browser.alarms.create(RETRY_ALARM, { delayInMinutes: retryDelayMinutes(next.attempts) });
 }
 
 export default defineBackground(() => {
@@ -50,7 +71,10 @@ export default defineBackground(() => {
   void browser.alarms.create(REFRESH_ALARM, { periodInMinutes: REFRESH_MINUTES, delayInMinutes: 1 });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === REFRESH_ALARM) void refreshAll([defaultPack]);
+    if (alarm.name === RETRY_ALARM) void sendToCollector();
   });
+  // Back online: send what was queued.
+  globalThis.addEventListener?.('online', () => void sendToCollector());
   browser.runtime.onMessage.addListener((message: unknown) => {
     const request = message as Request;
     if (request?.type === 'preflight:subscribe') return subscribe(request.url, [defaultPack]);

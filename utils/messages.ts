@@ -41,4 +41,5 @@ export const STORAGE_KEYS = {
   packs: 'packs',
   trustedKeys: 'trustedKeys',
   subscriptions: 'subscriptions',
+  auditQueue: 'auditQueue',
 } as const;

@@ -17,6 +17,8 @@ export const Policy = z.object({
   requireSignedPacks: z.boolean().optional(),
   allowOverride: z.boolean().optional(),
   failMode: z.enum(['open', 'closed']).optional(),
+  auditLimit: z.number().int().min(100).max(1_000_000).optional(),
+  auditCollector: z.string().url().optional(),
 });
 export type Policy = z.infer<typeof Policy>;
 

@@ -82,4 +82,22 @@ describe.skipIf(browserMissing)('the extension in Chromium', () => {
     await popup.close();
     await composer.close();
   });
+
+  it("shows the gate's decisions in the options page, filtered by platform", async () => {
+    const composer = await composerPage();
+    await composer.locator('form.compose-form textarea').first().click();
+    await composer.keyboard.type('Our store opens at 10:00 today.', { delay: 5 });
+    await composer.locator('form.compose-form button[type="submit"]').first().click();
+    await expect.poll(() => composer.evaluate(() => window.__fixture.posted.length)).toBe(1);
+    const options = await extensionPage('options.html');
+    const rows = options.locator('.audit tbody tr');
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    expect(await rows.first().getAttribute('data-decision')).toBe('posted');
+    expect(await rows.first().textContent()).toContain('mastodon');
+    expect(await options.locator('.audit').textContent()).not.toContain('Our store opens');
+    await options.getByTestId('audit-platform').selectOption('mastodon');
+    await expect.poll(() => options.getByTestId('audit-count').textContent()).toMatch(/^\d+ of \d+ decisions$/);
+    await options.close();
+    await composer.close();
+  });
 });

@@ -1,0 +1,76 @@
+/** The gate's decisions, filtered by platform, rule and date, and exported as CSV or JSON. */
+import { useState } from 'preact/hooks';
+import type { AuditEntry } from '../utils/audit';
+import { type AuditFilter, auditToCsv, auditToJson, filterAudit } from '../utils/audit-export';
+import { t } from './i18n';
+
+function download(name: string, type: string, text: string) {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([text], { type }));
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}
+
+export function AuditLog({ entries, locale }: { entries: readonly AuditEntry[]; locale: string }) {
+  const [filter, setFilter] = useState<AuditFilter>({});
+  const shown = filterAudit(entries, filter).slice().reverse();
+  const platforms = [...new Set(entries.map((e) => e.platform))].sort();
+  const set = (key: keyof AuditFilter) => (event: Event) =>
+    setFilter({ ...filter, [key]: (event.target as HTMLInputElement).value || undefined });
+  return (
+    <div class="audit">
+      <div class="audit-filters">
+        <label>
+          {t('auditPlatform')}{' '}
+          <select data-testid="audit-platform" onChange={set('platform')}>
+            <option value="">{t('auditAll')}</option>
+            {platforms.map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </select>
+        </label>{' '}
+        <label>
+          {t('auditRule')} <input data-testid="audit-rule" onInput={set('rule')} />
+        </label>{' '}
+        <label>
+          {t('auditFrom')} <input type="date" onInput={set('from')} />
+        </label>{' '}
+        <label>
+          {t('auditTo')} <input type="date" onInput={set('to')} />
+        </label>
+      </div>
+      <p data-testid="audit-count">{t('auditShown', shown.length, entries.length)}</p>
+      <button type="button" onClick={() => download('preflight-audit.csv', 'text/csv', auditToCsv(shown))}>
+        {t('auditExportCsv')}
+      </button>{' '}
+      <button type="button" onClick={() => download('preflight-audit.json', 'application/json', auditToJson(shown))}>
+        {t('auditExportJson')}
+      </button>
+      <table>
+        <thead>
+          <tr>
+            <th>{t('auditTime')}</th>
+            <th>{t('auditPlatform')}</th>
+            <th>{t('auditDecision')}</th>
+            <th>{t('auditRule')}</th>
+            <th>{t('auditReason')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.slice(0, 500).map((e) => (
+            <tr key={`${e.time}-${e.draftHash}`} data-decision={e.decision}>
+              <td>{new Date(e.time).toLocaleString(locale)}</td>
+              <td>{e.platform}</td>
+              <td>{e.decision}</td>
+              <td>{e.ruleIds.join(', ')}</td>
+              <td>{e.reason ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { type AuditEntry, appendBounded } from '../../utils/audit';
+import { auditToCsv, auditToJson, filterAudit } from '../../utils/audit-export';
+
+const entry = (over: Partial<AuditEntry>): AuditEntry => ({
+  time: '2026-11-29T08:00:00.000Z',
+  platform: 'x',
+  decision: 'stopped',
+  ruleIds: ['legal.financial-guarantee'],
+  severities: ['block'],
+  draftHash: 'a'.repeat(64),
+  ...over,
+});
+const log = [
+  entry({}),
+  entry({
+    time: '2026-11-28T10:00:00.000Z',
+    platform: 'instagram',
+    decision: 'override',
+    ruleIds: ['risk.link-hygiene'],
+    severities: ['warn'],
+    reason: '=HYPERLINK("x") "approved"',
+  }),
+  entry({ time: '2026-11-27T10:00:00.000Z', platform: 'x', decision: 'posted', ruleIds: [], severities: [] }),
+];
+
+describe('the audit log', () => {
+  it('keeps the newest entries within its limit', () => {
+    let entries: AuditEntry[] = [];
+    for (let i = 0; i < 5; i++) entries = appendBounded(entries, entry({ time: `2026-11-2${i}T00:00:00.000Z` }), 3);
+    expect(entries.map((e) => e.time.slice(8, 10))).toEqual(['22', '23', '24']);
+  });
+
+  it('filters by platform, rule and date', () => {
+    expect(filterAudit(log, { platform: 'x' })).toHaveLength(2);
+    expect(filterAudit(log, { rule: 'link' }).map((e) => e.platform)).toEqual(['instagram']);
+    expect(filterAudit(log, { from: '2026-11-28' })).toHaveLength(2);
+    expect(filterAudit(log, { from: '2026-11-28', to: '2026-11-28' }).map((e) => e.decision)).toEqual(['override']);
+  });
+
+  it('exports CSV with quoted cells and spreadsheet formulas neutralised, and JSON', () => {
+    const csv = auditToCsv(log).split('\r\n');
+    expect(csv[0]).toBe('time,platform,decision,ruleIds,severities,reason,draftHash');
+    expect(csv[2]).toContain(`"'=HYPERLINK(""x"") ""approved"""`);
+    expect(csv).toHaveLength(5);
+    expect(JSON.parse(auditToJson(log))).toEqual(log);
+  });
+});
+
+describe('sending decisions to a collector', () => {
+  it('sends in batches and empties the queue', async () => {
+    const { flushQueue } = await import('../../utils/collector');
+    const bodies: unknown[][] = [];
+    const entries = Array.from({ length: 250 }, (_, i) =>
+      entry({ time: `2026-11-29T08:00:${String(i % 60).padStart(2, '0')}.000Z` }),
+    );
+    const next = await flushQueue(
+      'https://collector.example.com/ingest',
+      { entries, attempts: 2 },
+      async (_url, body) => {
+        bodies.push(JSON.parse(body));
+        return { ok: true, status: 200 };
+      },
+    );
+    expect(bodies.map((b) => b.length)).toEqual([100, 100, 50]);
+    expect(next).toEqual({ entries: [], attempts: 0 });
+    expect(JSON.stringify(bodies)).not.toMatch(/text|draft"/);
+  });
+
+  it('keeps what it could not send and counts the attempt; refuses plain http', async () => {
+    const { flushQueue, retryDelayMinutes } = await import('../../utils/collector');
+    let calls = 0;
+    const flaky = async () => (++calls === 1 ? { ok: true, status: 200 } : { ok: false, status: 503 });
+    const entries = Array.from({ length: 150 }, () => entry({}));
+    const next = await flushQueue('https://collector.example.com/ingest', { entries, attempts: 0 }, flaky);
+    expect(next.entries).toHaveLength(50);
+    expect(next.attempts).toBe(1);
+    const offline = await flushQueue('https://collector.example.com/ingest', next, async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    expect(offline).toEqual({ entries: next.entries, attempts: 2 });
+    expect(retryDelayMinutes(2)).toBe(4);
+    expect(retryDelayMinutes(10)).toBe(60);
+    const insecure = await flushQueue('http://collector.example.com/', next, flaky);
+    expect(insecure).toBe(next);
+  });
+});

@@ -1,0 +1,43 @@
+/** The audit log for people and tools: filters, CSV and JSON. Entries never hold draft text. */
+import type { AuditEntry } from './audit';
+
+export interface AuditFilter {
+  platform?: string;
+  /** Part of a rule id. */
+  rule?: string;
+  /** ISO dates (YYYY-MM-DD), inclusive. */
+  from?: string;
+  to?: string;
+}
+
+export function filterAudit(entries: readonly AuditEntry[], filter: AuditFilter): AuditEntry[] {
+  return entries.filter(
+    (e) =>
+      (!filter.platform || e.platform === filter.platform) &&
+      (!filter.rule || e.ruleIds.some((id) => id.includes(filter.rule!))) &&
+      (!filter.from || e.time.slice(0, 10) >= filter.from) &&
+      (!filter.to || e.time.slice(0, 10) <= filter.to),
+  );
+}
+
+const CSV_COLUMNS = ['time', 'platform', 'decision', 'ruleIds', 'severities', 'reason', 'draftHash'] as const;
+
+function csvCell(value: string): string {
+  // Quote every cell; neutralise spreadsheet formulas in free text (the reason).
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return `"${safe.replace(/"/g, '""')}"`;
+}
+
+export function auditToCsv(entries: readonly AuditEntry[]): string {
+  const rows = entries.map((e) =>
+    CSV_COLUMNS.map((column) => {
+      const value = e[column];
+      return csvCell(Array.isArray(value) ? value.join(' ') : (value ?? ''));
+    }).join(','),
+  );
+  return `${[CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
+}
+
+export function auditToJson(entries: readonly AuditEntry[]): string {
+  return `${JSON.stringify(entries, null, 2)}\n`;
+}
