@@ -2,9 +2,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { AuditEntry } from '../utils/audit';
-import { type ActiveState, STORAGE_KEYS } from '../utils/messages';
+import { type ActiveState, type RuleOverride, STORAGE_KEYS } from '../utils/messages';
 import { importPack, readPacks, removePack, type StoredPack } from '../utils/pack-store';
-import { readSets, type SetSwitches, writeSet } from '../utils/settings';
+import { readRuleOverrides, readSets, type SetSwitches, writeRuleOverride, writeSet } from '../utils/settings';
 import { readSubscriptions, type Subscription, unsubscribe } from '../utils/subscriptions';
 import { AuditLog } from './AuditLog';
 import { t, uiLocale } from './i18n';
@@ -18,6 +18,7 @@ export function OptionsApp() {
   const [stored, setStored] = useState<StoredPack[]>([]);
   const [subscriptions, setSubscriptions] = useState<Subscription[]>([]);
   const [audit, setAudit] = useState<AuditEntry[]>([]);
+  const [ruleOverrides, setRuleOverrides] = useState<Record<string, RuleOverride>>({});
   const refresh = () => {
     void browser.runtime.sendMessage({ type: 'preflight:get-state' }).then((s) => setState(s as ActiveState));
     void readPacks().then(setStored);
@@ -29,6 +30,7 @@ export function OptionsApp() {
   useEffect(() => {
     refresh();
     void readSets().then(setSwitches);
+    void readRuleOverrides().then(setRuleOverrides);
   }, []);
   const locale = uiLocale();
   const builtIn = state ? state.packs.filter((pack) => !stored.some((entry) => entry.pack.id === pack.id)) : [];
@@ -81,6 +83,9 @@ export function OptionsApp() {
             ...Object.fromEntries(state.lockedSets.map((key) => [key, state.sets[key] ?? true])),
           }}
           locked={state.lockedSets}
+          ruleOverrides={ruleOverrides}
+          lockedRules={state.lockedRules}
+          onRuleOverride={(id, override) => void writeRuleOverride(id, override).then(setRuleOverrides)}
           locale={locale}
           onToggle={(key, on) => void writeSet(key, on).then(setSwitches)}
         />

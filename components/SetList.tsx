@@ -1,19 +1,34 @@
 /** Every set of every active pack, with its description, number of rules and a switch. */
 import { localize } from '../rules/compile';
 import type { Pack } from '../rules/schema';
+import type { RuleOverride } from '../utils/messages';
 import { isOn, type SetSwitches, setKey } from '../utils/settings';
 import { t } from './i18n';
+import { RuleList } from './RuleList';
 
 export interface SetListProps {
   packs: readonly Pack[];
   switches: SetSwitches;
   /** Sets fixed by policy: shown as locks. */
   locked?: readonly string[];
+  /** Single rules: the reviewer's overrides, those policy locks, and how to change one. */
+  ruleOverrides?: Record<string, RuleOverride>;
+  lockedRules?: readonly string[];
+  onRuleOverride?: (ruleId: string, override: RuleOverride | undefined) => void;
   locale: string;
   onToggle: (key: string, on: boolean) => void;
 }
 
-export function SetList({ packs, switches, locked = [], locale, onToggle }: SetListProps) {
+export function SetList({
+  packs,
+  switches,
+  locked = [],
+  ruleOverrides = {},
+  lockedRules = [],
+  onRuleOverride,
+  locale,
+  onToggle,
+}: SetListProps) {
   return (
     <div class="set-list">
       {packs.map((pack) => (
@@ -52,6 +67,16 @@ export function SetList({ packs, switches, locked = [], locale, onToggle }: SetL
                     {!set.enabled && ` · ${t('optionsDefaultOff')}`}
                   </small>
                   {set.description && <p>{localize(set.description, locale, pack.locales)}</p>}
+                  {onRuleOverride && (
+                    <RuleList
+                      pack={pack}
+                      rules={pack.rules.filter((rule) => rule.set === set.id)}
+                      overrides={ruleOverrides}
+                      locked={lockedRules}
+                      locale={locale}
+                      onOverride={onRuleOverride}
+                    />
+                  )}
                 </li>
               );
             })}

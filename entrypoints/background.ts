@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { AUDIT_LIMIT, AuditEntry, appendBounded } from '../utils/audit';
 import { flushQueue, postJson, type Queue, RETRY_ALARM, retryDelayMinutes } from '../utils/collector';
-import { type ActiveState, type Request, STORAGE_KEYS } from '../utils/messages';
+import { type ActiveState, type Request, type RuleOverride, STORAGE_KEYS } from '../utils/messages';
 import { readPacks } from '../utils/pack-store';
 import { forcedPacks, readPolicy } from '../utils/policy';
 import { REFRESH_ALARM, REFRESH_MINUTES, refreshAll, subscribe } from '../utils/subscriptions';
@@ -17,8 +17,9 @@ import { REFRESH_ALARM, REFRESH_MINUTES, refreshAll, subscribe } from '../utils/
  * were added (later ones override). Policy's set switches and settings win over the user's.
  */
 async function activeState(): Promise<ActiveState> {
-  const stored = await browser.storage.local.get(STORAGE_KEYS.sets);
+  const stored = await browser.storage.local.get([STORAGE_KEYS.sets, STORAGE_KEYS.ruleOverrides]);
   const userSets = (stored[STORAGE_KEYS.sets] ?? {}) as Record<string, boolean>;
+  const userRules = (stored[STORAGE_KEYS.ruleOverrides] ?? {}) as Record<string, RuleOverride>;
   const policy = await readPolicy();
   const forced = await forcedPacks(policy);
   const imported = (await readPacks())
@@ -30,6 +31,8 @@ async function activeState(): Promise<ActiveState> {
     allowOverride: policy.allowOverride ?? true,
     failMode: policy.failMode ?? 'open',
     lockedSets: Object.keys(policy.setSwitches ?? {}),
+    ruleOverrides: Object.fromEntries(Object.entries(userRules).filter(([id]) => !policy.lockedRules?.includes(id))),
+    lockedRules: policy.lockedRules ?? [],
     forcedPackIds: forced.packs.map((pack) => pack.id),
     policyProblems: forced.problems,
   };

@@ -2,7 +2,10 @@
  * Messages between the content script, the popup and the background. The background owns packs,
  * switches and the audit log; content scripts ask it and listen to storage changes.
  */
-import type { Finding, Pack } from '../rules/schema';
+import type { Finding, Pack, Severity } from '../rules/schema';
+
+export type RuleOverride = Severity | 'off';
+
 import type { AuditEntry } from './audit';
 
 export interface ActiveState {
@@ -15,6 +18,10 @@ export interface ActiveState {
   failMode: 'open' | 'closed';
   /** Set switches fixed by policy ("pack/set"): shown as locks, not as switches. */
   lockedSets: string[];
+  /** A reviewer's changes to single rules: switched off, or a lower severity. */
+  ruleOverrides: Record<string, RuleOverride>;
+  /** Rules policy locks: no reviewer may lower or switch them off. */
+  lockedRules: string[];
   /** Packs policy forces, by id, and why any forced pack was refused. */
   forcedPackIds: string[];
   policyProblems: string[];
@@ -42,4 +49,5 @@ export const STORAGE_KEYS = {
   trustedKeys: 'trustedKeys',
   subscriptions: 'subscriptions',
   auditQueue: 'auditQueue',
+  ruleOverrides: 'ruleOverrides',
 } as const;

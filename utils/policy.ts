@@ -18,6 +18,7 @@ export const Policy = z.object({
   allowOverride: z.boolean().optional(),
   failMode: z.enum(['open', 'closed']).optional(),
   auditLimit: z.number().int().min(100).max(1_000_000).optional(),
+  lockedRules: z.array(z.string()).optional(),
   auditCollector: z.string().url().optional(),
 });
 export type Policy = z.infer<typeof Policy>;

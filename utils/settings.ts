@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { Pack } from '../rules/schema';
-import { STORAGE_KEYS } from './messages';
+import { type RuleOverride, STORAGE_KEYS } from './messages';
 
 export type SetSwitches = Record<string, boolean>;
 
@@ -27,3 +27,20 @@ export function isOn(switches: SetSwitches, pack: Pack, setId: string): boolean 
 }
 
 export const QUIET_PERIOD = 'quiet-period';
+
+export async function readRuleOverrides(): Promise<Record<string, RuleOverride>> {
+  const stored = await browser.storage.local.get(STORAGE_KEYS.ruleOverrides);
+  return (stored[STORAGE_KEYS.ruleOverrides] ?? {}) as Record<string, RuleOverride>;
+}
+
+/** Lower a rule's severity or switch it off; `undefined` gives it back its own. */
+export async function writeRuleOverride(
+  ruleId: string,
+  override: RuleOverride | undefined,
+): Promise<Record<string, RuleOverride>> {
+  const next = { ...(await readRuleOverrides()) };
+  if (override === undefined) delete next[ruleId];
+  else next[ruleId] = override;
+  await browser.storage.local.set({ [STORAGE_KEYS.ruleOverrides]: next });
+  return next;
+}

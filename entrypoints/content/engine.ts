@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import type { ManualLookup } from '../../components/FindingList';
 import { uiLocale } from '../../components/i18n';
 import { type Checker, compilePacks, localize } from '../../rules/compile';
-import type { Finding, Pack, Platform, PostType } from '../../rules/schema';
+import type { Finding, Pack, Platform, PostType, Severity } from '../../rules/schema';
 import type { ActiveState } from '../../utils/messages';
 
 export class EngineHost {
@@ -32,8 +32,11 @@ export class EngineHost {
   apply(state: ActiveState): void {
     this.state = state;
     this.packs = state.packs;
+    const overrides = Object.entries(state.ruleOverrides ?? {});
     this.checker = compilePacks(state.packs, {
       sets: state.sets,
+      disabledRules: overrides.filter(([, o]) => o === 'off').map(([id]) => id),
+      severities: Object.fromEntries(overrides.filter(([, o]) => o !== 'off')) as Record<string, Severity>,
       onRuleError: (ruleId, error) => console.error(`Preflight: rule ${ruleId} failed`, error),
     });
     this.error = undefined;

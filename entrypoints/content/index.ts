@@ -61,7 +61,8 @@ export default defineContentScript({
     void engine.load();
     // A reviewer's switch or a new pack applies to open composers at once, without a reload.
     const onStorage = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'managed' || (area === 'local' && (STORAGE_KEYS.sets in changes || STORAGE_KEYS.packs in changes))) {
+      const relevant = [STORAGE_KEYS.sets, STORAGE_KEYS.packs, STORAGE_KEYS.ruleOverrides];
+      if (area === 'managed' || (area === 'local' && relevant.some((key) => key in changes))) {
         void engine.load();
       }
     };

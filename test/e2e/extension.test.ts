@@ -100,4 +100,27 @@ describe.skipIf(browserMissing)('the extension in Chromium', () => {
     await options.close();
     await composer.close();
   });
+
+  it("lets a reviewer lower one rule's severity, applied at once", async () => {
+    const composer = await composerPage();
+    await composer.locator('form.compose-form textarea').first().click();
+    await composer.keyboard.type('元本保証で安心', { delay: 5 });
+    await expect.poll(() => severity(composer)).toBe('block');
+    const options = await extensionPage('options.html');
+    const rule = options.locator('[data-rule-id="legal.financial-guarantee"]');
+    await rule.locator('xpath=ancestor::details[1]/summary').click();
+    const select = rule.getByTestId('rule-severity');
+    expect(await select.locator('option').allTextContents()).toEqual([
+      'as the pack says (Block)',
+      'Warning',
+      'Advice',
+      'off',
+    ]);
+    await select.selectOption('warn');
+    await expect.poll(() => severity(composer), { timeout: 3000 }).toBe('warn');
+    await select.selectOption('');
+    await expect.poll(() => severity(composer), { timeout: 3000 }).toBe('block');
+    await options.close();
+    await composer.close();
+  });
 });

@@ -54,6 +54,7 @@ describe.skipIf(browserMissing || !canWritePolicy)('enterprise policy (Chromium 
               forcedPacks: [JSON.stringify(forcedPack)],
               setSwitches: { 'preflight-default/claims': false, 'preflight-default/quiet-period': false },
               allowOverride: false,
+              lockedRules: ['pii.payment-card'],
             },
           },
         },
@@ -84,6 +85,9 @@ describe.skipIf(browserMissing || !canWritePolicy)('enterprise policy (Chromium 
     expect(await claims.locator('input[role="switch"]').isDisabled()).toBe(true);
     expect(await claims.locator('input[role="switch"]').isChecked()).toBe(false);
     expect(await options.locator('[data-set="brand-voice"] input[role="switch"]').isDisabled()).toBe(false);
+    const card = options.locator('[data-rule-id="pii.payment-card"]');
+    expect(await card.getByTestId('rule-locked').count()).toBe(1);
+    expect(await card.getByTestId('rule-severity').count()).toBe(0);
     const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
     await expect.poll(() => popup.getByTestId('quiet-period').isDisabled()).toBe(true);

@@ -19,6 +19,8 @@ const state: ActiveState = {
   allowOverride: true,
   failMode: 'open',
   lockedSets: [],
+  ruleOverrides: {},
+  lockedRules: [],
   forcedPackIds: [],
   policyProblems: [],
 };

@@ -1,0 +1,86 @@
+/**
+ * The rules of a set, each with its examples and manual section. A reviewer may lower a rule's
+ * severity or switch it off, never raise it; a rule locked by policy shows a lock instead.
+ */
+import { localize } from '../rules/compile';
+import { exampleCase } from '../rules/examples';
+import type { Pack, Rule, Severity } from '../rules/schema';
+import type { RuleOverride } from '../utils/messages';
+import { severityLabel } from './FindingList';
+import { t } from './i18n';
+import { Markdown } from './Markdown';
+
+const LOWER: Record<Severity, Severity[]> = { block: ['warn', 'info'], warn: ['info'], info: [] };
+
+export interface RuleListProps {
+  pack: Pack;
+  rules: readonly Rule[];
+  overrides: Record<string, RuleOverride>;
+  locked: readonly string[];
+  locale: string;
+  onOverride: (ruleId: string, override: RuleOverride | undefined) => void;
+}
+
+export function RuleList({ pack, rules, overrides, locked, locale, onOverride }: RuleListProps) {
+  const text = (value: Parameters<typeof localize>[0]) => localize(value, locale, pack.locales);
+  return (
+    <details class="rules">
+      <summary>{t('rulesTitle')}</summary>
+      <ul>
+        {rules.map((rule) => {
+          const section = pack.manual.find((s) => s.id === rule.manual);
+          const isLocked = locked.includes(rule.id);
+          return (
+            <li key={rule.id} class="rule" data-rule-id={rule.id}>
+              <strong>{rule.title ? text(rule.title) : rule.id}</strong> <code>{rule.id}</code>{' '}
+              {isLocked ? (
+                <span class="lock" data-testid="rule-locked">
+                  🔒 {severityLabel(rule.severity)} · {t('lockedByPolicy')}
+                </span>
+              ) : (
+                <label>
+                  {t('ruleSeverity')}{' '}
+                  <select
+                    data-testid="rule-severity"
+                    value={overrides[rule.id] ?? ''}
+                    onChange={(event) => {
+                      const value = (event.target as HTMLSelectElement).value;
+                      onOverride(rule.id, value === '' ? undefined : (value as RuleOverride));
+                    }}
+                  >
+                    <option value="">{t('ruleOwn', severityLabel(rule.severity))}</option>
+                    {LOWER[rule.severity].map((severity) => (
+                      <option key={severity} value={severity}>
+                        {severityLabel(severity)}
+                      </option>
+                    ))}
+                    <option value="off">{t('ruleOff')}</option>
+                  </select>
+                </label>
+              )}
+              <p>{text(rule.message)}</p>
+              <p>
+                <small>{t('ruleExamplesFlag')}:</small>{' '}
+                {rule.examples.flag.slice(0, 3).map((example) => (
+                  <q key={exampleCase(example, rule).text}>{exampleCase(example, rule).text.slice(0, 80)}</q>
+                ))}
+              </p>
+              <p>
+                <small>{t('ruleExamplesPass')}:</small>{' '}
+                {rule.examples.pass.slice(0, 3).map((example) => (
+                  <q key={exampleCase(example, rule).text}>{exampleCase(example, rule).text.slice(0, 80)}</q>
+                ))}
+              </p>
+              {section && (
+                <details class="manual">
+                  <summary>{t('manualSection', text(section.title))}</summary>
+                  <Markdown source={text(section.body)} />
+                </details>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </details>
+  );
+}
