@@ -6,16 +6,28 @@ import { defaultPackPlugin } from './scripts/vite-default-pack';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
-  manifest: {
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms'],
+    permissions: ['storage', 'alarms', 'scripting', 'activeTab'],
+    // Mastodon runs on thousands of hosts: the user enables Preflight per instance, from the popup.
+    ...(browser === 'firefox'
+      ? {
+          optional_permissions: ['https://*/*'],
+          // Firefox names an add-on by this id in policies.json (3rdparty → Extensions).
+          browser_specific_settings: {
+            gecko: { id: 'preflight@preflight-extension.org', strict_min_version: '115.0' },
+          },
+        }
+      : {
+          optional_host_permissions: ['https://*/*'],
+          // A fixed public key gives a fixed extension ID (baddhdakpamoealemkigdhjhacnfbbig) wherever the
+          // extension is loaded, which enterprise policy needs. The private key is not in the repository.
+          key: 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA9FV+0/XCOyBLmVh6uyz7swlb8Y5IYsAB2TXIfB3+n17PsE7+wSprgIO8C4mELGvci2LV1TJ/Wm/pV3Ms4rZIg1b/qby0jUDCH6ojv+HmrZ/Cbn2cpX2xjtUtVyG8WZl2xn4EQg7n9GP05nDqNP1CbPAg4+bf5nT+5IamBFmJjOuM/yPnQDokhnONsiKon3adkaY8urH5QnyljTb//7b9PDMfbuK7OwC0/hEkpyG3A097/O4LfK9pYvttyUdceYaNyOrQq2uJvYNomGFr4htrq8PJJZOL/68zpsRuAyRnCWjvjMyxwFHunjj6JnQakxiYB/Wt7ctTxMOovrMWRyrpXwIDAQAB',
+        }),
     storage: { managed_schema: 'managed_schema.json' },
-    // A fixed public key gives a fixed extension ID (baddhdakpamoealemkigdhjhacnfbbig) wherever the
-    // extension is loaded, which enterprise policy needs. The private key is not in the repository.
-    key: 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA9FV+0/XCOyBLmVh6uyz7swlb8Y5IYsAB2TXIfB3+n17PsE7+wSprgIO8C4mELGvci2LV1TJ/Wm/pV3Ms4rZIg1b/qby0jUDCH6ojv+HmrZ/Cbn2cpX2xjtUtVyG8WZl2xn4EQg7n9GP05nDqNP1CbPAg4+bf5nT+5IamBFmJjOuM/yPnQDokhnONsiKon3adkaY8urH5QnyljTb//7b9PDMfbuK7OwC0/hEkpyG3A097/O4LfK9pYvttyUdceYaNyOrQq2uJvYNomGFr4htrq8PJJZOL/68zpsRuAyRnCWjvjMyxwFHunjj6JnQakxiYB/Wt7ctTxMOovrMWRyrpXwIDAQAB',
-  },
+  }),
   vite: () => ({
     plugins: [preact(), defaultPackPlugin()],
   }),

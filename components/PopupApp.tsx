@@ -11,20 +11,47 @@ import { isOn, QUIET_PERIOD, readSets, type SetSwitches, setKey, writeSet } from
 import { FindingList, type ManualLookup } from './FindingList';
 import { t, uiLocale } from './i18n';
 
-type TabState = { kind: 'loading' } | { kind: 'not-covered' } | { kind: 'found'; findings: TabFindings };
+type TabState =
+  | { kind: 'loading' }
+  | { kind: 'not-covered'; origin?: string }
+  | { kind: 'found'; findings: TabFindings };
 
 async function activeTabFindings(): Promise<TabState> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) return { kind: 'not-covered' };
+  // activeTab gives the popup the tab's address: an https page could be a Mastodon instance.
+  const origin = tab.url?.startsWith('https://') ? new URL(tab.url).origin : undefined;
   try {
     const findings = (await browser.tabs.sendMessage(tab.id, { type: 'preflight:get-findings' })) as
       | TabFindings
       | undefined;
-    return findings ? { kind: 'found', findings } : { kind: 'not-covered' };
+    return findings ? { kind: 'found', findings } : { kind: 'not-covered', origin };
   } catch {
-    // No content script answers: not a platform Preflight covers.
-    return { kind: 'not-covered' };
+    // No content script answers: not a platform Preflight covers (yet).
+    return { kind: 'not-covered', origin };
   }
+}
+
+/** Asks for the host permission (it must happen in the click), then has the background register the script. */
+function EnableHere({ origin }: { origin: string }) {
+  const [enabled, setEnabled] = useState(false);
+  if (enabled) return <p role="status">{t('popupEnabled')}</p>;
+  return (
+    <button
+      type="button"
+      data-testid="enable-here"
+      onClick={async () => {
+        const granted = await browser.permissions.request({ origins: [`${origin}/*`] });
+        if (!granted) return;
+        const result = (await browser.runtime.sendMessage({ type: 'preflight:enable-mastodon', origin })) as {
+          ok: boolean;
+        };
+        setEnabled(result?.ok === true);
+      }}
+    >
+      {t('popupEnableHere', new URL(origin).hostname)}
+    </button>
+  );
 }
 
 export function PopupApp() {
@@ -87,6 +114,7 @@ export function PopupApp() {
       )}
       <section class="tab" data-testid="tab-findings" data-state={tab.kind}>
         {tab.kind === 'not-covered' && <p>{t('popupNotCovered')}</p>}
+        {tab.kind === 'not-covered' && tab.origin && <EnableHere origin={tab.origin} />}
         {tab.kind === 'found' && tab.findings.composers.length === 0 && <p>{t('popupNoComposer')}</p>}
         {tab.kind === 'found' &&
           tab.findings.composers.map((composer, index) => (

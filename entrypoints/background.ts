@@ -69,6 +69,35 @@ async function sendToCollector(): Promise<void> {
     void browser.alarms.create(RETRY_ALARM, { delayInMinutes: retryDelayMinutes(next.attempts) });
 }
 
+/**
+ * A Mastodon instance the user enabled from the popup (the popup asked for the host permission):
+ * register the content script there, and remember the host so the script knows it is Mastodon.
+ */
+async function enableMastodon(origin: string): Promise<{ ok: boolean; error?: string }> {
+  const url = new URL(origin);
+  if (url.protocol !== 'https:') return { ok: false, error: 'only https:// instances' };
+  if (!(await browser.permissions.contains({ origins: [`${url.origin}/*`] })))
+    return { ok: false, error: 'permission not granted' };
+  const stored = await browser.storage.local.get(STORAGE_KEYS.mastodonHosts);
+  const hosts = new Set((stored[STORAGE_KEYS.mastodonHosts] ?? []) as string[]);
+  hosts.add(url.hostname);
+  await browser.storage.local.set({ [STORAGE_KEYS.mastodonHosts]: [...hosts] });
+  const id = `mastodon-${url.hostname}`;
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
+  if (existing.length === 0) {
+    await browser.scripting.registerContentScripts([
+      {
+        id,
+        matches: [`${url.origin}/*`],
+        js: ['content-scripts/content.js'],
+        css: ['content-scripts/content.css'],
+        runAt: 'document_start',
+      },
+    ]);
+  }
+  return { ok: true };
+}
+
 export default defineBackground(() => {
   // Subscriptions refresh on a schedule; the last good version stays when an update fails.
   void browser.alarms.create(REFRESH_ALARM, { periodInMinutes: REFRESH_MINUTES, delayInMinutes: 1 });
@@ -82,6 +111,7 @@ export default defineBackground(() => {
     const request = message as Request;
     if (request?.type === 'preflight:subscribe') return subscribe(request.url, [defaultPack]);
     if (request?.type === 'preflight:refresh-subscriptions') return refreshAll([defaultPack]);
+    if (request?.type === 'preflight:enable-mastodon') return enableMastodon(request.origin);
     if (request?.type === 'preflight:get-state') return activeState();
     if (request?.type === 'preflight:audit') {
       const entry = AuditEntry.safeParse(request.entry);

@@ -32,7 +32,8 @@ export type Request =
   | { type: 'preflight:audit'; entry: AuditEntry }
   | { type: 'preflight:get-findings' }
   | { type: 'preflight:subscribe'; url: string }
-  | { type: 'preflight:refresh-subscriptions' };
+  | { type: 'preflight:refresh-subscriptions' }
+  | { type: 'preflight:enable-mastodon'; origin: string };
 
 /** What a tab's content script answers the popup: the findings in each composer on the page. */
 export interface TabFindings {
@@ -50,4 +51,5 @@ export const STORAGE_KEYS = {
   subscriptions: 'subscriptions',
   auditQueue: 'auditQueue',
   ruleOverrides: 'ruleOverrides',
+  mastodonHosts: 'mastodonHosts',
 } as const;

@@ -7,6 +7,7 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { STORAGE_KEYS, type TabFindings } from '../../utils/messages';
 import './layer.css';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Composer, type ComposerHost } from './composer';
 import { watchComposers } from './discovery';
 import { EngineHost } from './engine';
@@ -14,6 +15,7 @@ import { Gate } from './gate';
 import { HighlightRegistry, highlightsSupported } from './highlights';
 import { Layer } from './layer';
 import { ADAPTERS, adapterFor } from './platforms/index';
+import type { PlatformAdapter } from './platforms/types';
 
 export default defineContentScript({
   matches: ADAPTERS.flatMap((adapter) => adapter.matches),
@@ -22,113 +24,126 @@ export default defineContentScript({
   cssInjectionMode: 'ui',
   main(ctx) {
     const adapter = adapterFor(new URL(location.href));
-    if (!adapter) return;
-    const lifetime = new AbortController();
-    ctx.onInvalidated(() => lifetime.abort());
-    const { signal } = lifetime;
+    if (adapter) {
+      start(ctx, adapter);
+      return;
+    }
+    // Mastodon instances the user enabled are registered at run time; everything else is in `matches`.
+    void browser.storage.local.get(STORAGE_KEYS.mastodonHosts).then((stored) => {
+      const hosts = (stored[STORAGE_KEYS.mastodonHosts] ?? []) as string[];
+      const mastodon = adapterFor(new URL(location.href), hosts);
+      if (mastodon) start(ctx, mastodon);
+    });
+  },
+});
 
-    const engine = new EngineHost();
-    const composers = new Map<HTMLElement, Composer>();
-    let layer: Layer | undefined;
-    let shadowHost: HTMLElement | undefined;
-    const host: ComposerHost = {
-      engine,
-      highlights: highlightsSupported() ? new HighlightRegistry() : undefined,
-      changed: () => layer?.update(),
+/** Everything the content script does on a platform page; the gate goes in first. */
+function start(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
+  const lifetime = new AbortController();
+  ctx.onInvalidated(() => lifetime.abort());
+  const { signal } = lifetime;
+
+  const engine = new EngineHost();
+  const composers = new Map<HTMLElement, Composer>();
+  let layer: Layer | undefined;
+  let shadowHost: HTMLElement | undefined;
+  const host: ComposerHost = {
+    engine,
+    highlights: highlightsSupported() ? new HighlightRegistry() : undefined,
+    changed: () => layer?.update(),
+  };
+
+  new Gate(
+    {
+      adapter,
+      composers: () => [...composers.values()].filter((c) => c.element.isConnected),
+      allowOverride: () => engine.state?.allowOverride ?? true,
+      failMode: () => engine.state?.failMode ?? 'open',
+      isOwnUi: (target) => !!shadowHost && (target === shadowHost || shadowHost.contains(target as Node)),
+      openDialog: (findings, scope) => layer?.openDialog(findings, scope) ?? Promise.resolve({ action: 'edit' }),
+      audit: (entry) => {
+        browser.runtime.sendMessage({ type: 'preflight:audit', entry }).catch((error: unknown) => {
+          console.error('Preflight: could not record the decision', error);
+        });
+      },
+    },
+    signal,
+  );
+
+  engine.onChange(() => {
+    for (const composer of composers.values()) composer.schedule(0);
+    layer?.update();
+  });
+  void engine.load();
+  // A reviewer's switch or a new pack applies to open composers at once, without a reload.
+  const onStorage = (changes: Record<string, unknown>, area: string) => {
+    const relevant = [STORAGE_KEYS.sets, STORAGE_KEYS.packs, STORAGE_KEYS.ruleOverrides];
+    if (area === 'managed' || (area === 'local' && relevant.some((key) => key in changes))) {
+      void engine.load();
+    }
+  };
+  browser.storage.onChanged.addListener(onStorage);
+  // The popup asks what this tab's composers hold.
+  const onMessage = (message: unknown) => {
+    if ((message as { type?: string })?.type !== 'preflight:get-findings') return undefined;
+    const live = [...composers.values()].filter((c) => c.element.isConnected);
+    const answer: TabFindings = {
+      platform: adapter.id,
+      quietPeriod: engine.quietPeriod,
+      composers: live.map((composer) => ({ findings: composer.checkNow() })),
     };
+    return Promise.resolve(answer);
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage));
+  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onStorage));
 
-    new Gate(
+  const mountLayer = async () => {
+    const ui = await createShadowRootUi(ctx, {
+      name: 'preflight-layer',
+      position: 'inline',
+      anchor: 'html',
+      append: 'last',
+      isolateEvents: true,
+      onMount(container) {
+        layer = new Layer(container, engine, !!host.highlights, signal);
+        return layer;
+      },
+    });
+    ui.mount();
+    shadowHost = ui.shadowHost;
+    Object.assign(shadowHost.style, {
+      position: 'fixed',
+      top: '0',
+      left: '0',
+      width: '0',
+      height: '0',
+      zIndex: '2147483647',
+    });
+    const publish = () => layer?.setComposers([...composers.values()]);
+    watchComposers(
+      adapter,
       {
-        adapter,
-        composers: () => [...composers.values()].filter((c) => c.element.isConnected),
-        allowOverride: () => engine.state?.allowOverride ?? true,
-        failMode: () => engine.state?.failMode ?? 'open',
-        isOwnUi: (target) => !!shadowHost && (target === shadowHost || shadowHost.contains(target as Node)),
-        openDialog: (findings, scope) => layer?.openDialog(findings, scope) ?? Promise.resolve({ action: 'edit' }),
-        audit: (entry) => {
-          browser.runtime.sendMessage({ type: 'preflight:audit', entry }).catch((error: unknown) => {
-            console.error('Preflight: could not record the decision', error);
-          });
+        found(element) {
+          if (composers.has(element)) return;
+          composers.set(element, new Composer(element, adapter, host));
+          publish();
+        },
+        pass(present) {
+          let removed = false;
+          for (const [element, composer] of composers) {
+            if (element.isConnected && present.has(element)) continue;
+            composer.dispose();
+            composers.delete(element);
+            removed = true;
+          }
+          if (removed) publish();
         },
       },
       signal,
     );
-
-    engine.onChange(() => {
-      for (const composer of composers.values()) composer.schedule(0);
-      layer?.update();
-    });
-    void engine.load();
-    // A reviewer's switch or a new pack applies to open composers at once, without a reload.
-    const onStorage = (changes: Record<string, unknown>, area: string) => {
-      const relevant = [STORAGE_KEYS.sets, STORAGE_KEYS.packs, STORAGE_KEYS.ruleOverrides];
-      if (area === 'managed' || (area === 'local' && relevant.some((key) => key in changes))) {
-        void engine.load();
-      }
-    };
-    browser.storage.onChanged.addListener(onStorage);
-    // The popup asks what this tab's composers hold.
-    const onMessage = (message: unknown) => {
-      if ((message as { type?: string })?.type !== 'preflight:get-findings') return undefined;
-      const live = [...composers.values()].filter((c) => c.element.isConnected);
-      const answer: TabFindings = {
-        platform: adapter.id,
-        quietPeriod: engine.quietPeriod,
-        composers: live.map((composer) => ({ findings: composer.checkNow() })),
-      };
-      return Promise.resolve(answer);
-    };
-    browser.runtime.onMessage.addListener(onMessage);
-    signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage));
-    signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onStorage));
-
-    const start = async () => {
-      const ui = await createShadowRootUi(ctx, {
-        name: 'preflight-layer',
-        position: 'inline',
-        anchor: 'html',
-        append: 'last',
-        isolateEvents: true,
-        onMount(container) {
-          layer = new Layer(container, engine, !!host.highlights, signal);
-          return layer;
-        },
-      });
-      ui.mount();
-      shadowHost = ui.shadowHost;
-      Object.assign(shadowHost.style, {
-        position: 'fixed',
-        top: '0',
-        left: '0',
-        width: '0',
-        height: '0',
-        zIndex: '2147483647',
-      });
-      const publish = () => layer?.setComposers([...composers.values()]);
-      watchComposers(
-        adapter,
-        {
-          found(element) {
-            if (composers.has(element)) return;
-            composers.set(element, new Composer(element, adapter, host));
-            publish();
-          },
-          pass(present) {
-            let removed = false;
-            for (const [element, composer] of composers) {
-              if (element.isConnected && present.has(element)) continue;
-              composer.dispose();
-              composers.delete(element);
-              removed = true;
-            }
-            if (removed) publish();
-          },
-        },
-        signal,
-      );
-    };
-    if (document.readyState === 'loading')
-      document.addEventListener('DOMContentLoaded', () => void start(), { once: true });
-    else void start();
-  },
-});
+  };
+  if (document.readyState === 'loading')
+    document.addEventListener('DOMContentLoaded', () => void mountLayer(), { once: true });
+  else void mountLayer();
+}

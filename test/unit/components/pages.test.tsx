@@ -101,4 +101,27 @@ describe('the popup', () => {
     expect(await readSets()).toEqual({ 'preflight-default/quiet-period': true });
     expect(el.querySelector('.quiet')?.classList.contains('on')).toBe(true);
   });
+
+  it('offers to enable Preflight on a Mastodon instance: asks for the host, then registers the script', async () => {
+    browser.tabs.query = vi.fn(async () => [
+      { id: 9, index: 0, active: true, url: 'https://social.example.org/home' },
+    ]) as never;
+    browser.tabs.sendMessage = vi.fn(async () => {
+      throw new Error('Receiving end does not exist.');
+    }) as never;
+    browser.permissions.request = vi.fn(async () => true) as never;
+    const sent: unknown[] = [];
+    browser.runtime.sendMessage = vi.fn(async (message: { type: string }) => {
+      sent.push(message);
+      return message.type === 'preflight:get-state' ? state : { ok: true };
+    }) as never;
+    const el = await mount(<PopupApp />);
+    const button = el.querySelector('[data-testid="enable-here"]') as HTMLButtonElement;
+    expect(button.textContent).toContain('social.example.org');
+    act(() => button.click());
+    await settle();
+    expect(browser.permissions.request).toHaveBeenCalledWith({ origins: ['https://social.example.org/*'] });
+    expect(sent).toContainEqual({ type: 'preflight:enable-mastodon', origin: 'https://social.example.org' });
+    expect(el.textContent).toContain('Reload the page');
+  });
 });
