@@ -28,9 +28,15 @@ export function OptionsApp() {
       .then((s) => setAudit((s[STORAGE_KEYS.audit] ?? []) as AuditEntry[]));
   };
   useEffect(() => {
+    // Policy can arrive after the page opens (Chrome loads it late): show it when it does.
+    const onChanged = (changes: Record<string, unknown>) => {
+      if (STORAGE_KEYS.lastPolicy in changes || STORAGE_KEYS.audit in changes) refresh();
+    };
+    browser.storage.onChanged.addListener(onChanged);
     refresh();
     void readSets().then(setSwitches);
     void readRuleOverrides().then(setRuleOverrides);
+    return () => browser.storage.onChanged.removeListener(onChanged);
   }, []);
   const locale = uiLocale();
   const builtIn = state ? state.packs.filter((pack) => !stored.some((entry) => entry.pack.id === pack.id)) : [];

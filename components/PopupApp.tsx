@@ -6,7 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { localize } from '../rules/compile';
 import type { Finding } from '../rules/schema';
-import type { ActiveState, TabFindings } from '../utils/messages';
+import { type ActiveState, STORAGE_KEYS, type TabFindings } from '../utils/messages';
 import { isOn, QUIET_PERIOD, readSets, type SetSwitches, setKey, writeSet } from '../utils/settings';
 import { FindingList, type ManualLookup } from './FindingList';
 import { t, uiLocale } from './i18n';
@@ -61,9 +61,16 @@ export function PopupApp() {
   const [tab, setTab] = useState<TabState>({ kind: 'loading' });
 
   useEffect(() => {
-    void browser.runtime.sendMessage({ type: 'preflight:get-state' }).then((s) => setState(s as ActiveState));
+    const load = () =>
+      void browser.runtime.sendMessage({ type: 'preflight:get-state' }).then((s) => setState(s as ActiveState));
+    const onChanged = (changes: Record<string, unknown>) => {
+      if (STORAGE_KEYS.lastPolicy in changes) load();
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    load();
     void readSets().then(setSwitches);
     void activeTabFindings().then(setTab);
+    return () => browser.storage.onChanged.removeListener(onChanged);
   }, []);
 
   const quietPacks = state?.packs.filter((pack) => pack.sets.some((set) => set.id === QUIET_PERIOD)) ?? [];

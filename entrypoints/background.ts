@@ -9,8 +9,33 @@ import { AUDIT_LIMIT, AuditEntry, appendBounded } from '../utils/audit';
 import { flushQueue, postJson, type Queue, RETRY_ALARM, retryDelayMinutes } from '../utils/collector';
 import { type ActiveState, type Request, type RuleOverride, STORAGE_KEYS } from '../utils/messages';
 import { readPacks } from '../utils/pack-store';
-import { forcedPacks, readPolicy } from '../utils/policy';
+import { forcedPacks, type Policy, readPolicy } from '../utils/policy';
 import { REFRESH_ALARM, REFRESH_MINUTES, refreshAll, subscribe } from '../utils/subscriptions';
+
+/**
+ * Chrome answers storage.managed only once its policies have loaded, seconds after start. The
+ * background reads it in the background and keeps the last answer in storage.local: states are
+ * built at once from that, and open pages reload when the fresh policy differs.
+ */
+let policyRead: Promise<Policy> | undefined;
+function refreshPolicy(): Promise<Policy> {
+  policyRead = readPolicy().then(async (policy) => {
+    const stored = await browser.storage.local.get(STORAGE_KEYS.lastPolicy);
+    if (JSON.stringify(stored[STORAGE_KEYS.lastPolicy] ?? {}) !== JSON.stringify(policy)) {
+      await browser.storage.local.set({ [STORAGE_KEYS.lastPolicy]: policy });
+    }
+    return policy;
+  });
+  return policyRead;
+}
+async function currentPolicy(): Promise<Policy> {
+  const fresh = policyRead ?? refreshPolicy();
+  const soon = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 150));
+  const policy = await Promise.race([fresh, soon]);
+  if (policy) return policy;
+  const stored = await browser.storage.local.get(STORAGE_KEYS.lastPolicy);
+  return (stored[STORAGE_KEYS.lastPolicy] ?? {}) as Policy;
+}
 
 /**
  * The built-in pack first, then the packs policy forces, then the imported ones in the order they
@@ -20,7 +45,7 @@ async function activeState(): Promise<ActiveState> {
   const stored = await browser.storage.local.get([STORAGE_KEYS.sets, STORAGE_KEYS.ruleOverrides]);
   const userSets = (stored[STORAGE_KEYS.sets] ?? {}) as Record<string, boolean>;
   const userRules = (stored[STORAGE_KEYS.ruleOverrides] ?? {}) as Record<string, RuleOverride>;
-  const policy = await readPolicy();
+  const policy = await currentPolicy();
   const forced = await forcedPacks(policy);
   const imported = (await readPacks())
     .map((entry) => entry.pack)
@@ -42,7 +67,7 @@ async function activeState(): Promise<ActiveState> {
 let auditWrites: Promise<unknown> = Promise.resolve();
 function appendAudit(entry: AuditEntry): Promise<unknown> {
   auditWrites = auditWrites.then(async () => {
-    const policy = await readPolicy();
+    const policy = await currentPolicy();
     const limit = policy.auditLimit ?? AUDIT_LIMIT;
     const stored = await browser.storage.local.get([STORAGE_KEYS.audit, STORAGE_KEYS.auditQueue]);
     const log = (stored[STORAGE_KEYS.audit] ?? []) as AuditEntry[];
@@ -58,7 +83,7 @@ function appendAudit(entry: AuditEntry): Promise<unknown> {
 
 /** Send queued decisions to the policy's collector; on failure, try again later with backoff. */
 async function sendToCollector(): Promise<void> {
-  const { auditCollector } = await readPolicy();
+  const { auditCollector } = await currentPolicy();
   if (!auditCollector || !navigator.onLine) return;
   const stored = await browser.storage.local.get(STORAGE_KEYS.auditQueue);
   const queue = (stored[STORAGE_KEYS.auditQueue] ?? { entries: [], attempts: 0 }) as Queue;
@@ -99,6 +124,10 @@ async function enableMastodon(origin: string): Promise<{ ok: boolean; error?: st
 }
 
 export default defineBackground(() => {
+  void refreshPolicy();
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') void refreshPolicy();
+  });
   // Subscriptions refresh on a schedule; the last good version stays when an update fails.
   void browser.alarms.create(REFRESH_ALARM, { periodInMinutes: REFRESH_MINUTES, delayInMinutes: 1 });
   browser.alarms.onAlarm.addListener((alarm) => {

@@ -52,4 +52,6 @@ export const STORAGE_KEYS = {
   auditQueue: 'auditQueue',
   ruleOverrides: 'ruleOverrides',
   mastodonHosts: 'mastodonHosts',
+  /** The last policy read from storage.managed, so a restart does not wait for Chrome's policy load. */
+  lastPolicy: 'lastPolicy',
 } as const;
