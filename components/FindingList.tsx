@@ -1,5 +1,6 @@
 /** Findings grouped by severity, each with its message, the text it is about and its manual section. */
 import type { Finding, Severity } from '../rules/schema';
+import './FindingList.css';
 import { t } from './i18n';
 import { Markdown } from './Markdown';
 

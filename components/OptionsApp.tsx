@@ -1,5 +1,5 @@
 /** The options page: reviewers switch the rule sets of every active pack. */
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { AuditEntry } from '../utils/audit';
 import { type ActiveState, type RuleOverride, STORAGE_KEYS } from '../utils/messages';
@@ -19,14 +19,15 @@ export function OptionsApp() {
   const [subscriptions, setSubscriptions] = useState<Subscription[]>([]);
   const [audit, setAudit] = useState<AuditEntry[]>([]);
   const [ruleOverrides, setRuleOverrides] = useState<Record<string, RuleOverride>>({});
-  const refresh = () => {
+  // The setters are stable, so one refresh serves the whole life of the page.
+  const refresh = useCallback(() => {
     void browser.runtime.sendMessage({ type: 'preflight:get-state' }).then((s) => setState(s as ActiveState));
     void readPacks().then(setStored);
     void readSubscriptions().then(setSubscriptions);
     void browser.storage.local
       .get(STORAGE_KEYS.audit)
       .then((s) => setAudit((s[STORAGE_KEYS.audit] ?? []) as AuditEntry[]));
-  };
+  }, []);
   useEffect(() => {
     // Policy can arrive after the page opens (Chrome loads it late): show it when it does.
     const onChanged = (changes: Record<string, unknown>) => {
@@ -37,7 +38,7 @@ export function OptionsApp() {
     void readSets().then(setSwitches);
     void readRuleOverrides().then(setRuleOverrides);
     return () => browser.storage.onChanged.removeListener(onChanged);
-  }, []);
+  }, [refresh]);
   const locale = uiLocale();
   const builtIn = state ? state.packs.filter((pack) => !stored.some((entry) => entry.pack.id === pack.id)) : [];
   return (

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { ADAPTERS } from '../entrypoints/content/platforms/index';
 import type { Platform } from '../rules/schema';
+import { chromiumArgs } from '../test/e2e/browser';
 import { buildFixtures, FIXTURES_DIR } from '../test/fixtures/build';
 import { serveFixture } from '../test/fixtures/serve';
 
@@ -28,7 +29,7 @@ const PAGES: Record<Platform, { url: string; expand?: string }> = {
   threads: { url: 'https://www.threads.com/' },
   bluesky: { url: 'https://bsky.app/' },
   mastodon: { url: 'https://mastodon.social/home' },
-  reddit: { url: 'https://www.reddit.com/r/preflight/submit' },
+  reddit: { url: 'https://www.reddit.com/r/preflight/comments/1abcde/what_time_does_the_store_open_on_sundays/' },
   youtube: { url: 'https://www.youtube.com/watch?v=preflight', expand: '#placeholder-area' },
   tiktok: { url: 'https://www.tiktok.com/@brand/video/1' },
 };
@@ -57,17 +58,7 @@ async function main() {
     executablePath: CHROMIUM,
     headless,
     viewport: { width: 1100, height: 760 },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--disable-extensions-except=${EXTENSION}`,
-      `--load-extension=${EXTENSION}`,
-    ],
+    args: chromiumArgs(EXTENSION),
   });
   console.log(`Chromium ${headless ? '(headless)' : ''} with Preflight from ${EXTENSION}\n`);
 
@@ -90,6 +81,8 @@ async function main() {
       .catch(() => undefined);
     const indicator = page.locator('preflight-layer .indicator').first();
     await indicator.waitFor({ timeout: 10_000 }).catch(() => undefined);
+    // Let lazy editors settle (Bluesky swaps its fallback textarea for TipTap) before typing.
+    await page.waitForTimeout(800);
     await composers.first().click();
     await page.keyboard.type(DRAFT, { delay: 2 });
     await page
