@@ -59,6 +59,9 @@ export class TermMatcher {
   private dense: Int32Array = new Int32Array(0);
   /** The root's transitions for every UTF-16 unit: most steps in Japanese text start from the root. */
   private root: Int32Array = new Int32Array(0);
+  private edgeStart: Int32Array = new Int32Array(0);
+  private edgeCode: Uint16Array = new Uint16Array(0);
+  private edgeChild: Int32Array = new Int32Array(0);
   private built = false;
 
   get size(): number {
@@ -138,6 +141,22 @@ export class TermMatcher {
     const root = new Int32Array(0x10000);
     for (const [code, child] of next[0]!) root[code] = child;
     this.root = root;
+    // Every node's other transitions as sorted (code, child) pairs in flat arrays: faster than a Map
+    // lookup for the handful of children most nodes have.
+    const edgeStart = new Int32Array(next.length + 1);
+    for (let node = 0; node < next.length; node++) edgeStart[node + 1] = edgeStart[node]! + next[node]!.size;
+    const edgeCode = new Uint16Array(edgeStart[next.length]!);
+    const edgeChild = new Int32Array(edgeStart[next.length]!);
+    for (let node = 0; node < next.length; node++) {
+      let at = edgeStart[node]!;
+      for (const [code, child] of [...next[node]!].sort((a, b) => a[0] - b[0])) {
+        edgeCode[at] = code;
+        edgeChild[at++] = child;
+      }
+    }
+    this.edgeStart = edgeStart;
+    this.edgeCode = edgeCode;
+    this.edgeChild = edgeChild;
     this.denseRow = denseRow;
     this.dense = dense;
     this.next = next;
@@ -150,7 +169,7 @@ export class TermMatcher {
   scan(text: string, onHit: (hit: TermHit) => void): void {
     if (this.entries.length === 0) return;
     if (!this.built) this.build();
-    const { next, fail, out, entries, dense, denseRow, root } = this;
+    const { fail, out, entries, dense, denseRow, root, edgeStart, edgeCode, edgeChild } = this;
     let node = 0;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
@@ -164,8 +183,18 @@ export class TermMatcher {
           node = dense[row * 128 + code]!;
           break;
         }
-        const child = next[node]!.get(code);
-        if (child !== undefined) {
+        let child = -1;
+        for (let lo = edgeStart[node]!, hi = edgeStart[node + 1]! - 1; lo <= hi; ) {
+          const mid = (lo + hi) >> 1;
+          const c = edgeCode[mid]!;
+          if (c === code) {
+            child = edgeChild[mid]!;
+            break;
+          }
+          if (c < code) lo = mid + 1;
+          else hi = mid - 1;
+        }
+        if (child >= 0) {
           node = child;
           break;
         }
