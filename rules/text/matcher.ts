@@ -51,7 +51,6 @@ interface Entry {
 export class TermMatcher {
   private readonly entries: Entry[] = [];
   private readonly keys: string[] = [];
-  private next: Map<number, number>[] = [];
   private fail: Int32Array = new Int32Array(0);
   private out: number[][] = [];
   /** For shallow nodes, complete ASCII transitions (failures folded in): one array read per character. */
@@ -159,7 +158,6 @@ export class TermMatcher {
     this.edgeChild = edgeChild;
     this.denseRow = denseRow;
     this.dense = dense;
-    this.next = next;
     this.fail = fail;
     this.out = out;
     this.built = true;
