@@ -1,9 +1,17 @@
 /** The options page: reviewers switch the rule sets of every active pack. */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import type { PublicKey } from '../rules/signature';
 import type { AuditEntry } from '../utils/audit';
 import { type ActiveState, type RuleOverride, STORAGE_KEYS } from '../utils/messages';
-import { importPack, readPacks, removePack, type StoredPack } from '../utils/pack-store';
+import {
+  importPack,
+  readPacks,
+  readTrustedKeys,
+  removePack,
+  type StoredPack,
+  writeTrustedKeys,
+} from '../utils/pack-store';
 import { readRuleOverrides, readSets, type SetSwitches, writeRuleOverride, writeSet } from '../utils/settings';
 import { readSubscriptions, type Subscription, unsubscribe } from '../utils/subscriptions';
 import { AuditLog } from './AuditLog';
@@ -11,6 +19,7 @@ import { t, uiLocale } from './i18n';
 import { PackList } from './PackList';
 import { SetList } from './SetList';
 import { SubscriptionList } from './SubscriptionList';
+import { TrustedKeys } from './TrustedKeys';
 
 export function OptionsApp() {
   const [state, setState] = useState<ActiveState>();
@@ -19,6 +28,8 @@ export function OptionsApp() {
   const [subscriptions, setSubscriptions] = useState<Subscription[]>([]);
   const [audit, setAudit] = useState<AuditEntry[]>([]);
   const [ruleOverrides, setRuleOverrides] = useState<Record<string, RuleOverride>>({});
+  const [keys, setKeys] = useState<PublicKey[]>([]);
+  const [policyKeys, setPolicyKeys] = useState<PublicKey[]>([]);
   // The setters are stable, so one refresh serves the whole life of the page.
   const refresh = useCallback(() => {
     void browser.runtime.sendMessage({ type: 'preflight:get-state' }).then((s) => setState(s as ActiveState));
@@ -37,6 +48,12 @@ export function OptionsApp() {
     refresh();
     void readSets().then(setSwitches);
     void readRuleOverrides().then(setRuleOverrides);
+    void readTrustedKeys().then(setKeys);
+    void browser.storage.local
+      .get(STORAGE_KEYS.lastPolicy)
+      .then((s) =>
+        setPolicyKeys(((s[STORAGE_KEYS.lastPolicy] ?? {}) as { trustedKeys?: PublicKey[] }).trustedKeys ?? []),
+      );
     return () => browser.storage.onChanged.removeListener(onChanged);
   }, [refresh]);
   const locale = uiLocale();
@@ -67,6 +84,16 @@ export function OptionsApp() {
           onRemove={(id) => void removePack(id).then(refresh)}
         />
       )}
+      <h3>{t('keysTitle')}</h3>
+      <p>{t('keysHelp')}</p>
+      <TrustedKeys
+        keys={keys}
+        policyKeys={policyKeys}
+        onChange={(next) => {
+          setKeys(next);
+          void writeTrustedKeys(next);
+        }}
+      />
       <h3>{t('subsTitle')}</h3>
       <p>{t('subsHelp')}</p>
       <SubscriptionList

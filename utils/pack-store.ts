@@ -34,13 +34,28 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-/** Validate a pack file's text and store it; nothing changes when it is refused. */
-/** The public keys packs must be signed with; none means signatures are not required. */
+/** The keys an admin added in the options page (policy can add more). */
 export async function readTrustedKeys(): Promise<PublicKey[]> {
   const stored = await browser.storage.local.get(STORAGE_KEYS.trustedKeys);
   return (stored[STORAGE_KEYS.trustedKeys] ?? []) as PublicKey[];
 }
 
+export async function writeTrustedKeys(keys: readonly PublicKey[]): Promise<void> {
+  await browser.storage.local.set({ [STORAGE_KEYS.trustedKeys]: keys });
+}
+
+/**
+ * What a pack must satisfy to be taken: the trusted keys (the options page's and the policy's, as
+ * the background last saw it), and whether a signature is required (any key set, or policy says so).
+ */
+export async function signingRules(): Promise<{ keys: PublicKey[]; required: boolean }> {
+  const stored = await browser.storage.local.get([STORAGE_KEYS.trustedKeys, STORAGE_KEYS.lastPolicy]);
+  const policy = (stored[STORAGE_KEYS.lastPolicy] ?? {}) as { trustedKeys?: PublicKey[]; requireSignedPacks?: boolean };
+  const keys = [...(policy.trustedKeys ?? []), ...((stored[STORAGE_KEYS.trustedKeys] ?? []) as PublicKey[])];
+  return { keys, required: policy.requireSignedPacks === true || keys.length > 0 };
+}
+
+/** Validate a pack file's text and store it; nothing changes when it is refused. */
 export async function importPack(
   text: string,
   origin: string,
@@ -63,9 +78,9 @@ export async function importPack(
       ],
     };
   }
-  const keys = trusted ?? (await readTrustedKeys());
-  if (keys.length > 0) {
-    const verdict = await verifyPack(pack, keys);
+  const rules = trusted ? { keys: [...trusted], required: trusted.length > 0 } : await signingRules();
+  if (rules.required) {
+    const verdict = await verifyPack(pack, rules.keys);
     if (!verdict.ok)
       return { ok: false, issues: [{ file: origin, path: 'signature', message: `refused: ${verdict.reason}` }] };
   }

@@ -3,11 +3,13 @@
  * changes at once; a broken or older pack is refused with the CLI's messages and nothing changes; a
  * hostile manual renders without running anything.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseDocument, validatePack } from '../../rules/load';
+import { generateKeyPair, signPack } from '../../rules/signature';
 import { serveFixture } from '../fixtures/serve';
 import { browserMissing, type ExtensionBrowser, launchWithExtension } from './browser';
 
@@ -109,5 +111,24 @@ describe.skipIf(browserMissing)('packs imported in the options page', () => {
     expect(await body.innerHTML()).not.toMatch(/<img|<script|onerror/i);
     await composer.waitForTimeout(300);
     expect(await composer.title()).toBe(title);
+  });
+
+  it('takes only packs signed with a trusted key once one is added', async () => {
+    const key = await generateKeyPair();
+    await options.getByTestId('key-input').fill(JSON.stringify({ keyId: key.keyId, publicKey: key.publicKey }));
+    await options.getByTestId('key-add').click();
+    await expect.poll(() => options.locator(`[data-key="${key.keyId}"]`).count()).toBe(1);
+    await options.getByTestId('import-pack').setInputFiles(packFile('team-unsigned.yaml', '1.3.0'));
+    await expect
+      .poll(() => options.locator('.import-failed[role="alert"]').textContent())
+      .toContain('signature: refused: the pack is not signed');
+    const signed = join(dir, 'team-signed.json');
+    const pack = validatePack(
+      parseDocument(readFileSync(packFile('team-to-sign.yaml', '1.3.0'), 'utf8'), 'x.yaml'),
+      'x.yaml',
+    );
+    writeFileSync(signed, JSON.stringify(await signPack(pack, key)));
+    await options.getByTestId('import-pack').setInputFiles(signed);
+    await expect.poll(() => options.locator('[data-pack="team-codenames"]').textContent()).toContain('1.3.0');
   });
 });

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { parseDocument, validatePack } from '../../rules/load';
 import { generateKeyPair, signPack } from '../../rules/signature';
-import { compareVersions, importPack, readPacks, removePack } from '../../utils/pack-store';
+import { compareVersions, importPack, readPacks, removePack, signingRules } from '../../utils/pack-store';
 import { testPack } from '../helpers/pack';
 
 const builtIn = [testPack([], { id: 'builtin' })];
@@ -79,5 +79,22 @@ describe('the pack store', () => {
     await importPack(yaml('1.0.0'), 'team.yaml', 'file', builtIn);
     await removePack('team');
     expect(await readPacks()).toEqual([]);
+  });
+
+  it('follows the policy the background last saw: required signatures, and its trusted keys', async () => {
+    await fakeBrowser.storage.local.set({ lastPolicy: { requireSignedPacks: true } });
+    expect(await signingRules()).toEqual({ keys: [], required: true });
+    expect(await importPack(yaml('1.0.0'), 'team.yaml', 'file', builtIn)).toMatchObject({
+      ok: false,
+      issues: [{ path: 'signature' }],
+    });
+    const key = await generateKeyPair();
+    const trusted = { keyId: key.keyId, publicKey: key.publicKey };
+    await fakeBrowser.storage.local.set({ lastPolicy: { trustedKeys: [trusted] } });
+    expect(await signingRules()).toEqual({ keys: [trusted], required: true });
+    const pack = validatePack(parseDocument(yaml('1.0.0'), 'team.yaml'), 'team.yaml');
+    expect(await importPack(JSON.stringify(await signPack(pack, key)), 'signed.json', 'file', builtIn)).toMatchObject({
+      ok: true,
+    });
   });
 });

@@ -1,0 +1,68 @@
+/** The public keys packs must be signed with: the admin's own here, and any that policy sets (locked). */
+import { useState } from 'preact/hooks';
+import type { PublicKey } from '../rules/signature';
+import { t } from './i18n';
+
+const KEY = /^[0-9a-f]{16}$/;
+
+export function parsePublicKey(text: string): PublicKey | undefined {
+  try {
+    const value = JSON.parse(text) as Partial<PublicKey>;
+    const bytes = value.publicKey ? atob(value.publicKey).length : 0;
+    return KEY.test(value.keyId ?? '') && bytes === 32
+      ? { keyId: value.keyId!, publicKey: value.publicKey! }
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface TrustedKeysProps {
+  keys: readonly PublicKey[];
+  policyKeys: readonly PublicKey[];
+  onChange: (keys: PublicKey[]) => void;
+}
+
+export function TrustedKeys({ keys, policyKeys, onChange }: TrustedKeysProps) {
+  const [text, setText] = useState('');
+  const [invalid, setInvalid] = useState(false);
+  return (
+    <div class="keys">
+      <ul>
+        {policyKeys.map((key) => (
+          <li key={`policy-${key.keyId}`} data-key={key.keyId}>
+            <code>{key.keyId}</code> 🔒 {t('lockedByPolicy')}
+          </li>
+        ))}
+        {keys.map((key) => (
+          <li key={key.keyId} data-key={key.keyId}>
+            <code>{key.keyId}</code>{' '}
+            <button type="button" onClick={() => onChange(keys.filter((k) => k.keyId !== key.keyId))}>
+              {t('optionsRemove')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <textarea
+        data-testid="key-input"
+        rows={3}
+        value={text}
+        onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
+      />
+      <button
+        type="button"
+        data-testid="key-add"
+        onClick={() => {
+          const key = parsePublicKey(text);
+          setInvalid(!key);
+          if (!key) return;
+          onChange([...keys.filter((k) => k.keyId !== key.keyId), key]);
+          setText('');
+        }}
+      >
+        {t('keysAdd')}
+      </button>
+      {invalid && <p role="alert">{t('keysInvalid')}</p>}
+    </div>
+  );
+}
