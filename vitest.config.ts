@@ -7,6 +7,8 @@ export default defineConfig({
   plugins: [WxtVitest(), preact(), defaultPackPlugin()],
   test: {
     testTimeout: 30_000,
+    // A test that asserts nothing fails.
+    expect: { requireAssertions: true },
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.{ts,tsx}'], environment: 'node' } },
       // One browser at a time on a two-core machine.
@@ -17,6 +19,8 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/e2e/setup.ts'],
           fileParallelism: false,
+          // Changes cross the extension's contexts (options → storage → content script): give polls room.
+          expect: { requireAssertions: true, poll: { timeout: 5000 } },
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
