@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { localize } from '../rules/compile';
 import type { Finding } from '../rules/schema';
 import { type ActiveState, STORAGE_KEYS, type TabFindings } from '../utils/messages';
+import { readPacks } from '../utils/pack-store';
 import { isOn, QUIET_PERIOD, readSets, type SetSwitches, setKey, writeSet } from '../utils/settings';
 import { FindingList, type ManualLookup } from './FindingList';
 import { t, uiLocale } from './i18n';
@@ -59,6 +60,8 @@ export function PopupApp() {
   const [state, setState] = useState<ActiveState>();
   const [switches, setSwitches] = useState<SetSwitches>({});
   const [tab, setTab] = useState<TabState>({ kind: 'loading' });
+  // When each imported or subscribed pack was last updated (the built-in one changes with the extension).
+  const [updated, setUpdated] = useState<Record<string, string>>({});
 
   useEffect(() => {
     const load = () =>
@@ -70,6 +73,9 @@ export function PopupApp() {
     load();
     void readSets().then(setSwitches);
     void activeTabFindings().then(setTab);
+    void readPacks().then((packs) =>
+      setUpdated(Object.fromEntries(packs.map((entry) => [entry.pack.id, entry.updated]))),
+    );
     return () => browser.storage.onChanged.removeListener(onChanged);
   }, []);
 
@@ -94,6 +100,9 @@ export function PopupApp() {
           <p key={pack.id} data-testid="active-pack">
             {t('popupActivePack')}: <strong>{localize(pack.name, locale, pack.locales)}</strong> {pack.version} (
             {t('rulesCount', pack.rules.length)})
+            {updated[pack.id] && (
+              <small> · {t('optionsUpdated', new Date(updated[pack.id]!).toLocaleString(locale))}</small>
+            )}
           </p>
         ))}
       </header>

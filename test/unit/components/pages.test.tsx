@@ -124,4 +124,20 @@ describe('the popup', () => {
     expect(sent).toContainEqual({ type: 'preflight:enable-mastodon', origin: 'https://social.example.org' });
     expect(el.textContent).toContain('Reload the page');
   });
+
+  it('says when an imported pack was last updated', async () => {
+    await fakeBrowser.storage.local.set({
+      packs: [
+        { pack: { ...pack, id: 'team' }, origin: 'team.yaml', source: 'file', updated: '2026-11-28T10:00:00.000Z' },
+      ],
+    });
+    const withTeam = { ...state, packs: [pack, { ...pack, id: 'team' }] };
+    browser.runtime.sendMessage = vi.fn(async () => withTeam) as never;
+    browser.tabs.sendMessage = vi.fn(async () => undefined) as never;
+    const el = await mount(<PopupApp />);
+    const lines = [...el.querySelectorAll('[data-testid="active-pack"]')].map((p) => p.textContent ?? '');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).not.toContain('updated');
+    expect(lines[1]).toContain('updated');
+  });
 });
