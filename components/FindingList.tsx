@@ -1,10 +1,21 @@
 /** Findings grouped by severity, each with its message, the text it is about and its manual section. */
-import type { Finding, Severity } from '../rules/schema';
+import { localize } from '../rules/compile';
+import type { Finding, Pack, Severity } from '../rules/schema';
 import './FindingList.css';
 import { t } from './i18n';
 import { Markdown } from './Markdown';
 
 export type ManualLookup = (pack: string, sectionId: string) => { title: string; body: string } | undefined;
+
+/** A finding's manual section, in the reader's language, from the packs that produced it. */
+export function manualLookup(packs: readonly Pack[], locale: string): ManualLookup {
+  return (packId, sectionId) => {
+    const pack = packs.find((p) => p.id === packId);
+    const section = pack?.manual.find((s) => s.id === sectionId);
+    if (!pack || !section) return undefined;
+    return { title: localize(section.title, locale, pack.locales), body: localize(section.body, locale, pack.locales) };
+  };
+}
 
 export const SEVERITY_ORDER: Severity[] = ['block', 'warn', 'info'];
 const SEVERITY_LABEL = { block: 'severityBlock', warn: 'severityWarn', info: 'severityInfo' } as const;

@@ -12,7 +12,14 @@ import {
   type StoredPack,
   writeTrustedKeys,
 } from '../utils/pack-store';
-import { readRuleOverrides, readSets, type SetSwitches, writeRuleOverride, writeSet } from '../utils/settings';
+import {
+  readRuleOverrides,
+  readSets,
+  type SetSwitches,
+  withPolicy,
+  writeRuleOverride,
+  writeSet,
+} from '../utils/settings';
 import { readSubscriptions, type Subscription, unsubscribe } from '../utils/subscriptions';
 import { AuditLog } from './AuditLog';
 import { t, uiLocale } from './i18n';
@@ -112,10 +119,7 @@ export function OptionsApp() {
       {state && (
         <SetList
           packs={state.packs}
-          switches={{
-            ...switches,
-            ...Object.fromEntries(state.lockedSets.map((key) => [key, state.sets[key] ?? true])),
-          }}
+          switches={withPolicy(switches, state)}
           locked={state.lockedSets}
           ruleOverrides={ruleOverrides}
           lockedRules={state.lockedRules}

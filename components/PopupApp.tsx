@@ -8,8 +8,8 @@ import { localize } from '../rules/compile';
 import type { Finding } from '../rules/schema';
 import { type ActiveState, STORAGE_KEYS, type TabFindings } from '../utils/messages';
 import { readPacks } from '../utils/pack-store';
-import { isOn, QUIET_PERIOD, readSets, type SetSwitches, setKey, writeSet } from '../utils/settings';
-import { FindingList, type ManualLookup } from './FindingList';
+import { isOn, QUIET_PERIOD, readSets, type SetSwitches, setKey, withPolicy, writeSet } from '../utils/settings';
+import { FindingList, manualLookup } from './FindingList';
 import { t, uiLocale } from './i18n';
 
 type TabState =
@@ -81,16 +81,10 @@ export function PopupApp() {
 
   const quietPacks = state?.packs.filter((pack) => pack.sets.some((set) => set.id === QUIET_PERIOD)) ?? [];
   const locked = state?.lockedSets ?? [];
-  const effective = { ...switches, ...Object.fromEntries(locked.map((key) => [key, state?.sets[key] ?? true])) };
+  const effective = withPolicy(switches, state);
   const quietOn = quietPacks.some((pack) => isOn(effective, pack, QUIET_PERIOD));
   const quietLocked = quietPacks.some((pack) => locked.includes(setKey(pack, QUIET_PERIOD)));
-  const manual: ManualLookup = (packId, sectionId) => {
-    const pack = state?.packs.find((p) => p.id === packId);
-    const section = pack?.manual.find((s) => s.id === sectionId);
-    return pack && section
-      ? { title: localize(section.title, locale, pack.locales), body: localize(section.body, locale, pack.locales) }
-      : undefined;
-  };
+  const manual = manualLookup(state?.packs ?? [], locale);
 
   return (
     <main class="popup">

@@ -167,7 +167,7 @@ export function compilePacks(packs: readonly Pack[], options: CompileOptions = {
     warnings,
     check(text, checkOptions = {}) {
       const locale = checkOptions.locale ?? 'en';
-      const draft = new Draft(text, checkOptions.platform, checkOptions.postType, locale, matchers);
+      const draft = new Draft(text, checkOptions.platform, checkOptions.postType, matchers);
       const findings: Finding[] = [];
       const triggered = new Set<(typeof compiled)[number]>();
       for (const list of draft.listsWithHits()) for (const entry of byTrigger.get(list) ?? []) triggered.add(entry);

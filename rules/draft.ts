@@ -40,7 +40,6 @@ export class Draft {
     readonly text: string,
     readonly platform: Platform | undefined,
     readonly postType: PostType | undefined,
-    readonly locale: string,
     private readonly matchers: Matchers,
   ) {}
 

@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { Pack } from '../rules/schema';
-import { type RuleOverride, STORAGE_KEYS } from './messages';
+import { type ActiveState, type RuleOverride, STORAGE_KEYS } from './messages';
 
 export type SetSwitches = Record<string, boolean>;
 
@@ -27,6 +27,12 @@ export function isOn(switches: SetSwitches, pack: Pack, setId: string): boolean 
 }
 
 export const QUIET_PERIOD = 'quiet-period';
+
+/** The reviewer's switches with the sets policy fixes laid over them (policy wins). */
+export function withPolicy(switches: SetSwitches, state: ActiveState | undefined): SetSwitches {
+  const locked = state?.lockedSets ?? [];
+  return { ...switches, ...Object.fromEntries(locked.map((key) => [key, state?.sets[key] ?? true])) };
+}
 
 export async function readRuleOverrides(): Promise<Record<string, RuleOverride>> {
   const stored = await browser.storage.local.get(STORAGE_KEYS.ruleOverrides);

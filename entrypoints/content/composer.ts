@@ -26,7 +26,8 @@ export class Composer {
   error: string | undefined;
   /** The text of the last check, and its DOM map for drawing. */
   draft: DraftText | undefined;
-  lastCheckedAt = 0;
+  /** Which compiled packs the findings come from: a new pack or switch means checking again. */
+  private checkedGeneration = -1;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly abort = new AbortController();
   private readonly observer: MutationObserver;
@@ -57,9 +58,16 @@ export class Composer {
     this.timer = setTimeout(() => this.run(), delay);
   }
 
-  /** Check the current text now (the gate uses this: never a stale result). */
+  /**
+   * The findings for the current text (the gate uses this: never a stale result). A press of Post
+   * fires up to seven events; the text is read each time, but checked again only if it changed.
+   */
   checkNow(): Finding[] {
-    this.run();
+    const fresh =
+      this.state === 'ready' &&
+      this.checkedGeneration === this.host.engine.generation &&
+      this.draft?.text === readComposer(this.element).text;
+    if (!fresh) this.run();
     return this.findings;
   }
 
@@ -83,7 +91,7 @@ export class Composer {
       this.findings = this.host.engine.check(draft.text, this.adapter.id, this.postType);
       this.state = 'ready';
       this.error = undefined;
-      this.lastCheckedAt = performance.now();
+      this.checkedGeneration = this.host.engine.generation;
       this.drawHighlights();
     } catch (error) {
       this.state = 'error';

@@ -4,9 +4,9 @@
  * (a reviewer's switch, a new pack) recompile it and re-check open composers without a reload.
  */
 import { browser } from 'wxt/browser';
-import type { ManualLookup } from '../../components/FindingList';
+import { type ManualLookup, manualLookup } from '../../components/FindingList';
 import { uiLocale } from '../../components/i18n';
-import { type Checker, compilePacks, localize } from '../../rules/compile';
+import { type Checker, compilePacks } from '../../rules/compile';
 import type { Finding, Pack, Platform, PostType, Severity } from '../../rules/schema';
 import type { ActiveState } from '../../utils/messages';
 
@@ -15,6 +15,8 @@ export class EngineHost {
   private packs: Pack[] = [];
   private listeners = new Set<() => void>();
   state: ActiveState | undefined;
+  /** Goes up each time the packs are compiled anew. */
+  generation = 0;
   error: string | undefined;
   readonly locale = uiLocale();
 
@@ -40,6 +42,7 @@ export class EngineHost {
       onRuleError: (ruleId, error) => console.error(`Preflight: rule ${ruleId} failed`, error),
     });
     this.error = undefined;
+    this.generation++;
     this.emit();
   }
 
@@ -57,15 +60,9 @@ export class EngineHost {
     return this.checker.check(text, { platform, postType, locale: this.locale });
   }
 
-  readonly manual: ManualLookup = (packId, sectionId) => {
-    const pack = this.packs.find((p) => p.id === packId);
-    const section = pack?.manual.find((s) => s.id === sectionId);
-    if (!pack || !section) return undefined;
-    return {
-      title: localize(section.title, this.locale, pack.locales),
-      body: localize(section.body, this.locale, pack.locales),
-    };
-  };
+  get manual(): ManualLookup {
+    return manualLookup(this.packs, this.locale);
+  }
 
   onChange(listener: () => void): () => void {
     this.listeners.add(listener);

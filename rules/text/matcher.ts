@@ -63,10 +63,6 @@ export class TermMatcher {
   private edgeChild: Int32Array = new Int32Array(0);
   private built = false;
 
-  get size(): number {
-    return this.entries.length;
-  }
-
   /**
    * Add an already folded term; hits report `list` and `term` back. A `substring` term matches
    * anywhere, even inside a word (the literals a pattern needs).

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BrowserContext, chromium } from 'playwright-core';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
 
 /** Fixed by the manifest's `key` (wxt.config.ts); enterprise policy names the extension by it. */
 export const EXTENSION_ID = 'baddhdakpamoealemkigdhjhacnfbbig';
@@ -34,6 +34,21 @@ export function chromiumArgs(extensionDir: string): string[] {
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,
   ];
+}
+
+/**
+ * A Mastodon compose page (the fixture, at mastodon.social) once Preflight's badge is on it, with
+ * `draft` typed into the first composer when given: the page the extension-wide tests watch.
+ */
+export async function openMastodon(browser: ExtensionBrowser, draft?: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto('https://mastodon.social/home');
+  await page.locator('preflight-layer .indicator').first().waitFor();
+  if (draft !== undefined) {
+    await page.locator('form.compose-form textarea').first().click();
+    await page.keyboard.type(draft, { delay: 5 });
+  }
+  return page;
 }
 
 export async function launchWithExtension(): Promise<ExtensionBrowser> {

@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveFixture } from '../fixtures/serve';
-import { browserMissing, EXTENSION_ID, type ExtensionBrowser, launchWithExtension } from './browser';
+import { browserMissing, EXTENSION_ID, type ExtensionBrowser, launchWithExtension, openMastodon } from './browser';
 
 // Without Chromium, scripts/test.mjs has printed how to install it (and CI fails instead).
 describe.skipIf(browserMissing)('the extension in Chromium', () => {
@@ -23,12 +23,7 @@ describe.skipIf(browserMissing)('the extension in Chromium', () => {
     await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
     return page;
   };
-  const composerPage = async () => {
-    const page = await browser.context.newPage();
-    await page.goto('https://mastodon.social/home');
-    await page.locator('preflight-layer .indicator').first().waitFor();
-    return page;
-  };
+  const composerPage = () => openMastodon(browser);
   const severity = (page: Page) => page.locator('preflight-layer .indicator').first().getAttribute('data-severity');
 
   it('starts its background service worker, with the fixed ID the manifest key gives', () => {

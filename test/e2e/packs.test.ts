@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument, validatePack } from '../../rules/load';
 import { generateKeyPair, signPack } from '../../rules/signature';
 import { serveFixture } from '../fixtures/serve';
-import { browserMissing, type ExtensionBrowser, launchWithExtension } from './browser';
+import { browserMissing, type ExtensionBrowser, launchWithExtension, openMastodon } from './browser';
 
 const dir = mkdtempSync(join(tmpdir(), 'preflight-packs-'));
 const packFile = (name: string, version: string, extra = '', manualBody = 'Codenames stay inside the company.') => {
@@ -51,11 +51,7 @@ describe.skipIf(browserMissing)('packs imported in the options page', () => {
   beforeAll(async () => {
     browser = await launchWithExtension();
     await serveFixture(browser.context, 'https://mastodon.social', 'mastodon');
-    composer = await browser.context.newPage();
-    await composer.goto('https://mastodon.social/home');
-    await composer.locator('preflight-layer .indicator').first().waitFor();
-    await composer.locator('form.compose-form textarea').first().click();
-    await composer.keyboard.type('Nightjar ships soon, Falconet too', { delay: 5 });
+    composer = await openMastodon(browser, 'Nightjar ships soon, Falconet too');
     options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
     await options.getByTestId('import-pack').waitFor();

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveFixture } from '../fixtures/serve';
-import { browserMissing, type ExtensionBrowser, launchWithExtension } from './browser';
+import { browserMissing, type ExtensionBrowser, launchWithExtension, openMastodon } from './browser';
 
 const pack = (version: string, terms: string[]) =>
   JSON.stringify({
@@ -56,11 +56,7 @@ describe.skipIf(browserMissing)('pack subscriptions', () => {
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/team.json`;
     browser = await launchWithExtension();
     await serveFixture(browser.context, 'https://mastodon.social', 'mastodon');
-    composer = await browser.context.newPage();
-    await composer.goto('https://mastodon.social/home');
-    await composer.locator('preflight-layer .indicator').first().waitFor();
-    await composer.locator('form.compose-form textarea').first().click();
-    await composer.keyboard.type('Nightjar and Falconet ship soon', { delay: 5 });
+    composer = await openMastodon(browser, 'Nightjar and Falconet ship soon');
     options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
   });
