@@ -186,6 +186,8 @@ export interface Report {
   groups: Record<Grouping, Record<string, Tally>>;
   misses: { id: string; law: string; class: string; category?: string; got: string[] }[];
   falseAlarms: { id: string; law: string; class: string; got: string[] }[];
+  /** How many violations each rule caught (in the expected category): where the recall comes from. */
+  caughtRules: Record<string, number>;
   /** How many clean texts each rule flagged: where the false alarms come from. */
   falseAlarmRules: Record<string, number>;
   unknownProfiles: string[];
@@ -224,6 +226,11 @@ export function report(pack: Pack, outcomes: Outcome[], unknownProfiles: string[
         class: item.class,
         got: findings.map(describeFinding),
       })),
+    caughtRules: countRules(
+      outcomes
+        .filter((o) => o.correct && o.item.expect === 'flag')
+        .map((o) => ({ ...o, findings: o.findings.filter((f) => f.category === o.item.category) })),
+    ),
     falseAlarmRules: countRules(wrong.filter((o) => o.item.expect === 'pass')),
     unknownProfiles,
   };
@@ -273,13 +280,11 @@ export function formatReport(r: Report, verbose: boolean): string {
     const width = Math.max(...Object.keys(groups).map((k) => k.length), 8);
     for (const [key, t] of Object.entries(groups)) lines.push(formatTally(key, t, width));
   }
-  if (Object.keys(r.falseAlarmRules).length)
-    lines.push(
-      '',
-      `false alarms by rule: ${Object.entries(r.falseAlarmRules)
-        .map(([id, n]) => `${id} ${n}`)
-        .join(', ')}`,
-    );
+  const byRule = (counts: Record<string, number>) =>
+    Object.entries(counts)
+      .map(([id, n]) => `${id} ${n}`)
+      .join(', ') || '–';
+  lines.push('', `caught by rule: ${byRule(r.caughtRules)}`, `false alarms by rule: ${byRule(r.falseAlarmRules)}`);
   if (r.unknownProfiles.length)
     lines.push(
       '',
