@@ -35,6 +35,11 @@ export const CorpusItem = z
     profile: Profile.optional(),
     platform: Platform.optional(),
     postType: PostType.optional(),
+    /**
+     * The text as X's API returns it: attached media show as a t.co link at the end, which the
+     * composer's draft never holds (X does not count media). The runner drops one trailing t.co link.
+     */
+    apiText: z.boolean().optional(),
     /** The day the text was posted, when the source says: rules limited to dates see that day. */
     postedOn: z
       .string()

@@ -120,6 +120,8 @@ export function evaluate(
   checkerFor: (profile: string) => Checker,
   defaultDay = DEFAULT_DAY,
 ): Outcome[] {
+  // What the operator typed: an API text without the link X adds for attached media.
+  const draftOf = (item: CorpusItem) => (item.apiText ? item.text.replace(/\s*https:\/\/t\.co\/\w+$/, '') : item.text);
   return items.map((item) => {
     // `now` is read by engines with dated rules; older engines ignore it.
     const options: CheckOptions & { now?: Date } = {
@@ -129,7 +131,7 @@ export function evaluate(
       now: dayAt(item.postedOn ?? defaultDay),
     };
     const findings = checkerFor(profileOf(item))
-      .check(item.text, options)
+      .check(draftOf(item), options)
       .filter((f) => f.severity !== 'info')
       .map(({ ruleId, category, severity, excerpt }) => ({ ruleId, category, severity, excerpt }));
     const correct = item.expect === 'flag' ? findings.some((f) => f.category === item.category) : findings.length === 0;
