@@ -120,18 +120,12 @@ describe('terms', () => {
   });
 
   it('lets a claim with its basis in the draft pass (basis)', () => {
-    const rules = [
-      {
-        id: 'n1',
-        kind: 'terms',
-        terms: ['No.1', '満足度'],
-        basis: { pattern: '※.{0,30}(調べ|調査)', terms: ['source:'] },
-      },
-    ];
+    const claim = { id: 'n1', kind: 'terms', terms: ['No.1', '満足度'] };
+    const rules = [{ ...claim, basis: { pattern: '※.{0,30}(調べ|調査)', terms: ['source:'] } }];
     expect(matched(rules, '満足度98%！顧客満足度No.1')).toEqual(['満足度', '満足度', 'No.1']);
     expect(matched(rules, '満足度98%！※2025年当社調べ')).toEqual([]);
     expect(matched(rules, "Japan's No.1 sunscreen. Source: Example Research, 2025")).toEqual([]);
-    const near = [{ ...rules[0], basis: { terms: ['※1'], within: 10 } }];
+    const near = [{ ...claim, basis: { terms: ['※1'], within: 10 } }];
     expect(matched(near, `No.1※1 ${'x'.repeat(20)} No.1`)).toEqual(['No.1']);
   });
 });
