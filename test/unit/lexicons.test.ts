@@ -97,6 +97,12 @@ describe('lexicons', () => {
     ]);
   });
 
+  it('explain a term that is neither a term nor a reference', () => {
+    expect(issues(rule('kind: terms, terms: [{ lexicon: diseases, term: x }]'))).toEqual([
+      'rules[0].terms[0]: expected a term: a text, { term, suggest, message, manual, severity } or { lexicon: id }',
+    ]);
+  });
+
   it('need a source, terms and a unique id', () => {
     const noSources = base.replace('sources: [ICD-10], ', '');
     expect(issues(`${noSources}rules: []\n`)).toEqual([
