@@ -200,6 +200,11 @@ export function validatePack(document: unknown, file: string, locate?: Locate): 
         }
       });
     }
+    if (rule.kind === 'claim') {
+      if (!rule.subject && !rule.subjectPattern) report(at('subject'), 'give `subject` or `subjectPattern` (or both)');
+      if (!rule.predicate && !rule.predicatePattern)
+        report(at('predicate'), 'give `predicate` or `predicatePattern` (or both)');
+    }
     if (rule.kind === 'limit') {
       rule.checks.forEach((check, c) => {
         if (check.max === undefined && check.min === undefined) report(at('checks', c), 'give `max` or `min`');
@@ -223,6 +228,13 @@ function patternsOf(rule: Rule): Found<string> {
     value === undefined ? [] : Array.isArray(value) ? value.map((v, i) => [[...path, i], v]) : [[path, value]];
   const basis = 'basis' in rule ? list(rule.basis?.pattern, ['basis', 'pattern']) : [];
   if (rule.kind === 'pattern') return [...list(rule.pattern, ['pattern']), ...basis];
+  if (rule.kind === 'claim') {
+    return [
+      ...list(rule.subjectPattern, ['subjectPattern']),
+      ...list(rule.predicatePattern, ['predicatePattern']),
+      ...basis,
+    ];
+  }
   if (rule.kind === 'require') {
     return [
       ...list(rule.when?.pattern, ['when', 'pattern']),

@@ -103,6 +103,16 @@ describe('lexicons', () => {
     ]);
   });
 
+  it('let a claim part be terms or patterns, but not nothing', () => {
+    expect(issues(rule('kind: claim, subjectPattern: "\\\\d{1,3}万円", predicate: [稼げる]'))).toEqual([]);
+    expect(issues(rule('kind: claim, predicate: [稼げる]'))).toEqual([
+      'rules[0].subject: give `subject` or `subjectPattern` (or both)',
+    ]);
+    expect(issues(rule('kind: claim, subject: [a], predicatePattern: "x.*y"'))[0]).toMatch(
+      /^rules\[0\]\.predicatePattern: pattern "x\.\*y" at 2: unbounded repetition/,
+    );
+  });
+
   it('need a source, terms and a unique id', () => {
     const noSources = base.replace('sources: [ICD-10], ', '');
     expect(issues(`${noSources}rules: []\n`)).toEqual([
