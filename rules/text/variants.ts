@@ -39,19 +39,21 @@ const SPELLINGS: readonly Spelling[] = [
 
 /** At most this many spellings of one form: a term with many variable parts stays small. */
 const MAX_SPELLINGS = 16;
-const HIRAGANA_OR_HAN = /[\p{Script=Han}\u3041-\u309f\u30a1-\u30ff]/u;
+/** Any written form of the table: most terms have none, and are done after one test. */
+const ANY_SPELLING = new RegExp(SPELLINGS.flatMap((spelling) => spelling.forms).join('|'));
 
 /** The form and its other spellings (katakana in a form is looked at as hiragana). */
 export function spellings(form: string): string[] {
-  if (!HIRAGANA_OR_HAN.test(form)) return [form];
+  if (!ANY_SPELLING.test(hiragana(form))) return [form];
   let out = [form];
   for (const spelling of SPELLINGS) {
     const next = new Set(out);
     for (const current of out) {
+      const seen = hiragana(current);
       for (const written of spelling.forms) {
-        for (let at = hiragana(current).indexOf(written); at >= 0; at = hiragana(current).indexOf(written, at + 1)) {
-          const following = current[at + written.length];
-          if (spelling.before && (following === undefined || !spelling.before.includes(hiragana(following)))) continue;
+        for (let at = seen.indexOf(written); at >= 0; at = seen.indexOf(written, at + 1)) {
+          const following = seen[at + written.length];
+          if (spelling.before && (following === undefined || !spelling.before.includes(following))) continue;
           for (const other of spelling.forms) {
             if (other !== written && next.size < MAX_SPELLINGS)
               next.add(current.slice(0, at) + other + current.slice(at + written.length));
@@ -64,5 +66,7 @@ export function spellings(form: string): string[] {
   return out;
 }
 
+const KATAKANA = /[\u30a1-\u30f6]/;
+const EVERY_KATAKANA = /[\u30a1-\u30f6]/g;
 const hiragana = (text: string) =>
-  text.replace(/[\u30a1-\u30f6]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0x60));
+  KATAKANA.test(text) ? text.replace(EVERY_KATAKANA, (char) => String.fromCharCode(char.charCodeAt(0) - 0x60)) : text;
