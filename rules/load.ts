@@ -26,7 +26,14 @@ export class PackError extends Error {
 }
 
 /** Limits that keep a hostile or broken pack from exhausting the browser. */
-export const PACK_LIMITS = { bytes: 8 * 1024 * 1024, rules: 20_000, terms: 500_000, patternLength: 2_000 };
+export const PACK_LIMITS = {
+  bytes: 8 * 1024 * 1024,
+  rules: 20_000,
+  terms: 500_000,
+  /** Terms of inflected lexicons: each brings up to about forty forms into the automaton. */
+  lemmas: 25_000,
+  patternLength: 2_000,
+};
 
 export type PathSegment = string | number;
 /** Maps a path in the joined pack to the source file it came from (pack folders). */
@@ -217,6 +224,9 @@ export function validatePack(document: unknown, file: string, locate?: Locate): 
     }
   });
   if (termCount > PACK_LIMITS.terms) report(['rules'], `${termCount} terms; the limit is ${PACK_LIMITS.terms}`);
+  const lemmas = pack.lexicons.reduce((sum, lexicon) => sum + (lexicon.inflect ? lexicon.terms.length : 0), 0);
+  if (lemmas > PACK_LIMITS.lemmas)
+    report(['lexicons'], `${lemmas} terms in inflected lexicons; the limit is ${PACK_LIMITS.lemmas}`);
   if (issues.length > 0) throw new PackError(issues);
   return pack;
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPackFrom } from '../../cli/pack-source';
-import { compilePacks, loadPack, PackError } from '../../rules/index';
+import { compilePacks, loadPack, PACK_LIMITS, PackError } from '../../rules/index';
 import { matched, testPack } from '../helpers/pack';
 
 const base = `
@@ -73,6 +73,33 @@ describe('lexicons', () => {
     expect(spans('Blizzard sale today')).toEqual([[9, 13]]);
     expect(spans('Blizzard: no sale today')).toEqual([]);
     expect(spans('Spring sale today')).toEqual([]);
+  });
+
+  it('are shared by rules without mixing their settings', () => {
+    const rules = [
+      { id: 'a', kind: 'terms', terms: [{ lexicon: 'verbs' }] },
+      { id: 'b', kind: 'terms', terms: [{ lexicon: 'verbs' }], set: 'main' },
+      { id: 'c', kind: 'terms', terms: ['消える'] },
+      { id: 'd', kind: 'terms', terms: ['消える'], inflect: true },
+    ];
+    const lexicons = [{ id: 'verbs', sources: ['test'], terms: ['治る'] }];
+    const text = '治る。消えた';
+    const found = compilePacks([testPack(rules, { lexicons })])
+      .check(text)
+      .map((f) => [f.ruleId, text.slice(f.start, f.end)]);
+    expect(found).toEqual([
+      ['a', '治る'],
+      ['b', '治る'],
+      ['d', '消えた'],
+    ]);
+  });
+
+  it('may not hold more lemmas than the limit: each makes many forms', () => {
+    const many = Array.from({ length: PACK_LIMITS.lemmas + 1 }, (_, i) => `治る${i}`).join(', ');
+    const text = `${base.replace('lexicons:\n', `lexicons:\n  - { id: big, sources: [x], inflect: true, terms: [${many}] }\n`)}rules: []\n`;
+    expect(issues(text)).toEqual([
+      `lexicons: ${PACK_LIMITS.lemmas + 1} terms in inflected lexicons; the limit is ${PACK_LIMITS.lemmas}`,
+    ]);
   });
 
   it('load with defaults and keep their sources', () => {
