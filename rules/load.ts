@@ -6,7 +6,8 @@
  */
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
-import { type Localized, Pack, type Rule } from './schema';
+import { isLexiconRef, termListsOf } from './lexicons';
+import { type Localized, Pack, RULE_KINDS, type Rule, type Term } from './schema';
 import { compilePattern, PatternError } from './text/regex';
 
 export interface PackIssue {
@@ -25,7 +26,14 @@ export class PackError extends Error {
 }
 
 /** Limits that keep a hostile or broken pack from exhausting the browser. */
-export const PACK_LIMITS = { bytes: 8 * 1024 * 1024, rules: 20_000, terms: 500_000, patternLength: 2_000 };
+export const PACK_LIMITS = {
+  bytes: 8 * 1024 * 1024,
+  rules: 20_000,
+  terms: 500_000,
+  /** Terms of inflected lexicons: each brings up to about forty forms into the automaton. */
+  lemmas: 25_000,
+  patternLength: 2_000,
+};
 
 export type PathSegment = string | number;
 /** Maps a path in the joined pack to the source file it came from (pack folders). */
@@ -65,7 +73,7 @@ function describe(issue: z.core.$ZodIssue): { path: PathSegment[]; message: stri
     if ('note' in issue && issue.note === 'No matching discriminator') {
       return {
         path: [...path, 'kind'].filter((p, i, all) => !(p === 'kind' && all[i - 1] === 'kind')),
-        message: 'unknown rule kind: expected one of terms, pattern, limit, require, pii, tone, links',
+        message: `unknown rule kind: expected one of ${RULE_KINDS.join(', ')}`,
       };
     }
     const branches = issue.errors.filter((branch) => branch.length > 0);
@@ -138,8 +146,27 @@ export function validatePack(document: unknown, file: string, locate?: Locate): 
       report(path, `missing ${missing.join(', ')} (the pack's locales are ${pack.locales.join(', ')})`);
   }
 
-  const ids = new Set<string>();
+  const lexicons = new Map<string, number>();
   let termCount = 0;
+  pack.lexicons.forEach((lexicon, i) => {
+    if (lexicons.has(lexicon.id)) report(['lexicons', i, 'id'], `duplicate lexicon id "${lexicon.id}"`);
+    lexicons.set(lexicon.id, lexicon.terms.length);
+    if (lexicon.title) checkLocales(lexicon.title, ['lexicons', i, 'title']);
+    if (lexicon.description) checkLocales(lexicon.description, ['lexicons', i, 'description']);
+    lexicon.terms.forEach((term, t) => {
+      checkTerm(term, ['lexicons', i, 'terms', t]);
+    });
+    termCount += lexicon.terms.length;
+  });
+
+  function checkTerm(term: Term, path: PathSegment[]) {
+    if (typeof term === 'string') return;
+    if (term.manual && !sections.has(term.manual))
+      report([...path, 'manual'], `manual section "${term.manual}" does not exist in this pack`);
+    if (term.message) checkLocales(term.message, [...path, 'message']);
+  }
+
+  const ids = new Set<string>();
   pack.rules.forEach((rule, i) => {
     const at = (...rest: PathSegment[]) => ['rules', i, ...rest];
     if (ids.has(rule.id)) report(at('id'), `duplicate rule id "${rule.id}"`);
@@ -148,6 +175,15 @@ export function validatePack(document: unknown, file: string, locate?: Locate): 
       report(at('set'), `set "${rule.set}" is not among the pack's sets (${[...sets].join(', ') || 'none'})`);
     if (!sections.has(rule.manual)) report(at('manual'), `manual section "${rule.manual}" does not exist in this pack`);
     checkLocales(rule.message, at('message'));
+    for (const kind of ['flag', 'pass'] as const) {
+      rule.examples[kind].forEach((example, e) => {
+        if (typeof example === 'string' || example.match === undefined) return;
+        if (kind === 'pass')
+          report(at('examples', kind, e, 'match'), 'only a flag example names the text it must flag');
+        else if (typeof example.text === 'string' && !example.text.includes(example.match))
+          report(at('examples', kind, e, 'match'), `"${example.match}" is not part of the example's text`);
+      });
+    }
     for (const [path, source] of patternsOf(rule)) {
       if (source.length > PACK_LIMITS.patternLength) {
         report(at(...path), `pattern is ${source.length} characters; the limit is ${PACK_LIMITS.patternLength}`);
@@ -160,12 +196,21 @@ export function validatePack(document: unknown, file: string, locate?: Locate): 
         else throw error;
       }
     }
-    for (const [path, term] of termsOf(rule)) {
-      termCount++;
-      if (typeof term !== 'string' && term.manual && !sections.has(term.manual)) {
-        report(at(...path, 'manual'), `manual section "${term.manual}" does not exist in this pack`);
-      }
-      if (typeof term !== 'string' && term.message) checkLocales(term.message, at(...path, 'message'));
+    for (const [path, list] of termListsOf(rule)) {
+      list.forEach((term, t) => {
+        if (!isLexiconRef(term)) {
+          termCount++;
+          checkTerm(term, at(...path, t));
+        } else if (!lexicons.has(term.lexicon)) {
+          const known = [...lexicons.keys()].join(', ') || 'none';
+          report(at(...path, t, 'lexicon'), `no lexicon "${term.lexicon}" in this pack (lexicons: ${known})`);
+        }
+      });
+    }
+    if (rule.kind === 'claim') {
+      if (!rule.subject && !rule.subjectPattern) report(at('subject'), 'give `subject` or `subjectPattern` (or both)');
+      if (!rule.predicate && !rule.predicatePattern)
+        report(at('predicate'), 'give `predicate` or `predicatePattern` (or both)');
     }
     if (rule.kind === 'limit') {
       rule.checks.forEach((check, c) => {
@@ -179,6 +224,9 @@ export function validatePack(document: unknown, file: string, locate?: Locate): 
     }
   });
   if (termCount > PACK_LIMITS.terms) report(['rules'], `${termCount} terms; the limit is ${PACK_LIMITS.terms}`);
+  const lemmas = pack.lexicons.reduce((sum, lexicon) => sum + (lexicon.inflect ? lexicon.terms.length : 0), 0);
+  if (lemmas > PACK_LIMITS.lemmas)
+    report(['lexicons'], `${lemmas} terms in inflected lexicons; the limit is ${PACK_LIMITS.lemmas}`);
   if (issues.length > 0) throw new PackError(issues);
   return pack;
 }
@@ -188,7 +236,15 @@ type Found<T> = [PathSegment[], T][];
 function patternsOf(rule: Rule): Found<string> {
   const list = (value: string | string[] | undefined, path: PathSegment[]): Found<string> =>
     value === undefined ? [] : Array.isArray(value) ? value.map((v, i) => [[...path, i], v]) : [[path, value]];
-  if (rule.kind === 'pattern') return list(rule.pattern, ['pattern']);
+  const basis = 'basis' in rule ? list(rule.basis?.pattern, ['basis', 'pattern']) : [];
+  if (rule.kind === 'pattern') return [...list(rule.pattern, ['pattern']), ...basis];
+  if (rule.kind === 'claim') {
+    return [
+      ...list(rule.subjectPattern, ['subjectPattern']),
+      ...list(rule.predicatePattern, ['predicatePattern']),
+      ...basis,
+    ];
+  }
   if (rule.kind === 'require') {
     return [
       ...list(rule.when?.pattern, ['when', 'pattern']),
@@ -196,12 +252,7 @@ function patternsOf(rule: Rule): Found<string> {
       ...list(rule.unless?.pattern, ['unless', 'pattern']),
     ];
   }
-  return [];
-}
-
-function termsOf(rule: Rule): Found<NonNullable<Extract<Rule, { kind: 'terms' }>['terms'][number]>> {
-  if (rule.kind === 'terms') return rule.terms.map((term, i) => [['terms', i], term]);
-  return [];
+  return basis;
 }
 
 /** Parse and validate one pack file's text. */

@@ -1,0 +1,12 @@
+/**
+ * The forms of a pack term that go into the automaton: the term as written, its inflections when
+ * it is a lemma (text/inflect.ts), and the other common spellings of each (text/variants.ts).
+ * Authors write one form; drafts are matched in all of them.
+ */
+import { inflect } from './inflect';
+import { spellings } from './variants';
+
+export function termForms(term: string, lemma: boolean): string[] {
+  const forms = lemma ? inflect(term) : [term];
+  return [...new Set(forms.flatMap(spellings))];
+}
