@@ -78,6 +78,29 @@ export const Term = z.union([
 export type Term = z.infer<typeof Term>;
 const TermList = z.array(Term).min(1);
 
+const weekdays = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+const monthDay = z
+  .string()
+  .regex(/^(\d{4}-)?(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '"MM-DD" (every year) or "YYYY-MM-DD" (that day only)');
+/**
+ * The dates a rule or set is in force, in the operator's own time zone: a day every year ("03-11") or
+ * once ("2026-12-10"), a range (`from`/`to`, which may cross New Year), or the n-th weekday of a month
+ * (Memorial Day: the last Monday of May) for `days` days. `label` names the occasion ({occasion}).
+ */
+export const DateSpec = z.union([
+  z.strictObject({ on: monthDay, label: Localized.optional() }),
+  z.strictObject({ from: monthDay, to: monthDay, label: Localized.optional() }),
+  z.strictObject({
+    month: z.number().int().min(1).max(12),
+    weekday: z.enum(weekdays),
+    week: z.union([z.number().int().min(1).max(5), z.literal('last')]),
+    days: z.number().int().min(1).max(31).default(1),
+    label: Localized.optional(),
+  }),
+]);
+export type DateSpec = z.infer<typeof DateSpec>;
+export const WEEKDAYS = weekdays;
+
 /** Fields every rule shares. `platforms` and `postTypes` narrow where a rule applies (absent = everywhere). */
 const ruleBase = {
   id,
@@ -92,6 +115,8 @@ const ruleBase = {
   examples: Examples.default({ flag: [], pass: [] }),
   /** Where the rule comes from (a regulation, a platform's help page): proselint's discipline. */
   sources: z.array(z.string()).optional(),
+  /** Only on these dates (absent = always). `require`'s `when` is its text condition, hence the name. */
+  dates: z.array(DateSpec).min(1).optional(),
 };
 
 /** Terms found elsewhere in the draft that suppress or enable a match. */
@@ -286,6 +311,8 @@ export const RuleSet = z.strictObject({
   title: Localized,
   description: Localized.optional(),
   enabled: z.boolean().default(true),
+  /** Only on these dates, when switched on (absent = always). */
+  dates: z.array(DateSpec).min(1).optional(),
 });
 export type RuleSet = z.infer<typeof RuleSet>;
 
@@ -295,6 +322,21 @@ export const ManualSection = z.strictObject({
   body: Localized,
 });
 export type ManualSection = z.infer<typeof ManualSection>;
+
+/**
+ * Who posts: the same words are fine from a brand's own account and need a label from a creator it
+ * pays. A profile switches the pack's sets; a reviewer's own switches and policy still win over it.
+ */
+export const Profile = z.strictObject({
+  id,
+  title: Localized,
+  description: Localized.optional(),
+  /** Set switches by set id ({ creator: true }); sets not named keep their defaults. */
+  sets: z.record(z.string(), z.boolean()).default({}),
+  /** The profile in force when nobody picked one (else the pack's first). */
+  default: z.boolean().optional(),
+});
+export type Profile = z.infer<typeof Profile>;
 
 /** How a later pack changes a rule of an earlier one. */
 export const Override = z.strictObject({
@@ -317,6 +359,7 @@ export const Pack = z.strictObject({
   /** The engine versions this pack was written for (a semver range such as ">=0.1"). */
   engine: z.string().optional(),
   sets: z.array(RuleSet).default([]),
+  profiles: z.array(Profile).default([]),
   rules: z.array(Rule).default([]),
   manual: z.array(ManualSection).default([]),
   overrides: z.array(Override).default([]),
