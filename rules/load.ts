@@ -133,7 +133,7 @@ export function validatePack(document: unknown, file: string, locate?: Locate): 
         report(['profiles', i, 'sets', setId], `set "${setId}" is not among the pack's sets (${[...sets].join(', ')})`);
     }
   });
-  const checkDates = (specs: readonly DateSpec[] | undefined, path: PathSegment[]) =>
+  const checkDates = (specs: readonly DateSpec[] | undefined, path: PathSegment[]) => {
     specs?.forEach((spec, d) => {
       if ('from' in spec && spec.from.length !== spec.to.length)
         report([...path, d], '`from` and `to` are both "MM-DD" (every year) or both "YYYY-MM-DD"');
@@ -141,7 +141,10 @@ export function validatePack(document: unknown, file: string, locate?: Locate): 
         report([...path, d], '`from` is after `to`');
       if (spec.label) checkLocales(spec.label, [...path, d, 'label']);
     });
-  pack.sets.forEach((set, i) => checkDates(set.dates, ['sets', i, 'dates']));
+  };
+  pack.sets.forEach((set, i) => {
+    checkDates(set.dates, ['sets', i, 'dates']);
+  });
   const sections = new Set<string>();
   pack.manual.forEach((section, i) => {
     if (sections.has(section.id)) report(['manual', i, 'id'], `duplicate manual section id "${section.id}"`);
