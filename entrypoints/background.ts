@@ -42,7 +42,7 @@ async function currentPolicy(): Promise<Policy> {
  * were added (later ones override). Policy's set switches and settings win over the user's.
  */
 async function activeState(): Promise<ActiveState> {
-  const stored = await browser.storage.local.get([STORAGE_KEYS.sets, STORAGE_KEYS.ruleOverrides]);
+  const stored = await browser.storage.local.get([STORAGE_KEYS.sets, STORAGE_KEYS.ruleOverrides, STORAGE_KEYS.profile]);
   const userSets = (stored[STORAGE_KEYS.sets] ?? {}) as Record<string, boolean>;
   const userRules = (stored[STORAGE_KEYS.ruleOverrides] ?? {}) as Record<string, RuleOverride>;
   const policy = await currentPolicy();
@@ -58,6 +58,8 @@ async function activeState(): Promise<ActiveState> {
     lockedSets: Object.keys(policy.setSwitches ?? {}),
     ruleOverrides: Object.fromEntries(Object.entries(userRules).filter(([id]) => !policy.lockedRules?.includes(id))),
     lockedRules: policy.lockedRules ?? [],
+    profile: policy.profile ?? (stored[STORAGE_KEYS.profile] as string | undefined),
+    profileLocked: policy.profile !== undefined,
     forcedPackIds: forced.packs.map((pack) => pack.id),
     policyProblems: forced.problems,
   };

@@ -7,7 +7,7 @@ import { type Day, dateInForce, dayOf } from './dates';
 import { Draft, type Matchers } from './draft';
 import { KINDS } from './kinds/index';
 import type { CompileContext, RawFinding, RuleRunner } from './kinds/kind';
-import { profileSets, resolveProfile } from './profiles';
+import { isSetOn, resolveProfile } from './profiles';
 import type {
   DateSpec,
   Finding,
@@ -103,14 +103,10 @@ export function resolveRules(packs: readonly Pack[], options: CompileOptions = {
     }
   }
   const profile = resolveProfile(packs, options.profile);
-  const setEnabled = (pack: Pack, setId: string) => {
-    const switched = options.sets?.[`${pack.id}/${setId}`] ?? options.sets?.[setId];
-    return switched ?? profileSets(pack, profile)[setId] ?? pack.sets.find((set) => set.id === setId)?.enabled ?? true;
-  };
   const disabled = new Set(options.disabledRules ?? []);
   const active: ActiveRule[] = [];
   for (const entry of byId.values()) {
-    if (disabled.has(entry.rule.id) || !setEnabled(entry.pack, entry.rule.set)) continue;
+    if (disabled.has(entry.rule.id) || !isSetOn(entry.pack, entry.rule.set, options.sets, profile)) continue;
     const setDates = entry.pack.sets.find((set) => set.id === entry.rule.set)?.dates;
     const dates = [entry.rule.dates, setDates].filter((specs) => specs !== undefined);
     active.push({

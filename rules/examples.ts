@@ -10,13 +10,25 @@ export interface ExampleCase {
   text: string;
   platform: Platform | undefined;
   postType: PostType | undefined;
+  /** When the example is checked: results never depend on the day `pack test` runs. */
+  now: Date;
 }
 
+/** Examples without a `date` are checked as on this day (an ordinary day, no dated rule of the default pack's). */
+export const EXAMPLE_DAY = '2026-06-02';
+const noon = (day: string) => new Date(`${day}T12:00:00`);
+
 export function exampleCase(example: Example, rule: Rule): ExampleCase {
-  if (typeof example === 'string') return { text: example, platform: rule.platforms?.[0], postType: undefined };
+  if (typeof example === 'string')
+    return { text: example, platform: rule.platforms?.[0], postType: undefined, now: noon(EXAMPLE_DAY) };
   const pieces = typeof example.text === 'string' ? [example.text] : example.text;
   const text = pieces.map((piece) => (typeof piece === 'string' ? piece : piece.repeat.repeat(piece.times))).join('');
-  return { text, platform: example.platform ?? rule.platforms?.[0], postType: example.postType };
+  return {
+    text,
+    platform: example.platform ?? rule.platforms?.[0],
+    postType: example.postType,
+    now: noon(example.date ?? EXAMPLE_DAY),
+  };
 }
 
 export interface ExampleFailure {
@@ -67,8 +79,8 @@ export function runExamples(pack: Pack, options: { requireExamples?: boolean } =
     }
     rule.examples.flag.forEach((example, index) => {
       examples++;
-      const { text, platform, postType } = exampleCase(example, rule);
-      const found = everything.check(text, { platform, postType }).filter((f) => f.ruleId === rule.id);
+      const { text, platform, postType, now } = exampleCase(example, rule);
+      const found = everything.check(text, { platform, postType, now }).filter((f) => f.ruleId === rule.id);
       if (found.length === 0) {
         failures.push({
           ruleId: rule.id,
@@ -81,8 +93,8 @@ export function runExamples(pack: Pack, options: { requireExamples?: boolean } =
     });
     rule.examples.pass.forEach((example, index) => {
       examples++;
-      const { text, platform, postType } = exampleCase(example, rule);
-      const own = everything.check(text, { platform, postType }).filter((f) => f.ruleId === rule.id);
+      const { text, platform, postType, now } = exampleCase(example, rule);
+      const own = everything.check(text, { platform, postType, now }).filter((f) => f.ruleId === rule.id);
       if (own.length > 0) {
         failures.push({
           ruleId: rule.id,
@@ -93,7 +105,7 @@ export function runExamples(pack: Pack, options: { requireExamples?: boolean } =
         });
       }
       const alarms = withDefaults(rule.set)
-        .check(text, { platform, postType })
+        .check(text, { platform, postType, now })
         .filter((f) => f.ruleId !== rule.id && f.severity !== 'info');
       for (const alarm of alarms) {
         failures.push({

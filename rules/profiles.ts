@@ -38,6 +38,25 @@ export function resolveProfile(packs: readonly Pack[], wanted: string | undefine
   return defaultProfile(packs);
 }
 
+/**
+ * Whether a set is on: a switch by "pack/set" or by set id (a reviewer's or policy's), else what
+ * the profile says, else the set's own default. The one place this order is decided.
+ */
+export function isSetOn(
+  pack: Pack,
+  setId: string,
+  switches: Readonly<Record<string, boolean>> | undefined,
+  profileId: string | undefined,
+): boolean {
+  return (
+    switches?.[`${pack.id}/${setId}`] ??
+    switches?.[setId] ??
+    profileSets(pack, profileId)[setId] ??
+    pack.sets.find((set) => set.id === setId)?.enabled ??
+    true
+  );
+}
+
 /** What the profile switches in this pack ({ setId: on }). */
 export function profileSets(pack: Pack, profileId: string | undefined): Profile['sets'] {
   if (!profileId) return {};

@@ -54,6 +54,11 @@ export const Example = z.union([
     text: z.union([z.string(), z.array(TextPiece).min(1)]),
     platform: Platform.optional(),
     postType: PostType.optional(),
+    /** The day the example is checked on (rules limited to `dates`); without it, EXAMPLE_DAY. */
+    date: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'a day such as "2027-03-11"')
+      .optional(),
     note: z.string().optional(),
   }),
 ]);

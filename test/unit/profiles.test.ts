@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compilePacks, loadPack, PackError } from '../../rules/index';
+import { compilePacks, loadPack, PackError, type PackInput } from '../../rules/index';
 import { listProfiles, resolveProfile } from '../../rules/profiles';
 import { testPack } from '../helpers/pack';
 
@@ -8,7 +8,7 @@ const sets = [
   { id: 'creator', title: 'Creator', enabled: false },
   { id: 'finance', title: 'Finance', enabled: false },
 ];
-const profiles = [
+const profiles: NonNullable<PackInput['profiles']> = [
   { id: 'brand', title: { en: 'Brand account', ja: '企業アカウント' } },
   { id: 'creator', title: { en: 'Creator', ja: 'クリエイター' }, sets: { creator: true } },
   { id: 'regulated-finance', title: { en: 'Finance', ja: '金融' }, sets: { finance: true, main: false } },
