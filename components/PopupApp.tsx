@@ -18,6 +18,7 @@ import {
   writeProfile,
   writeSet,
 } from '../utils/settings';
+import { EventWords } from './EventWords';
 import { FindingList, manualLookup } from './FindingList';
 import { t, uiLocale } from './i18n';
 import { ProfilePicker } from './ProfilePicker';
@@ -139,6 +140,7 @@ export function PopupApp() {
             <strong>{t('popupQuietPeriod')}</strong>
           </label>
           <p>{t('popupQuietPeriodHelp')}</p>
+          <EventWords locale={locale} />
         </section>
       )}
       <section class="tab" data-testid="tab-findings" data-state={tab.kind}>

@@ -7,7 +7,7 @@ import { type Day, dateInForce, dayOf } from './dates';
 import { Draft, type Matchers } from './draft';
 import { KINDS } from './kinds/index';
 import type { CompileContext, RawFinding, RuleRunner } from './kinds/kind';
-import { lexiconsOf, resolveTerms } from './lexicons';
+import { extendLexicons, lexiconsOf, resolveTerms } from './lexicons';
 import { termText } from './match-controls';
 import { isSetOn, resolveProfile } from './profiles';
 import type {
@@ -30,6 +30,8 @@ import { compilePattern, requiredLiterals } from './text/regex';
 export interface CompileOptions {
   /** Set switches by set id or "pack/set"; a set not named follows the profile, then its own default. */
   sets?: Record<string, boolean>;
+  /** Terms added to the packs' lexicons of these ids: a reviewer's event words ({ "event-words": ["Hagibis"] }). */
+  lexicons?: Readonly<Record<string, readonly string[]>> | undefined;
   /** The posting profile (a pack's `profiles`); absent or unknown: the packs' default profile. */
   profile?: string | undefined;
   /** Rules switched off, by id. */
@@ -159,7 +161,7 @@ export function compilePacks(packs: readonly Pack[], options: CompileOptions = {
   };
   // Lexicon references resolve in the rule's own pack.
   const contextFor = (pack: Pack): CompileContext => {
-    const lexicons = lexiconsOf(pack);
+    const lexicons = extendLexicons(lexiconsOf(pack), options.lexicons);
     return {
       terms(terms, caseSensitive, inflect = false) {
         const list = lists++;

@@ -60,6 +60,8 @@ export const Example = z.union([
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'a day such as "2027-03-11"')
       .optional(),
     note: z.string().optional(),
+    /** Terms added to the pack's lexicons for this example: lists filled at run time (event words). */
+    lexicons: z.record(z.string(), z.array(z.string().min(1))).optional(),
     /** For a `flag` example: the text the finding must cover exactly (textlint's tester style). */
     match: z.string().min(1).optional(),
   }),
@@ -104,7 +106,8 @@ export const Lexicon = z.strictObject({
   sources: z.array(z.string().min(1)).min(1),
   /** The entries are lemmas (治る, cure): match their inflected forms too (治らない, cured). */
   inflect: z.boolean().optional(),
-  terms: z.array(Term).min(1),
+  /** May be empty for a list filled at run time (a reviewer's event words). */
+  terms: z.array(Term).default([]),
 });
 export type Lexicon = z.infer<typeof Lexicon>;
 

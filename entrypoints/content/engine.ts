@@ -9,6 +9,7 @@ import { uiLocale } from '../../components/i18n';
 import { type Checker, compilePacks, localize } from '../../rules/compile';
 import { listProfiles } from '../../rules/profiles';
 import type { Finding, Pack, Platform, PostType, Severity } from '../../rules/schema';
+import { EVENT_LEXICON } from '../../utils/event-words';
 import type { ActiveState } from '../../utils/messages';
 
 export class EngineHost {
@@ -39,6 +40,7 @@ export class EngineHost {
     this.checker = compilePacks(state.packs, {
       sets: state.sets,
       profile: state.profile,
+      lexicons: { [EVENT_LEXICON]: state.eventWords ?? [] },
       disabledRules: overrides.filter(([, o]) => o === 'off').map(([id]) => id),
       severities: Object.fromEntries(overrides.filter(([, o]) => o !== 'off')) as Record<string, Severity>,
       onRuleError: (ruleId, error) => console.error(`Preflight: rule ${ruleId} failed`, error),

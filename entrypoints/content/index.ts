@@ -83,6 +83,7 @@ function start(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
       STORAGE_KEYS.ruleOverrides,
       STORAGE_KEYS.lastPolicy,
       STORAGE_KEYS.profile,
+      STORAGE_KEYS.eventWords,
     ];
     if (area === 'managed' || (area === 'local' && relevant.some((key) => key in changes))) {
       void engine.load();

@@ -23,6 +23,7 @@ const state: ActiveState = {
   lockedRules: [],
   profile: undefined,
   profileLocked: false,
+  eventWords: [],
   forcedPackIds: [],
   policyProblems: [],
 };
