@@ -11,6 +11,7 @@ import { listProfiles } from '../../rules/profiles';
 import type { Finding, Pack, Platform, PostType, Severity } from '../../rules/schema';
 import { EVENT_LEXICON } from '../../utils/event-words';
 import type { ActiveState } from '../../utils/messages';
+import { QUIET_PERIOD } from '../../utils/settings';
 
 export class EngineHost {
   private checker: Checker | undefined;
@@ -56,7 +57,7 @@ export class EngineHost {
 
   /** Whether the quiet-period set (the emergency flow's first step) is switched on. */
   get quietPeriod(): boolean {
-    return this.checker?.rules.some((entry) => entry.rule.set === 'quiet-period') ?? false;
+    return this.checker?.rules.some((entry) => entry.rule.set === QUIET_PERIOD) ?? false;
   }
 
   /** The posting profile in force and its title in the UI's language (undefined: the pack has none). */
