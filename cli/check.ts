@@ -1,12 +1,12 @@
 /** `preflight check`: run drafts through the packs, for people (text) or tools (JSON). */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { compilePacks, type Finding, type Pack, PLATFORMS, type Platform, PostType } from '../rules/index';
+import { listProfiles } from '../rules/profiles';
+import { builtInPack } from './builtin-pack';
 import { type Io, UsageError } from './main';
 import { loadPackFrom } from './pack-source';
-
-export const DEFAULT_PACK_DIR = fileURLToPath(new URL('../rules/packs/default', import.meta.url));
+import { unknownName } from './suggest';
 
 /** `--sets a,b` runs only those sets; `--sets +a,-b` switches sets on and off from their defaults. */
 export function parseSets(value: string | undefined, packs: Pack[]): Record<string, boolean> | undefined {
@@ -22,7 +22,13 @@ export function parseSets(value: string | undefined, packs: Pack[]): Record<stri
   for (const item of items) {
     const id = item.replace(/^[+-]/, '');
     if (!known.has(id))
-      throw new UsageError(`unknown set "${id}" (known: ${[...known].filter((k) => !k.includes('/')).join(', ')})`);
+      throw new UsageError(
+        unknownName(
+          'set',
+          id,
+          [...known].filter((k) => !k.includes('/')),
+        ),
+      );
     sets[id] = !item.startsWith('-');
   }
   return sets;
@@ -66,7 +72,10 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
         platform: { type: 'string', short: 'p' },
         'post-type': { type: 'string' },
         pack: { type: 'string', multiple: true },
+        'no-default': { type: 'boolean' },
         sets: { type: 'string' },
+        profile: { type: 'string' },
+        date: { type: 'string' },
         lang: { type: 'string' },
         format: { type: 'string', default: 'text' },
       },
@@ -79,11 +88,11 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parsed;
   const platform = values.platform;
   if (platform !== undefined && !PLATFORMS.includes(platform as Platform)) {
-    throw new UsageError(`unknown platform "${platform}" (one of ${PLATFORMS.join(', ')})`);
+    throw new UsageError(unknownName('platform', platform, PLATFORMS));
   }
   const postType = values['post-type'];
   if (postType !== undefined && !PostType.safeParse(postType).success) {
-    throw new UsageError(`unknown post type "${postType}" (one of ${PostType.options.join(', ')})`);
+    throw new UsageError(unknownName('post type', postType, PostType.options));
   }
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError('--format is text or json');
   const lang = values.lang ?? (/^ja/i.test(process.env.LANG ?? '') ? 'ja' : 'en');
@@ -99,9 +108,24 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
   } else if (positionals.length > 0) text = positionals.join(' ');
   else throw new UsageError('no draft: give TEXT, --file F or - for standard input');
 
-  const packs = (values.pack?.length ? values.pack : [DEFAULT_PACK_DIR]).map(loadPackFrom);
-  const checker = compilePacks(packs, { sets: parseSets(values.sets, packs) });
+  // Like the extension: team packs layer on the built-in one, unless --no-default checks them alone.
+  if (values['no-default'] && !values.pack?.length) throw new UsageError('--no-default needs at least one --pack');
+  const packs = [...(values['no-default'] ? [] : [builtInPack()]), ...(values.pack ?? []).map(loadPackFrom)];
+  const profiles = listProfiles(packs).map((profile) => profile.id);
+  if (values.profile !== undefined && !profiles.includes(values.profile)) {
+    throw new UsageError(
+      profiles.length > 0
+        ? unknownName('profile', values.profile, profiles)
+        : `unknown profile "${values.profile}" (the packs define no profiles)`,
+    );
+  }
+  // Dated rules (sensitive days) as on another day: noon local time, so no time zone moves the date.
+  const now = values.date === undefined ? undefined : new Date(`${values.date}T12:00:00`);
+  if (now && (!/^\d{4}-\d{2}-\d{2}$/.test(values.date ?? '') || Number.isNaN(now.getTime())))
+    throw new UsageError(`--date expects a day such as 2027-03-11`);
+  const checker = compilePacks(packs, { sets: parseSets(values.sets, packs), profile: values.profile });
   const findings = checker.check(text, {
+    now,
     platform: platform as Platform | undefined,
     postType: postType as PostType | undefined,
     locale: lang,

@@ -9,8 +9,9 @@ import { runPack } from './pack';
 export class UsageError extends Error {}
 
 export const USAGE = `Usage:
-  preflight check [TEXT…] [--file F | -] [--platform P] [--post-type T] [--pack FILE]…
-                  [--sets a,b | --sets +a,-b] [--lang en|ja] [--format text|json]
+  preflight check [TEXT…] [--file F | -] [--platform P] [--post-type T] [--pack FILE]… [--no-default]
+                  [--sets a,b | --sets +a,-b] [--profile ID] [--date YYYY-MM-DD]
+                  [--lang en|ja] [--format text|json]
   preflight pack build SRC [-o OUT]
   preflight pack validate FILE…
   preflight pack test FILE…
@@ -19,7 +20,8 @@ export const USAGE = `Usage:
   preflight pack sign FILE --key NAME.key.json [-o OUT]
   preflight pack verify FILE… --key NAME.pub.json…
 
-Without --pack, check uses the built-in default pack. A FILE may be a .yaml/.json pack or a pack folder.
+check layers each --pack on the built-in default pack, as the extension does; --no-default checks the
+given packs alone. A FILE may be a .yaml/.json pack or a pack folder.
 Exit codes: 0 no block finding, 1 a block finding (check), a failing example (test) or a signature that
 does not verify (verify), 2 bad usage or pack.`;
 
@@ -51,7 +53,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     throw new UsageError(`unknown command "${command}"`);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`preflight: ${error.message}\n\n${USAGE}`);
+      io.err(`preflight: ${error.message}\nRun "preflight --help" for usage.`);
       return 2;
     }
     if (error instanceof PackError) {

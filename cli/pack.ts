@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { z } from 'zod';
-import { Pack, runExamples } from '../rules/index';
+import { Pack, PackError, runExamples } from '../rules/index';
 import { generateKeyPair, type KeyPair, type PublicKey, signPack, verifyPack } from '../rules/signature';
 import { type Io, UsageError } from './main';
 import { loadPackFrom } from './pack-source';
@@ -46,13 +46,23 @@ export async function runPack(argv: string[], io: Io): Promise<number> {
     case 'validate': {
       const { positionals } = args(rest);
       if (positionals.length === 0) throw new UsageError('pack validate takes one or more FILEs');
+      // Every file is validated, and every problem of each is listed, in one run.
+      let invalid = 0;
       for (const file of positionals) {
-        const pack = loadPackFrom(file);
-        io.out(
-          `ok  ${file}: ${pack.id}@${pack.version}, ${pack.rules.length} rules, ${pack.sets.length} sets, ${pack.manual.length} manual sections`,
-        );
+        try {
+          const pack = loadPackFrom(file);
+          io.out(
+            `ok  ${file}: ${pack.id}@${pack.version}, ${pack.rules.length} rules, ${pack.sets.length} sets, ${pack.manual.length} manual sections`,
+          );
+        } catch (error) {
+          if (!(error instanceof PackError)) throw error;
+          invalid++;
+          io.err(
+            `bad ${file}:\n${error.issues.map((i) => `  ${i.file}: ${i.path ? `${i.path}: ` : ''}${i.message}`).join('\n')}`,
+          );
+        }
       }
-      return 0;
+      return invalid > 0 ? 2 : 0;
     }
     case 'test': {
       const { positionals } = args(rest);

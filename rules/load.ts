@@ -7,7 +7,17 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { isLexiconRef, termListsOf } from './lexicons';
-import { type Localized, Pack, RULE_KINDS, type Rule, type Term } from './schema';
+import {
+  type DateSpec,
+  type Localized,
+  ManualSection,
+  Override,
+  Pack,
+  RULE_KINDS,
+  Rule,
+  RuleSet,
+  type Term,
+} from './schema';
 import { compilePattern, PatternError } from './text/regex';
 
 export interface PackIssue {
@@ -58,12 +68,19 @@ export function parseDocument(text: string, file: string): unknown {
   try {
     return json ? JSON.parse(text) : parseYaml(text, { prettyErrors: true, maxAliasCount: 100, uniqueKeys: true });
   } catch (error) {
-    const detail =
-      error instanceof YAMLParseError
-        ? `${error.message.split('\n')[0]}`
-        : `not valid JSON: ${(error as Error).message}`;
+    const detail = error instanceof YAMLParseError ? yamlProblem(error) : `not valid JSON: ${(error as Error).message}`;
     throw new PackError([{ file, path: '', message: detail }]);
   }
+}
+
+/** "line 3, column 1: <reason>", then the lines the parser quotes with its caret under the spot. */
+function yamlProblem(error: YAMLParseError): string {
+  const [head = '', ...context] = error.message.split('\n');
+  const at = / at line (\d+), column (\d+):?$/.exec(head);
+  const reason = at ? head.slice(0, at.index) : head;
+  const where = at ? `line ${at[1]}, column ${at[2]}: ` : '';
+  const quoted = context.filter((line) => line.trim() !== '').map((line) => `    ${line}`);
+  return [`${where}${reason}`, ...quoted].join('\n');
 }
 
 /** One line per problem: for a union (a string or a map), the branch that got furthest explains it. */
@@ -98,6 +115,11 @@ function describe(issue: z.core.$ZodIssue): { path: PathSegment[]; message: stri
       };
     }
   }
+  // YAML reads `version: 1.2` and `id: 2025` as numbers: say how to write them as text.
+  if (issue.code === 'invalid_type' && issue.expected === 'string' && /received number/.test(issue.message)) {
+    const hint = path.at(-1) === 'version' ? ' (version: "1.2.0")' : '';
+    return { path, message: `expected text, got a number: put it in quotes${hint}` };
+  }
   if (issue.code === 'unrecognized_keys') {
     return { path, message: `unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}` };
   }
@@ -112,12 +134,24 @@ export function validatePack(document: unknown, file: string, locate?: Locate): 
   };
   const result = Pack.safeParse(document);
   if (!result.success) {
-    throw new PackError(
-      result.error.issues.slice(0, 50).map((issue) => {
-        const { path, message } = describe(issue);
-        return { ...where(path), message };
-      }),
-    );
+    const issues = result.error.issues.slice(0, 50).map((issue) => {
+      const { path, message } = describe(issue);
+      return { ...where(path), message };
+    });
+    // The parts that do parse are cross-checked too, so one run lists every problem.
+    const partial = partialDocument(document);
+    if (partial) {
+      try {
+        validatePack(partial.document, file, (path) => {
+          const original = partial.original(path);
+          return locate ? locate(original) : { file, path: original };
+        });
+      } catch (error) {
+        if (!(error instanceof PackError)) throw error;
+        issues.push(...error.issues.filter((issue) => !issues.some((i) => i.path === issue.path)));
+      }
+    }
+    throw new PackError(issues);
   }
   const pack = result.data;
   const issues: PackIssue[] = [];
@@ -130,6 +164,28 @@ export function validatePack(document: unknown, file: string, locate?: Locate): 
     if (sets.has(set.id)) report(['sets', i, 'id'], `duplicate set id "${set.id}"`);
     sets.add(set.id);
     checkLocales(set.title, ['sets', i, 'title']);
+  });
+  const profiles = new Set<string>();
+  pack.profiles.forEach((profile, i) => {
+    if (profiles.has(profile.id)) report(['profiles', i, 'id'], `duplicate profile id "${profile.id}"`);
+    profiles.add(profile.id);
+    checkLocales(profile.title, ['profiles', i, 'title']);
+    for (const setId of Object.keys(profile.sets)) {
+      if (!sets.has(setId))
+        report(['profiles', i, 'sets', setId], `set "${setId}" is not among the pack's sets (${[...sets].join(', ')})`);
+    }
+  });
+  const checkDates = (specs: readonly DateSpec[] | undefined, path: PathSegment[]) => {
+    specs?.forEach((spec, d) => {
+      if ('from' in spec && spec.from.length !== spec.to.length)
+        report([...path, d], '`from` and `to` are both "MM-DD" (every year) or both "YYYY-MM-DD"');
+      if ('from' in spec && spec.from.length === 10 && spec.from > spec.to)
+        report([...path, d], '`from` is after `to`');
+      if (spec.label) checkLocales(spec.label, [...path, d, 'label']);
+    });
+  };
+  pack.sets.forEach((set, i) => {
+    checkDates(set.dates, ['sets', i, 'dates']);
   });
   const sections = new Set<string>();
   pack.manual.forEach((section, i) => {
@@ -175,6 +231,7 @@ export function validatePack(document: unknown, file: string, locate?: Locate): 
       report(at('set'), `set "${rule.set}" is not among the pack's sets (${[...sets].join(', ') || 'none'})`);
     if (!sections.has(rule.manual)) report(at('manual'), `manual section "${rule.manual}" does not exist in this pack`);
     checkLocales(rule.message, at('message'));
+    checkDates(rule.dates, at('dates'));
     for (const kind of ['flag', 'pass'] as const) {
       rule.examples[kind].forEach((example, e) => {
         if (typeof example === 'string' || example.match === undefined) return;
@@ -229,6 +286,31 @@ export function validatePack(document: unknown, file: string, locate?: Locate): 
     report(['lexicons'], `${lemmas} terms in inflected lexicons; the limit is ${PACK_LIMITS.lemmas}`);
   if (issues.length > 0) throw new PackError(issues);
   return pack;
+}
+
+const ITEM_SCHEMAS = { rules: Rule, sets: RuleSet, manual: ManualSection, overrides: Override } as const;
+
+/**
+ * The document with only the list items that are valid on their own (rules, sets, …), and a map
+ * from their new places back to the original ones; undefined when even that is not a pack.
+ */
+function partialDocument(document: unknown) {
+  if (!document || typeof document !== 'object' || Array.isArray(document)) return undefined;
+  const copy: Record<string, unknown> = { ...(document as Record<string, unknown>) };
+  const kept: Record<string, number[]> = {};
+  for (const [field, schema] of Object.entries(ITEM_SCHEMAS)) {
+    const list = copy[field];
+    if (!Array.isArray(list)) continue;
+    kept[field] = list.flatMap((item, index) => (schema.safeParse(item).success ? [index] : []));
+    copy[field] = kept[field]!.map((index) => list[index]);
+  }
+  if (!Pack.safeParse(copy).success) return undefined;
+  const original = (path: PathSegment[]): PathSegment[] => {
+    const [field, index, ...rest] = path;
+    const map = typeof field === 'string' ? kept[field] : undefined;
+    return map && typeof index === 'number' ? [field!, map[index] ?? index, ...rest] : path;
+  };
+  return { document: copy, original };
 }
 
 type Found<T> = [PathSegment[], T][];

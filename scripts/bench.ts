@@ -12,7 +12,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { DEFAULT_PACK_DIR } from '../cli/check';
+import { DEFAULT_PACK_DIR } from '../cli/builtin-pack';
 import { loadPackFrom } from '../cli/pack-source';
 import { compilePacks, type Pack } from '../rules/index';
 import { generatedPack } from './generated-pack';

@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { DEFAULT_PACK_DIR } from '../cli/check';
+import { DEFAULT_PACK_DIR } from '../cli/builtin-pack';
 import { loadPackFrom } from '../cli/pack-source';
 import { CorpusItem } from '../eval/schema';
 import {

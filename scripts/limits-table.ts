@@ -3,7 +3,7 @@
  *   npx tsx scripts/limits-table.ts   prints it; a unit test checks the README holds it verbatim.
  */
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_PACK_DIR } from '../cli/check';
+import { DEFAULT_PACK_DIR } from '../cli/builtin-pack';
 import { loadPackFrom } from '../cli/pack-source';
 import type { LimitCheck, Pack } from '../rules/index';
 

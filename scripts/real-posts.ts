@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_PACK_DIR } from '../cli/check';
+import { DEFAULT_PACK_DIR } from '../cli/builtin-pack';
 import { loadPackFrom } from '../cli/pack-source';
 import { compilePacks, type Finding, type Platform } from '../rules/index';
 

@@ -3,13 +3,12 @@
  * rules/packs/default with the same loader as the CLI at bundle time, so a broken pack fails the
  * build instead of reaching operators.
  */
-import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
+import { DEFAULT_PACK_DIR as DIR } from '../cli/builtin-pack';
 import { loadPackFrom } from '../cli/pack-source';
 
 const ID = 'virtual:preflight/default-pack';
 const RESOLVED = `\0${ID}`;
-const DIR = fileURLToPath(new URL('../rules/packs/default', import.meta.url));
 
 export function defaultPackPlugin(): Plugin {
   return {

@@ -36,7 +36,7 @@ rules:
 
 describe('preflight check', () => {
   it('prints findings for people and exits 1 on a block', async () => {
-    const { code, out } = await run(['check', '--pack', goodPack, 'Project', 'Falcon', 'is', 'insane']);
+    const { code, out } = await run(['check', '--no-default', '--pack', goodPack, 'Project', 'Falcon', 'is', 'insane']);
     expect(code).toBe(1);
     expect(out).toContain('BLOCK  1:9  secret  "Falcon"');
     expect(out).toContain('Secret: Falcon');
@@ -44,9 +44,24 @@ describe('preflight check', () => {
     expect(out).toContain('2 findings: 1 block, 1 warn, 0 info');
   });
 
+  it('checks as a posting profile and on a given day, and names the profiles on a typo', async () => {
+    const draft = 'Loving my new serum, use code MAYA15 for 15% off';
+    const asBrand = await run(['check', '--format', 'json', '--date', '2027-06-02', draft]);
+    const onMarch11 = await run(['check', '--format', 'json', '--date', '2027-03-11', draft]);
+    const ids = (out: string) => (JSON.parse(out).findings as { ruleId: string }[]).map((f) => f.ruleId);
+    expect(ids(asBrand.out)).not.toContain('risk.sensitive-date-promo');
+    expect(ids(onMarch11.out)).toContain('risk.sensitive-date-promo');
+    const typo = await run(['check', '--profile', 'influencer', draft]);
+    expect(typo.code).toBe(2);
+    expect(typo.err).toMatch(/unknown profile "influencer" \(one of brand, creator, employee/);
+    expect((await run(['check', '--date', '11/03/2027', draft])).code).toBe(2);
+    expect((await run(['check', '--profile', 'creator', '--date', '2027-06-02', draft])).code).toBeLessThan(2);
+  });
+
   it('exits 0 with only warnings, and prints JSON for tools', async () => {
     const { code, out } = await run([
       'check',
+      '--no-default',
       '--pack',
       goodPack,
       '--format',
@@ -72,29 +87,53 @@ describe('preflight check', () => {
 
   it('speaks Japanese with --lang ja and reads the draft from a file or stdin', async () => {
     const draftFile = file('draft.txt', 'falcon');
-    expect((await run(['check', '--pack', goodPack, '--lang', 'ja', '--file', draftFile])).out).toContain(
-      '秘密: falcon',
-    );
-    expect((await run(['check', '--pack', goodPack, '-'], 'falcon')).code).toBe(1);
-    expect((await run(['check', '--pack', goodPack, '--lang', 'ja', 'eagle'])).out).toBe(
+    expect(
+      (await run(['check', '--no-default', '--pack', goodPack, '--lang', 'ja', '--file', draftFile])).out,
+    ).toContain('秘密: falcon');
+    expect((await run(['check', '--no-default', '--pack', goodPack, '-'], 'falcon')).code).toBe(1);
+    expect((await run(['check', '--no-default', '--pack', goodPack, '--lang', 'ja', 'eagle'])).out).toBe(
       '問題は見つかりませんでした。',
     );
   });
 
   it('switches sets with --sets', async () => {
-    expect((await run(['check', '--pack', goodPack, 'sale'])).code).toBe(0);
-    expect((await run(['check', '--pack', goodPack, '--sets', '+q', 'sale'])).code).toBe(1);
-    expect((await run(['check', '--pack', goodPack, '--sets', 'q', 'insane sale'])).out).not.toContain('hype');
-    expect((await run(['check', '--pack', goodPack, '--sets', 'nope', 'x'])).code).toBe(2);
+    expect((await run(['check', '--no-default', '--pack', goodPack, 'sale'])).code).toBe(0);
+    expect((await run(['check', '--no-default', '--pack', goodPack, '--sets', '+q', 'sale'])).code).toBe(1);
+    expect((await run(['check', '--no-default', '--pack', goodPack, '--sets', 'q', 'insane sale'])).out).not.toContain(
+      'hype',
+    );
+    expect((await run(['check', '--no-default', '--pack', goodPack, '--sets', 'nope', 'x'])).code).toBe(2);
   });
 
   it('exits 2 with a clear message on bad usage', async () => {
-    const noDraft = await run(['check', '--pack', goodPack]);
+    const noDraft = await run(['check', '--no-default', '--pack', goodPack]);
     expect(noDraft).toMatchObject({ code: 2 });
     expect(noDraft.err).toContain('no draft');
     expect((await run(['check', '--platform', 'myspace', 'x'])).err).toContain('unknown platform "myspace"');
     expect((await run(['check', '--bogus', 'x'])).code).toBe(2);
     expect((await run(['frobnicate'])).code).toBe(2);
+    expect((await run(['check', '--no-default', 'x'])).err).toContain('--no-default needs at least one --pack');
+  });
+
+  it('guesses what a mistyped name meant, and prints the wrong line and where help is, not the whole help', async () => {
+    const twitter = await run(['check', '--platform', 'twitter', 'x']);
+    expect(twitter.code).toBe(2);
+    expect(twitter.err).toBe(
+      'preflight: unknown platform "twitter": did you mean "x"? (one of x, facebook, instagram, linkedin, threads, bluesky, mastodon, reddit, youtube, tiktok)\nRun "preflight --help" for usage.',
+    );
+    expect((await run(['check', '--platform', 'linkdin', 'x'])).err).toContain('did you mean "linkedin"?');
+    expect((await run(['check', '--profile', 'creater', 'x'])).err).toContain('did you mean "creator"?');
+    expect((await run(['check', '--sets', '+quiet-priod', 'x'])).err).toContain('did you mean "quiet-period"?');
+    expect((await run(['check', '--platform', 'myspace', 'x'])).err).not.toContain('did you mean');
+  });
+
+  it('layers a team pack on the built-in one, as the extension does', async () => {
+    const draft = 'Project Falcon: 元本保証で必ず儲かる';
+    const layered = JSON.parse((await run(['check', '--format', 'json', '--pack', goodPack, draft])).out);
+    const alone = JSON.parse((await run(['check', '--format', 'json', '--no-default', '--pack', goodPack, draft])).out);
+    const packsOf = (json: { findings: { pack: string }[] }) => [...new Set(json.findings.map((f) => f.pack))].sort();
+    expect(packsOf(layered)).toEqual(['preflight-default', 'small']);
+    expect(packsOf(alone)).toEqual(['small']);
   });
 
   it('exits 2 naming the file and field for each kind of bad pack', async () => {
@@ -161,9 +200,9 @@ describe('the installed bin', () => {
   it('runs as `preflight` through node_modules/.bin', async () => {
     const exec = promisify(execFile);
     const bin = join(process.cwd(), 'node_modules', '.bin', 'preflight');
-    const ok = await exec(bin, ['check', '--pack', goodPack, '--format', 'json', 'good deal']);
+    const ok = await exec(bin, ['check', '--no-default', '--pack', goodPack, '--format', 'json', 'good deal']);
     expect(JSON.parse(ok.stdout).findings).toEqual([]);
-    await expect(exec(bin, ['check', '--pack', goodPack, 'falcon'])).rejects.toMatchObject({ code: 1 });
+    await expect(exec(bin, ['check', '--no-default', '--pack', goodPack, 'falcon'])).rejects.toMatchObject({ code: 1 });
   });
 });
 

@@ -38,7 +38,7 @@ describe('loading a pack', () => {
 
   it('names the field and what was expected for a wrong type', () => {
     expect(issues(base.replace('version: 1.0.0', 'version: 1'))).toEqual([
-      'pack.yaml: version: Invalid input: expected string, received number',
+      'pack.yaml: version: expected text, got a number: put it in quotes (version: "1.2.0")',
     ]);
     expect(issues(base.replace('version: 1.0.0', 'version: one'))[0]).toContain(
       'version: a semantic version such as 1.4.0',
@@ -89,5 +89,29 @@ describe('loading a pack', () => {
   it('refuses YAML alias bombs', () => {
     const bomb = `a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n`;
     expect(issues(bomb)[0]).toMatch(/alias|Excessive/i);
+  });
+
+  it('lists schema problems and cross-reference problems in one run, at their own places', () => {
+    const text = `${base}rules:\n  - ${goodRule.replace('terms: [a]', 'terms: [a], bogus: 1')}\n  - ${goodRule.replace('id: r,', 'id: r2,').replace('manual: m', 'manual: nowhere')}\n`;
+    expect(issues(text)).toEqual([
+      'pack.yaml: rules[0]: unknown field: bogus',
+      'pack.yaml: rules[1].manual: manual section "nowhere" does not exist in this pack',
+    ]);
+  });
+
+  it('says to quote a version YAML read as a number', () => {
+    expect(issues(base.replace('version: 1.0.0', 'version: 1.2'))).toEqual([
+      'pack.yaml: version: expected text, got a number: put it in quotes (version: "1.2.0")',
+    ]);
+    expect(issues(base.replace('id: t', 'id: 2025'))).toEqual([
+      'pack.yaml: id: expected text, got a number: put it in quotes',
+    ]);
+  });
+
+  it('shows a YAML syntax error with its line and a caret under the spot', () => {
+    const [problem] = issues('id: x\nname: [oops\nversion: 1\n');
+    expect(problem).toMatch(
+      /^pack\.yaml: : line 3, column 1: Flow sequence .* end with a \]\n {4}name: \[oops\n {4}version: 1\n {4}\^$/,
+    );
   });
 });

@@ -1,7 +1,7 @@
 /** Whatever an operator types, `check` answers: no throw, offsets inside the draft, same answer twice. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PACK_DIR } from '../../cli/check';
+import { DEFAULT_PACK_DIR } from '../../cli/builtin-pack';
 import { loadPackFrom } from '../../cli/pack-source';
 import { compilePacks, PLATFORMS } from '../../rules/index';
 

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PACK_DIR } from '../../cli/check';
+import { DEFAULT_PACK_DIR } from '../../cli/builtin-pack';
 import { loadPackFrom } from '../../cli/pack-source';
 import { ADAPTERS, adapterFor } from '../../entrypoints/content/platforms/index';
 import { KINDS } from '../../rules/kinds/index';
