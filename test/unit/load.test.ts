@@ -78,7 +78,8 @@ describe('loading a pack', () => {
     expect(issues(pattern('(a)\\1'))[0]).toMatch(/^pack\.yaml: rules\[0\]\.pattern: .*backreferences are not allowed/);
     expect(issues(pattern('(?<=a)b'))[0]).toMatch(/rules\[0\]\.pattern: .*look-around is not allowed/);
     expect(issues(pattern('(a+)+$'))[0]).toMatch(/rules\[0\]\.pattern: .*unbounded repetition "\+"/);
-    expect(issues(pattern('[a-'))[0]).toMatch(/rules\[0\]\.pattern: .*missing "\]"/);
+    expect(issues(pattern('[a-'))[0]).toMatch(/rules\[0\]\.pattern: .*unterminated character class/);
+    expect(issues(pattern('\\p{L}{0,999}x'))[0]).toMatch(/rules\[0\]\.pattern: .*the limit is 256/);
   });
 
   it('rejects a pack that is too large before parsing it', () => {
