@@ -7,6 +7,7 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { type Localized, Pack, type Rule } from './schema';
+import { utf8Length } from './text/count';
 import { compilePattern, PatternError } from './text/regex';
 
 export interface PackIssue {
@@ -24,8 +25,16 @@ export class PackError extends Error {
   }
 }
 
-/** Limits that keep a hostile or broken pack from exhausting the browser. */
+/** Limits that keep a hostile or broken pack from exhausting the browser. `bytes` counts UTF-8, as files and downloads do. */
 export const PACK_LIMITS = { bytes: 8 * 1024 * 1024, rules: 20_000, terms: 500_000, patternLength: 2_000 };
+
+/** Why a pack's text is too large to read, or undefined: every reader (file, subscription, policy) asks this. */
+export function packSizeProblem(text: string): string | undefined {
+  // A UTF-16 unit is at most 3 UTF-8 bytes: most texts are decided without counting.
+  if (text.length * 3 <= PACK_LIMITS.bytes) return undefined;
+  const bytes = utf8Length(text);
+  return bytes > PACK_LIMITS.bytes ? `the pack is ${bytes} bytes; the limit is ${PACK_LIMITS.bytes}` : undefined;
+}
 
 export type PathSegment = string | number;
 /** Maps a path in the joined pack to the source file it came from (pack folders). */
@@ -41,11 +50,8 @@ export function formatPath(path: readonly PathSegment[]): string {
 
 /** Parse YAML or JSON text (JSON is YAML, but its own parser gives better positions). */
 export function parseDocument(text: string, file: string): unknown {
-  if (text.length > PACK_LIMITS.bytes) {
-    throw new PackError([
-      { file, path: '', message: `the pack is ${text.length} bytes; the limit is ${PACK_LIMITS.bytes}` },
-    ]);
-  }
+  const tooLarge = packSizeProblem(text);
+  if (tooLarge) throw new PackError([{ file, path: '', message: tooLarge }]);
   const json = /\.json$/i.test(file) || /^\s*[{[]/.test(text);
   try {
     return json ? JSON.parse(text) : parseYaml(text, { prettyErrors: true, maxAliasCount: 100, uniqueKeys: true });

@@ -194,4 +194,32 @@ describe('signing packs', () => {
     );
     expect((await run(['pack', 'sign', goodPack, '--key', `${name}.pub.json`])).code).toBe(2);
   });
+
+  it('exits 2 with a message, not a stack trace, on a key file that is not one', async () => {
+    const name = join(dir, 'keys');
+    await run(['pack', 'keygen', name]);
+    const secret = JSON.parse(readFileSync(`${name}.key.json`, 'utf8'));
+    const notJson = file('not-json.key.json', 'secretKey: abc');
+    const badBase64 = file('bad64.key.json', JSON.stringify({ ...secret, secretKey: '%%not base64%%' }));
+    const shortKey = file('short.key.json', JSON.stringify({ ...secret, secretKey: btoa('short') }));
+    const badPublic = file('bad.pub.json', JSON.stringify({ keyId: secret.keyId, publicKey: '***' }));
+    for (const [argv, says] of [
+      [['pack', 'sign', goodPack, '--key', notJson], /not-json\.key\.json is not a key file \(not valid JSON/],
+      [
+        ['pack', 'sign', goodPack, '--key', badBase64],
+        /bad64\.key\.json is not a key file \(secretKey: expected 32 bytes in base64\)/,
+      ],
+      [['pack', 'sign', goodPack, '--key', shortKey], /secretKey: expected 32 bytes in base64/],
+      [['pack', 'verify', goodPack, '--key', notJson], /is not a key file \(not valid JSON/],
+      [
+        ['pack', 'verify', goodPack, '--key', badPublic],
+        /bad\.pub\.json is not a key file \(publicKey: expected 32 bytes/,
+      ],
+    ] as const) {
+      const result = await run([...argv]);
+      expect(result.code, argv.join(' ')).toBe(2);
+      expect(result.err).toMatch(says);
+      expect(result.err).not.toMatch(/\n\s+at /);
+    }
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadPack, PACK_LIMITS, PackError } from '../../rules/index';
+import { packSizeProblem } from '../../rules/load';
 
 const base = `
 id: t
@@ -85,6 +86,14 @@ describe('loading a pack', () => {
   it('rejects a pack that is too large before parsing it', () => {
     const huge = `${base}# ${'x'.repeat(PACK_LIMITS.bytes)}`;
     expect(issues(huge)[0]).toMatch(/bytes; the limit is/);
+  });
+
+  it('counts the size in UTF-8 bytes, not UTF-16 units', () => {
+    // 2.9 million kana: under the limit in UTF-16 units, 8.7 MB as a file.
+    const kana = `${base}# ${'あ'.repeat(2_900_000)}`;
+    expect(kana.length).toBeLessThan(PACK_LIMITS.bytes);
+    expect(issues(kana)[0]).toMatch(/the pack is 87\d{5} bytes; the limit is 8388608/);
+    expect(packSizeProblem(`${base}# ${'あ'.repeat(2_700_000)}`)).toBeUndefined();
   });
 
   it('refuses YAML alias bombs', () => {
