@@ -60,9 +60,12 @@ function format(template: string, vars: Record<string, string | number>): string
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
+/** The matched text, cut to at most 80 UTF-16 units (79 and "…"), never inside a surrogate pair. */
 function excerptOf(text: string, start: number, end: number): string {
   const raw = text.slice(start, end);
-  return raw.length > 80 ? `${raw.slice(0, 79)}…` : raw;
+  if (raw.length <= 80) return raw;
+  const last = raw.charCodeAt(78);
+  return `${raw.slice(0, last >= 0xd800 && last <= 0xdbff ? 78 : 79)}…`;
 }
 
 /** Which rules run, and at what severity, once packs, overrides and switches are applied. */

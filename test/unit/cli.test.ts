@@ -81,6 +81,17 @@ describe('preflight check', () => {
     );
   });
 
+  it('keeps a byte order mark read from --file or stdin, so offsets index the file', async () => {
+    const withBom = file('bom.txt', '\ufeffProject falcon');
+    for (const argv of [
+      ['check', '--pack', goodPack, '--format', 'json', '--file', withBom],
+      ['check', '--pack', goodPack, '--format', 'json', '-'],
+    ]) {
+      const { out } = await run(argv, '\ufeffProject falcon');
+      expect(JSON.parse(out).findings).toEqual([expect.objectContaining({ start: 9, end: 15, excerpt: 'falcon' })]);
+    }
+  });
+
   it('switches sets with --sets', async () => {
     expect((await run(['check', '--pack', goodPack, 'sale'])).code).toBe(0);
     expect((await run(['check', '--pack', goodPack, '--sets', '+q', 'sale'])).code).toBe(1);

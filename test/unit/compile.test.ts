@@ -80,3 +80,41 @@ describe('compilePacks', () => {
     expect(errors).toEqual(['org.slang']);
   });
 });
+
+describe('offsets into the draft', () => {
+  const rules = [
+    { id: 'secret', kind: 'terms', terms: ['falcon'] },
+    { id: 'money', kind: 'pattern', pattern: '元本保証' },
+  ];
+  const spans = (text: string) =>
+    compilePacks([testPack(rules)])
+      .check(text)
+      .map((f) => [f.ruleId, f.start, f.end, text.slice(f.start, f.end)]);
+
+  it('index the draft exactly when it starts with a byte order mark', () => {
+    expect(spans('\ufeffProject falcon 元本保証')).toEqual([
+      ['secret', 9, 15, 'falcon'],
+      ['money', 16, 20, '元本保証'],
+    ]);
+  });
+
+  it('do not swallow a lone surrogate before a match', () => {
+    expect(spans('\ud800falcon \udc00元本保証')).toEqual([
+      ['secret', 1, 7, 'falcon'],
+      ['money', 9, 13, '元本保証'],
+    ]);
+  });
+
+  it('give an excerpt of at most 80 units that never splits a surrogate pair', () => {
+    const long = testPack([{ id: 'long', kind: 'pattern', pattern: 'start.{0,120}end' }]);
+    for (const filler of ['x'.repeat(73), 'x'.repeat(72)]) {
+      const text = `start${filler}😀😀😀 and more text end`;
+      const [finding] = compilePacks([long]).check(text);
+      expect(finding?.excerpt.length).toBeLessThanOrEqual(80);
+      expect(finding?.excerpt.endsWith('…')).toBe(true);
+      // Every surrogate in the excerpt is half of a whole pair.
+      expect(finding?.excerpt).toMatch(/^(?:[^\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff])*$/);
+      expect(text.startsWith(finding!.excerpt.slice(0, -1))).toBe(true);
+    }
+  });
+});
