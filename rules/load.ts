@@ -6,9 +6,11 @@
  */
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
+import { compileRule } from './compile';
 import { type Localized, Pack, type Rule } from './schema';
 import { utf8Length } from './text/count';
-import { compilePattern, PatternError } from './text/regex';
+import { foldTerm } from './text/fold';
+import { compilePattern, PatternError, requiredLiterals } from './text/regex';
 
 export interface PackIssue {
   /** The file the problem is in. */
@@ -26,7 +28,16 @@ export class PackError extends Error {
 }
 
 /** Limits that keep a hostile or broken pack from exhausting the browser. `bytes` counts UTF-8, as files and downloads do. */
-export const PACK_LIMITS = { bytes: 8 * 1024 * 1024, rules: 20_000, terms: 500_000, patternLength: 2_000 };
+export const PACK_LIMITS = {
+  bytes: 8 * 1024 * 1024,
+  rules: 20_000,
+  terms: 500_000,
+  patternLength: 2_000,
+  /** UTF-16 units in one term (of any list: terms, exceptions, cues, lexicons, markers). */
+  termLength: 1_000,
+  /** States of the term automaton every tab builds from the pack's terms: its memory and build time. */
+  automatonStates: 500_000,
+};
 
 /** Why a pack's text is too large to read, or undefined: every reader (file, subscription, policy) asks this. */
 export function packSizeProblem(text: string): string | undefined {
@@ -185,8 +196,66 @@ export function validatePack(document: unknown, file: string, locate?: Locate): 
     }
   });
   if (termCount > PACK_LIMITS.terms) report(['rules'], `${termCount} terms; the limit is ${PACK_LIMITS.terms}`);
+  if (issues.length === 0) checkAutomaton(pack, report);
   if (issues.length > 0) throw new PackError(issues);
   return pack;
+}
+
+/**
+ * Every string a rule puts into the term automaton, found by compiling it against a context that
+ * only records them: whatever its kind, nothing is missed.
+ */
+function automatonTerms(rule: Rule): string[] {
+  const terms: string[] = [];
+  compileRule(rule, {
+    terms(list) {
+      terms.push(...list);
+      return 0;
+    },
+    pattern: compilePattern,
+    patternLiterals(sources) {
+      for (const source of sources) terms.push(...(requiredLiterals(source) ?? []));
+      return undefined;
+    },
+  });
+  return terms;
+}
+
+/** Term length and automaton size: a 4-million-character term or a huge lexicon must not exhaust every tab. */
+function checkAutomaton(pack: Pack, report: (path: PathSegment[], message: string) => void): void {
+  const folded: string[] = [];
+  pack.rules.forEach((rule, i) => {
+    for (const term of automatonTerms(rule)) {
+      if (term.length > PACK_LIMITS.termLength) {
+        report(
+          ['rules', i],
+          `a term of ${term.length} characters (${JSON.stringify(`${term.slice(0, 20)}…`)}); the limit is ${PACK_LIMITS.termLength} characters per term`,
+        );
+      } else folded.push(foldTerm(term, true));
+    }
+  });
+  const states = trieSize(folded);
+  if (states > PACK_LIMITS.automatonStates) {
+    report(
+      ['rules'],
+      `the pack's terms need an automaton of ${states} states; the limit is ${PACK_LIMITS.automatonStates} states (fewer or shorter terms)`,
+    );
+  }
+}
+
+/** The nodes of a trie of these strings, without building it: sorted, each adds what it does not share with the one before. */
+function trieSize(keys: string[]): number {
+  keys.sort();
+  let states = 1;
+  let previous = '';
+  for (const key of keys) {
+    let common = 0;
+    const most = Math.min(key.length, previous.length);
+    while (common < most && key.charCodeAt(common) === previous.charCodeAt(common)) common++;
+    states += key.length - common;
+    previous = key;
+  }
+  return states;
 }
 
 type Found<T> = [PathSegment[], T][];

@@ -142,6 +142,23 @@ function readGood(): string {
 }
 
 describe('preflight pack', () => {
+  it('names the cap a pack breaks in `pack validate`', async () => {
+    const tooLong = file('long-term.yaml', readGood().replace('terms: [falcon]', `terms: [${'x'.repeat(1001)}]`));
+    const result = await run(['pack', 'validate', tooLong]);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('rules[0]: a term of 1001 characters');
+    expect(result.err).toContain('the limit is 1000 characters per term');
+    const slow = file(
+      'slow.yaml',
+      readGood()
+        .replace('kind: terms, category: brand', 'kind: pattern, category: brand')
+        .replace('terms: [insane]', "pattern: '\\p{L}{0,999}x'"),
+    );
+    expect((await run(['pack', 'validate', slow])).err).toMatch(
+      /rules\[1\]\.pattern: .*more than 256 characters from one position/,
+    );
+  });
+
   it('validates, tests and builds a pack', async () => {
     expect((await run(['pack', 'validate', goodPack])).out).toContain('ok  ');
     const tested = await run(['pack', 'test', goodPack]);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MATCH_LIMITS } from '../../rules/draft';
 import { compilePacks, Pack } from '../../rules/index';
 import { testPack } from '../helpers/pack';
 
@@ -116,5 +117,47 @@ describe('offsets into the draft', () => {
       expect(finding?.excerpt).toMatch(/^(?:[^\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff])*$/);
       expect(text.startsWith(finding!.excerpt.slice(0, -1))).toBe(true);
     }
+  });
+});
+
+describe('match limits', () => {
+  const kana = Array.from({ length: 1000 }, (_, i) => 'あ'.repeat(i + 1));
+
+  it('keep 1,000 overlapping CJK terms on a long draft from exhausting the tab, and say how many more', () => {
+    const pack = testPack([{ id: 'kana', kind: 'terms', terms: kana }]);
+    const text = 'あ'.repeat(3000);
+    const started = performance.now();
+    const findings = compilePacks([pack]).check(text, { locale: 'ja' });
+    // 16.7 s and 850 MB before the limits; a generous bound only catches a runaway.
+    expect(performance.now() - started).toBeLessThan(2000);
+    const more = findings.filter((f) => f.more !== undefined);
+    expect(more).toHaveLength(1);
+    expect(more[0]!.more).toBeGreaterThan(2_000_000);
+    expect(more[0]!.message).toMatch(/^…ほかにこのルールの該当が[\d,]+件あります/);
+    expect(findings.length).toBeLessThanOrEqual(MATCH_LIMITS.perRule + 1);
+  });
+
+  it('say "and N more" in English for a pattern that matches everywhere', () => {
+    const pack = testPack([{ id: 'letters', kind: 'pattern', pattern: '\\p{L}' }]);
+    const findings = compilePacks([pack]).check('a'.repeat(5000));
+    expect(findings).toHaveLength(MATCH_LIMITS.perRule + 1);
+    expect(findings.at(-1)).toMatchObject({
+      more: 4000,
+      message: '…and 4,000 more matches of this rule, not listed',
+      start: 1000,
+    });
+  });
+
+  it('never let a block finding go unreported when other rules use up the draft’s limit', () => {
+    const noisy = Array.from({ length: 12 }, (_, i) => ({
+      id: `noisy${i}`,
+      kind: 'terms',
+      severity: 'info',
+      terms: kana.slice(0, 50),
+    }));
+    const pack = testPack([...noisy, { id: 'secret', kind: 'terms', terms: ['falcon'], severity: 'block' }]);
+    const findings = compilePacks([pack]).check(`${'あ'.repeat(3000)} falcon`);
+    expect(findings.some((f) => f.ruleId === 'secret' && f.severity === 'block')).toBe(true);
+    expect(findings.filter((f) => f.more === undefined).length).toBeLessThanOrEqual(MATCH_LIMITS.perDraft);
   });
 });

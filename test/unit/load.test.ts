@@ -96,6 +96,21 @@ describe('loading a pack', () => {
     expect(packSizeProblem(`${base}# ${'あ'.repeat(2_700_000)}`)).toBeUndefined();
   });
 
+  it('caps term length and the automaton a pack needs, in every list a rule has, naming the cap', () => {
+    const long = 'あ'.repeat(PACK_LIMITS.termLength + 1);
+    expect(issues(withRule(goodRule.replace('terms: [a]', `terms: [a], exceptions: [${long}]`)))).toEqual([
+      `pack.yaml: rules[0]: a term of 1001 characters ("${'あ'.repeat(20)}…"); the limit is 1000 characters per term`,
+    ]);
+    // 1,000 terms of 1,000 distinct characters each: a million states.
+    const many = Array.from({ length: 1000 }, (_, i) => `"${String.fromCharCode(0x4e00 + i).repeat(999)}x"`).join(', ');
+    expect(issues(withRule(goodRule.replace('terms: [a]', `terms: [${many}]`)))).toEqual([
+      "pack.yaml: rules: the pack's terms need an automaton of 1000001 states; the limit is 500000 states (fewer or shorter terms)",
+    ]);
+    // Overlapping terms share their states: あ, ああ, … ああ…(1,000) is a chain of 1,000.
+    const chain = Array.from({ length: 1000 }, (_, i) => 'あ'.repeat(i + 1)).join(', ');
+    expect(issues(withRule(goodRule.replace('terms: [a]', `terms: [${chain}]`)))).toEqual([]);
+  });
+
   it('refuses YAML alias bombs', () => {
     const bomb = `a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n`;
     expect(issues(bomb)[0]).toMatch(/alias|Excessive/i);
