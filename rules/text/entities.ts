@@ -140,12 +140,7 @@ export function extractHashtags(text: string, urls: Entity[]): Entity[] {
   const tags: Tagged[] = [];
   const seen = new Set<number>();
   let covered = -1;
-  HASH.lastIndex = 0;
-  for (let m = HASH.exec(text); m; m = HASH.exec(text)) {
-    if (m.index < covered) continue;
-    const from = Math.max(0, m.index - 1);
-    const space = text.slice(m.index).search(/\s/);
-    const to = space < 0 ? text.length : m.index + space;
+  const extract = (from: number, to: number) => {
     for (const tag of tt.extractHashtagsWithIndices(text.slice(from, to), { checkUrlOverlap: false })) {
       const indices: [number, number] = [from + tag.indices[0], from + tag.indices[1]];
       if (!seen.has(indices[0])) {
@@ -153,8 +148,23 @@ export function extractHashtags(text: string, urls: Entity[]): Entity[] {
         tags.push({ hashtag: tag.hashtag, indices });
       }
     }
+  };
+  // Tags close together go in one call; a word is looked at up to LONG_URL characters.
+  let batch: [number, number] | undefined;
+  HASH.lastIndex = 0;
+  for (let m = HASH.exec(text); m; m = HASH.exec(text)) {
+    if (m.index < covered) continue;
+    const from = Math.max(0, m.index - 1);
+    const space = text.slice(m.index, m.index + LONG_URL).search(/\s/);
+    const to = space < 0 ? Math.min(text.length, m.index + LONG_URL) : m.index + space;
+    if (batch && from <= batch[1] && to - batch[0] <= WHOLE_RUN) batch[1] = to;
+    else {
+      if (batch) extract(...batch);
+      batch = [from, to];
+    }
     covered = to;
   }
+  if (batch) extract(...batch);
   if (tags.length === 0) return [];
   // As twitter-text does: a "#" inside a URL is not a hashtag.
   const entities: Tagged[] = [

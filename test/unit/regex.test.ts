@@ -173,3 +173,103 @@ describe('the literals a pattern needs', () => {
     expect(matches).toBeGreaterThan(20);
   });
 });
+
+describe('the checker against the parser', () => {
+  // Pattern pieces that trip hand-written parsers: empty and negated classes, escaped brackets,
+  // escapes that stand for characters, properties, names, quantifiers of every form.
+  const piece = fc.oneof(
+    fc.constantFrom(
+      '[]',
+      '[^]',
+      '[\\]]',
+      '[^\\]]',
+      ']',
+      '[',
+      '(',
+      ')',
+      '(?:',
+      '(?<n>',
+      '(?=',
+      '(?i:',
+      '|',
+      '\\',
+      '\\\\',
+      '\\x41',
+      '\\u00e9',
+      '\\u{1F600}',
+      '\\p{L}',
+      '\\p{Han}',
+      '\\k<n>',
+      '\\1',
+      '\\b',
+      '^',
+      '$',
+      '.',
+      '\\w',
+      '\\d',
+      '*',
+      '+',
+      '?',
+      '{2}',
+      '{0,9}',
+      '{0,99}',
+      '{3,}',
+      '{',
+      '}',
+      'a',
+      'あ',
+      '-',
+    ),
+    fc.string({ maxLength: 2 }),
+  );
+  const source = fc.array(piece, { minLength: 1, maxLength: 8 }).map((pieces) => pieces.join(''));
+  const engineAccepts = (text: string, flags: string) => {
+    try {
+      new RegExp(text, flags);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  it('never accepts what JavaScript rejects, and compiles all it accepts', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(source, (text) => {
+        const reason = unsafeReason(text);
+        if (!engineAccepts(text, 'u') && !engineAccepts(text, '') && !/\\p\{/.test(text)) expect(reason).toBeDefined();
+        if (reason === undefined) {
+          accepted++;
+          expect(() => compilePattern(text, true)).not.toThrow();
+        } else if (!/^invalid pattern|inline flags|used twice/.test(reason)) {
+          // Refused for safety: the parser read it as a valid expression, and so does the engine.
+          // (Modifiers and repeated group names are ES2025, which Node 20 does not read: refused by name.)
+          expect(engineAccepts(text, 'u') || engineAccepts(text, '')).toBe(true);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+    expect(accepted).toBeGreaterThan(100);
+  });
+
+  it('runs every accepted pattern in bounded time on adversarial drafts', () => {
+    let ran = 0;
+    fc.assert(
+      fc.property(source, fc.constantFrom('a', 'aa-', 'あ', 'A1 ', ']', '😀'), (text, unit) => {
+        if (unsafeReason(text) !== undefined) return;
+        const pattern = compilePattern(text, true);
+        const { paths, length } = patternBound(text);
+        expect(paths).toBeLessThanOrEqual(PATH_BUDGET);
+        expect(length).toBeLessThanOrEqual(LENGTH_BUDGET);
+        // The pattern's own pieces, repeated, then a character that makes it fail at the end.
+        const draft = `${unit.repeat(Math.ceil(3000 / unit.length))}\u0000`;
+        const started = performance.now();
+        pattern.forEach(draft, () => {});
+        ran++;
+        expect(performance.now() - started).toBeLessThan(1000);
+      }),
+      { numRuns: 1500 },
+    );
+    expect(ran).toBeGreaterThan(50);
+  });
+});
