@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { z } from 'zod';
 import { Pack, PackError, runExamples } from '../rules/index';
-import { generateKeyPair, type KeyPair, type PublicKey, signPack, verifyPack } from '../rules/signature';
+import { generateKeyPair, type PublicKey, signPack, verifyPack } from '../rules/signature';
 import { type Io, UsageError } from './main';
 import { loadPackFrom } from './pack-source';
 
@@ -13,6 +13,37 @@ function args(argv: string[], options: ParseArgsConfig['options'] = {}) {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+}
+
+/** 32 raw bytes in base64: an Ed25519 key as `pack keygen` writes it. */
+const key32 = z.string().refine((text) => {
+  try {
+    return /^[A-Za-z0-9+/]+={0,2}$/.test(text) && atob(text).length === 32;
+  } catch {
+    return false;
+  }
+}, 'expected 32 bytes in base64');
+const KeyFile = z.object({ keyId: z.string().regex(/^[0-9a-f]{16}$/, 'expected 16 hex digits'), publicKey: key32 });
+const SecretKeyFile = KeyFile.extend({ secretKey: key32 });
+
+/** A key file `pack keygen` wrote; a file that is not one is bad usage (exit 2) with a message, never a stack trace. */
+function readKey<T extends z.ZodType>(file: string, schema: T, hint: string): z.infer<T> {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+    throw new UsageError(`${file} is not a key file (not valid JSON: ${error.message}); ${hint}`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.path.join('.');
+    throw new UsageError(
+      `${file} is not a key file (${field ? `${field}: ` : ''}${issue.code === 'invalid_type' && issue.input === undefined ? 'missing' : issue.message}); ${hint}`,
+    );
+  }
+  return parsed.data;
 }
 
 /** JSON Schema for editors (YAML language servers, VS Code), generated from the zod schema. */
@@ -104,8 +135,7 @@ export async function runPack(argv: string[], io: Io): Promise<number> {
       });
       if (positionals.length !== 1 || typeof values.key !== 'string')
         throw new UsageError('pack sign takes one FILE and --key NAME.key.json');
-      const key = JSON.parse(readFileSync(values.key, 'utf8')) as KeyPair;
-      if (!key.secretKey) throw new UsageError(`${values.key} has no secretKey: sign with the .key.json file`);
+      const key = readKey(values.key, SecretKeyFile, 'sign with the NAME.key.json file `pack keygen` wrote');
       const signed = await signPack(loadPackFrom(positionals[0]!), key);
       const json = `${JSON.stringify(signed, null, 2)}\n`;
       if (typeof values.output === 'string') {
@@ -119,7 +149,9 @@ export async function runPack(argv: string[], io: Io): Promise<number> {
       const keys = (values.key ?? []) as string[];
       if (positionals.length === 0 || keys.length === 0)
         throw new UsageError('pack verify takes FILEs and --key NAME.pub.json');
-      const trusted = keys.map((file) => JSON.parse(readFileSync(file, 'utf8')) as PublicKey);
+      const trusted: PublicKey[] = keys.map((file) =>
+        readKey(file, KeyFile, 'verify with the NAME.pub.json file `pack keygen` wrote'),
+      );
       let failed = 0;
       for (const file of positionals) {
         const verdict = await verifyPack(loadPackFrom(file), trusted);

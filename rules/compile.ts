@@ -4,7 +4,7 @@
  * reviewers' set switches come last. All terms of all rules share one automaton.
  */
 import { type Day, dateInForce, dayOf } from './dates';
-import { Draft, type Matchers } from './draft';
+import { Draft, MATCH_LIMITS, type Matchers, type Uncounted } from './draft';
 import { KINDS } from './kinds/index';
 import type { CompileContext, RawFinding, RuleRunner } from './kinds/kind';
 import { extendLexicons, lexiconsOf, resolveTerms } from './lexicons';
@@ -82,13 +82,39 @@ export function localize(text: Localized, locale: string, fallbacks: readonly st
   return Object.values(text)[0] ?? '';
 }
 
+/** The finding that stands for a rule's matches beyond the limits. */
+const MORE: Localized = {
+  en: '…and {count} more matches of this rule, not listed',
+  ja: '…ほかにこのルールの該当が{count}件あります（一覧には表示していません）',
+};
+
+/** The worst severity a rule can give: its own, or one of its terms' or checks'. */
+function worstOf(rule: Rule): Severity {
+  let worst: Severity = rule.severity;
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (value && typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value)) {
+        if (key === 'severity' && typeof inner === 'string' && SEVERITY_RANK[inner as Severity] < SEVERITY_RANK[worst])
+          worst = inner as Severity;
+        else if (key !== 'examples') visit(inner);
+      }
+    }
+  };
+  visit(rule);
+  return worst;
+}
+
 function format(template: string, vars: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
+/** The matched text, cut to at most 80 UTF-16 units (79 and "…"), never inside a surrogate pair. */
 function excerptOf(text: string, start: number, end: number): string {
   const raw = text.slice(start, end);
-  return raw.length > 80 ? `${raw.slice(0, 79)}…` : raw;
+  if (raw.length <= 80) return raw;
+  const last = raw.charCodeAt(78);
+  return `${raw.slice(0, last >= 0xd800 && last <= 0xdbff ? 78 : 79)}…`;
 }
 
 /** Which rules run, and at what severity, once packs, overrides and switches are applied. */
@@ -123,7 +149,7 @@ export function resolveRules(packs: readonly Pack[], options: CompileOptions = {
   return { active, warnings, profile };
 }
 
-function compileRule<K extends RuleKind>(rule: RuleOf<K>, context: CompileContext): RuleRunner {
+export function compileRule<K extends RuleKind>(rule: RuleOf<K>, context: CompileContext): RuleRunner {
   return (KINDS[rule.kind] as unknown as { compile(r: RuleOf<K>, c: CompileContext): RuleRunner }).compile(
     rule,
     context,
@@ -239,6 +265,70 @@ export function compilePacks(packs: readonly Pack[], options: CompileOptions = {
     };
   }
 
+  /**
+   * Keep at most MATCH_LIMITS.perRule findings per rule and perDraft in all, the worst first; each
+   * rule with more gets one finding that says how many more, as severe as the worst it stands for,
+   * so a limit never lets a `block` draft through.
+   */
+  function limit(
+    results: { entry: ActiveRule; findings: Finding[]; uncounted: Uncounted }[],
+    text: string,
+    locale: string,
+  ): Finding[] {
+    const rank = (f: Finding) => SEVERITY_RANK[f.severity];
+    const dropped = new Map<ActiveRule, { count: number; worst: Severity | undefined; first: Finding | undefined }>();
+    const drop = (entry: ActiveRule, findings: Finding[], count = findings.length) => {
+      if (count === 0) return;
+      const known = dropped.get(entry) ?? { count: 0, worst: undefined, first: undefined };
+      known.count += count;
+      for (const f of findings) {
+        if (!known.worst || rank(f) < SEVERITY_RANK[known.worst]) known.worst = f.severity;
+        if (!known.first || f.start < known.first.start) known.first = f;
+      }
+      dropped.set(entry, known);
+    };
+    const kept: { entry: ActiveRule; finding: Finding }[] = [];
+    for (const { entry, findings, uncounted } of results) {
+      const ordered = findings.sort((a, b) => a.start - b.start || rank(a) - rank(b));
+      // Keep the worst of a rule's findings first, then the earliest.
+      const byWorst = [...ordered].sort((a, b) => rank(a) - rank(b) || a.start - b.start);
+      const keep = new Set(byWorst.slice(0, MATCH_LIMITS.perRule));
+      for (const finding of ordered) if (keep.has(finding)) kept.push({ entry, finding });
+      drop(
+        entry,
+        ordered.filter((f) => !keep.has(f)),
+      );
+      if (uncounted.count > 0) {
+        // Matches never examined could be any of the rule's: count them as its worst.
+        const first = uncounted.first ?? findings[0] ?? { start: 0, end: 0 };
+        drop(entry, [{ ...finish(entry, { ...first }, text, locale), severity: worstFor(entry) }], uncounted.count);
+      }
+    }
+    let shown = kept;
+    if (kept.length > MATCH_LIMITS.perDraft) {
+      const byWorst = [...kept].sort((a, b) => rank(a.finding) - rank(b.finding) || a.finding.start - b.finding.start);
+      const keep = new Set(byWorst.slice(0, MATCH_LIMITS.perDraft));
+      shown = kept.filter((k) => keep.has(k));
+      for (const k of kept) if (!keep.has(k)) drop(k.entry, [k.finding]);
+    }
+    const out = shown.map((k) => k.finding);
+    for (const [entry, { count, worst, first }] of dropped) {
+      if (!first || !worst) continue;
+      out.push({
+        ...first,
+        severity: worst,
+        message: format(localize(MORE, locale), { count: count.toLocaleString(locale) }),
+        suggestions: [],
+        more: count,
+        ruleId: entry.rule.id,
+      });
+    }
+    return out;
+  }
+
+  const worstFor = (entry: ActiveRule) =>
+    entry.severity !== entry.rule.severity ? entry.severity : worstOf(entry.rule);
+
   return {
     rules: active,
     warnings,
@@ -247,7 +337,7 @@ export function compilePacks(packs: readonly Pack[], options: CompileOptions = {
       const locale = checkOptions.locale ?? 'en';
       let day: Day | undefined;
       const draft = new Draft(text, checkOptions.platform, checkOptions.postType, matchers);
-      const findings: Finding[] = [];
+      const results: { entry: ActiveRule; findings: Finding[]; uncounted: Uncounted }[] = [];
       const triggered = new Set<(typeof compiled)[number]>();
       for (const list of draft.listsWithHits()) for (const entry of byTrigger.get(list) ?? []) triggered.add(entry);
       for (const entry of [...alwaysRun, ...triggered]) {
@@ -261,15 +351,20 @@ export function compilePacks(packs: readonly Pack[], options: CompileOptions = {
           if (!extra) continue;
         }
         let raws: RawFinding[];
+        draft.beginRule();
         try {
           raws = entry.run(draft);
         } catch (error) {
           options.onRuleError?.(rule.id, error);
           continue;
         }
-        for (const raw of raws) findings.push(finish(entry, raw, text, locale, extra));
+        results.push({
+          entry,
+          findings: raws.map((raw) => finish(entry, raw, text, locale, extra)),
+          uncounted: draft.endRule(),
+        });
       }
-      return findings.sort(
+      return limit(results, text, locale).sort(
         (a, b) =>
           a.start - b.start ||
           SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||

@@ -23,11 +23,8 @@ export function compileCue(cue: CueSpec, context: CompileContext): CueFinder {
   const literals = sources.length > 0 ? context.patternLiterals(sources, !cue.caseSensitive) : undefined;
   return (draft) => {
     const spans = list < 0 ? [] : draft.hits(list).map((hit) => draft.span(hit));
-    if (patterns.length > 0 && (literals === undefined || draft.hits(literals).length > 0)) {
-      const folded = draft.folded(false).text;
-      for (const pattern of patterns) {
-        pattern.forEach(folded, (start, end) => spans.push(draft.fromFolded(false, start, end)));
-      }
+    if (patterns.length > 0 && (literals === undefined || draft.hasHits(literals))) {
+      for (const pattern of patterns) spans.push(...draft.matches(pattern));
       spans.sort((a, b) => a.start - b.start);
     }
     return spans;

@@ -15,6 +15,7 @@ import {
 } from './text/entities';
 import { type Folded, fold, foldTerm, toDraftSpan } from './text/fold';
 import type { TermHit, TermMatcher } from './text/matcher';
+import type { CompiledPattern } from './text/regex';
 
 export interface Span {
   start: number;
@@ -23,6 +24,24 @@ export interface Span {
 export type { Entity };
 
 const NO_HITS: readonly TermHit[] = Object.freeze([]);
+
+/**
+ * How many matches one draft may produce, so that a pack of overlapping terms (あ, ああ, …) or a
+ * pattern that matches everywhere cannot exhaust the tab. Matches beyond them are counted, not
+ * kept, and the finding list says "and N more".
+ */
+export const MATCH_LIMITS = {
+  /** Term hits kept per term list, and pattern matches per pattern; findings reported per rule. */
+  perRule: 1_000,
+  /** Term hits kept per draft over all lists; findings reported per draft. */
+  perDraft: 10_000,
+};
+
+/** Matches a rule could not keep: how many, and where the first was. */
+export interface Uncounted {
+  count: number;
+  first: Span | undefined;
+}
 
 export interface Matchers {
   /** Every term of every rule, folded to lower case: one pass over the draft finds them all. */
@@ -35,6 +54,11 @@ export class Draft {
   private foldedCache: [Folded | undefined, Folded | undefined] = [undefined, undefined];
   private hitsByList: TermHit[][] | undefined;
   private cache = new Map<string, unknown>();
+  /** Per term list, hits beyond the limits: counted, with the first one's span in the folded text. */
+  private overflow = new Map<number, { count: number; start: number; end: number }>();
+  /** What the rule running now could not keep; the engine reports it as "and N more". */
+  private uncounted: Uncounted = { count: 0, first: undefined };
+  private noted = new Set<number>();
 
   constructor(
     readonly text: string,
@@ -57,7 +81,46 @@ export class Draft {
   /** Hits of one term list, in the folded text of that list's case mode, in order of position. */
   hits(list: number): readonly TermHit[] {
     if (!this.hitsByList) this.hitsByList = this.scan();
+    const over = this.overflow.get(list);
+    if (over && !this.noted.has(list)) {
+      this.noted.add(list);
+      this.note(over.count, this.span({ list, term: 0, start: over.start, end: over.end }));
+    }
     return this.hitsByList[list] ?? NO_HITS;
+  }
+
+  /** Whether a term list has any hit, kept or not. */
+  hasHits(list: number): boolean {
+    return this.hits(list).length > 0 || this.overflow.has(list);
+  }
+
+  /** Every match of a pack pattern, in draft offsets, up to MATCH_LIMITS.perRule; the rest are counted. */
+  matches(pattern: CompiledPattern): Span[] {
+    const spans: Span[] = [];
+    let more = 0;
+    let first: Span | undefined;
+    pattern.forEach(this.folded(false).text, (start, end) => {
+      if (spans.length < MATCH_LIMITS.perRule) spans.push(this.fromFolded(false, start, end));
+      else if (more++ === 0) first = this.fromFolded(false, start, end);
+    });
+    if (more > 0) this.note(more, first);
+    return spans;
+  }
+
+  private note(count: number, first: Span | undefined): void {
+    this.uncounted.count += count;
+    this.uncounted.first ??= first;
+  }
+
+  /** Start counting what the next rule cannot keep. */
+  beginRule(): void {
+    this.uncounted = { count: 0, first: undefined };
+    this.noted.clear();
+  }
+
+  /** What the rule that just ran could not keep. */
+  endRule(): Uncounted {
+    return this.uncounted;
   }
 
   /** A hit's span in the draft. */
@@ -82,19 +145,27 @@ export class Draft {
 
   private scan(): TermHit[][] {
     const byList: TermHit[][] = [];
-    const collect = (hit: TermHit) => {
-      const exact = this.matchers.exactCase.get(hit.list);
+    let kept = 0;
+    const collect = (id: number, term: number, start: number, end: number) => {
+      const exact = this.matchers.exactCase.get(id);
       if (exact) {
-        const { start, end } = this.span(hit);
-        if (!exact[hit.term]?.includes(foldTerm(this.text.slice(start, end), false))) return;
+        const span = this.span({ list: id, term, start, end });
+        if (!exact[term]?.includes(foldTerm(this.text.slice(span.start, span.end), false))) return;
       }
-      let list = byList[hit.list];
+      let list = byList[id];
       if (!list) {
         list = [];
-        byList[hit.list] = list;
-        this.hitLists.push(hit.list);
+        byList[id] = list;
+        this.hitLists.push(id);
       }
-      list.push(hit);
+      if (list.length < MATCH_LIMITS.perRule && kept < MATCH_LIMITS.perDraft) {
+        list.push({ list: id, term, start, end });
+        kept++;
+        return;
+      }
+      const over = this.overflow.get(id);
+      if (over) over.count++;
+      else this.overflow.set(id, { count: 1, start, end });
     };
     this.matchers.terms.scan(this.folded(true).text, collect);
     return byList;

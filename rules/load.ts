@@ -6,7 +6,9 @@
  */
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
-import { isLexiconRef, termListsOf } from './lexicons';
+import { compileRule } from './compile';
+import { isLexiconRef, type LexiconIndex, lexiconsOf, resolveTerms, termListsOf } from './lexicons';
+import { termText } from './match-controls';
 import {
   type DateSpec,
   type Localized,
@@ -18,7 +20,10 @@ import {
   RuleSet,
   type Term,
 } from './schema';
-import { compilePattern, PatternError } from './text/regex';
+import { utf8Length } from './text/count';
+import { foldTerm } from './text/fold';
+import { termForms } from './text/forms';
+import { compilePattern, PatternError, requiredLiterals } from './text/regex';
 
 export interface PackIssue {
   /** The file the problem is in. */
@@ -35,7 +40,7 @@ export class PackError extends Error {
   }
 }
 
-/** Limits that keep a hostile or broken pack from exhausting the browser. */
+/** Limits that keep a hostile or broken pack from exhausting the browser. `bytes` counts UTF-8, as files and downloads do. */
 export const PACK_LIMITS = {
   bytes: 8 * 1024 * 1024,
   rules: 20_000,
@@ -43,7 +48,19 @@ export const PACK_LIMITS = {
   /** Terms of inflected lexicons: each brings up to about forty forms into the automaton. */
   lemmas: 25_000,
   patternLength: 2_000,
+  /** UTF-16 units in one term (of any list: terms, exceptions, cues, lexicons, markers). */
+  termLength: 1_000,
+  /** States of the term automaton every tab builds from the pack's terms: its memory and build time. */
+  automatonStates: 500_000,
 };
+
+/** Why a pack's text is too large to read, or undefined: every reader (file, subscription, policy) asks this. */
+export function packSizeProblem(text: string): string | undefined {
+  // A UTF-16 unit is at most 3 UTF-8 bytes: most texts are decided without counting.
+  if (text.length * 3 <= PACK_LIMITS.bytes) return undefined;
+  const bytes = utf8Length(text);
+  return bytes > PACK_LIMITS.bytes ? `the pack is ${bytes} bytes; the limit is ${PACK_LIMITS.bytes}` : undefined;
+}
 
 export type PathSegment = string | number;
 /** Maps a path in the joined pack to the source file it came from (pack folders). */
@@ -59,11 +76,8 @@ export function formatPath(path: readonly PathSegment[]): string {
 
 /** Parse YAML or JSON text (JSON is YAML, but its own parser gives better positions). */
 export function parseDocument(text: string, file: string): unknown {
-  if (text.length > PACK_LIMITS.bytes) {
-    throw new PackError([
-      { file, path: '', message: `the pack is ${text.length} bytes; the limit is ${PACK_LIMITS.bytes}` },
-    ]);
-  }
+  const tooLarge = packSizeProblem(text);
+  if (tooLarge) throw new PackError([{ file, path: '', message: tooLarge }]);
   const json = /\.json$/i.test(file) || /^\s*[{[]/.test(text);
   try {
     return json ? JSON.parse(text) : parseYaml(text, { prettyErrors: true, maxAliasCount: 100, uniqueKeys: true });
@@ -284,6 +298,7 @@ export function validatePack(document: unknown, file: string, locate?: Locate): 
   const lemmas = pack.lexicons.reduce((sum, lexicon) => sum + (lexicon.inflect ? lexicon.terms.length : 0), 0);
   if (lemmas > PACK_LIMITS.lemmas)
     report(['lexicons'], `${lemmas} terms in inflected lexicons; the limit is ${PACK_LIMITS.lemmas}`);
+  if (issues.length === 0) checkAutomaton(pack, report);
   if (issues.length > 0) throw new PackError(issues);
   return pack;
 }
@@ -311,6 +326,66 @@ function partialDocument(document: unknown) {
     return map && typeof index === 'number' ? [field!, map[index] ?? index, ...rest] : path;
   };
   return { document: copy, original };
+}
+
+/**
+ * Every string a rule puts into the term automaton, found by compiling it against a context that
+ * only records them: whatever its kind, nothing is missed.
+ */
+function automatonTerms(rule: Rule, lexicons: LexiconIndex): string[] {
+  const terms: string[] = [];
+  compileRule(rule, {
+    terms(list, _caseSensitive, inflect = false) {
+      for (const entry of resolveTerms(list, lexicons, inflect))
+        terms.push(...termForms(termText(entry.term), entry.inflect));
+      return 0;
+    },
+    expand: (list) => resolveTerms(list, lexicons).map((entry) => entry.term),
+    pattern: compilePattern,
+    patternLiterals(sources) {
+      for (const source of sources) terms.push(...(requiredLiterals(source) ?? []));
+      return undefined;
+    },
+  });
+  return terms;
+}
+
+/** Term length and automaton size: a 4-million-character term or a huge lexicon must not exhaust every tab. */
+function checkAutomaton(pack: Pack, report: (path: PathSegment[], message: string) => void): void {
+  const folded: string[] = [];
+  const lexicons = lexiconsOf(pack);
+  pack.rules.forEach((rule, i) => {
+    for (const term of automatonTerms(rule, lexicons)) {
+      if (term.length > PACK_LIMITS.termLength) {
+        report(
+          ['rules', i],
+          `a term of ${term.length} characters (${JSON.stringify(`${term.slice(0, 20)}…`)}); the limit is ${PACK_LIMITS.termLength} characters per term`,
+        );
+      } else folded.push(foldTerm(term, true));
+    }
+  });
+  const states = trieSize(folded);
+  if (states > PACK_LIMITS.automatonStates) {
+    report(
+      ['rules'],
+      `the pack's terms need an automaton of ${states} states; the limit is ${PACK_LIMITS.automatonStates} states (fewer or shorter terms)`,
+    );
+  }
+}
+
+/** The nodes of a trie of these strings, without building it: sorted, each adds what it does not share with the one before. */
+function trieSize(keys: string[]): number {
+  keys.sort();
+  let states = 1;
+  let previous = '';
+  for (const key of keys) {
+    let common = 0;
+    const most = Math.min(key.length, previous.length);
+    while (common < most && key.charCodeAt(common) === previous.charCodeAt(common)) common++;
+    states += key.length - common;
+    previous = key;
+  }
+  return states;
 }
 
 type Found<T> = [PathSegment[], T][];

@@ -470,5 +470,7 @@ export const Finding = z.object({
   excerpt: z.string(),
   suggestions: z.array(z.string()),
   manual: z.object({ id: z.string(), title: z.string() }),
+  /** Set on the one finding that stands for the matches of its rule beyond the limits: how many more. */
+  more: z.number().int().optional(),
 });
 export type Finding = z.infer<typeof Finding>;

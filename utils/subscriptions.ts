@@ -4,7 +4,7 @@
  * limit, and the last good version kept whenever an update fails or does not validate.
  */
 import { browser } from 'wxt/browser';
-import { PACK_LIMITS } from '../rules/load';
+import { PACK_LIMITS, packSizeProblem } from '../rules/load';
 import type { Pack } from '../rules/schema';
 import { STORAGE_KEYS } from './messages';
 import { importPack } from './pack-store';
@@ -73,8 +73,8 @@ export async function refresh(subscription: Subscription, builtIn: readonly Pack
   const length = Number(response.headers.get('content-length') ?? 0);
   if (length > PACK_LIMITS.bytes) return failed(`the pack is ${length} bytes; the limit is ${PACK_LIMITS.bytes}`);
   const text = await response.text();
-  if (text.length > PACK_LIMITS.bytes)
-    return failed(`the pack is ${text.length} bytes; the limit is ${PACK_LIMITS.bytes}`);
+  const tooLarge = packSizeProblem(text);
+  if (tooLarge) return failed(tooLarge);
   const result = await importPack(text, subscription.url, 'subscription', builtIn);
   if (!result.ok) return failed(result.issues.map((i) => `${i.path ? `${i.path}: ` : ''}${i.message}`).join('; '));
   return {

@@ -12,14 +12,8 @@ export default defineKind({
     const patterns = sources.map((source) => context.pattern(source, !rule.caseSensitive));
     const literals = context.patternLiterals(sources, !rule.caseSensitive);
     const keep = compileControls(rule, context);
-    const run = (draft: import('../draft').Draft) => {
-      const folded = draft.folded(false).text;
-      const matches: { start: number; end: number }[] = [];
-      for (const pattern of patterns) {
-        pattern.forEach(folded, (start, end) => matches.push(draft.fromFolded(false, start, end)));
-      }
-      return keep(draft, leftmostLongest(matches));
-    };
+    const run = (draft: import('../draft').Draft) =>
+      keep(draft, leftmostLongest(patterns.flatMap((pattern) => draft.matches(pattern))));
     // Drafts without any literal the patterns need are skipped without running them.
     return literals === undefined ? run : withTriggers(run, [literals]);
   },

@@ -11,32 +11,138 @@ const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 const PICTOGRAPHIC = /\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F|\p{Regional_Indicator}|\u20E3/u;
 
 /**
- * Characters that are always a grapheme of their own and never join the one before: Latin and
- * its punctuation, kana and kanji, full-width forms. Intl.Segmenter is slow (milliseconds for a
- * long draft), so it only sees the islands of other characters (emoji, combining marks, jamo).
+ * Graphemes (UAX #29) as Intl.Segmenter finds them, without handing it long runs: it is slow, and
+ * quadratic on a long run. Most characters stand alone; marks (accents, Thai vowel signs, emoji
+ * modifiers, variation selectors) join the character before unless it is a control. Only the short
+ * islands around the other joiners (zero-width joiner, flags, prepended marks, conjoining Hangul
+ * jamo, Indic viramas) go to the segmenter, in bounded windows. How a character behaves is asked
+ * of the segmenter itself, once per character, so both always agree.
  */
-const SIMPLE =
-  /[\x00-\x09\x0b\x0c\x0e-\u02ff\u2010-\u2027\u2030-\u205e\u3000-\u3029\u3030-\u3098\u309b-\u9fff\uff00-\uff9d\uffa0-\uffef]/;
+/** Letters (not modifier letters: ﾞ is a mark), digits, punctuation, symbols and spaces that no grapheme rule joins to a neighbour. */
+const ALONE = /[\p{Lu}\p{Ll}\p{Lt}\p{Lo}\p{N}\p{P}\p{S}\p{Zs}]/u;
+const EXCEPT =
+  /[\u0e33\u0eb3\u0d4e\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\uac00-\ud7a3\p{Regional_Indicator}\p{Emoji_Modifier}\u{111c2}\u{111c3}\u{113d1}\u{1193f}\u{11941}\u{11a84}-\u{11a89}\u{11d46}\u{11f02}]/u;
+/** Astral characters (two units each) and CR LF: the one-unit-per-grapheme shortcut does not hold. */
+const NOT_ONE_UNIT = /[\ud800-\udfff]|\r\n/;
+const STANDS_ALONE = 0;
+const JOINS_BEFORE = 1;
+const NEEDS_SEGMENTER = 2;
+/** Stands alone, and breaks from a mark after it (GB4). */
+const CONTROL = 3;
+const bmpClasses = new Int8Array(0x10000).fill(-1);
+const astralClasses = new Map<number, number>();
 
-const ALL_SIMPLE = new RegExp(`^${SIMPLE.source}*$`);
+const count = (text: string) => {
+  let n = 0;
+  for (const _ of segmenter.segment(text)) n++;
+  return n;
+};
 
-export function graphemes(text: string): string[] {
-  if (ALL_SIMPLE.test(text)) return text.split('');
-  const out: string[] = [];
-  const length = text.length;
-  for (let i = 0; i < length; ) {
-    const char = text[i]!;
-    const next = text[i + 1];
-    if (SIMPLE.test(char) && (next === undefined || SIMPLE.test(next))) {
-      out.push(char);
-      i++;
+function classify(c: string): number {
+  if (ALONE.test(c) && !EXCEPT.test(c)) return STANDS_ALONE;
+  // Joins a neighbour only in context: flags, jamo, the zero-width joiner, viramas, prepended marks.
+  if (count(c + c) === 1 || count(`😀${c}😀`) === 1 || count(`क${c}क`) === 1 || count(`${c}a`) === 1)
+    return NEEDS_SEGMENTER;
+  if (count(`a${c}`) === 1) return JOINS_BEFORE;
+  return count(`${c}\u0301`) === 2 ? CONTROL : STANDS_ALONE;
+}
+
+/** The class of the character at `i` (a whole surrogate pair when one starts there). */
+function classAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code >= 0x20 && code < 0x7f) return STANDS_ALONE;
+  if (code >= 0xd800 && code <= 0xdbff) {
+    const point = text.codePointAt(i)!;
+    if (point > 0xffff) {
+      let found = astralClasses.get(point);
+      if (found === undefined) {
+        found = classify(String.fromCodePoint(point));
+        if (astralClasses.size < 10_000) astralClasses.set(point, found);
+      }
+      return found;
+    }
+  }
+  let found = bmpClasses[code]!;
+  if (found < 0) {
+    found = classify(String.fromCharCode(code));
+    bmpClasses[code] = found;
+  }
+  return found;
+}
+
+/** Segmenter windows: long enough for any ordinary grapheme, short enough to keep the segmenter linear. */
+const WINDOW = 256;
+const windows = new Map<string, string[]>();
+
+function segmentWindow(text: string): string[] {
+  let found = windows.get(text);
+  if (!found) {
+    found = Array.from(segmenter.segment(text), (s) => s.segment);
+    if (windows.size > 5_000) windows.clear();
+    windows.set(text, found);
+  }
+  return found;
+}
+
+function segment(island: string, out: string[]): void {
+  // Window by window: every segment but the last is final; the next window starts where that last one did.
+  for (let start = 0, size = WINDOW; start < island.length; ) {
+    const end = Math.min(island.length, start + size);
+    const segments = segmentWindow(island.slice(start, end));
+    if (end === island.length) {
+      for (const g of segments) out.push(g);
+      return;
+    }
+    if (segments.length < 2) {
+      size *= 2; // one grapheme longer than the window: widen it
       continue;
     }
-    // An island: this character and every following one that may join it, segmented properly.
-    let j = i + 1;
-    while (j < length && !SIMPLE.test(text[j]!)) j++;
-    for (const { segment } of segmenter.segment(text.slice(i, j))) out.push(segment);
-    i = j;
+    for (let k = 0; k < segments.length - 1; k++) {
+      out.push(segments[k]!);
+      start += segments[k]!.length;
+    }
+    size = WINDOW;
+  }
+}
+
+export function graphemes(text: string): string[] {
+  if (!NOT_ONE_UNIT.test(text) && /^[\x20-\x7e]*$/.test(text)) return text.split('');
+  const length = text.length;
+  // Per UTF-16 unit: the class of the character starting there, and where the next one starts.
+  const cls = new Int8Array(length + 1);
+  const next = new Uint32Array(length + 1);
+  let simple = true;
+  for (let i = 0; i < length; ) {
+    const width = text.codePointAt(i)! > 0xffff ? 2 : 1;
+    cls[i] = classAt(text, i);
+    if ((cls[i] !== STANDS_ALONE && cls[i] !== CONTROL) || width === 2) simple = false;
+    next[i] = i + width;
+    i += width;
+  }
+  if (simple && !text.includes('\r\n')) return text.split('');
+  next[length] = length;
+  const crlf = (i: number) => text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10;
+  const out: string[] = [];
+  for (let k = 0; k < length; ) {
+    let j = next[k]!;
+    if (cls[k] !== NEEDS_SEGMENTER && !crlf(k)) {
+      // Marks join the character before, unless it is a control (a line break, a tab).
+      if (cls[k] !== CONTROL) while (j < length && cls[j] === JOINS_BEFORE) j = next[j]!;
+      if (j === length || cls[j] !== NEEDS_SEGMENTER) {
+        out.push(text.slice(k, j));
+        k = j;
+        continue;
+      }
+    }
+    // An island: up to two characters side by side that stand alone, where a break is certain.
+    let previous = k;
+    const alone = (i: number) => cls[i] === STANDS_ALONE || cls[i] === CONTROL;
+    while (j < length && !(alone(j) && alone(previous) && !crlf(previous))) {
+      previous = j;
+      j = next[j]!;
+    }
+    segment(text.slice(k, j), out);
+    k = j;
   }
   return out;
 }

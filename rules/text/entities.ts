@@ -8,6 +8,7 @@ import twitterText from 'twitter-text';
 
 // What twitter-text exports beyond its published type definitions.
 const tt = twitterText as typeof twitterText & {
+  regexen: { validGTLD: RegExp; validCCTLD: RegExp; validPunycode: RegExp };
   extractHashtagsWithIndices(text: string, options: { checkUrlOverlap: boolean }): twitterText.HashtagWithIndices[];
   removeOverlappingEntities(entities: unknown[]): void;
   configs: { defaults: { transformedURLLength: number; maxWeightedTweetLength: number } };
@@ -25,32 +26,108 @@ export interface Entity {
 const RUN = /[^\s\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+/g;
 const SCHEME = /(?:https?|ftp):\/\/\S{1,4096}/gi;
 const MAY_BE_URL = /:\/\/|\.[A-Za-z]/;
+/**
+ * twitter-text's scan for URLs without a scheme takes time that grows faster than the square of a
+ * run's length (a minute for 100,000 characters of "ab."): longer runs go to it in overlapping
+ * windows. A URL that reaches a window's end is read again from its start, up to LONG_URL.
+ */
+const WHOLE_RUN = 1024;
+const WINDOW = 128;
+const STEP = 64;
+const LONG_URL = 1024;
+/** A URL without a scheme ends its host with one of twitter-text's own top-level domains: windows without one are skipped. */
+const TLD = new RegExp(
+  `\\.(?:${tt.regexen.validGTLD.source}|${tt.regexen.validCCTLD.source}|${tt.regexen.validPunycode.source})`,
+  'i',
+);
 
 export function extractUrls(text: string): Entity[] {
   if (!MAY_BE_URL.test(text)) return [];
-  const urls: Entity[] = [];
+  const urls = new Found();
   const found = (window: string, offset: number, withoutProtocol: boolean) => {
     for (const { url, indices } of twitterText.extractUrlsWithIndices(window, {
       extractUrlsWithoutProtocol: withoutProtocol,
     })) {
-      const start = offset + indices[0];
-      if (!urls.some((u) => u.start < offset + indices[1] && start < u.end))
-        urls.push({ value: url, start, end: offset + indices[1] });
+      urls.add({ value: url, start: offset + indices[0], end: offset + indices[1] });
     }
   };
   if (text.includes('://')) {
+    // Each URL with a scheme is handed over with one character of context before it, which decides
+    // whether twitter-text takes it; URLs close together go in one call.
+    let batch: [number, number] | undefined;
     SCHEME.lastIndex = 0;
     for (let m = SCHEME.exec(text); m; m = SCHEME.exec(text)) {
-      // One character of context before the scheme decides whether twitter-text takes it.
       const from = Math.max(0, m.index - 1);
-      found(text.slice(from, m.index + m[0].length), from, false);
+      const to = m.index + m[0].length;
+      if (batch && from <= batch[1] + 1 && to - batch[0] <= WHOLE_RUN) batch[1] = to;
+      else {
+        if (batch) found(text.slice(batch[0], batch[1]), batch[0], false);
+        batch = [from, to];
+      }
     }
+    if (batch) found(text.slice(batch[0], batch[1]), batch[0], false);
   }
   RUN.lastIndex = 0;
   for (let run = RUN.exec(text); run; run = RUN.exec(text)) {
-    if (/\.[A-Za-z]/.test(run[0])) found(run[0], run.index, true);
+    if (!/\.[A-Za-z]/.test(run[0])) continue;
+    if (run[0].length <= WHOLE_RUN) found(run[0], run.index, true);
+    else inWindows(run[0], run.index, urls);
   }
-  return urls.sort((a, b) => a.start - b.start);
+  return urls.sorted();
+}
+
+/** URLs found so far, in two passes that each find them in order: an overlap check without a quadratic scan. */
+class Found {
+  private readonly passes: Entity[][] = [[]];
+  add(url: Entity): void {
+    for (const list of this.passes) {
+      // The last URL that starts before this one ends is the only one that can overlap it.
+      let low = 0;
+      let high = list.length;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (list[mid]!.start < url.end) low = mid + 1;
+        else high = mid;
+      }
+      const before = list[low - 1];
+      if (before && url.start < before.end) return;
+    }
+    const current = this.passes[this.passes.length - 1]!;
+    const last = current[current.length - 1];
+    if (last && url.start < last.start) this.passes.push([url]);
+    else current.push(url);
+  }
+  sorted(): Entity[] {
+    return this.passes.flat().sort((a, b) => a.start - b.start);
+  }
+}
+
+function inWindows(run: string, offset: number, urls: Found): void {
+  let reach = 0;
+  for (let from = 0; from < run.length; from += STEP) {
+    if (from + WINDOW <= reach) continue; // inside a URL already found
+    const window = run.slice(from, from + WINDOW);
+    if (!TLD.test(window)) continue;
+    for (const { url, indices } of twitterText.extractUrlsWithIndices(window, { extractUrlsWithoutProtocol: true })) {
+      let [start, end] = [from + indices[0], from + indices[1]];
+      // A URL at a window's cut start may only look like one there; one in the overlap is found again later.
+      const later = indices[0] >= STEP && from + WINDOW < run.length; // the next window sees it whole
+      if ((start === from && from > 0) || start < reach || later) continue;
+      let value = url;
+      if (end === from + window.length && end < run.length) {
+        const context = Math.max(0, start - 1);
+        const again = twitterText.extractUrlsWithIndices(run.slice(context, start + LONG_URL), {
+          extractUrlsWithoutProtocol: true,
+        })[0];
+        if (again && context + again.indices[0] === start) {
+          value = again.url;
+          end = context + again.indices[1];
+        }
+      }
+      urls.add({ value, start: offset + start, end: offset + end });
+      reach = end;
+    }
+  }
 }
 
 const HASH = /[#＃]/g;
@@ -61,19 +138,33 @@ export function extractHashtags(text: string, urls: Entity[]): Entity[] {
   // within the same word, so each "#" is handed over with its neighbourhood, not the whole draft.
   type Tagged = { hashtag?: string; url?: string; indices: [number, number] };
   const tags: Tagged[] = [];
+  const seen = new Set<number>();
   let covered = -1;
+  const extract = (from: number, to: number) => {
+    for (const tag of tt.extractHashtagsWithIndices(text.slice(from, to), { checkUrlOverlap: false })) {
+      const indices: [number, number] = [from + tag.indices[0], from + tag.indices[1]];
+      if (!seen.has(indices[0])) {
+        seen.add(indices[0]);
+        tags.push({ hashtag: tag.hashtag, indices });
+      }
+    }
+  };
+  // Tags close together go in one call; a word is looked at up to LONG_URL characters.
+  let batch: [number, number] | undefined;
   HASH.lastIndex = 0;
   for (let m = HASH.exec(text); m; m = HASH.exec(text)) {
     if (m.index < covered) continue;
     const from = Math.max(0, m.index - 1);
-    const space = text.slice(m.index).search(/\s/);
-    const to = space < 0 ? text.length : m.index + space;
-    for (const tag of tt.extractHashtagsWithIndices(text.slice(from, to), { checkUrlOverlap: false })) {
-      const indices: [number, number] = [from + tag.indices[0], from + tag.indices[1]];
-      if (!tags.some((t) => t.indices[0] === indices[0])) tags.push({ hashtag: tag.hashtag, indices });
+    const space = text.slice(m.index, m.index + LONG_URL).search(/\s/);
+    const to = space < 0 ? Math.min(text.length, m.index + LONG_URL) : m.index + space;
+    if (batch && from <= batch[1] && to - batch[0] <= WHOLE_RUN) batch[1] = to;
+    else {
+      if (batch) extract(...batch);
+      batch = [from, to];
     }
     covered = to;
   }
+  if (batch) extract(...batch);
   if (tags.length === 0) return [];
   // As twitter-text does: a "#" inside a URL is not a hashtag.
   const entities: Tagged[] = [

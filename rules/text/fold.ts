@@ -60,7 +60,8 @@ function fastFold(code: number, lowerCase: boolean): number {
 
 const VOICED_MARKS = new Set([0x3099, 0x309a]);
 // Turning the folded code units back into a string: the platform's decoder is far faster than fromCharCode.
-const UTF16 = new TextDecoder('utf-16le');
+// It must keep a leading U+FEFF: dropping it would shift every span by one.
+const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
 
 /**
  * Drafts made only of these fold one unit to one unit by ASCII lower-casing: the common case.
@@ -161,7 +162,9 @@ export function fold(draft: string, lowerCase: boolean): Folded {
       i++;
       continue;
     }
-    const width = code >= 0xd800 && code <= 0xdbff && i + 1 < length ? 2 : 1;
+    // A pair only when a low surrogate follows: a lone high one must not swallow the next character.
+    const next = i + 1 < length ? draft.charCodeAt(i + 1) : 0;
+    const width = code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
     const char = draft.slice(i, i + width);
     const folded = code >= 0x3280 && code <= 0x32b0 ? char : slowFold(char, lowerCase);
     // Half-width ﾞ/ﾟ fold to combining marks: join them to the kana before (ｶﾞ → ガ).

@@ -162,7 +162,7 @@ export class TermMatcher {
   }
 
   /** Every occurrence of every term in `text` (already folded), whole-word where the term is Latin. */
-  scan(text: string, onHit: (hit: TermHit) => void): void {
+  scan(text: string, onHit: (list: number, term: number, start: number, end: number) => void): void {
     if (this.entries.length === 0) return;
     if (!this.built) this.build();
     const { fail, out, entries, dense, denseRow, root, edgeStart, edgeCode, edgeChild } = this;
@@ -204,7 +204,7 @@ export class TermMatcher {
         const end = i + 1;
         if (entry.boundStart && start > 0 && isWordUnit(text.charCodeAt(start - 1))) continue;
         if (entry.boundEnd && end < text.length && isWordUnit(text.charCodeAt(end))) continue;
-        onHit({ list: entry.list, term: entry.term, start, end });
+        onHit(entry.list, entry.term, start, end);
       }
     }
   }

@@ -1,11 +1,13 @@
 /**
  * Patterns come from packs, which come from outside, so a pattern must never freeze a composer.
  * Preflight rejects unsafe patterns when the pack is loaded: a pattern is accepted only when its
- * backtracking is provably bounded, that is, when the number of ways it can try to match at one
- * position is at most PATH_BUDGET. Unbounded repetition (`*`, `+`, `{n,}`), look-around and
- * backreferences are refused with a message that says what to write instead (`{0,50}`).
- * Accepted patterns run on the browser's own engine, in every host alike (CLI, extension).
+ * backtracking is provably bounded. Patterns are parsed by regexpp (the ECMAScript parser ESLint
+ * uses), with the very flags they then run with, so the proof is about the expression JavaScript
+ * runs: `[]`, `[^]`, escapes and classes read exactly as the engine reads them. Unbounded
+ * repetition (`*`, `+`, `{n,}`), look-around and backreferences are refused with a message that
+ * says what to write instead (`{0,50}`). Accepted patterns run on the browser's own engine.
  */
+import { type AST, RegExpParser, RegExpSyntaxError } from '@eslint-community/regexpp';
 
 export interface CompiledPattern {
   readonly source: string;
@@ -17,144 +19,245 @@ export class PatternError extends Error {}
 
 /** The most paths a pattern may try per position: a 3,000-character draft then costs a few ms at worst. */
 export const PATH_BUDGET = 1000;
+/**
+ * The longest match a pattern can make from one position, its repetitions multiplied out: it
+ * bounds nested and large quantifiers, which the path count alone does not (`\p{L}{0,999}` then a
+ * mismatch has 1,000 paths, each up to 999 characters long). The work per position is at most the
+ * paths times this length.
+ */
+export const LENGTH_BUDGET = 256;
 
-type Node =
-  | { type: 'atom'; literal?: string }
-  | { type: 'seq'; items: Node[] }
-  | { type: 'alt'; options: Node[] }
-  | { type: 'repeat'; node: Node; min: number; max: number };
+// ES2025 so that modifiers `(?i:…)` parse and can be refused by name; Annex B, as browsers read patterns.
+const parser = new RegExpParser({ ecmaVersion: 2025, strict: false });
 
-/** A small parser for the pattern dialect: JavaScript RegExp syntax without look-around or backreferences. */
-class Parser {
-  private i = 0;
-  constructor(private readonly source: string) {}
+interface Parsed {
+  pattern: AST.Pattern;
+  /** The source JavaScript compiles (RE2's \p{Han} spelled \p{Script=Han}). */
+  js: string;
+  unicode: boolean;
+}
 
-  fail(what: string): never {
-    throw new PatternError(`pattern ${JSON.stringify(this.source)} at ${this.i}: ${what}`);
-  }
+const quote = (source: string) => JSON.stringify(source);
 
-  parse(): Node {
-    const node = this.alternation();
-    if (this.i < this.source.length) this.fail('unbalanced ")"');
-    return node;
-  }
+/** Packs are written in RE2's spelling of script classes (\p{Han}); JavaScript spells it \p{Script=Han}. */
+function toJavaScript(source: string): { js: string; shifts: number[] } {
+  const shifts: number[] = [];
+  // Every escape is consumed as a pair, so an escaped backslash before "p{" is left alone.
+  const js = source.replace(/\\(?:([pP])\{([A-Za-z_]+)\}|[\s\S])/g, (pair, p: string | undefined, name, at: number) => {
+    if (!p || validProperty(name) || !validProperty(`Script=${name}`)) return pair;
+    shifts.push(at);
+    return `\\${p}{Script=${name}}`;
+  });
+  return { js, shifts };
+}
 
-  private alternation(): Node {
-    const options = [this.sequence()];
-    while (this.source[this.i] === '|') {
-      this.i++;
-      options.push(this.sequence());
-    }
-    return options.length === 1 ? options[0]! : { type: 'alt', options };
-  }
-
-  private sequence(): Node {
-    const items: Node[] = [];
-    while (this.i < this.source.length && this.source[this.i] !== '|' && this.source[this.i] !== ')') {
-      items.push(this.quantified(this.atom()));
-    }
-    return { type: 'seq', items };
-  }
-
-  private atom(): Node {
-    const s = this.source;
-    const char = s[this.i]!;
-    if (char === '(') {
-      this.i++;
-      if (s[this.i] === '?') {
-        const rest = s.slice(this.i, this.i + 3);
-        if (rest.startsWith('?:')) this.i += 2;
-        else if (/^\?<[A-Za-z]/.test(rest)) this.i = s.indexOf('>', this.i) + 1 || this.fail('unclosed group name');
-        else if (/^\?<?[=!]/.test(rest))
-          this.fail('look-around is not allowed (it can make matching slow); match the text itself');
-        else
-          this.fail(
-            'inline flags are not allowed; matching is case-insensitive unless the rule sets caseSensitive: true',
-          );
-      }
-      const inner = this.alternation();
-      if (s[this.i] !== ')') this.fail('missing ")"');
-      this.i++;
-      return inner;
-    }
-    if (char === '[') {
-      this.i++;
-      if (s[this.i] === '^') this.i++;
-      if (s[this.i] === ']') this.i++;
-      while (this.i < s.length && s[this.i] !== ']') this.i += s[this.i] === '\\' ? 2 : 1;
-      if (s[this.i] !== ']') this.fail('missing "]"');
-      this.i++;
-      return { type: 'atom' };
-    }
-    if (char === '\\') {
-      const next = s[this.i + 1];
-      if (next === undefined) this.fail('a pattern cannot end with "\\"');
-      if (/[1-9k]/.test(next)) this.fail('backreferences are not allowed (they can make matching slow)');
-      this.i += 2;
-      if ((next === 'p' || next === 'P' || next === 'u') && s[this.i] === '{') {
-        const close = s.indexOf('}', this.i);
-        if (close < 0) this.fail('missing "}"');
-        this.i = close + 1;
-      }
-      // An escaped punctuation character stands for itself.
-      return /[^A-Za-z0-9]/.test(next) ? { type: 'atom', literal: next } : { type: 'atom' };
-    }
-    if (char === '*' || char === '+' || char === '?' || (char === '{' && /^\{\d/.test(s.slice(this.i)))) {
-      this.fail('nothing to repeat');
-    }
-    const width = char.codePointAt(0)! > 0xffff ? 2 : 1;
-    this.i += width;
-    return char === '.' || char === '^' || char === '$'
-      ? { type: 'atom' }
-      : { type: 'atom', literal: s.slice(this.i - width, this.i) };
-  }
-
-  private quantified(node: Node): Node {
-    const s = this.source;
-    let min: number;
-    let max: number;
-    const char = s[this.i];
-    if (char === '*' || char === '+') {
-      this.fail(
-        `unbounded repetition "${char}" can take quadratic time or worse on a long draft; write a bound such as {${char === '*' ? 0 : 1},50}`,
-      );
-    } else if (char === '?') {
-      min = 0;
-      max = 1;
-      this.i++;
-    } else if (char === '{') {
-      const match = /^\{(\d+)(,(\d*))?\}/.exec(s.slice(this.i));
-      if (!match) return node;
-      if (match[2] !== undefined && match[3] === '') {
-        this.fail(
-          `unbounded repetition "${match[0]}" can take quadratic time or worse on a long draft; write a bound such as {${match[1]},50}`,
-        );
-      }
-      min = Number(match[1]);
-      max = match[3] === undefined ? min : Number(match[3]);
-      if (max < min) this.fail(`{${min},${max}}: the bounds are out of order`);
-      this.i += match[0].length;
-    } else return node;
-    if (s[this.i] === '?') this.i++;
-    return this.quantified({ type: 'repeat', node, min, max });
+function validProperty(name: string): boolean {
+  try {
+    parser.parsePattern(`\\p{${name}}`, 0, name.length + 4, { unicode: true });
+    return true;
+  } catch {
+    return false;
   }
 }
 
-/** An upper bound on the paths a backtracking engine can try from one position. */
-function paths(node: Node): number {
+function tryParse(js: string, unicode: boolean): AST.Pattern | RegExpSyntaxError {
+  try {
+    return parser.parsePattern(js, 0, js.length, { unicode });
+  } catch (error) {
+    if (error instanceof RegExpSyntaxError) return error;
+    throw error;
+  }
+}
+
+/** Whether the pattern is written for unicode mode: \p{…}, \u{…} or any non-ASCII character. */
+function wantsUnicode(source: string, pattern: AST.Pattern): boolean {
+  if (!/^[\x00-\x7f]*$/.test(source)) return true;
+  let wants = false;
+  walk(pattern, (node) => {
+    if (node.type === 'CharacterSet' && node.kind === 'property') wants = true;
+    if (node.type === 'Character' && /^\\u\{/.test(node.raw)) wants = true;
+  });
+  return wants;
+}
+
+/** In non-unicode mode `\p` is the letter p: a sign the pattern was meant for unicode mode. */
+function hasLetterEscape(pattern: AST.Pattern): boolean {
+  let found = false;
+  walk(pattern, (node) => {
+    if (node.type === 'Character' && /^\\[pPuk]$/.test(node.raw)) found = true;
+  });
+  return found;
+}
+
+type Visited = AST.Node;
+function walk(node: Visited, visit: (node: Visited) => void): void {
+  visit(node);
   switch (node.type) {
-    case 'atom':
-      return 1;
-    case 'seq':
-      return node.items.reduce((product, item) => product * paths(item), 1);
-    case 'alt':
-      return node.options.reduce((sum, option) => sum + paths(option), 0);
-    case 'repeat': {
-      const each = paths(node.node);
-      let total = 0;
-      for (let k = node.min; k <= node.max && total <= PATH_BUDGET; k++) total += each ** k;
-      return total;
+    case 'Pattern':
+    case 'Group':
+    case 'CapturingGroup':
+      for (const alternative of node.alternatives) walk(alternative, visit);
+      break;
+    case 'Assertion':
+      if (node.kind === 'lookahead' || node.kind === 'lookbehind')
+        for (const alternative of node.alternatives) walk(alternative, visit);
+      break;
+    case 'Alternative':
+      for (const element of node.elements) walk(element, visit);
+      break;
+    case 'Quantifier':
+      walk(node.element, visit);
+      break;
+    case 'CharacterClass':
+      for (const element of node.elements) walk(element, visit);
+      break;
+    default:
+      break;
+  }
+}
+
+/**
+ * Parse as JavaScript will run it: unicode mode (`u`) when the pattern needs it (non-ASCII text,
+ * \p{…}, \u{…}), otherwise the faster non-unicode mode, as long as it reads the same there.
+ */
+function parse(source: string): Parsed {
+  const { js, shifts } = toJavaScript(source);
+  const at = (index: number) => index - 7 * shifts.filter((shift) => shift < index).length;
+  const inUnicode = tryParse(js, true);
+  if (!(inUnicode instanceof RegExpSyntaxError) && wantsUnicode(source, inUnicode))
+    return { pattern: inUnicode, js, unicode: true };
+  const plain = /^[\x00-\x7f]*$/.test(source) ? tryParse(js, false) : undefined;
+  if (plain && !(plain instanceof RegExpSyntaxError) && !hasLetterEscape(plain))
+    return { pattern: plain, js, unicode: false };
+  if (!(inUnicode instanceof RegExpSyntaxError)) return { pattern: inUnicode, js, unicode: true };
+  const error = inUnicode;
+  const index = at(error.index);
+  if (/^Invalid group$/.test(error.message.replace(/^.*: /, '')) && /^\(\?[a-zA-Z-]*\)/.test(js.slice(error.index - 1)))
+    throw inlineFlags(source, index - 1);
+  throw new PatternError(
+    `invalid pattern ${quote(source)} at ${index}: ${error.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, '').toLowerCase()}`,
+  );
+}
+
+const inlineFlags = (source: string, at: number) =>
+  new PatternError(
+    `pattern ${quote(source)} at ${at}: inline flags are not allowed; matching is case-insensitive unless the rule sets caseSensitive: true`,
+  );
+
+interface Bound {
+  /** Ways to match from one position. */
+  paths: number;
+  /** The most characters (and zero-width assertions) one way can examine. */
+  length: number;
+}
+
+const over = (bound: Bound) => bound.paths > PATH_BUDGET || bound.length > LENGTH_BUDGET;
+
+/** Refuses what cannot be bounded, then bounds what a backtracking engine can try from one position. */
+class Prover {
+  private readonly names = new Set<string>();
+  constructor(private readonly source: string) {}
+
+  private fail(at: number, what: string): never {
+    throw new PatternError(`pattern ${quote(this.source)} at ${at}: ${what}`);
+  }
+
+  alternatives(alternatives: readonly AST.Alternative[]): Bound {
+    let paths = 0;
+    let length = 0;
+    for (const alternative of alternatives) {
+      const bound = this.sequence(alternative.elements);
+      paths += bound.paths;
+      length = Math.max(length, bound.length);
     }
+    return { paths, length };
+  }
+
+  /** A then B: B is tried once for every way A can end. */
+  private sequence(elements: readonly AST.Element[]): Bound {
+    let bound: Bound = { paths: 1, length: 0 };
+    for (const element of elements) {
+      const next = this.element(element);
+      bound = { paths: bound.paths * next.paths, length: bound.length + next.length };
+      if (over(bound)) return bound;
+    }
+    return bound;
+  }
+
+  private element(node: AST.Element): Bound {
+    switch (node.type) {
+      case 'Character':
+      case 'CharacterSet':
+      case 'CharacterClass':
+      case 'ExpressionCharacterClass':
+        return { paths: 1, length: 1 };
+      case 'Backreference':
+        return this.fail(node.start, 'backreferences are not allowed (they can make matching slow)');
+      case 'Assertion':
+        if (node.kind === 'lookahead' || node.kind === 'lookbehind')
+          return this.fail(node.start, 'look-around is not allowed (it can make matching slow); match the text itself');
+        return { paths: 1, length: 1 };
+      case 'CapturingGroup':
+        if (node.name !== null) {
+          if (this.names.has(node.name)) this.fail(node.start, `the group name "${node.name}" is used twice`);
+          this.names.add(node.name);
+        }
+        return this.alternatives(node.alternatives);
+      case 'Group':
+        if (node.modifiers) throw inlineFlags(this.source, node.start);
+        return this.alternatives(node.alternatives);
+      case 'Quantifier':
+        return this.quantifier(node);
+    }
+  }
+
+  private quantifier(node: AST.Quantifier): Bound {
+    const written = node.raw.slice(node.element.raw.length).replace(/\?$/, '');
+    if (node.max === Number.POSITIVE_INFINITY) {
+      const bound = written === '*' ? '{0,50}' : written === '+' ? '{1,50}' : `{${node.min},50}`;
+      this.fail(
+        node.element.end,
+        `unbounded repetition "${written}" can take quadratic time or worse on a long draft; write a bound such as ${bound}`,
+      );
+    }
+    const each = this.element(node.element);
+    // A repetition of nothing stops at once (the engine's empty check).
+    if (each.length === 0) return { paths: 1, length: 0 };
+    // X{min,max} tries X^k for every k from min to max.
+    let paths = 0;
+    for (let k = node.min; k <= node.max && paths <= PATH_BUDGET; k++) paths += each.paths ** k;
+    return { paths, length: node.max * each.length };
+  }
+}
+
+/** How many ways and steps a pattern can take from one position (for tests and the bench). */
+export function patternBound(source: string): Bound {
+  const { pattern } = parse(source);
+  return new Prover(source).alternatives(pattern.alternatives);
+}
+
+/** Why a pattern is unsafe or invalid, or undefined when it is safe. */
+export function unsafeReason(source: string): string | undefined {
+  try {
+    check(parse(source), source);
+    return undefined;
+  } catch (error) {
+    if (error instanceof PatternError) return error.message;
+    throw error;
+  }
+}
+
+function check(parsed: Parsed, source: string): void {
+  const bound = new Prover(source).alternatives(parsed.pattern.alternatives);
+  if (bound.paths > PATH_BUDGET) {
+    throw new PatternError(
+      `pattern ${quote(source)} can try more than ${PATH_BUDGET} ways to match at each position (the limit); use smaller bounds or fewer optional parts`,
+    );
+  }
+  if (bound.length > LENGTH_BUDGET) {
+    throw new PatternError(
+      `pattern ${quote(source)} can match more than ${LENGTH_BUDGET} characters from one position (its repetitions multiplied out; the limit is ${LENGTH_BUDGET}); use smaller bounds such as {0,50}`,
+    );
   }
 }
 
@@ -166,47 +269,59 @@ interface Literals {
 }
 
 const LITERAL_LIMIT = 64;
-const shortest = (list: string[] | undefined) => (list ? Math.min(...list.map((l) => l.length)) : 0);
+const usable = (list: string[] | undefined): list is string[] => list?.every((l) => l.length > 0) ?? false;
+const shortest = (list: string[] | undefined) =>
+  usable(list) ? Math.min(...(list as string[]).map((l) => l.length)) : 0;
 const better = (a: string[] | undefined, b: string[] | undefined) => (shortest(b) > shortest(a) ? b : a);
+const capped = (list: string[] | undefined) => (list && list.length <= LITERAL_LIMIT ? list : undefined);
 
-/** What every match must contain: the basis of the prefilter that skips a pattern when a draft cannot match. */
-function literals(node: Node): Literals {
+/** What every match must contain, read from the AST: the basis of the prefilter. */
+function literals(node: AST.Element | AST.Alternative | AST.Pattern): Literals {
   switch (node.type) {
-    case 'atom':
-      return node.literal === undefined ? {} : { exact: [node.literal], some: [node.literal] };
-    case 'alt': {
-      const parts = node.options.map(literals);
-      const exact = parts.every((p) => p.exact) ? parts.flatMap((p) => p.exact!) : undefined;
-      const some = parts.every((p) => p.some) ? parts.flatMap((p) => p.some!) : undefined;
-      return {
-        exact: exact && exact.length <= LITERAL_LIMIT ? exact : undefined,
-        some: some && some.length <= LITERAL_LIMIT ? some : undefined,
-      };
+    case 'Character':
+      return { exact: [String.fromCodePoint(node.value)], some: [String.fromCodePoint(node.value)] };
+    case 'CharacterClass': {
+      // A small class of plain characters ([ab]) is an alternation of them.
+      if (node.negate || node.elements.length > 8 || !node.elements.every((e) => e.type === 'Character')) return {};
+      const chars = node.elements.map((e) => String.fromCodePoint((e as AST.Character).value));
+      return chars.length === 0 ? {} : { exact: chars, some: chars };
     }
-    case 'repeat': {
-      const inner = literals(node.node);
+    case 'Assertion':
+      // ^, $ and \b consume nothing: they neither add to nor break a run of literal text.
+      return { exact: [''] };
+    case 'Pattern':
+    case 'Group':
+    case 'CapturingGroup': {
+      const parts = node.alternatives.map(literals);
+      const exact = parts.every((p) => p.exact) ? parts.flatMap((p) => p.exact!) : undefined;
+      const some = parts.every((p) => usable(p.some)) ? parts.flatMap((p) => p.some!) : undefined;
+      return { exact: capped(exact), some: capped(some) };
+    }
+    case 'Quantifier': {
       if (node.min === 0) return {};
+      const inner = literals(node.element);
       return node.min === 1 && node.max === 1 ? inner : { some: inner.some };
     }
-    case 'seq': {
+    case 'Alternative': {
       let best: string[] | undefined;
       let run: string[] | undefined = [''];
       let allExact = true;
-      for (const item of node.items) {
+      for (const item of node.elements) {
         const part = literals(item);
         best = better(best, part.some);
         if (part.exact && run) {
-          const joined: string[] = run.flatMap((a) => part.exact!.map((b) => a + b));
-          run = joined.length <= LITERAL_LIMIT ? joined : undefined;
+          run = capped(run.flatMap((a) => part.exact!.map((b) => a + b)));
         } else {
           allExact = false;
-          if (run && run[0] !== '') best = better(best, run);
+          best = better(best, run);
           run = [''];
         }
       }
-      if (run && run[0] !== '') best = better(best, run);
+      best = better(best, run);
       return { exact: allExact && run ? run : undefined, some: best };
     }
+    default:
+      return {};
   }
 }
 
@@ -216,45 +331,21 @@ function literals(node: Node): Literals {
  * drafts that have one.
  */
 export function requiredLiterals(source: string): string[] | undefined {
-  const some = literals(new Parser(source).parse()).some;
-  return some?.every((literal) => literal.length > 0) ? some : undefined;
-}
-
-/** Why a pattern is unsafe, or undefined when it is safe. */
-export function unsafeReason(source: string): string | undefined {
-  try {
-    const count = paths(new Parser(source).parse());
-    if (count > PATH_BUDGET) {
-      return `pattern ${JSON.stringify(source)} can try more than ${PATH_BUDGET} ways to match at each position; use smaller bounds or fewer optional parts`;
-    }
-    return undefined;
-  } catch (error) {
-    if (error instanceof PatternError) return error.message;
-    throw error;
-  }
-}
-
-/** Packs are written in RE2's spelling of script classes (\p{Han}); JavaScript spells it \p{Script=Han}. */
-const GENERAL_CATEGORIES =
-  /^(L|Lu|Ll|Lt|Lm|Lo|M|Mn|Mc|Me|N|Nd|Nl|No|P|Pc|Pd|Ps|Pe|Pi|Pf|Po|S|Sm|Sc|Sk|So|Z|Zs|Zl|Zp|C|Cc|Cf|Co|Cn)$/;
-function toJavaScript(source: string): string {
-  return source.replace(/\\([pP])\{([A-Za-z_]+)\}/g, (_all, p: string, name: string) =>
-    GENERAL_CATEGORIES.test(name) ? `\\${p}{${name}}` : `\\${p}{Script=${name}}`,
-  );
+  const some = literals(parse(source).pattern).some;
+  return usable(some) ? some : undefined;
 }
 
 /** Compile a pack's pattern; throws PatternError saying why when it is unsafe or invalid. */
 export function compilePattern(source: string, ignoreCase: boolean): CompiledPattern {
-  const reason = unsafeReason(source);
-  if (reason) throw new PatternError(reason);
+  const parsed = parse(source);
+  check(parsed, source);
   let regex: RegExp;
   try {
-    // The `u` flag makes V8 several times slower on \b and classes; ASCII-only patterns do not need it.
-    const unicode = !/^[\x00-\x7f]*$/.test(source) || /\\[pPu]\{/.test(source);
-    regex = new RegExp(toJavaScript(source), `g${ignoreCase ? 'i' : ''}${unicode ? 'u' : ''}`);
+    // The `u` flag makes V8 several times slower on \b and classes; patterns that read the same without it go without.
+    regex = new RegExp(parsed.js, `g${ignoreCase ? 'i' : ''}${parsed.unicode ? 'u' : ''}`);
   } catch (error) {
     throw new PatternError(
-      `invalid pattern ${JSON.stringify(source)}: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`,
+      `invalid pattern ${quote(source)}: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`,
     );
   }
   return {

@@ -96,6 +96,17 @@ describe('preflight check', () => {
     );
   });
 
+  it('keeps a byte order mark read from --file or stdin, so offsets index the file', async () => {
+    const withBom = file('bom.txt', '\ufeffProject falcon');
+    for (const argv of [
+      ['check', '--pack', goodPack, '--format', 'json', '--file', withBom],
+      ['check', '--pack', goodPack, '--format', 'json', '-'],
+    ]) {
+      const { out } = await run(argv, '\ufeffProject falcon');
+      expect(JSON.parse(out).findings).toEqual([expect.objectContaining({ start: 9, end: 15, excerpt: 'falcon' })]);
+    }
+  });
+
   it('switches sets with --sets', async () => {
     expect((await run(['check', '--no-default', '--pack', goodPack, 'sale'])).code).toBe(0);
     expect((await run(['check', '--no-default', '--pack', goodPack, '--sets', '+q', 'sale'])).code).toBe(1);
@@ -170,6 +181,23 @@ function readGood(): string {
 }
 
 describe('preflight pack', () => {
+  it('names the cap a pack breaks in `pack validate`', async () => {
+    const tooLong = file('long-term.yaml', readGood().replace('terms: [falcon]', `terms: [${'x'.repeat(1001)}]`));
+    const result = await run(['pack', 'validate', tooLong]);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('rules[0]: a term of 1001 characters');
+    expect(result.err).toContain('the limit is 1000 characters per term');
+    const slow = file(
+      'slow.yaml',
+      readGood()
+        .replace('kind: terms, category: brand', 'kind: pattern, category: brand')
+        .replace('terms: [insane]', "pattern: '\\p{L}{0,999}x'"),
+    );
+    expect((await run(['pack', 'validate', slow])).err).toMatch(
+      /rules\[1\]\.pattern: .*more than 256 characters from one position/,
+    );
+  });
+
   it('validates, tests and builds a pack', async () => {
     expect((await run(['pack', 'validate', goodPack])).out).toContain('ok  ');
     const tested = await run(['pack', 'test', goodPack]);
@@ -232,5 +260,33 @@ describe('signing packs', () => {
       'the pack is not signed',
     );
     expect((await run(['pack', 'sign', goodPack, '--key', `${name}.pub.json`])).code).toBe(2);
+  });
+
+  it('exits 2 with a message, not a stack trace, on a key file that is not one', async () => {
+    const name = join(dir, 'keys');
+    await run(['pack', 'keygen', name]);
+    const secret = JSON.parse(readFileSync(`${name}.key.json`, 'utf8'));
+    const notJson = file('not-json.key.json', 'secretKey: abc');
+    const badBase64 = file('bad64.key.json', JSON.stringify({ ...secret, secretKey: '%%not base64%%' }));
+    const shortKey = file('short.key.json', JSON.stringify({ ...secret, secretKey: btoa('short') }));
+    const badPublic = file('bad.pub.json', JSON.stringify({ keyId: secret.keyId, publicKey: '***' }));
+    for (const [argv, says] of [
+      [['pack', 'sign', goodPack, '--key', notJson], /not-json\.key\.json is not a key file \(not valid JSON/],
+      [
+        ['pack', 'sign', goodPack, '--key', badBase64],
+        /bad64\.key\.json is not a key file \(secretKey: expected 32 bytes in base64\)/,
+      ],
+      [['pack', 'sign', goodPack, '--key', shortKey], /secretKey: expected 32 bytes in base64/],
+      [['pack', 'verify', goodPack, '--key', notJson], /is not a key file \(not valid JSON/],
+      [
+        ['pack', 'verify', goodPack, '--key', badPublic],
+        /bad\.pub\.json is not a key file \(publicKey: expected 32 bytes/,
+      ],
+    ] as const) {
+      const result = await run([...argv]);
+      expect(result.code, argv.join(' ')).toBe(2);
+      expect(result.err).toMatch(says);
+      expect(result.err).not.toMatch(/\n\s+at /);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MATCH_LIMITS } from '../../rules/draft';
 import { compilePacks, Pack } from '../../rules/index';
 import { testPack } from '../helpers/pack';
 
@@ -82,5 +83,85 @@ describe('compilePacks', () => {
     });
     expect(checker.check('lol falcon').map((f) => f.ruleId)).toEqual(['org.secret']);
     expect(errors).toEqual(['org.slang']);
+  });
+});
+
+describe('offsets into the draft', () => {
+  const rules = [
+    { id: 'secret', kind: 'terms', terms: ['falcon'] },
+    { id: 'money', kind: 'pattern', pattern: '元本保証' },
+  ];
+  const spans = (text: string) =>
+    compilePacks([testPack(rules)])
+      .check(text)
+      .map((f) => [f.ruleId, f.start, f.end, text.slice(f.start, f.end)]);
+
+  it('index the draft exactly when it starts with a byte order mark', () => {
+    expect(spans('\ufeffProject falcon 元本保証')).toEqual([
+      ['secret', 9, 15, 'falcon'],
+      ['money', 16, 20, '元本保証'],
+    ]);
+  });
+
+  it('do not swallow a lone surrogate before a match', () => {
+    expect(spans('\ud800falcon \udc00元本保証')).toEqual([
+      ['secret', 1, 7, 'falcon'],
+      ['money', 9, 13, '元本保証'],
+    ]);
+  });
+
+  it('give an excerpt of at most 80 units that never splits a surrogate pair', () => {
+    const long = testPack([{ id: 'long', kind: 'pattern', pattern: 'start.{0,120}end' }]);
+    for (const filler of ['x'.repeat(73), 'x'.repeat(72)]) {
+      const text = `start${filler}😀😀😀 and more text end`;
+      const [finding] = compilePacks([long]).check(text);
+      expect(finding?.excerpt.length).toBeLessThanOrEqual(80);
+      expect(finding?.excerpt.endsWith('…')).toBe(true);
+      // Every surrogate in the excerpt is half of a whole pair.
+      expect(finding?.excerpt).toMatch(/^(?:[^\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff])*$/);
+      expect(text.startsWith(finding!.excerpt.slice(0, -1))).toBe(true);
+    }
+  });
+});
+
+describe('match limits', () => {
+  const kana = Array.from({ length: 1000 }, (_, i) => 'あ'.repeat(i + 1));
+
+  it('keep 1,000 overlapping CJK terms on a long draft from exhausting the tab, and say how many more', () => {
+    const pack = testPack([{ id: 'kana', kind: 'terms', terms: kana }]);
+    const text = 'あ'.repeat(3000);
+    const started = performance.now();
+    const findings = compilePacks([pack]).check(text, { locale: 'ja' });
+    // 16.7 s and 850 MB before the limits; a generous bound only catches a runaway.
+    expect(performance.now() - started).toBeLessThan(2000);
+    const more = findings.filter((f) => f.more !== undefined);
+    expect(more).toHaveLength(1);
+    expect(more[0]!.more).toBeGreaterThan(2_000_000);
+    expect(more[0]!.message).toMatch(/^…ほかにこのルールの該当が[\d,]+件あります/);
+    expect(findings.length).toBeLessThanOrEqual(MATCH_LIMITS.perRule + 1);
+  });
+
+  it('say "and N more" in English for a pattern that matches everywhere', () => {
+    const pack = testPack([{ id: 'letters', kind: 'pattern', pattern: '\\p{L}' }]);
+    const findings = compilePacks([pack]).check('a'.repeat(5000));
+    expect(findings).toHaveLength(MATCH_LIMITS.perRule + 1);
+    expect(findings.at(-1)).toMatchObject({
+      more: 4000,
+      message: '…and 4,000 more matches of this rule, not listed',
+      start: 1000,
+    });
+  });
+
+  it('never let a block finding go unreported when other rules use up the draft’s limit', () => {
+    const noisy = Array.from({ length: 12 }, (_, i) => ({
+      id: `noisy${i}`,
+      kind: 'terms',
+      severity: 'info',
+      terms: kana.slice(0, 50),
+    }));
+    const pack = testPack([...noisy, { id: 'secret', kind: 'terms', terms: ['falcon'], severity: 'block' }]);
+    const findings = compilePacks([pack]).check(`${'あ'.repeat(3000)} falcon`);
+    expect(findings.some((f) => f.ruleId === 'secret' && f.severity === 'block')).toBe(true);
+    expect(findings.filter((f) => f.more === undefined).length).toBeLessThanOrEqual(MATCH_LIMITS.perDraft);
   });
 });

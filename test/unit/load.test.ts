@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadPack, PACK_LIMITS, PackError } from '../../rules/index';
+import { packSizeProblem } from '../../rules/load';
 
 const base = `
 id: t
@@ -78,12 +79,36 @@ describe('loading a pack', () => {
     expect(issues(pattern('(a)\\1'))[0]).toMatch(/^pack\.yaml: rules\[0\]\.pattern: .*backreferences are not allowed/);
     expect(issues(pattern('(?<=a)b'))[0]).toMatch(/rules\[0\]\.pattern: .*look-around is not allowed/);
     expect(issues(pattern('(a+)+$'))[0]).toMatch(/rules\[0\]\.pattern: .*unbounded repetition "\+"/);
-    expect(issues(pattern('[a-'))[0]).toMatch(/rules\[0\]\.pattern: .*missing "\]"/);
+    expect(issues(pattern('[a-'))[0]).toMatch(/rules\[0\]\.pattern: .*unterminated character class/);
+    expect(issues(pattern('\\p{L}{0,999}x'))[0]).toMatch(/rules\[0\]\.pattern: .*the limit is 256/);
   });
 
   it('rejects a pack that is too large before parsing it', () => {
     const huge = `${base}# ${'x'.repeat(PACK_LIMITS.bytes)}`;
     expect(issues(huge)[0]).toMatch(/bytes; the limit is/);
+  });
+
+  it('counts the size in UTF-8 bytes, not UTF-16 units', () => {
+    // 2.9 million kana: under the limit in UTF-16 units, 8.7 MB as a file.
+    const kana = `${base}# ${'あ'.repeat(2_900_000)}`;
+    expect(kana.length).toBeLessThan(PACK_LIMITS.bytes);
+    expect(issues(kana)[0]).toMatch(/the pack is 87\d{5} bytes; the limit is 8388608/);
+    expect(packSizeProblem(`${base}# ${'あ'.repeat(2_700_000)}`)).toBeUndefined();
+  });
+
+  it('caps term length and the automaton a pack needs, in every list a rule has, naming the cap', () => {
+    const long = 'あ'.repeat(PACK_LIMITS.termLength + 1);
+    expect(issues(withRule(goodRule.replace('terms: [a]', `terms: [a], exceptions: [${long}]`)))).toEqual([
+      `pack.yaml: rules[0]: a term of 1001 characters ("${'あ'.repeat(20)}…"); the limit is 1000 characters per term`,
+    ]);
+    // 1,000 terms of 1,000 distinct characters each: a million states.
+    const many = Array.from({ length: 1000 }, (_, i) => `"${String.fromCharCode(0x4e00 + i).repeat(999)}x"`).join(', ');
+    expect(issues(withRule(goodRule.replace('terms: [a]', `terms: [${many}]`)))).toEqual([
+      "pack.yaml: rules: the pack's terms need an automaton of 1000001 states; the limit is 500000 states (fewer or shorter terms)",
+    ]);
+    // Overlapping terms share their states: あ, ああ, … ああ…(1,000) is a chain of 1,000.
+    const chain = Array.from({ length: 1000 }, (_, i) => 'あ'.repeat(i + 1)).join(', ');
+    expect(issues(withRule(goodRule.replace('terms: [a]', `terms: [${chain}]`)))).toEqual([]);
   });
 
   it('refuses YAML alias bombs', () => {

@@ -8,7 +8,7 @@ function scan(terms: string[], text: string): string[] {
     matcher.add(foldTerm(term, true), 0, i);
   });
   const hits: TermHit[] = [];
-  matcher.scan(foldTerm(text, true), (hit) => hits.push(hit));
+  matcher.scan(foldTerm(text, true), (list, term, start, end) => hits.push({ list, term, start, end }));
   return hits.map((hit) => `${terms[hit.term]}@${hit.start}`);
 }
 

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compilePattern, PATH_BUDGET, PatternError, requiredLiterals, unsafeReason } from '../../rules/text/regex';
+import {
+  compilePattern,
+  LENGTH_BUDGET,
+  PATH_BUDGET,
+  PatternError,
+  patternBound,
+  requiredLiterals,
+  unsafeReason,
+} from '../../rules/text/regex';
 
 const all = (source: string, text: string, ignoreCase = true) => {
   const found: string[] = [];
@@ -31,7 +39,7 @@ describe('pattern safety', () => {
   it('rejects patterns with too many ways to match at one position', () => {
     expect(unsafeReason('(a|aa){0,30}b')).toMatch(new RegExp(`more than ${PATH_BUDGET} ways`));
     expect(unsafeReason('.{0,99}.{0,99}')).toMatch(/more than/);
-    expect(unsafeReason('.{0,999}')).toBeUndefined();
+    expect(unsafeReason('.{0,250}')).toBeUndefined();
   });
 
   it('rejects look-around, backreferences and inline flags', () => {
@@ -43,14 +51,49 @@ describe('pattern safety', () => {
 
   it('rejects broken syntax with a clear message', () => {
     expect(() => compilePattern('[unclosed', true)).toThrow(PatternError);
-    expect(() => compilePattern('(open', true)).toThrow(/missing "\)"/);
+    expect(() => compilePattern('(open', true)).toThrow(/at 5: unterminated group/);
     expect(() => compilePattern('a{5,2}', true)).toThrow(/out of order/);
     expect(() => compilePattern('?x', true)).toThrow(/nothing to repeat/);
+  });
+
+  it('reads [] and [^] as JavaScript does: whole classes, so what follows is seen', () => {
+    // Read as "[^](\w+)+[\]" by a hand parser, this froze a Mastodon tab on an ordinary hashtag.
+    expect(unsafeReason('[^](\\w+)+[\\]]')).toMatch(/at 8: unbounded repetition "\+"/);
+    expect(unsafeReason('[](a+)')).toMatch(/unbounded repetition "\+"/);
+    expect(all('a[^]b', 'a\nb axb')).toEqual(['a\nb', 'axb']);
+    expect(all('a[]b', 'ab a]b')).toEqual([]);
+  });
+
+  it('bounds the product of nested repetitions, not only the ways to match', () => {
+    // 1,000 ways, but each up to 999 characters long: seconds on a long draft in Node 20.
+    expect(patternBound('\\p{L}{0,999}x')).toEqual({ paths: 1000, length: 999 });
+    expect(unsafeReason('\\p{L}{0,999}x')).toMatch(
+      new RegExp(`more than ${LENGTH_BUDGET} characters from one position .*the limit is ${LENGTH_BUDGET}`),
+    );
+    expect(unsafeReason('(?:abc){0,100}')).toMatch(/more than 256 characters/);
+    expect(unsafeReason('(?:[a-z]{0,20}){0,20}')).toMatch(/more than 1000 ways/);
+    expect(patternBound('(?:a{2}){3}b')).toEqual({ paths: 1, length: 7 });
+    expect(unsafeReason('\\p{L}{0,200}x')).toBeUndefined();
+  });
+
+  it('reads escapes, properties and names as JavaScript does', () => {
+    expect(all('\\x41BC', 'xABC abc', false)).toEqual(['ABC']);
+    expect(all('caf\\u00e9', 'un café')).toEqual(['café']);
+    expect(all('\\u{1F600}', 'a😀b')).toEqual(['😀']);
+    expect(all('(?<word>ok)', 'ok!')).toEqual(['ok']);
+    expect(unsafeReason('(?<a>x)|(?<a>y)')).toMatch(/group name "a" is used twice/);
+    expect(unsafeReason('(?<a>x)\\k<a>')).toMatch(/backreferences are not allowed/);
+    expect(unsafeReason('(?i:abc)')).toMatch(/inline flags are not allowed/);
+    // \p{L} wants unicode mode; an escape that unicode mode refuses is then an error, not the letter p.
+    expect(unsafeReason('\\p{L}\\-')).toMatch(/invalid pattern .* invalid escape/);
+    expect(all('\\p{Han}\\p{Hiragana}', '漢か abc')).toEqual(['漢か']);
+    expect(all('\\\\p{Han}', 'a\\p{Han}', false)).toEqual(['\\p{Han}']);
   });
 
   it('bounds the worst case: an accepted pattern on a long hostile draft returns', () => {
     expect(all('(a{0,30}){0,1}a{0,30}b', 'a'.repeat(5000))).toEqual([]);
     expect(all('(?:a|b){0,8}c', 'ab'.repeat(3000))).toEqual([]);
+    expect(all('\\p{L}{0,250}x', 'あ'.repeat(5000))).toEqual([]);
   });
 
   it('translates RE2-style script classes', () => {
@@ -72,6 +115,11 @@ describe('the literals a pattern needs', () => {
     expect(requiredLiterals('(order|account)[ a-z]{0,10}\\d{6}')).toEqual(['order', 'account']);
     expect(requiredLiterals('a?\\d')).toBeUndefined();
     expect(requiredLiterals('x|\\d')).toBeUndefined();
+    // Escapes are the characters they stand for: the prefilter finds "ABC" and "café".
+    expect(requiredLiterals('\\x41BC')).toEqual(['ABC']);
+    expect(requiredLiterals('caf\\u00e9')).toEqual(['café']);
+    expect(requiredLiterals('^\\bno\\.1\\b')).toEqual(['no.1']);
+    expect(requiredLiterals('[!?]{3,20}')).toEqual(['!', '?']);
   });
 
   it('are in every match, so a draft without them can be skipped', () => {
@@ -123,5 +171,105 @@ describe('the literals a pattern needs', () => {
     );
     // The alphabet makes matches common: the property was exercised, not passed vacuously.
     expect(matches).toBeGreaterThan(20);
+  });
+});
+
+describe('the checker against the parser', () => {
+  // Pattern pieces that trip hand-written parsers: empty and negated classes, escaped brackets,
+  // escapes that stand for characters, properties, names, quantifiers of every form.
+  const piece = fc.oneof(
+    fc.constantFrom(
+      '[]',
+      '[^]',
+      '[\\]]',
+      '[^\\]]',
+      ']',
+      '[',
+      '(',
+      ')',
+      '(?:',
+      '(?<n>',
+      '(?=',
+      '(?i:',
+      '|',
+      '\\',
+      '\\\\',
+      '\\x41',
+      '\\u00e9',
+      '\\u{1F600}',
+      '\\p{L}',
+      '\\p{Han}',
+      '\\k<n>',
+      '\\1',
+      '\\b',
+      '^',
+      '$',
+      '.',
+      '\\w',
+      '\\d',
+      '*',
+      '+',
+      '?',
+      '{2}',
+      '{0,9}',
+      '{0,99}',
+      '{3,}',
+      '{',
+      '}',
+      'a',
+      'あ',
+      '-',
+    ),
+    fc.string({ maxLength: 2 }),
+  );
+  const source = fc.array(piece, { minLength: 1, maxLength: 8 }).map((pieces) => pieces.join(''));
+  const engineAccepts = (text: string, flags: string) => {
+    try {
+      new RegExp(text, flags);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  it('never accepts what JavaScript rejects, and compiles all it accepts', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(source, (text) => {
+        const reason = unsafeReason(text);
+        if (!engineAccepts(text, 'u') && !engineAccepts(text, '') && !/\\p\{/.test(text)) expect(reason).toBeDefined();
+        if (reason === undefined) {
+          accepted++;
+          expect(() => compilePattern(text, true)).not.toThrow();
+        } else if (!/^invalid pattern|inline flags|used twice/.test(reason)) {
+          // Refused for safety: the parser read it as a valid expression, and so does the engine.
+          // (Modifiers and repeated group names are ES2025, which Node 20 does not read: refused by name.)
+          expect(engineAccepts(text, 'u') || engineAccepts(text, '')).toBe(true);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+    expect(accepted).toBeGreaterThan(100);
+  });
+
+  it('runs every accepted pattern in bounded time on adversarial drafts', () => {
+    let ran = 0;
+    fc.assert(
+      fc.property(source, fc.constantFrom('a', 'aa-', 'あ', 'A1 ', ']', '😀'), (text, unit) => {
+        if (unsafeReason(text) !== undefined) return;
+        const pattern = compilePattern(text, true);
+        const { paths, length } = patternBound(text);
+        expect(paths).toBeLessThanOrEqual(PATH_BUDGET);
+        expect(length).toBeLessThanOrEqual(LENGTH_BUDGET);
+        // The pattern's own pieces, repeated, then a character that makes it fail at the end.
+        const draft = `${unit.repeat(Math.ceil(3000 / unit.length))}\u0000`;
+        const started = performance.now();
+        pattern.forEach(draft, () => {});
+        ran++;
+        expect(performance.now() - started).toBeLessThan(1000);
+      }),
+      { numRuns: 1500 },
+    );
+    expect(ran).toBeGreaterThan(50);
   });
 });
