@@ -99,8 +99,8 @@ describe('preflight check', () => {
   it('keeps a byte order mark read from --file or stdin, so offsets index the file', async () => {
     const withBom = file('bom.txt', '\ufeffProject falcon');
     for (const argv of [
-      ['check', '--pack', goodPack, '--format', 'json', '--file', withBom],
-      ['check', '--pack', goodPack, '--format', 'json', '-'],
+      ['check', '--no-default', '--pack', goodPack, '--format', 'json', '--file', withBom],
+      ['check', '--no-default', '--pack', goodPack, '--format', 'json', '-'],
     ]) {
       const { out } = await run(argv, '\ufeffProject falcon');
       expect(JSON.parse(out).findings).toEqual([expect.objectContaining({ start: 9, end: 15, excerpt: 'falcon' })]);
