@@ -25,6 +25,8 @@ export interface ActiveState {
   /** Packs policy forces, by id, and why any forced pack was refused. */
   forcedPackIds: string[];
   policyProblems: string[];
+  /** The settings profile in use (settings gain profiles later); every audit entry names it. */
+  profile?: string;
 }
 
 export type Request =
