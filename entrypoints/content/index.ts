@@ -69,10 +69,19 @@ function start(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
     highlights: highlightsSupported() ? new HighlightRegistry() : undefined,
     changed: () => layer?.update(),
   };
+  // A frame of the page (allFrames) loads packs and draws only once it holds a composer.
+  const topFrame = window === window.top;
+  let loaded = false;
+  const load = () => {
+    loaded = true;
+    void engine.load();
+  };
   const publish = () => layer?.setComposers([...composers.values()]);
   const found = (element: HTMLElement) => {
     if (composers.has(element)) return;
     composers.set(element, new Composer(element, adapter, host));
+    if (!loaded) load();
+    void mountLayer();
     publish();
   };
 
@@ -105,11 +114,11 @@ function start(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
     for (const composer of composers.values()) composer.schedule(0);
     layer?.update();
   });
-  void engine.load();
+  if (topFrame) load();
   // A reviewer's switch or a new pack applies to open composers at once, without a reload.
   const onStorage = (changes: Record<string, unknown>, area: string) => {
     const relevant = [STORAGE_KEYS.sets, STORAGE_KEYS.packs, STORAGE_KEYS.ruleOverrides, STORAGE_KEYS.lastPolicy];
-    if (area === 'managed' || (area === 'local' && relevant.some((key) => key in changes))) {
+    if (loaded && (area === 'managed' || (area === 'local' && relevant.some((key) => key in changes)))) {
       void engine.load();
     }
   };
@@ -118,6 +127,8 @@ function start(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
   const onMessage = (message: unknown) => {
     if ((message as { type?: string })?.type !== 'preflight:get-findings') return undefined;
     const live = [...composers.values()].filter((c) => c.element.isConnected);
+    // Every frame hears the popup; the first answer wins, so a frame without a composer keeps quiet.
+    if (!topFrame && live.length === 0) return undefined;
     const answer: TabFindings = {
       platform: adapter.id,
       quietPeriod: engine.quietPeriod,
@@ -129,7 +140,12 @@ function start(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage));
   signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onStorage));
 
-  const mountLayer = async () => {
+  let mounting: Promise<void> | undefined;
+  const mountLayer = () => {
+    mounting ??= mount();
+    return mounting;
+  };
+  const mount = async () => {
     const ui = await createShadowRootUi(ctx, {
       name: 'preflight-layer',
       position: 'inline',
@@ -153,6 +169,9 @@ function start(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
       zIndex: '2147483647',
     });
     publish();
+  };
+  const discover = () => {
+    if (topFrame) void mountLayer();
     watchComposers(
       adapter,
       {
@@ -171,7 +190,6 @@ function start(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
       signal,
     );
   };
-  if (document.readyState === 'loading')
-    document.addEventListener('DOMContentLoaded', () => void mountLayer(), { once: true });
-  else void mountLayer();
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', discover, { once: true });
+  else discover();
 }

@@ -164,6 +164,8 @@ function TopLayer({ onCancel, children }: { onCancel: () => void; children: Comp
   useLayoutEffect(() => {
     const element = ref.current;
     if (element && !element.open) element.showModal();
+    // In a frame, the dialog is centred in the frame: bring the whole frame into the page's view.
+    window.frameElement?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     return () => element?.close();
   }, []);
   return (
