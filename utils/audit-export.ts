@@ -20,7 +20,36 @@ export function filterAudit(entries: readonly AuditEntry[], filter: AuditFilter)
   );
 }
 
-const CSV_COLUMNS = ['time', 'platform', 'decision', 'ruleIds', 'severities', 'reason', 'draftHash'] as const;
+const CSV_COLUMNS = [
+  'time',
+  'platform',
+  'decision',
+  'ruleIds',
+  'severities',
+  'reason',
+  'failure',
+  'draftHash',
+  'packs',
+  'ruleChanges',
+  'setChanges',
+  'profile',
+] as const;
+
+/** One cell's text: lists space-separated, what was in force as `id@version`, `rule=off(by)`, `pack/set=on(by)`. */
+function cellText(e: AuditEntry, column: (typeof CSV_COLUMNS)[number]): string {
+  switch (column) {
+    case 'packs':
+      return (e.packs ?? []).map((p) => `${p.id}@${p.version}`).join(' ');
+    case 'ruleChanges':
+      return (e.ruleChanges ?? []).map((c) => `${c.rule}=${c.to}(${c.pack ?? c.by})`).join(' ');
+    case 'setChanges':
+      return (e.setChanges ?? []).map((c) => `${c.set}=${c.on ? 'on' : 'off'}(${c.by})`).join(' ');
+    default: {
+      const value = e[column];
+      return Array.isArray(value) ? value.join(' ') : (value ?? '');
+    }
+  }
+}
 
 function csvCell(value: string): string {
   // Quote every cell; neutralise spreadsheet formulas in free text (the reason).
@@ -29,12 +58,7 @@ function csvCell(value: string): string {
 }
 
 export function auditToCsv(entries: readonly AuditEntry[]): string {
-  const rows = entries.map((e) =>
-    CSV_COLUMNS.map((column) => {
-      const value = e[column];
-      return csvCell(Array.isArray(value) ? value.join(' ') : (value ?? ''));
-    }).join(','),
-  );
+  const rows = entries.map((e) => CSV_COLUMNS.map((column) => csvCell(cellText(e, column))).join(','));
   return `${[CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
 }
 

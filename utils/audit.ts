@@ -1,20 +1,52 @@
 /**
  * The gate's audit log: every decision (posted clean, posted with a reason, stopped), with the
- * rules involved and a hash of the draft, never the draft itself.
+ * rules involved, what was in force at that moment (packs, switched-off or lowered rules and sets,
+ * the profile) and a hash of the draft, never the draft itself.
  */
 import { z } from 'zod';
+import { resolveProfile } from '../rules/profiles';
+import type { Finding, Pack } from '../rules/schema';
 import { Platform, Severity } from '../rules/schema';
+import type { ActiveState } from './messages';
+
+/** A rule switched off or given another severity, and by whom. */
+export const RuleChange = z.strictObject({
+  rule: z.string(),
+  to: z.union([z.literal('off'), Severity]),
+  /** `pack`: a later pack's `overrides` (named in `pack`); `reviewer`: the options page. */
+  by: z.enum(['reviewer', 'pack']),
+  pack: z.string().optional(),
+});
+export type RuleChange = z.infer<typeof RuleChange>;
+
+/** A set ("pack/set") switched away from its own default, and by whom. */
+export const SetChange = z.strictObject({ set: z.string(), on: z.boolean(), by: z.enum(['reviewer', 'policy']) });
+export type SetChange = z.infer<typeof SetChange>;
+
+/** What was in force when a decision was made: enough to tell later why a draft was let through. */
+export const AuditContext = z.strictObject({
+  packs: z.array(z.strictObject({ id: z.string(), version: z.string() })),
+  ruleChanges: z.array(RuleChange),
+  setChanges: z.array(SetChange),
+  /** The posting profile in force (brand, creator, …). */
+  profile: z.string().optional(),
+});
+export type AuditContext = z.infer<typeof AuditContext>;
 
 export const AuditEntry = z.strictObject({
   time: z.string(),
   platform: Platform,
   decision: z.enum(['posted', 'override', 'stopped']),
+  /** Each rule once, with its worst severity in this draft (same order as `severities`). */
   ruleIds: z.array(z.string()),
   severities: z.array(Severity),
   /** The operator's reason for posting despite warnings. */
   reason: z.string().max(2000).optional(),
+  /** Set when Preflight itself failed and the decision fell to policy's `failMode`. */
+  failure: z.string().max(500).optional(),
   /** SHA-256 of the draft, hex: proves which draft without keeping it. */
   draftHash: z.string().regex(/^[0-9a-f]{64}$/),
+  ...AuditContext.shape,
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
@@ -24,4 +56,52 @@ export const AUDIT_LIMIT = 5000;
 export function appendBounded(log: readonly AuditEntry[], entry: AuditEntry, limit = AUDIT_LIMIT): AuditEntry[] {
   const next = [...log, entry];
   return next.length > limit ? next.slice(next.length - limit) : next;
+}
+
+const RANK: Record<Severity, number> = { block: 0, warn: 1, info: 2 };
+
+/** The rules a decision is about: each once, at the worst severity it was found with. */
+export function rulesOf(findings: readonly Finding[]): Pick<AuditEntry, 'ruleIds' | 'severities'> {
+  const worst = new Map<string, Severity>();
+  for (const { ruleId, severity } of findings) {
+    const seen = worst.get(ruleId);
+    if (!seen || RANK[severity] < RANK[seen]) worst.set(ruleId, severity);
+  }
+  return { ruleIds: [...worst.keys()], severities: [...worst.values()] };
+}
+
+function setDefault(pack: Pack, setId: string): boolean {
+  return pack.sets.find((set) => set.id === setId)?.enabled ?? true;
+}
+
+/** What the active state changes from the packs' own rules: the context every audit entry carries. */
+export function auditContext(state: ActiveState): AuditContext {
+  const ruleChanges: RuleChange[] = [];
+  const defined = new Set<string>();
+  for (const pack of state.packs) {
+    for (const rule of pack.rules) defined.add(rule.id);
+    for (const override of pack.overrides) {
+      if (!defined.has(override.rule)) continue; // An override of nothing changes nothing.
+      const to = override.enabled === false ? 'off' : override.severity;
+      if (to) ruleChanges.push({ rule: override.rule, to, by: 'pack', pack: pack.id });
+    }
+  }
+  for (const [rule, to] of Object.entries(state.ruleOverrides)) ruleChanges.push({ rule, to, by: 'reviewer' });
+  const setChanges: SetChange[] = [];
+  for (const pack of state.packs) {
+    for (const set of pack.sets) {
+      const key = `${pack.id}/${set.id}`;
+      const on = state.sets[key] ?? state.sets[set.id];
+      if (on === undefined || on === setDefault(pack, set.id)) continue;
+      setChanges.push({ set: key, on, by: state.lockedSets.includes(key) ? 'policy' : 'reviewer' });
+    }
+  }
+  const profile = resolveProfile(state.packs, state.profile);
+  return {
+    packs: state.packs.map((pack) => ({ id: pack.id, version: pack.version })),
+    ruleChanges,
+    setChanges,
+    // The profile in force: the one picked or fixed by policy, else the packs' default.
+    ...(profile ? { profile } : {}),
+  };
 }

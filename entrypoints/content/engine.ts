@@ -9,8 +9,9 @@ import { uiLocale } from '../../components/i18n';
 import { type Checker, compilePacks, localize } from '../../rules/compile';
 import { listProfiles } from '../../rules/profiles';
 import type { Finding, Pack, Platform, PostType, Severity } from '../../rules/schema';
+import { type AuditContext, auditContext } from '../../utils/audit';
 import { EVENT_LEXICON } from '../../utils/event-words';
-import type { ActiveState } from '../../utils/messages';
+import { type ActiveState, STORAGE_KEYS } from '../../utils/messages';
 import { QUIET_PERIOD } from '../../utils/settings';
 
 export class EngineHost {
@@ -18,12 +19,23 @@ export class EngineHost {
   private packs: Pack[] = [];
   private listeners = new Set<() => void>();
   state: ActiveState | undefined;
+  private context: AuditContext | undefined;
   /** Goes up each time the packs are compiled anew. */
   generation = 0;
   error: string | undefined;
   readonly locale = uiLocale();
 
+  /** Policy's failMode as last stored, for when the background cannot be reached at all. */
+  private storedFailMode: 'open' | 'closed' | undefined;
+
   async load(): Promise<void> {
+    void browser.storage.local
+      .get(STORAGE_KEYS.lastPolicy)
+      .then((stored) => {
+        const mode = (stored[STORAGE_KEYS.lastPolicy] as { failMode?: unknown } | undefined)?.failMode;
+        if (mode === 'open' || mode === 'closed') this.storedFailMode = mode;
+      })
+      .catch(() => undefined);
     try {
       const state = (await browser.runtime.sendMessage({ type: 'preflight:get-state' })) as ActiveState;
       this.apply(state);
@@ -46,6 +58,7 @@ export class EngineHost {
       severities: Object.fromEntries(overrides.filter(([, o]) => o !== 'off')) as Record<string, Severity>,
       onRuleError: (ruleId, error) => console.error(`Preflight: rule ${ruleId} failed`, error),
     });
+    this.context = auditContext(state);
     this.error = undefined;
     this.generation++;
     this.emit();
@@ -53,6 +66,28 @@ export class EngineHost {
 
   get ready(): boolean {
     return this.checker !== undefined;
+  }
+
+  /** What the gate does when Preflight cannot check: policy's choice, also when the packs never came. */
+  get failMode(): 'open' | 'closed' {
+    return this.state?.failMode ?? this.storedFailMode ?? 'open';
+  }
+
+  /** What every audit entry records: the packs, switches and profile in force now. */
+  get auditContext(): AuditContext {
+    return this.context ?? { packs: [], ruleChanges: [], setChanges: [] };
+  }
+
+  /** Settles once the packs are compiled or loading them has failed. */
+  settled(): Promise<void> {
+    if (this.ready || this.error) return Promise.resolve();
+    return new Promise((resolve) => {
+      const off = this.onChange(() => {
+        if (!this.ready && !this.error) return;
+        off();
+        resolve();
+      });
+    });
   }
 
   /** Whether the quiet-period set (the emergency flow's first step) is switched on. */

@@ -3,28 +3,45 @@
  * see a press of Post (or its shortcut) before the site does. With no `block` or `warn` finding the
  * event goes through untouched. Otherwise it is stopped and the dialog explains why; a warn-only
  * post can then go out with a reason, replayed the way the site expects (the same click or key).
- * If Preflight itself fails, the post goes through (fail open) unless policy says otherwise.
+ * The gate never takes a missing result for a clean one: it checks the text at the moment of the
+ * press, and a press that comes before the packs have arrived is held until they have. Only a real
+ * failure falls to policy's `failMode` (open: the post goes through; closed: it is stopped).
  */
 import type { Finding, Severity } from '../../rules/schema';
-import type { AuditEntry } from '../../utils/audit';
+import { type AuditContext, type AuditEntry, rulesOf } from '../../utils/audit';
 import { sha256Hex } from '../../utils/hash';
 import type { Composer } from './composer';
+import { activatesControl, enterMayPublish } from './keys';
 import { type PlatformAdapter, submitKeysFor } from './platforms/types';
 
 export type DialogResult = { action: 'edit' } | { action: 'override'; reason: string };
 
 export interface GateHost {
   adapter: PlatformAdapter;
+  /** Every composer on the page at this moment, found on the spot if discovery has not seen it yet. */
   composers(): Composer[];
+  /** Settles once the engine can check (its packs compiled) or has failed. */
+  ready(): Promise<void>;
   allowOverride(): boolean;
   failMode(): 'open' | 'closed';
   isOwnUi(target: EventTarget): boolean;
-  openDialog(findings: Finding[], composers: Composer[]): Promise<DialogResult>;
+  /** `failure`: Preflight could not check and policy fails closed; the dialog then offers no way on. */
+  openDialog(findings: Finding[], composers: Composer[], failure?: string): Promise<DialogResult>;
+  /** The packs, switches and profile in force now, for the audit entry. */
+  auditContext(): AuditContext;
   audit(entry: AuditEntry): void;
 }
 
+/** How long a press waits for the engine (packs still arriving) before that counts as a failure. */
+export const READY_TIMEOUT_MS = 5000;
+
+/** Events of one press (key down, key up, click, submit) come within this; a second post of the same text takes longer. */
+const SAME_PRESS_MS = 1000;
 const PRESS_EVENTS = ['pointerdown', 'pointerup', 'mousedown', 'mouseup', 'touchstart', 'touchend'] as const;
 const STOPPING: ReadonlySet<Severity> = new Set(['block', 'warn']);
+
+/** The gate's view of a draft at the moment of a press. `pending`: the packs have not arrived yet. */
+export type Check = { kind: 'checked'; findings: Finding[] } | { kind: 'pending' } | { kind: 'failed'; reason: string };
 
 function parentAcrossShadow(node: Node): Node | null {
   return node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
@@ -44,10 +61,17 @@ function isDisabled(element: Element): boolean {
   return (element as HTMLButtonElement).disabled === true || element.getAttribute('aria-disabled') === 'true';
 }
 
+function timeout(ms: number): Promise<'timeout'> {
+  return new Promise((resolve) => setTimeout(() => resolve('timeout'), ms));
+}
+
 export class Gate {
   /** Set while Preflight replays a post the operator chose to send; the replay passes untouched. */
   private bypass = false;
-  private dialogOpen = false;
+  /** A dialog is open, or a press waits for the engine: every other way to post waits too. */
+  private busy = false;
+  /** The last clean post let through: the later events of the same press are the same post. */
+  private lastPosted: { composers: ReadonlySet<Composer>; text: string; at: number } | undefined;
   private readonly publishSelector: string;
 
   constructor(
@@ -59,6 +83,7 @@ export class Gate {
     window.addEventListener('click', (event) => this.onActivate(event), options);
     for (const type of PRESS_EVENTS) window.addEventListener(type, (event) => this.onPress(event), options);
     window.addEventListener('keydown', (event) => this.onKeyDown(event), options);
+    window.addEventListener('keyup', (event) => this.onKeyUp(event), options);
     window.addEventListener('submit', (event) => this.onSubmit(event as SubmitEvent), options);
   }
 
@@ -81,21 +106,25 @@ export class Gate {
     return undefined;
   }
 
-  /** Fresh findings that stop a post, from the current text (never a debounced result). */
-  private evaluate(composers: Composer[]): Finding[] | 'error' {
+  /** The current text of each composer, checked now (never a debounced result). */
+  check(composers: Composer[]): Check {
     try {
       const findings = composers.flatMap((composer) => composer.checkNow());
-      if (composers.some((c) => c.state === 'error')) return 'error';
-      return findings;
+      const failed = composers.find((c) => c.state === 'error');
+      if (failed) return { kind: 'failed', reason: failed.error ?? 'unknown error' };
+      if (composers.some((c) => c.state === 'loading')) return { kind: 'pending' };
+      return { kind: 'checked', findings };
     } catch (error) {
       console.error('Preflight: the gate could not check this post', error);
-      return 'error';
+      return { kind: 'failed', reason: (error as Error)?.message ?? String(error) };
     }
   }
 
-  private shouldStop(findings: Finding[] | 'error'): boolean {
-    if (findings === 'error') return this.host.failMode() === 'closed';
-    return findings.some((f) => STOPPING.has(f.severity));
+  /** A pending check holds the post: it is never taken for a clean one. */
+  private shouldStop(check: Check): boolean {
+    if (check.kind === 'pending') return true;
+    if (check.kind === 'failed') return this.host.failMode() === 'closed';
+    return check.findings.some((f) => STOPPING.has(f.severity));
   }
 
   private stop(event: Event): void {
@@ -105,20 +134,29 @@ export class Gate {
 
   /** Press-style buttons (react-native-web) act on pointer events: hold those too when the click will be held. */
   private onPress(event: Event): void {
-    if (this.bypass || this.dialogOpen || !event.isTrusted || this.host.isOwnUi(event.target as EventTarget)) return;
+    if (this.bypass || !event.isTrusted || this.host.isOwnUi(event.target as EventTarget)) return;
     const control = this.publishControl(event);
     if (!control || isDisabled(control)) return;
+    if (this.busy) {
+      this.stop(event);
+      return;
+    }
     const composers = this.composersFor(control);
-    if (composers.length > 0 && this.shouldStop(this.evaluate(composers))) this.stop(event);
+    if (composers.length > 0 && this.shouldStop(this.check(composers))) this.stop(event);
   }
 
   private onActivate(event: MouseEvent): void {
     if (this.bypass || this.host.isOwnUi(event.target as EventTarget)) return;
     const control = this.publishControl(event);
     if (!control || isDisabled(control)) return;
+    this.gateControl(event, control);
+  }
+
+  /** A press of a publish control (click, or Enter/Space on it): the post is the click it would make. */
+  private gateControl(event: Event, control: Element): void {
     const composers = this.composersFor(control);
     if (composers.length === 0) return;
-    if (this.dialogOpen) {
+    if (this.busy) {
       this.stop(event);
       return;
     }
@@ -126,18 +164,23 @@ export class Gate {
   }
 
   private onKeyDown(event: KeyboardEvent): void {
-    if (this.bypass || event.key !== 'Enter' || event.isComposing || event.keyCode === 229) return;
-    if (this.host.isOwnUi(event.target as EventTarget)) return;
+    if (this.bypass || this.host.isOwnUi(event.target as EventTarget)) return;
+    // Enter or Space on the focused Post control is a press of it, whatever the site listens to.
+    if (activatesControl(event)) {
+      const control = this.publishControl(event);
+      if (control && !isDisabled(control)) {
+        this.gateControl(event, control);
+        return;
+      }
+    }
     const path = event.composedPath();
+    if (!path.length || (event.key !== 'Enter' && event.keyCode !== 13)) return;
     const composer = this.host.composers().find((c) => path.includes(c.element));
-    if (!composer) return;
-    const mod = event.ctrlKey || event.metaKey;
-    const keys = submitKeysFor(this.host.adapter, composer.element);
-    const submits = mod ? keys.includes('mod+enter') : !event.shiftKey && !event.altKey && keys.includes('enter');
-    if (!submits) return;
+    if (!composer || !enterMayPublish(event, submitKeysFor(this.host.adapter, composer.element))) return;
     // Enter in an open mention or hashtag list picks the suggestion; it does not post.
+    const mod = event.ctrlKey || event.metaKey;
     if (!mod && composer.element.getAttribute('aria-expanded') === 'true') return;
-    if (this.dialogOpen) {
+    if (this.busy) {
       this.stop(event);
       return;
     }
@@ -161,12 +204,21 @@ export class Gate {
     });
   }
 
+  /** Some controls act when the key comes up: hold that too while the press is held. */
+  private onKeyUp(event: KeyboardEvent): void {
+    if (this.bypass || !activatesControl(event) || this.host.isOwnUi(event.target as EventTarget)) return;
+    const control = this.publishControl(event);
+    if (!control || isDisabled(control)) return;
+    const composers = this.composersFor(control);
+    if (composers.length > 0 && (this.busy || this.shouldStop(this.check(composers)))) this.stop(event);
+  }
+
   private onSubmit(event: SubmitEvent): void {
     if (this.bypass || !(event.target instanceof HTMLFormElement)) return;
     const form = event.target;
     const composers = this.host.composers().filter((c) => containsComposed(form, c.element));
     if (composers.length === 0) return;
-    if (this.dialogOpen) {
+    if (this.busy) {
       this.stop(event);
       return;
     }
@@ -174,56 +226,110 @@ export class Gate {
     this.decide(event, composers, () => form.requestSubmit(submitter?.isConnected ? submitter : undefined));
   }
 
+  /**
+   * Decide on a press: a clean draft goes through untouched; a draft with findings is stopped and
+   * the dialog opens. When the packs have not arrived yet, the press is held until they have (or
+   * until that counts as a failure), then decided the same way and replayed if it may go.
+   */
   private decide(event: Event, composers: Composer[], replay: () => void): void {
-    const findings = this.evaluate(composers);
-    const text = composers.map((c) => c.read()).join('\n');
-    if (!this.shouldStop(findings)) {
-      if (findings !== 'error') this.record('posted', findings, text);
+    const check = this.check(composers);
+    if (check.kind !== 'pending') {
+      this.conclude(check, composers, event, replay);
       return;
     }
     this.stop(event);
-    const shown = findings === 'error' ? [] : findings;
-    this.record('stopped', shown, text);
-    this.dialogOpen = true;
+    this.busy = true;
+    void Promise.race([this.host.ready(), timeout(READY_TIMEOUT_MS)]).then(() => {
+      this.busy = false;
+      const now = this.check(composers);
+      const settled: Check =
+        now.kind === 'pending' ? { kind: 'failed', reason: 'the rule packs did not load in time' } : now;
+      this.conclude(settled, composers, undefined, replay);
+    });
+  }
+
+  /** `event` is the press itself, still in flight; without it the press was held and is replayed. */
+  private conclude(check: Check, composers: Composer[], event: Event | undefined, replay: () => void): void {
+    const findings = check.kind === 'checked' ? check.findings : [];
+    const failure = check.kind === 'failed' ? check.reason : undefined;
+    if (!this.shouldStop(check)) {
+      this.recordPosted(composers, findings, failure);
+      if (!event) this.replay(replay);
+      return;
+    }
+    if (event) this.stop(event);
+    this.record('stopped', findings, this.textOf(composers), undefined, failure);
+    this.busy = true;
     this.host
-      .openDialog(shown, composers)
+      .openDialog(findings, composers, failure)
       .then((result) => {
-        this.dialogOpen = false;
+        this.busy = false;
         if (result.action !== 'override') {
           composers[0]?.element.focus();
           return;
         }
         // The draft may have changed while the dialog was open: check once more before posting.
-        const now = this.evaluate(composers);
-        if (now === 'error' || now.some((f) => f.severity === 'block') || !this.host.allowOverride()) return;
-        this.record('override', now, composers.map((c) => c.read()).join('\n'), result.reason);
-        this.bypass = true;
-        try {
-          replay();
-        } finally {
-          setTimeout(() => {
-            this.bypass = false;
-          }, 0);
-        }
+        const now = this.check(composers);
+        if (now.kind !== 'checked' || now.findings.some((f) => f.severity === 'block') || !this.host.allowOverride())
+          return;
+        this.record('override', now.findings, this.textOf(composers), result.reason);
+        this.replay(replay);
       })
       .catch((error) => {
-        this.dialogOpen = false;
+        this.busy = false;
         console.error('Preflight: the dialog failed', error);
       });
   }
 
-  private record(decision: AuditEntry['decision'], findings: Finding[], text: string, reason?: string): void {
-    const stopping = findings.filter((f) => decision === 'posted' || STOPPING.has(f.severity));
+  private replay(replay: () => void): void {
+    this.bypass = true;
+    try {
+      replay();
+    } finally {
+      setTimeout(() => {
+        this.bypass = false;
+      }, 0);
+    }
+  }
+
+  private textOf(composers: Composer[]): string {
+    return composers.map((c) => c.read()).join('\n');
+  }
+
+  /**
+   * One press can reach the gate as several events: a click and then its form's submit, Space on a
+   * button and then the click the browser makes of it when the key comes up. One post, one entry.
+   */
+  private recordPosted(composers: Composer[], findings: Finding[], failure: string | undefined): void {
+    const text = this.textOf(composers);
+    const at = performance.now();
+    const last = this.lastPosted;
+    const same =
+      last && last.text === text && at - last.at < SAME_PRESS_MS && composers.every((c) => last.composers.has(c));
+    this.lastPosted = { composers: new Set(composers), text, at };
+    if (!same) this.record('posted', findings, text, undefined, failure);
+  }
+
+  private record(
+    decision: AuditEntry['decision'],
+    findings: Finding[],
+    text: string,
+    reason?: string,
+    failure?: string,
+  ): void {
+    const involved = findings.filter((f) => decision === 'posted' || STOPPING.has(f.severity));
+    const context = this.host.auditContext();
     sha256Hex(text)
       .then((draftHash) =>
         this.host.audit({
           time: new Date().toISOString(),
           platform: this.host.adapter.id,
           decision,
-          ruleIds: stopping.map((f) => f.ruleId),
-          severities: stopping.map((f) => f.severity),
+          ...rulesOf(involved),
           ...(reason ? { reason } : {}),
+          ...(failure ? { failure: failure.slice(0, 500) } : {}),
           draftHash,
+          ...context,
         }),
       )
       .catch((error) => console.error('Preflight: could not write the audit log', error));

@@ -9,7 +9,7 @@ import { STORAGE_KEYS, type TabFindings } from '../../utils/messages';
 import './layer.css';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Composer, type ComposerHost } from './composer';
-import { watchComposers } from './discovery';
+import { findComposers, watchComposers } from './discovery';
 import { EngineHost } from './engine';
 import { Gate } from './gate';
 import { HighlightRegistry, highlightsSupported } from './highlights';
@@ -20,10 +20,16 @@ import type { PlatformAdapter } from './platforms/types';
 export default defineContentScript({
   matches: ADAPTERS.flatMap((adapter) => adapter.matches),
   runAt: 'document_start',
-  allFrames: false,
+  // Composers in frames are gated too: same-origin iframes, and about:blank / srcdoc frames a page
+  // writes its editor into (they take the origin of the page that made them).
+  allFrames: true,
+  matchAboutBlank: true,
+  matchOriginAsFallback: true,
   cssInjectionMode: 'ui',
   main(ctx) {
-    const adapter = adapterFor(new URL(location.href));
+    const url = pageUrl();
+    if (!url) return;
+    const adapter = adapterFor(url);
     if (adapter) {
       start(ctx, adapter);
       return;
@@ -31,11 +37,18 @@ export default defineContentScript({
     // Mastodon instances the user enabled are registered at run time; everything else is in `matches`.
     void browser.storage.local.get(STORAGE_KEYS.mastodonHosts).then((stored) => {
       const hosts = (stored[STORAGE_KEYS.mastodonHosts] ?? []) as string[];
-      const mastodon = adapterFor(new URL(location.href), hosts);
+      const mastodon = adapterFor(url, hosts);
       if (mastodon) start(ctx, mastodon);
     });
   },
 });
+
+/** The page's address; for about:blank and srcdoc frames, the origin they inherit from their parent. */
+function pageUrl(): URL | undefined {
+  if (location.protocol === 'https:' || location.protocol === 'http:') return new URL(location.href);
+  const origin = globalThis.origin;
+  return origin && origin !== 'null' ? new URL(origin) : undefined;
+}
 
 /** Everything the content script does on a platform page; the gate goes in first. */
 function start(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
@@ -47,20 +60,47 @@ function start(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
   const composers = new Map<HTMLElement, Composer>();
   let layer: Layer | undefined;
   let shadowHost: HTMLElement | undefined;
+  let layerMounted: (layer: Layer) => void = () => undefined;
+  const layerReady = new Promise<Layer>((resolve) => {
+    layerMounted = resolve;
+  });
   const host: ComposerHost = {
     engine,
     highlights: highlightsSupported() ? new HighlightRegistry() : undefined,
     changed: () => layer?.update(),
   };
+  // A frame of the page (allFrames) loads packs and draws only once it holds a composer.
+  const topFrame = window === window.top;
+  let loaded = false;
+  const load = () => {
+    loaded = true;
+    void engine.load();
+  };
+  const publish = () => layer?.setComposers([...composers.values()]);
+  const found = (element: HTMLElement) => {
+    if (composers.has(element)) return;
+    composers.set(element, new Composer(element, adapter, host));
+    if (!loaded) load();
+    void mountLayer();
+    publish();
+  };
 
   new Gate(
     {
       adapter,
-      composers: () => [...composers.values()].filter((c) => c.element.isConnected),
+      // A press can come before discovery's first pass (a draft prefilled at load): look now.
+      composers: () => {
+        for (const element of findComposers(adapter)) found(element);
+        return [...composers.values()].filter((c) => c.element.isConnected);
+      },
+      ready: () => engine.settled(),
       allowOverride: () => engine.state?.allowOverride ?? true,
-      failMode: () => engine.state?.failMode ?? 'open',
+      failMode: () => engine.failMode,
       isOwnUi: (target) => !!shadowHost && (target === shadowHost || shadowHost.contains(target as Node)),
-      openDialog: (findings, scope) => layer?.openDialog(findings, scope) ?? Promise.resolve({ action: 'edit' }),
+      // The dialog waits for the layer when Post is pressed before the page has finished loading.
+      openDialog: (findings, scope, failure) =>
+        layerReady.then((mounted) => mounted.openDialog(findings, scope, false, failure)),
+      auditContext: () => engine.auditContext,
       audit: (entry) => {
         browser.runtime.sendMessage({ type: 'preflight:audit', entry }).catch((error: unknown) => {
           console.error('Preflight: could not record the decision', error);
@@ -74,7 +114,7 @@ function start(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
     for (const composer of composers.values()) composer.schedule(0);
     layer?.update();
   });
-  void engine.load();
+  if (topFrame) load();
   // A reviewer's switch or a new pack applies to open composers at once, without a reload.
   const onStorage = (changes: Record<string, unknown>, area: string) => {
     const relevant = [
@@ -85,7 +125,7 @@ function start(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
       STORAGE_KEYS.profile,
       STORAGE_KEYS.eventWords,
     ];
-    if (area === 'managed' || (area === 'local' && relevant.some((key) => key in changes))) {
+    if (loaded && (area === 'managed' || (area === 'local' && relevant.some((key) => key in changes)))) {
       void engine.load();
     }
   };
@@ -94,6 +134,8 @@ function start(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
   const onMessage = (message: unknown) => {
     if ((message as { type?: string })?.type !== 'preflight:get-findings') return undefined;
     const live = [...composers.values()].filter((c) => c.element.isConnected);
+    // Every frame hears the popup; the first answer wins, so a frame without a composer keeps quiet.
+    if (!topFrame && live.length === 0) return undefined;
     const answer: TabFindings = {
       platform: adapter.id,
       quietPeriod: engine.quietPeriod,
@@ -105,7 +147,12 @@ function start(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage));
   signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onStorage));
 
-  const mountLayer = async () => {
+  let mounting: Promise<void> | undefined;
+  const mountLayer = () => {
+    mounting ??= mount();
+    return mounting;
+  };
+  const mount = async () => {
     const ui = await createShadowRootUi(ctx, {
       name: 'preflight-layer',
       position: 'inline',
@@ -114,6 +161,7 @@ function start(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
       isolateEvents: true,
       onMount(container) {
         layer = new Layer(container, engine, !!host.highlights, signal);
+        layerMounted(layer);
         return layer;
       },
     });
@@ -127,15 +175,14 @@ function start(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
       height: '0',
       zIndex: '2147483647',
     });
-    const publish = () => layer?.setComposers([...composers.values()]);
+    publish();
+  };
+  const discover = () => {
+    if (topFrame) void mountLayer();
     watchComposers(
       adapter,
       {
-        found(element) {
-          if (composers.has(element)) return;
-          composers.set(element, new Composer(element, adapter, host));
-          publish();
-        },
+        found,
         pass(present) {
           let removed = false;
           for (const [element, composer] of composers) {
@@ -150,7 +197,6 @@ function start(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
       signal,
     );
   };
-  if (document.readyState === 'loading')
-    document.addEventListener('DOMContentLoaded', () => void mountLayer(), { once: true });
-  else void mountLayer();
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', discover, { once: true });
+  else discover();
 }

@@ -3,8 +3,8 @@
  * findings where the Highlight API cannot draw (textareas), and the gate's dialog. Positions follow
  * scrolling and resizing, read once per animation frame.
  */
-import { render } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { type ComponentChildren, render } from 'preact';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { FindingList } from '../../components/FindingList';
 import { GateDialog } from '../../components/GateDialog';
 import { Indicator } from '../../components/Indicator';
@@ -20,6 +20,8 @@ interface DialogRequest {
   composers: Composer[];
   /** Opened from the indicator: a review, with nothing to post. */
   review: boolean;
+  /** Preflight could not check and policy fails closed: no way on but to edit. */
+  failure?: string | undefined;
   resolve: (result: DialogResult) => void;
 }
 
@@ -56,14 +58,18 @@ export class Layer {
     });
   }
 
-  openDialog(findings: Finding[], composers: Composer[], review = false): Promise<DialogResult> {
+  openDialog(findings: Finding[], composers: Composer[], review = false, failure?: string): Promise<DialogResult> {
     return new Promise((resolve) => {
       this.dialog?.resolve({ action: 'edit' });
       this.dialog = {
         findings,
         composers,
         review,
+        failure,
         resolve: (result) => {
+          // Close the modal now, not at the next frame: while it is open the page is inert, and the
+          // draft could not take focus (or the keys typed next) back.
+          this.container.querySelector<HTMLDialogElement>('dialog.top-layer')?.close();
           this.dialog = undefined;
           this.update();
           resolve(result);
@@ -133,15 +139,50 @@ function DialogView({ dialog, engine }: { dialog: DialogRequest; engine: EngineH
   // Remember what had focus, and give it back when the dialog closes.
   const [opener] = useState(() => document.activeElement as HTMLElement | null);
   useEffect(() => () => opener?.focus?.(), [opener]);
-  if (dialog.review) return <ReviewDialog dialog={dialog} engine={engine} />;
+  const edit = () => dialog.resolve({ action: 'edit' });
   return (
-    <GateDialog
-      findings={dialog.findings}
-      manual={engine.manual}
-      allowOverride={engine.state?.allowOverride ?? true}
-      onEdit={() => dialog.resolve({ action: 'edit' })}
-      onPostAnyway={(reason) => dialog.resolve({ action: 'override', reason })}
-    />
+    <TopLayer onCancel={edit}>
+      {dialog.review ? (
+        <ReviewDialog dialog={dialog} engine={engine} />
+      ) : (
+        <GateDialog
+          findings={dialog.findings}
+          manual={engine.manual}
+          allowOverride={!dialog.failure && (engine.state?.allowOverride ?? true)}
+          onEdit={edit}
+          onPostAnyway={(reason) => dialog.resolve({ action: 'override', reason })}
+        />
+      )}
+    </TopLayer>
+  );
+}
+
+/**
+ * A site may hold its composer in a modal <dialog> (the top layer), which makes the rest of the page
+ * inert: no z-index reaches above it. Preflight's own modal <dialog>, opened after the site's, is
+ * above it and is the one that takes clicks and typing; the site's dialog is inert until it closes.
+ */
+function TopLayer({ onCancel, children }: { onCancel: () => void; children: ComponentChildren }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  // Before the dialog's own effects run, so the focus they set is not moved by showModal.
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (element && !element.open) element.showModal();
+    // In a frame, the dialog is centred in the frame: bring the whole frame into the page's view.
+    window.frameElement?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    return () => element?.close();
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      class="top-layer"
+      onCancel={(event) => {
+        event.preventDefault();
+        onCancel();
+      }}
+    >
+      {children}
+    </dialog>
   );
 }
 

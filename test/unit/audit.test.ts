@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { type AuditEntry, appendBounded } from '../../utils/audit';
+import { type AuditEntry, appendBounded, auditContext } from '../../utils/audit';
 import { auditToCsv, auditToJson, filterAudit } from '../../utils/audit-export';
+import type { ActiveState } from '../../utils/messages';
+import { testPack } from '../helpers/pack';
 
 const entry = (over: Partial<AuditEntry>): AuditEntry => ({
   time: '2026-11-29T08:00:00.000Z',
@@ -9,6 +11,9 @@ const entry = (over: Partial<AuditEntry>): AuditEntry => ({
   ruleIds: ['legal.financial-guarantee'],
   severities: ['block'],
   draftHash: 'a'.repeat(64),
+  packs: [{ id: 'preflight-default', version: '1.4.0' }],
+  ruleChanges: [],
+  setChanges: [],
   ...over,
 });
 const log = [
@@ -40,7 +45,9 @@ describe('the audit log', () => {
 
   it('exports CSV with quoted cells and spreadsheet formulas neutralised, and JSON', () => {
     const csv = auditToCsv(log).split('\r\n');
-    expect(csv[0]).toBe('time,platform,decision,ruleIds,severities,reason,draftHash');
+    expect(csv[0]).toBe(
+      'time,platform,decision,ruleIds,severities,reason,failure,draftHash,packs,ruleChanges,setChanges,profile',
+    );
     expect(csv[2]).toContain(`"'=HYPERLINK(""x"") ""approved"""`);
     expect(csv).toHaveLength(5);
     expect(JSON.parse(auditToJson(log))).toEqual(log);
@@ -83,5 +90,86 @@ describe('sending decisions to a collector', () => {
     expect(retryDelayMinutes(10)).toBe(60);
     const insecure = await flushQueue('http://collector.example.com/', next, flaky);
     expect(insecure).toBe(next);
+  });
+});
+
+describe('what an entry records as in force', () => {
+  const org = testPack(
+    [
+      { id: 'org.guarantee', kind: 'terms', terms: ['guaranteed'], severity: 'block' },
+      { id: 'org.hype', kind: 'terms', terms: ['amazing'] },
+    ],
+    {
+      id: 'org',
+      version: '2.1.0',
+      sets: [
+        { id: 'main', title: 'Main' },
+        { id: 'finance', title: 'F', enabled: false },
+      ],
+    },
+  );
+  const withProfiles = (pack: typeof org): typeof org => ({
+    ...pack,
+    profiles: [
+      { id: 'brand', title: 'Brand', sets: {} as Record<string, boolean> },
+      { id: 'jp-campaign', title: 'JP campaign', sets: { finance: true } },
+    ],
+  });
+  const team = testPack([{ id: 'team.slang', kind: 'terms', terms: ['lol'] }], {
+    id: 'team',
+    version: '0.3.1',
+    overrides: [
+      { rule: 'org.guarantee', enabled: false },
+      { rule: 'org.hype', severity: 'info' },
+      { rule: 'nobody.defines-this', enabled: false },
+    ],
+  });
+  const state = (over: Partial<ActiveState>): ActiveState => ({
+    packs: [org, team],
+    sets: {},
+    allowOverride: true,
+    failMode: 'open',
+    lockedSets: [],
+    ruleOverrides: {},
+    lockedRules: [],
+    profile: undefined,
+    profileLocked: false,
+    eventWords: [],
+    forcedPackIds: [],
+    policyProblems: [],
+    ...over,
+  });
+
+  it('names every pack with its version, and every rule a pack or a reviewer switched off or lowered', () => {
+    const context = auditContext(state({ ruleOverrides: { 'team.slang': 'off', 'org.hype': 'info' } }));
+    expect(context.packs).toEqual([
+      { id: 'org', version: '2.1.0' },
+      { id: 'team', version: '0.3.1' },
+    ]);
+    expect(context.ruleChanges).toEqual([
+      { rule: 'org.guarantee', to: 'off', by: 'pack', pack: 'team' },
+      { rule: 'org.hype', to: 'info', by: 'pack', pack: 'team' },
+      { rule: 'team.slang', to: 'off', by: 'reviewer' },
+      { rule: 'org.hype', to: 'info', by: 'reviewer' },
+    ]);
+    expect(context.profile).toBeUndefined();
+    // With profiles, the one in force is recorded even when nobody picked one: the packs' default.
+    expect(auditContext(state({ packs: [withProfiles(org), team] })).profile).toBe('brand');
+  });
+
+  it('names sets switched from their default, by policy when policy locks them, and the profile', () => {
+    const context = auditContext(
+      state({
+        sets: { 'org/main': false, 'org/finance': true, 'team/main': true },
+        lockedSets: ['org/finance'],
+        packs: [withProfiles(org), team],
+        profile: 'jp-campaign',
+      }),
+    );
+    expect(context.setChanges).toEqual([
+      { set: 'org/main', on: false, by: 'reviewer' },
+      { set: 'org/finance', on: true, by: 'policy' },
+    ]);
+    expect(context.profile).toBe('jp-campaign');
   });
 });

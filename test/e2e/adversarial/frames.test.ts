@@ -1,0 +1,72 @@
+/**
+ * Composers in same-origin frames: a frame with its own page, an about:blank frame the page writes
+ * its editor into, and a frame added after load. Each is checked and gated like one in the page.
+ */
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveFixture } from '../../fixtures/serve';
+import { browserMissing, type ExtensionBrowser, launchWithExtension } from '../browser';
+import { DRAFTS } from '../contract';
+import { posted } from './helpers';
+
+const ORIGIN = 'https://mastodon.social';
+
+describe.skipIf(browserMissing)('composers in same-origin frames', () => {
+  let browser: ExtensionBrowser;
+  beforeAll(async () => {
+    browser = await launchWithExtension();
+    await serveFixture(browser.context, ORIGIN, 'adversarial');
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const frame = async (page: Page, name: string): Promise<Frame> => {
+    await expect.poll(() => page.frame({ name })?.locator('form.compose-form textarea').count()).toBe(1);
+    return page.frame({ name }) as Frame;
+  };
+
+  const blockStoppedIn = async (page: Page, target: Frame) => {
+    await expect.poll(() => target.locator('preflight-layer .indicator').count(), { timeout: 10_000 }).toBe(1);
+    await target.locator('textarea').click();
+    await page.keyboard.type(DRAFTS.block, { delay: 5 });
+    await expect.poll(() => target.locator('preflight-layer .indicator').getAttribute('data-severity')).toBe('block');
+    await target.locator('button[type="submit"]').click();
+    const gate = target.getByRole('alertdialog');
+    await expect.poll(() => gate.isVisible()).toBe(true);
+    await gate.locator('button.edit').click();
+    await target.locator('textarea').click();
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => gate.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await posted(page)).toEqual([]);
+    expect(await target.locator('textarea').inputValue()).toBe(DRAFTS.block);
+  };
+
+  it('gates a composer in a same-origin iframe with its own page', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${ORIGIN}/frames`);
+    await blockStoppedIn(page, await frame(page, 'inner'));
+    await page.close();
+  });
+
+  it('gates a composer the page wrote into an about:blank iframe', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${ORIGIN}/frames`);
+    await blockStoppedIn(page, await frame(page, 'blank'));
+    await page.close();
+  });
+
+  it('gates a composer in an iframe added after load, and lets its clean draft through', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${ORIGIN}/frames`);
+    await page.locator('button.add-frame').click();
+    const late = await frame(page, 'late');
+    await blockStoppedIn(page, late);
+    await late.locator('textarea').fill(DRAFTS.clean);
+    await expect.poll(() => late.locator('preflight-layer .indicator').getAttribute('data-severity')).toBe('clean');
+    await late.locator('button[type="submit"]').click();
+    await expect.poll(() => posted(page)).toEqual([DRAFTS.clean]);
+    await page.close();
+  });
+});

@@ -1,0 +1,43 @@
+/** What the adversarial specs share: the extension's storage, read and written from its service worker. */
+import type { Page, Worker } from 'playwright-core';
+import { expect } from 'vitest';
+import type { AuditEntry } from '../../../utils/audit';
+import type { ExtensionBrowser } from '../browser';
+
+type Chrome = {
+  storage: {
+    local: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
+  };
+};
+
+const worker = (browser: ExtensionBrowser) => browser.context.serviceWorkers()[0] as Worker;
+
+export async function auditLog(browser: ExtensionBrowser): Promise<AuditEntry[]> {
+  // `chrome` is the extension's own global inside its service worker.
+  return worker(browser).evaluate(async () => {
+    const { chrome } = globalThis as unknown as { chrome: Chrome };
+    return ((await chrome.storage.local.get('audit')).audit ?? []) as never;
+  });
+}
+
+export async function setLocal(browser: ExtensionBrowser, items: Record<string, unknown>): Promise<void> {
+  await worker(browser).evaluate(async (values) => {
+    const { chrome } = globalThis as unknown as { chrome: Chrome };
+    await chrome.storage.local.set(values);
+  }, items);
+}
+
+export const posted = (page: Page) => page.evaluate(() => window.__fixture.posted);
+
+/** If the gate's dialog opened, leave it by "Edit"; says whether it had opened. */
+export async function closeGateIfOpen(page: Page, within = 300): Promise<boolean> {
+  const dialog = page.getByRole('alertdialog');
+  try {
+    await dialog.waitFor({ state: 'visible', timeout: within });
+  } catch {
+    return false;
+  }
+  await dialog.locator('button.edit').click();
+  await expect.poll(() => dialog.count()).toBe(0);
+  return true;
+}

@@ -1,0 +1,83 @@
+/**
+ * A draft already in the composer when the page loads (X's intent links prefill `?text=`, sites
+ * restore drafts), and Post pressed at once: the page's own script clicks Post the moment it is
+ * enabled, before Preflight has found the composer or received its packs. The gate must check the
+ * draft there and then (holding the press until it can), never count it clean for want of a result.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveFixture } from '../../fixtures/serve';
+import { browserMissing, type ExtensionBrowser, launchWithExtension } from '../browser';
+import { DRAFTS } from '../contract';
+import { auditLog, posted } from './helpers';
+import { TARGETS } from './platforms';
+
+/** Platforms whose first composer takes `?text=` at load and whose Post is enabled by it. */
+const PREFILLED = TARGETS.filter((t) => ['x', 'mastodon', 'tiktok', 'threads'].includes(t.platform));
+
+describe.skipIf(browserMissing)('Post pressed the moment a prefilled draft appears', () => {
+  let browser: ExtensionBrowser;
+  beforeAll(async () => {
+    browser = await launchWithExtension();
+    for (const target of PREFILLED) await serveFixture(browser.context, target.origin, target.fixture);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** Opens the page with the draft prefilled; a script of the page clicks Post as soon as it can. */
+  const openAndPress = async (target: (typeof PREFILLED)[number], draft: string): Promise<Page> => {
+    const page = await browser.context.newPage();
+    await page.addInitScript(
+      ({ selector, text }: { selector: string; text: string | undefined }) => {
+        const w = window as unknown as { __pressedAt?: number };
+        const press = () => {
+          const control = [...document.querySelectorAll<HTMLElement>(selector)].find(
+            (element) => text === undefined || element.textContent?.trim() === text,
+          );
+          if (!control || control.getAttribute('aria-disabled') === 'true' || (control as HTMLButtonElement).disabled)
+            return false;
+          w.__pressedAt = performance.now();
+          control.click();
+          return true;
+        };
+        const observer = new MutationObserver(() => {
+          if (press()) observer.disconnect();
+        });
+        observer.observe(document, { childList: true, subtree: true, attributes: true });
+      },
+      { selector: target.publishCss, text: target.publishText },
+    );
+    await page.goto(`${target.origin}${target.path}?text=${encodeURIComponent(draft)}`);
+    await expect.poll(() => page.evaluate(() => (window as { __pressedAt?: number }).__pressedAt)).toBeDefined();
+    return page;
+  };
+
+  for (const target of PREFILLED) {
+    it(`${target.platform}: a block draft is stopped`, async () => {
+      const page = await openAndPress(target, DRAFTS.block);
+      const dialog = page.getByRole('alertdialog');
+      await expect.poll(() => dialog.isVisible()).toBe(true);
+      expect(await dialog.locator('[data-rule]').count()).toBeGreaterThan(0);
+      expect(await posted(page)).toEqual([]);
+      await dialog.locator('button.edit').click();
+      await page.waitForTimeout(300);
+      expect(await posted(page)).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('x: a clean draft held that way goes out once, logged once', async () => {
+    const target = PREFILLED.find((t) => t.platform === 'x')!;
+    const before = (await auditLog(browser)).length;
+    const page = await openAndPress(target, DRAFTS.clean);
+    await expect.poll(() => posted(page)).toEqual([DRAFTS.clean]);
+    await expect.poll(async () => (await auditLog(browser)).length).toBe(before + 1);
+    await page.waitForTimeout(300);
+    expect(await posted(page)).toEqual([DRAFTS.clean]);
+    const log = await auditLog(browser);
+    expect(log).toHaveLength(before + 1);
+    expect(log.at(-1)).toMatchObject({ platform: 'x', decision: 'posted' });
+    await page.close();
+  });
+});

@@ -1,0 +1,354 @@
+// @vitest-environment happy-dom
+/**
+ * The gate's decisions, on any machine: which presses it holds, what it does while the packs are
+ * still loading or have failed, and what it writes to the audit log. The browser suites
+ * (test/e2e/adversarial) run the same cases against real editors in Chromium.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Composer, type ComposerHost } from '../../../entrypoints/content/composer';
+import type { EngineHost } from '../../../entrypoints/content/engine';
+import { type DialogResult, Gate, type GateHost } from '../../../entrypoints/content/gate';
+import { enterMayPublish } from '../../../entrypoints/content/keys';
+import { defineAdapter, type SubmitKey } from '../../../entrypoints/content/platforms/types';
+import type { Finding, Severity } from '../../../rules/schema';
+import type { AuditContext, AuditEntry } from '../../../utils/audit';
+
+const BLOCKED = 'BLOCKED';
+const WARNED = 'WARNED';
+
+const finding = (ruleId: string, severity: Severity, start = 0): Finding => ({
+  ruleId,
+  pack: 'p',
+  set: 's',
+  category: 'risk',
+  severity,
+  message: `${ruleId} found`,
+  start,
+  end: start + 1,
+  excerpt: 'x',
+  suggestions: [],
+  manual: { id: 'm', title: 'Manual' },
+});
+
+/** A stand-in engine: BLOCKED matches a block rule twice (once at each severity), WARNED a warn rule. */
+class FakeEngine {
+  ready = true;
+  error: string | undefined;
+  generation = 1;
+  check(text: string): Finding[] {
+    const found: Finding[] = [];
+    if (text.includes(BLOCKED)) found.push(finding('rule.block', 'warn', 0), finding('rule.block', 'block', 2));
+    if (text.includes(WARNED)) found.push(finding('rule.warn', 'warn'));
+    return found;
+  }
+}
+
+const adapter = (keys: SubmitKey[]) =>
+  defineAdapter({
+    id: 'tiktok',
+    matches: ['https://www.tiktok.com/*'],
+    composers: ['textarea.composer'],
+    publish: ['[data-e2e="comment-post"]'],
+    container: ['form'],
+    submitKeys: keys,
+  });
+
+const CONTEXT: AuditContext = {
+  packs: [{ id: 'preflight-default', version: '1.0.0' }],
+  ruleChanges: [{ rule: 'rule.warn', to: 'off', by: 'reviewer' }],
+  setChanges: [],
+  profile: 'campaign-team',
+};
+
+interface Page {
+  form: HTMLFormElement;
+  textarea: HTMLTextAreaElement;
+  control: HTMLElement;
+  /** What the site's own handlers did: posted texts. */
+  posted: string[];
+  audit: AuditEntry[];
+  dialogs: { findings: Finding[]; failure: string | undefined }[];
+  answer: (result: DialogResult) => void;
+  engine: FakeEngine;
+  engineReady: () => void;
+  failMode: 'open' | 'closed';
+}
+
+let lifetime: AbortController;
+let page: Page;
+
+function setUp(keys: SubmitKey[] = ['enter']): Page {
+  document.body.innerHTML = `
+    <form>
+      <textarea class="composer"></textarea>
+      <div data-e2e="comment-post" role="button" tabindex="0">Post</div>
+      <button type="submit">Send</button>
+    </form>`;
+  const form = document.querySelector('form')!;
+  const textarea = document.querySelector('textarea')!;
+  const control = document.querySelector<HTMLElement>('[data-e2e="comment-post"]')!;
+  const engine = new FakeEngine();
+  let readyNow: () => void = () => undefined;
+  const readyPromise = new Promise<void>((resolve) => {
+    readyNow = resolve;
+  });
+  const composerHost: ComposerHost = {
+    engine: engine as unknown as EngineHost,
+    highlights: undefined,
+    changed: () => undefined,
+  };
+  const composer = new Composer(textarea, adapter(keys), composerHost);
+  const p: Page = {
+    form,
+    textarea,
+    control,
+    posted: [],
+    audit: [],
+    dialogs: [],
+    answer: () => undefined,
+    engine,
+    engineReady: () => {
+      engine.ready = true;
+      engine.generation++;
+      readyNow();
+    },
+    failMode: 'open',
+  };
+  const host: GateHost = {
+    adapter: adapter(keys),
+    composers: () => [composer],
+    ready: () => (engine.ready || engine.error ? Promise.resolve() : readyPromise),
+    allowOverride: () => true,
+    failMode: () => p.failMode,
+    isOwnUi: () => false,
+    openDialog: (findings, _composers, failure) =>
+      new Promise((resolve) => {
+        p.dialogs.push({ findings, failure });
+        p.answer = resolve;
+      }),
+    auditContext: () => CONTEXT,
+    audit: (entry) => p.audit.push(entry),
+  };
+  new Gate(host, lifetime.signal);
+  // The site's own handlers, registered after Preflight's (which run first, on window, in capture).
+  const post = () => p.posted.push(textarea.value);
+  control.addEventListener('click', post);
+  control.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' || event.key === ' ') post();
+  });
+  textarea.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) post();
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    post();
+  });
+  return p;
+}
+
+const key = (target: Element, init: KeyboardEventInit & { keyCode?: number }, type = 'keydown') => {
+  const event = new KeyboardEvent(type, { bubbles: true, cancelable: true, composed: true, ...init });
+  if (init.keyCode !== undefined) Object.defineProperty(event, 'keyCode', { value: init.keyCode });
+  target.dispatchEvent(event);
+  return event;
+};
+const auditSettles = () => vi.waitFor(() => expect(page.audit.length).toBeGreaterThan(0));
+
+beforeEach(() => {
+  lifetime = new AbortController();
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  lifetime.abort();
+  document.body.innerHTML = '';
+});
+
+describe('which Enter may publish', () => {
+  const press = (mods: Partial<KeyboardEventInit>, extra: Partial<{ isComposing: boolean; keyCode: number }> = {}) => ({
+    key: 'Enter',
+    keyCode: 13,
+    isComposing: false,
+    ctrlKey: false,
+    metaKey: false,
+    altKey: false,
+    shiftKey: false,
+    ...mods,
+    ...extra,
+  });
+
+  it('on a box where Enter posts: every Enter but a bare Shift+Enter', () => {
+    for (const mods of [{}, { ctrlKey: true }, { altKey: true }, { metaKey: true }, { ctrlKey: true, shiftKey: true }])
+      expect(enterMayPublish(press(mods), ['enter'])).toBe(true);
+    expect(enterMayPublish(press({ shiftKey: true }), ['enter'])).toBe(false);
+    expect(enterMayPublish(press({ shiftKey: true, altKey: true }), ['enter'])).toBe(true);
+  });
+
+  it('where Ctrl/Cmd+Enter posts: with any other modifier too; a plain, Shift or Alt Enter is a new line', () => {
+    for (const mods of [
+      { ctrlKey: true },
+      { metaKey: true },
+      { ctrlKey: true, shiftKey: true },
+      { metaKey: true, altKey: true },
+    ])
+      expect(enterMayPublish(press(mods), ['mod+enter'])).toBe(true);
+    for (const mods of [{}, { shiftKey: true }, { altKey: true }])
+      expect(enterMayPublish(press(mods), ['mod+enter'])).toBe(false);
+  });
+
+  it('in a composer with no known shortcut, Ctrl/Cmd+Enter still counts (a site may add it)', () => {
+    expect(enterMayPublish(press({ ctrlKey: true }), [])).toBe(true);
+    expect(enterMayPublish(press({}), [])).toBe(false);
+  });
+
+  it('never the Enter that commits an IME conversion', () => {
+    expect(enterMayPublish(press({}, { isComposing: true }), ['enter'])).toBe(false);
+    expect(enterMayPublish(press({ ctrlKey: true }, { keyCode: 229 }), ['mod+enter'])).toBe(false);
+  });
+});
+
+describe('the gate', () => {
+  it('holds Enter and Space pressed on the focused Post control', async () => {
+    page = setUp();
+    page.textarea.value = BLOCKED;
+    for (const pressed of ['Enter', ' ']) {
+      const down = key(page.control, { key: pressed });
+      expect(down.defaultPrevented).toBe(true);
+      page.answer({ action: 'edit' });
+      await Promise.resolve();
+    }
+    expect(page.posted).toEqual([]);
+    expect(page.dialogs).toHaveLength(2);
+  });
+
+  it('holds the key coming up on the control while its press is held', async () => {
+    page = setUp();
+    page.textarea.value = BLOCKED;
+    key(page.control, { key: ' ' });
+    const up = key(page.control, { key: ' ' }, 'keyup');
+    expect(up.defaultPrevented).toBe(true);
+    expect(page.posted).toEqual([]);
+  });
+
+  it('lets a clean draft go by the control’s keys, untouched', () => {
+    page = setUp();
+    page.textarea.value = 'All good';
+    const down = key(page.control, { key: 'Enter' });
+    expect(down.defaultPrevented).toBe(false);
+    expect(page.posted).toEqual(['All good']);
+  });
+
+  it('holds Ctrl, Alt and Meta+Enter where a plain Enter posts; Shift+Enter stays a new line', async () => {
+    page = setUp(['enter']);
+    page.textarea.value = BLOCKED;
+    for (const mods of [{ ctrlKey: true }, { altKey: true }, { metaKey: true }]) {
+      expect(key(page.textarea, { key: 'Enter', ...mods }).defaultPrevented).toBe(true);
+      page.answer({ action: 'edit' });
+      await Promise.resolve();
+    }
+    expect(page.dialogs).toHaveLength(3);
+    expect(key(page.textarea, { key: 'Enter', shiftKey: true }).defaultPrevented).toBe(false);
+    expect(page.posted).toEqual([]);
+  });
+
+  it('lets the Enter of an IME conversion through, and holds the Enter after it', () => {
+    page = setUp(['enter']);
+    page.textarea.value = BLOCKED;
+    expect(key(page.textarea, { key: 'Enter', isComposing: true, keyCode: 229 }).defaultPrevented).toBe(false);
+    expect(key(page.textarea, { key: 'Process', keyCode: 229 }).defaultPrevented).toBe(false);
+    expect(page.dialogs).toHaveLength(0);
+    expect(key(page.textarea, { key: 'Enter', keyCode: 13 }).defaultPrevented).toBe(true);
+    expect(page.dialogs).toHaveLength(1);
+    expect(page.posted).toEqual([]);
+  });
+
+  it('holds a press made before the packs have loaded, then stops it once they show a block finding', async () => {
+    page = setUp();
+    page.engine.ready = false;
+    page.textarea.value = BLOCKED;
+    page.control.click();
+    expect(page.posted).toEqual([]);
+    expect(page.dialogs).toHaveLength(0);
+    // Every other way to post waits too.
+    expect(key(page.textarea, { key: 'Enter' }).defaultPrevented).toBe(true);
+    page.engineReady();
+    await vi.waitFor(() => expect(page.dialogs).toHaveLength(1));
+    expect(page.dialogs[0]?.findings.map((f) => f.severity)).toContain('block');
+    expect(page.posted).toEqual([]);
+    await auditSettles();
+    expect(page.audit.map((e) => e.decision)).toEqual(['stopped']);
+  });
+
+  it('holds a press made before the packs have loaded, and replays it once when the draft is clean', async () => {
+    page = setUp();
+    page.engine.ready = false;
+    page.textarea.value = 'Opening hours: 10 to 6';
+    page.control.click();
+    expect(page.posted).toEqual([]);
+    page.engineReady();
+    await vi.waitFor(() => expect(page.posted).toEqual(['Opening hours: 10 to 6']));
+    await auditSettles();
+    expect(page.audit.map((e) => e.decision)).toEqual(['posted']);
+  });
+
+  it('falls to failMode only on a real failure: closed stops the post, open lets it through and says why', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    page = setUp();
+    page.engine.error = 'the background did not answer';
+    page.textarea.value = 'Opening hours: 10 to 6';
+    page.failMode = 'closed';
+    page.control.click();
+    expect(page.posted).toEqual([]);
+    await vi.waitFor(() => expect(page.dialogs).toHaveLength(1));
+    expect(page.dialogs[0]?.failure).toContain('the background did not answer');
+    page.answer({ action: 'edit' });
+    await vi.waitFor(() => expect(page.audit).toHaveLength(1));
+
+    page.failMode = 'open';
+    page.control.click();
+    expect(page.posted).toEqual(['Opening hours: 10 to 6']);
+    await vi.waitFor(() => expect(page.audit).toHaveLength(2));
+    expect(page.audit[1]).toMatchObject({ decision: 'posted', failure: 'the background did not answer' });
+  });
+
+  it('writes one entry for one post, even when a click is followed by its form’s submit', async () => {
+    page = setUp();
+    page.textarea.value = 'Opening hours: 10 to 6';
+    const submit = page.form.querySelector('button')!;
+    submit.click();
+    page.form.requestSubmit(submit);
+    await auditSettles();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(page.audit).toHaveLength(1);
+    expect(page.audit[0]?.decision).toBe('posted');
+  });
+
+  it('writes one entry for Space on a button and the click the browser makes of it when the key comes up', async () => {
+    page = setUp();
+    page.textarea.value = 'Opening hours: 10 to 6';
+    const button = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Post' });
+    button.dataset.e2e = 'comment-post';
+    button.addEventListener('click', () => page.posted.push(page.textarea.value));
+    page.form.append(button);
+    key(button, { key: ' ' });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    key(button, { key: ' ' }, 'keyup');
+    button.click();
+    await auditSettles();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(page.audit.map((e) => e.decision)).toEqual(['posted']);
+    expect(page.posted).toEqual(['Opening hours: 10 to 6']);
+  });
+
+  it('lists a rule once, at its worst severity, with the packs, changes and profile in force', async () => {
+    page = setUp();
+    page.textarea.value = `${BLOCKED} and ${WARNED}`;
+    page.control.click();
+    await auditSettles();
+    expect(page.audit[0]).toMatchObject({
+      decision: 'stopped',
+      ruleIds: ['rule.block', 'rule.warn'],
+      severities: ['block', 'warn'],
+      ...CONTEXT,
+    });
+  });
+});
