@@ -1,17 +1,15 @@
-/** The options page: reviewers switch the rule sets of every active pack. */
+/**
+ * The options page: reviewers switch the rule sets of every active pack; admins import packs,
+ * subscribe and set trusted keys. Packs, keys and subscriptions change only in the background:
+ * this page sends it requests and shows what storage then holds.
+ */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { PublicKey } from '../rules/signature';
 import type { AuditEntry } from '../utils/audit';
 import { type ActiveState, type RuleOverride, STORAGE_KEYS } from '../utils/messages';
-import {
-  importPack,
-  readPacks,
-  readTrustedKeys,
-  removePack,
-  type StoredPack,
-  writeTrustedKeys,
-} from '../utils/pack-store';
+import { readPacks, readTrustedKeys, type StoredPack } from '../utils/pack-store';
+import { ask } from '../utils/requests';
 import {
   readRuleOverrides,
   readSets,
@@ -21,7 +19,7 @@ import {
   writeRuleOverride,
   writeSet,
 } from '../utils/settings';
-import { readSubscriptions, type Subscription, unsubscribe } from '../utils/subscriptions';
+import { originPattern, readSubscriptions, type Subscription } from '../utils/subscriptions';
 import { AuditLog } from './AuditLog';
 import { t, uiLocale } from './i18n';
 import { PackList } from './PackList';
@@ -44,20 +42,29 @@ export function OptionsApp() {
     void browser.runtime.sendMessage({ type: 'preflight:get-state' }).then((s) => setState(s as ActiveState));
     void readPacks().then(setStored);
     void readSubscriptions().then(setSubscriptions);
+    void readTrustedKeys().then(setKeys);
     void browser.storage.local
       .get(STORAGE_KEYS.audit)
       .then((s) => setAudit((s[STORAGE_KEYS.audit] ?? []) as AuditEntry[]));
   }, []);
   useEffect(() => {
     // Policy can arrive after the page opens (Chrome loads it late): show it when it does.
+    // So do packs the background admits or switches off, and each subscription as its refresh ends.
+    const watched = [
+      STORAGE_KEYS.lastPolicy,
+      STORAGE_KEYS.audit,
+      STORAGE_KEYS.packs,
+      STORAGE_KEYS.subscriptions,
+      STORAGE_KEYS.trustedKeys,
+      STORAGE_KEYS.profile,
+    ];
     const onChanged = (changes: Record<string, unknown>) => {
-      if ([STORAGE_KEYS.lastPolicy, STORAGE_KEYS.audit, STORAGE_KEYS.profile].some((key) => key in changes)) refresh();
+      if (watched.some((key) => key in changes)) refresh();
     };
     browser.storage.onChanged.addListener(onChanged);
     refresh();
     void readSets().then(setSwitches);
     void readRuleOverrides().then(setRuleOverrides);
-    void readTrustedKeys().then(setKeys);
     void browser.storage.local
       .get(STORAGE_KEYS.lastPolicy)
       .then((s) =>
@@ -66,7 +73,9 @@ export function OptionsApp() {
     return () => browser.storage.onChanged.removeListener(onChanged);
   }, [refresh]);
   const locale = uiLocale();
-  const builtIn = state ? state.packs.filter((pack) => !stored.some((entry) => entry.pack.id === pack.id)) : [];
+  const builtIn = state
+    ? state.packs.filter((pack) => !stored.some((entry) => entry.pack === pack || entry.pack.id === pack.id))
+    : [];
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
@@ -82,15 +91,14 @@ export function OptionsApp() {
       {state && (
         <PackList
           builtIn={builtIn}
-          forced={state.forcedPackIds}
           stored={stored}
           locale={locale}
           onImport={async (text, name) => {
-            const result = await importPack(text, name, 'file', builtIn);
+            const result = await ask({ type: 'preflight:import-pack', text, name });
             refresh();
             return result;
           }}
-          onRemove={(id) => void removePack(id).then(refresh)}
+          onRemove={(id) => void ask({ type: 'preflight:remove-pack', id }).then(refresh)}
         />
       )}
       <h3>{t('keysTitle')}</h3>
@@ -100,7 +108,7 @@ export function OptionsApp() {
         policyKeys={policyKeys}
         onChange={(next) => {
           setKeys(next);
-          void writeTrustedKeys(next);
+          void ask({ type: 'preflight:set-trusted-keys', keys: next }).then(refresh);
         }}
       />
       <h3>{t('subsTitle')}</h3>
@@ -108,13 +116,16 @@ export function OptionsApp() {
       <SubscriptionList
         subscriptions={subscriptions}
         locale={locale}
-        onSubscribe={(url) => browser.runtime.sendMessage({ type: 'preflight:subscribe', url }).then(refresh)}
-        onRefresh={() => browser.runtime.sendMessage({ type: 'preflight:refresh-subscriptions' }).then(refresh)}
-        onRemove={(subscription) => {
-          void unsubscribe(subscription.url)
-            .then(() => (subscription.packId ? removePack(subscription.packId) : undefined))
-            .then(refresh);
+        onSubscribe={async (url) => {
+          // Asked first, in the person's click: a browser grants a site's access only then.
+          const granted = await browser.permissions.request({ origins: [originPattern(url)] }).catch(() => false);
+          if (!granted) return t('subsPermissionRefused', new URL(url).origin);
+          const result = await ask({ type: 'preflight:subscribe', url });
+          refresh();
+          return result.ok ? undefined : t('subsFailed', result.error);
         }}
+        onRefresh={() => ask({ type: 'preflight:refresh-subscriptions' }).then(refresh)}
+        onRemove={(subscription) => void ask({ type: 'preflight:unsubscribe', url: subscription.url }).then(refresh)}
       />
       <h2>{t('optionsSets')}</h2>
       <p>{t('optionsSetsHelp')}</p>

@@ -8,44 +8,57 @@ import { t } from './i18n';
 
 export interface PackListProps {
   builtIn: readonly Pack[];
-  /** Ids of the packs enterprise policy forces. */
-  forced?: readonly string[];
+  /** Every admitted pack (forced by policy, imported, subscribed), each active or saying why not. */
   stored: readonly StoredPack[];
   locale: string;
   onImport: (text: string, fileName: string) => Promise<ImportResult>;
   onRemove: (id: string) => void;
 }
 
-export function PackList({ builtIn, forced = [], stored, locale, onImport, onRemove }: PackListProps) {
+const SOURCE_LABEL = {
+  policy: () => t('optionsSourcePolicy'),
+  subscription: (origin: string) => t('optionsSourceSubscription', origin),
+  file: (origin: string) => t('optionsSourceFile', origin),
+} satisfies Record<StoredPack['source'], (origin: string) => string>;
+
+export function PackList({ builtIn, stored, locale, onImport, onRemove }: PackListProps) {
   const [result, setResult] = useState<ImportResult>();
   const rows = [
     ...builtIn.map((pack) => ({
+      key: pack.id,
+      kind: 'built-in',
       pack,
-      source: t(forced.includes(pack.id) ? 'optionsSourcePolicy' : 'optionsSourceBuiltIn'),
+      source: t('optionsSourceBuiltIn'),
       updated: undefined as string | undefined,
       removable: false,
+      inactive: undefined as string | undefined,
     })),
     ...stored.map((entry) => ({
+      key: `${entry.source} ${entry.origin} ${entry.pack.id}`,
+      kind: entry.source,
       pack: entry.pack,
-      source:
-        entry.source === 'subscription'
-          ? t('optionsSourceSubscription', entry.origin)
-          : t('optionsSourceFile', entry.origin),
+      source: SOURCE_LABEL[entry.source](entry.origin),
       updated: entry.updated,
-      removable: true,
+      removable: entry.source !== 'policy',
+      inactive: entry.inactive,
     })),
   ];
   return (
     <div class="packs">
       <ul>
-        {rows.map(({ pack, source, updated, removable }) => (
-          <li key={pack.id} class="pack-row" data-pack={pack.id}>
+        {rows.map(({ key, kind, pack, source, updated, removable, inactive }) => (
+          <li key={key} class={`pack-row${inactive ? ' inactive' : ''}`} data-pack={pack.id} data-source={kind}>
             <strong>{localize(pack.name, locale, pack.locales)}</strong> {pack.version} <small>({source})</small>{' '}
             {updated && <small>{t('optionsUpdated', new Date(updated).toLocaleString(locale))}</small>}{' '}
             {removable && (
               <button type="button" onClick={() => onRemove(pack.id)}>
                 {t('optionsRemove')}
               </button>
+            )}
+            {inactive && (
+              <p class="pack-inactive" data-testid="pack-inactive">
+                {t('packInactive', inactive)}
+              </p>
             )}
           </li>
         ))}

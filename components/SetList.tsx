@@ -43,9 +43,11 @@ export function SetList({
             {pack.sets.map((set) => {
               const key = setKey(pack, set.id);
               const on = isOn(switches, pack, set.id, profile);
-              const rules = pack.rules.filter((rule) => rule.set === set.id).length;
+              const rules = pack.rules.filter((rule) => rule.set === set.id);
               const id = `set-${pack.id}-${set.id}`;
               const isLocked = locked.includes(key);
+              // Every rule of a set policy keeps on is locked with it.
+              const rulesLocked = isLocked && on ? rules.map((rule) => rule.id) : lockedRules;
               return (
                 <li key={key} class="set" data-set={set.id}>
                   <label for={id}>
@@ -66,16 +68,16 @@ export function SetList({
                     </span>
                   )}{' '}
                   <small>
-                    {t('optionsRules', rules)}
+                    {t('optionsRules', rules.length)}
                     {!set.enabled && ` · ${t('optionsDefaultOff')}`}
                   </small>
                   {set.description && <p>{localize(set.description, locale, pack.locales)}</p>}
                   {onRuleOverride && (
                     <RuleList
                       pack={pack}
-                      rules={pack.rules.filter((rule) => rule.set === set.id)}
+                      rules={rules}
                       overrides={ruleOverrides}
-                      locked={lockedRules}
+                      locked={rulesLocked}
                       locale={locale}
                       onOverride={onRuleOverride}
                     />

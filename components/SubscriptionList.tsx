@@ -7,7 +7,8 @@ import { t } from './i18n';
 export interface SubscriptionListProps {
   subscriptions: readonly Subscription[];
   locale: string;
-  onSubscribe: (url: string) => Promise<unknown>;
+  /** Subscribe (asking for the site's permission first); resolves to why it did not, if it did not. */
+  onSubscribe: (url: string) => Promise<string | undefined>;
   onRefresh: () => Promise<unknown>;
   onRemove: (subscription: Subscription) => void;
 }
@@ -23,10 +24,10 @@ export function SubscriptionList({ subscriptions, locale, onSubscribe, onRefresh
           event.preventDefault();
           const issue = urlProblem(url.trim());
           setProblem(issue);
-          if (!issue) {
-            await onSubscribe(url.trim());
-            setUrl('');
-          }
+          if (issue) return;
+          const refused = await onSubscribe(url.trim());
+          setProblem(refused);
+          if (!refused) setUrl('');
         }}
       >
         <label>

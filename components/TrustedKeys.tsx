@@ -63,6 +63,7 @@ export function TrustedKeys({ keys, policyKeys, onChange }: TrustedKeysProps) {
         {t('keysAdd')}
       </button>
       {invalid && <p role="alert">{t('keysInvalid')}</p>}
+      {policyKeys.length > 0 && keys.length > 0 && <p data-testid="keys-ignored">{t('keysIgnored')}</p>}
     </div>
   );
 }

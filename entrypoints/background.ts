@@ -9,18 +9,43 @@ import { AUDIT_LIMIT, AuditEntry, appendBounded } from '../utils/audit';
 import { flushQueue, postJson, type Queue, RETRY_ALARM, retryDelayMinutes } from '../utils/collector';
 import { activeEventWords, EVENT_EXPIRY_ALARM, pruneEventWords, readEventWords } from '../utils/event-words';
 import { type ActiveState, type Request, type RuleOverride, STORAGE_KEYS } from '../utils/messages';
-import { readPacks } from '../utils/pack-store';
-import { forcedPacks, type Policy, readPolicy } from '../utils/policy';
-import { REFRESH_ALARM, REFRESH_MINUTES, refreshAll, subscribe } from '../utils/subscriptions';
+import {
+  activate,
+  admitPack,
+  admitPolicy,
+  type PolicyAdmission,
+  readPacks,
+  readTrustedKeys,
+  recordActivation,
+  removePack,
+  type StoredPack,
+  writeTrustedKeys,
+} from '../utils/pack-store';
+import { type Policy, readPolicy } from '../utils/policy';
+import { type AdminReplies, AdminRequest } from '../utils/requests';
+import {
+  REFRESH_ALARM,
+  REFRESH_MINUTES,
+  readSubscriptions,
+  refreshAll,
+  type SubscriptionHost,
+  subscribe,
+  unsubscribe,
+} from '../utils/subscriptions';
+
+const BUILT_IN = [defaultPack];
 
 /**
  * Chrome answers storage.managed only once its policies have loaded, seconds after start. The
  * background reads it in the background and keeps the last answer in storage.local: states are
- * built at once from that, and open pages reload when the fresh policy differs.
+ * built at once from that, and open pages reload when the fresh policy differs. The packs a policy
+ * forces are admitted before the policy is announced, once per change of policy.
  */
 let policyRead: Promise<Policy> | undefined;
+let lastKnown: Policy | undefined;
 function refreshPolicy(): Promise<Policy> {
   policyRead = readPolicy().then(async (policy) => {
+    await admitted(policy);
     const stored = await browser.storage.local.get(STORAGE_KEYS.lastPolicy);
     if (JSON.stringify(stored[STORAGE_KEYS.lastPolicy] ?? {}) !== JSON.stringify(policy)) {
       await browser.storage.local.set({ [STORAGE_KEYS.lastPolicy]: policy });
@@ -34,8 +59,40 @@ async function currentPolicy(): Promise<Policy> {
   const soon = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 150));
   const policy = await Promise.race([fresh, soon]);
   if (policy) return policy;
-  const stored = await browser.storage.local.get(STORAGE_KEYS.lastPolicy);
-  return (stored[STORAGE_KEYS.lastPolicy] ?? {}) as Policy;
+  if (!lastKnown) {
+    const stored = await browser.storage.local.get(STORAGE_KEYS.lastPolicy);
+    lastKnown ??= (stored[STORAGE_KEYS.lastPolicy] ?? {}) as Policy;
+  }
+  return lastKnown;
+}
+
+/** A policy's forced packs, admitted once (admitPolicy itself skips a policy it has seen). */
+const admissions = new WeakMap<Policy, Promise<PolicyAdmission>>();
+function admitted(policy: Policy): Promise<PolicyAdmission> {
+  let admission = admissions.get(policy);
+  if (!admission) {
+    admission = admitPolicy(policy, BUILT_IN).catch((error: unknown) => ({
+      digest: '',
+      problems: [`policy forcedPacks: could not be admitted: ${(error as Error).message}`],
+    }));
+    admissions.set(policy, admission);
+  }
+  return admission;
+}
+
+/**
+ * The stored packs as activated for a policy: each verified at activation against the keys in
+ * force. Kept until the packs, the keys or the policy change (a storage change moves `generation`).
+ */
+let generation = 0;
+let activation: { generation: number; policy: Policy; packs: Promise<StoredPack[]> } | undefined;
+function activated(policy: Policy): Promise<StoredPack[]> {
+  if (activation?.generation === generation && activation.policy === policy) return activation.packs;
+  const packs = (async () => activate(await readPacks(), policy, await readTrustedKeys()))();
+  activation = { generation, policy, packs };
+  // Marks why a pack is off, for the options page; open composers reload when one goes on or off.
+  void packs.then(recordActivation).catch((error: unknown) => console.error('Preflight: activation', error));
+  return packs;
 }
 
 /**
@@ -48,12 +105,10 @@ async function activeState(): Promise<ActiveState> {
   const userSets = (stored[STORAGE_KEYS.sets] ?? {}) as Record<string, boolean>;
   const userRules = (stored[STORAGE_KEYS.ruleOverrides] ?? {}) as Record<string, RuleOverride>;
   const policy = await currentPolicy();
-  const forced = await forcedPacks(policy);
-  const imported = (await readPacks())
-    .map((entry) => entry.pack)
-    .filter((pack) => !forced.packs.some((f) => f.id === pack.id) && (!policy.requireSignedPacks || pack.signature));
+  const admission = await admitted(policy);
+  const active = (await activated(policy)).filter((entry) => !entry.inactive);
   return {
-    packs: [defaultPack, ...forced.packs, ...imported],
+    packs: [...BUILT_IN, ...active.map((entry) => entry.pack)],
     sets: { ...userSets, ...policy.setSwitches },
     allowOverride: policy.allowOverride ?? true,
     failMode: policy.failMode ?? 'open',
@@ -63,10 +118,54 @@ async function activeState(): Promise<ActiveState> {
     profile: policy.profile ?? (stored[STORAGE_KEYS.profile] as string | undefined),
     profileLocked: policy.profile !== undefined,
     eventWords,
-    forcedPackIds: forced.packs.map((pack) => pack.id),
-    policyProblems: forced.problems,
+    forcedPackIds: active.filter((entry) => entry.source === 'policy').map((entry) => entry.pack.id),
+    policyProblems: admission.problems,
   };
 }
+
+/** Subscriptions deliver through the one admission path. */
+const subscriptionHost: SubscriptionHost = {
+  admit: async (text, url) =>
+    admitPack({ text, origin: url, source: 'subscription' }, { builtIn: BUILT_IN, policy: await currentPolicy() }),
+  hasPack: async (subscription) =>
+    (await readPacks()).some(
+      (entry) =>
+        entry.source === 'subscription' && entry.origin === subscription.url && entry.pack.id === subscription.packId,
+    ),
+};
+
+/** What the options page asks: the one place packs, keys and subscriptions change. */
+async function answer(request: AdminRequest): Promise<AdminReplies[AdminRequest['type']]> {
+  switch (request.type) {
+    case 'preflight:import-pack':
+      return admitPack(
+        { text: request.text, origin: request.name, source: 'file' },
+        { builtIn: BUILT_IN, policy: await currentPolicy() },
+      );
+    case 'preflight:remove-pack':
+      await removePack(request.id);
+      return { ok: true };
+    case 'preflight:set-trusted-keys':
+      await writeTrustedKeys(request.keys);
+      generation++;
+      await activated(await currentPolicy()).then(recordActivation);
+      return { ok: true };
+    case 'preflight:subscribe':
+      return subscribe(request.url, subscriptionHost);
+    case 'preflight:unsubscribe': {
+      const subscription = (await readSubscriptions()).find((s) => s.url === request.url);
+      await unsubscribe(request.url);
+      if (subscription?.packId) await removePack(subscription.packId, request.url);
+      return { ok: true };
+    }
+    case 'preflight:refresh-subscriptions':
+      return refreshAll(subscriptionHost);
+  }
+}
+
+/** Only the extension's own pages (options, popup) may change packs; never a content script. */
+const fromExtensionPage = (sender: { id?: string; url?: string }) =>
+  sender.id === browser.runtime.id && (sender.url?.startsWith(browser.runtime.getURL('/')) ?? false);
 
 // One writer for the log, so two tabs posting at once cannot drop each other's entries.
 let auditWrites: Promise<unknown> = Promise.resolve();
@@ -132,22 +231,31 @@ export default defineBackground(() => {
   void refreshPolicy();
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'managed') void refreshPolicy();
-    if (area === 'local' && STORAGE_KEYS.eventWords in changes) void pruneEventWords();
+    if (area !== 'local') return;
+    if (STORAGE_KEYS.eventWords in changes) void pruneEventWords();
+    if (STORAGE_KEYS.lastPolicy in changes) lastKnown = undefined;
+    const activation = [STORAGE_KEYS.packs, STORAGE_KEYS.trustedKeys, STORAGE_KEYS.lastPolicy];
+    if (activation.some((key) => key in changes)) generation++;
+    // New keys or a new policy: verify every stored pack again now, not at the next page load.
+    if (STORAGE_KEYS.trustedKeys in changes || STORAGE_KEYS.lastPolicy in changes) void activeState();
   });
   void pruneEventWords();
   // Subscriptions refresh on a schedule; the last good version stays when an update fails.
   void browser.alarms.create(REFRESH_ALARM, { periodInMinutes: REFRESH_MINUTES, delayInMinutes: 1 });
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === REFRESH_ALARM) void refreshAll([defaultPack]);
+    if (alarm.name === REFRESH_ALARM) void refreshAll(subscriptionHost);
     if (alarm.name === RETRY_ALARM) void sendToCollector();
     if (alarm.name === EVENT_EXPIRY_ALARM) void pruneEventWords();
   });
   // Back online: send what was queued.
   globalThis.addEventListener?.('online', () => void sendToCollector());
-  browser.runtime.onMessage.addListener((message: unknown) => {
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    const admin = AdminRequest.safeParse(message);
+    if (admin.success) {
+      if (!fromExtensionPage(sender)) return Promise.resolve({ ok: false, error: 'not from an extension page' });
+      return answer(admin.data);
+    }
     const request = message as Request;
-    if (request?.type === 'preflight:subscribe') return subscribe(request.url, [defaultPack]);
-    if (request?.type === 'preflight:refresh-subscriptions') return refreshAll([defaultPack]);
     if (request?.type === 'preflight:enable-mastodon') return enableMastodon(request.origin);
     if (request?.type === 'preflight:get-state') return activeState();
     if (request?.type === 'preflight:audit') {

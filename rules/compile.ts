@@ -1,7 +1,8 @@
 /**
  * compilePacks: several packs (an organisation's, then a team's) become one checker. A later pack
  * replaces a rule of the same id and its `overrides` switch rules off or change their severity;
- * reviewers' set switches come last. All terms of all rules share one automaton.
+ * reviewers' set switches come last. What policy locks holds against all of them. All terms of all
+ * rules share one automaton.
  */
 import { type Day, dateInForce, dayOf } from './dates';
 import { Draft, MATCH_LIMITS, type Matchers, type Uncounted } from './draft';
@@ -38,6 +39,14 @@ export interface CompileOptions {
   disabledRules?: readonly string[];
   /** Severity changes by rule id (a reviewer lowering a rule). */
   severities?: Record<string, Severity>;
+  /**
+   * What policy holds (enterprise policy): rules by id, and set switches by "pack/set" (their values
+   * are in `sets`). A held rule is one of `lockedRules`, or a rule of a set policy keeps on. No pack's
+   * `overrides`, no later pack's rule of the same id and no `disabledRules`, `severities` or
+   * unlocked set switch can switch it off or lower it; only policy's own switch of its set can.
+   */
+  lockedRules?: readonly string[];
+  lockedSets?: readonly string[];
   /** Called when a rule throws while checking; the check goes on without it. */
   onRuleError?: (ruleId: string, error: unknown) => void;
 }
@@ -121,30 +130,57 @@ function excerptOf(text: string, start: number, end: number): string {
 export function resolveRules(packs: readonly Pack[], options: CompileOptions = {}) {
   const byId = new Map<string, ActiveRule>();
   const warnings: string[] = [];
+  const packDefault = (pack: Pack, setId: string) => pack.sets.find((set) => set.id === setId)?.enabled ?? true;
+  const profile = resolveProfile(packs, options.profile);
+  // A person's or policy's switch, else the profile, else the set's default.
+  const setEnabled = (pack: Pack, setId: string) => isSetOn(pack, setId, options.sets, profile);
+  const policySet = (pack: Pack, setId: string) => options.lockedSets?.includes(`${pack.id}/${setId}`) ?? false;
+  const lockedRules = new Set(options.lockedRules ?? []);
+  const held = ({ rule, pack }: ActiveRule) =>
+    lockedRules.has(rule.id) || (policySet(pack, rule.set) && setEnabled(pack, rule.set));
   for (const pack of packs) {
-    for (const rule of pack.rules) byId.set(rule.id, { rule, pack, severity: rule.severity });
+    for (const rule of pack.rules) {
+      const current = byId.get(rule.id);
+      if (current && held(current)) {
+        warnings.push(`${pack.id}: ${rule.id} is locked by policy; the rule of ${current.pack.id} stays`);
+        continue;
+      }
+      byId.set(rule.id, { rule, pack, severity: rule.severity });
+    }
     for (const override of pack.overrides) {
       const target = byId.get(override.rule);
       if (!target) {
         warnings.push(`${pack.id}: override of ${override.rule}, which no earlier pack defines`);
         continue;
       }
+      const lowers =
+        override.enabled === false ||
+        (override.severity !== undefined && SEVERITY_RANK[override.severity] > SEVERITY_RANK[target.severity]);
+      if (lowers && held(target)) {
+        warnings.push(`${pack.id}: override of ${override.rule} ignored: the rule is locked by policy`);
+        continue;
+      }
       if (override.enabled === false) byId.delete(override.rule);
       if (override.severity) target.severity = override.severity;
     }
   }
-  const profile = resolveProfile(packs, options.profile);
   const disabled = new Set(options.disabledRules ?? []);
   const active: ActiveRule[] = [];
-  for (const entry of byId.values()) {
-    if (disabled.has(entry.rule.id) || !isSetOn(entry.pack, entry.rule.set, options.sets, profile)) continue;
+  const activate = (entry: ActiveRule, severity: Severity) => {
     const setDates = entry.pack.sets.find((set) => set.id === entry.rule.set)?.dates;
     const dates = [entry.rule.dates, setDates].filter((specs) => specs !== undefined);
-    active.push({
-      ...entry,
-      severity: options.severities?.[entry.rule.id] ?? entry.severity,
-      ...(dates.length > 0 ? { dates } : {}),
-    });
+    active.push({ ...entry, severity, ...(dates.length > 0 ? { dates } : {}) });
+  };
+  for (const entry of byId.values()) {
+    const { rule, pack } = entry;
+    if (held(entry)) {
+      // Only policy's own set switch, or the set's default when policy has none, decides.
+      if (policySet(pack, rule.set) ? setEnabled(pack, rule.set) : packDefault(pack, rule.set))
+        activate(entry, entry.severity);
+      continue;
+    }
+    if (disabled.has(rule.id) || !setEnabled(pack, rule.set)) continue;
+    activate(entry, options.severities?.[rule.id] ?? entry.severity);
   }
   return { active, warnings, profile };
 }

@@ -36,8 +36,6 @@ export type Request =
   | { type: 'preflight:get-state' }
   | { type: 'preflight:audit'; entry: AuditEntry }
   | { type: 'preflight:get-findings' }
-  | { type: 'preflight:subscribe'; url: string }
-  | { type: 'preflight:refresh-subscriptions' }
   | { type: 'preflight:enable-mastodon'; origin: string };
 
 /** What a tab's content script answers the popup: the findings in each composer on the page. */
@@ -61,6 +59,8 @@ export const STORAGE_KEYS = {
   /** Words of a current disaster or tragedy, each with its expiry (utils/event-words.ts). */
   eventWords: 'eventWords',
   mastodonHosts: 'mastodonHosts',
+  /** The digest of the policy whose forced packs are in "packs", and what it refused. */
+  policyAdmission: 'policyAdmission',
   /** The last policy read from storage.managed, so a restart does not wait for Chrome's policy load. */
   lastPolicy: 'lastPolicy',
 } as const;

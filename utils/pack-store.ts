@@ -1,29 +1,58 @@
 /**
- * The packs beside the built-in one, kept in storage.local under "packs": where each came from and
- * when. A new pack replaces an older version of the same id; a lower version is refused and the one
- * in use stays. Packs are validated with the same loader as the CLI before anything is stored, so a
- * broken pack is never half-applied.
+ * The packs beside the built-in one, kept in storage.local under "packs" (where each came from and
+ * when), and the one way in for every pack, whatever its source (a file, a subscription, enterprise
+ * policy): parse and validate with the CLI's loader, verify the signature against the keys in force,
+ * check its id against the packs already in use, store. Only the background admits packs; pages
+ * send it the file's text. A refused pack changes nothing: the one in use stays.
+ *
+ * Stored packs are verified again each time they are activated (the keys in force may have changed
+ * since), and `activate` says why a pack is not active. A signed pack is active only while a key in
+ * force verifies it, so taking a key back switches off the packs signed with it, even the last key.
  */
 import { browser } from 'wxt/browser';
 import { PackError, type PackIssue, parseDocument, validatePack } from '../rules/load';
 import type { Pack } from '../rules/schema';
-import { type PublicKey, verifyPack } from '../rules/signature';
+import { canonicalJson, type PublicKey, verifyPack } from '../rules/signature';
+import { sha256Hex } from './hash';
 import { STORAGE_KEYS } from './messages';
+import type { Policy } from './policy';
+
+export type PackSource = 'file' | 'subscription' | 'policy';
 
 export interface StoredPack {
   pack: Pack;
-  /** Where it came from: a file's name, a subscription URL. */
+  /** Where it came from: a file's name, a subscription URL, the policy entry. */
   origin: string;
-  source: 'file' | 'subscription' | 'policy';
+  source: PackSource;
   /** When it was stored (ISO time). */
   updated: string;
+  /** Why it is not active now (set by the background when it activates packs); absent when it is. */
+  inactive?: string;
 }
 
-export type ImportResult = { ok: true; stored: StoredPack; replaced?: string } | { ok: false; issues: PackIssue[] };
+export type Refusal = { ok: false; issues: PackIssue[] };
+export type ImportResult = { ok: true; stored: StoredPack; replaced?: string } | Refusal;
+
+/** The result of admitting the packs a policy forces: a digest of what was admitted, and what was refused. */
+export interface PolicyAdmission {
+  digest: string;
+  problems: string[];
+}
+
+export interface Candidate {
+  text: string;
+  origin: string;
+  source: PackSource;
+}
 
 export async function readPacks(): Promise<StoredPack[]> {
   const stored = await browser.storage.local.get(STORAGE_KEYS.packs);
   return (stored[STORAGE_KEYS.packs] ?? []) as StoredPack[];
+}
+
+async function readPolicyAdmission(): Promise<PolicyAdmission | undefined> {
+  const stored = await browser.storage.local.get(STORAGE_KEYS.policyAdmission);
+  return stored[STORAGE_KEYS.policyAdmission] as PolicyAdmission | undefined;
 }
 
 /** Compare semantic versions: negative when a < b. */
@@ -34,7 +63,7 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-/** The keys an admin added in the options page (policy can add more). */
+/** The keys an admin added in the options page (used only while policy names none). */
 export async function readTrustedKeys(): Promise<PublicKey[]> {
   const stored = await browser.storage.local.get(STORAGE_KEYS.trustedKeys);
   return (stored[STORAGE_KEYS.trustedKeys] ?? []) as PublicKey[];
@@ -44,25 +73,54 @@ export async function writeTrustedKeys(keys: readonly PublicKey[]): Promise<void
   await browser.storage.local.set({ [STORAGE_KEYS.trustedKeys]: keys });
 }
 
-/**
- * What a pack must satisfy to be taken: the trusted keys (the options page's and the policy's, as
- * the background last saw it), and whether a signature is required (any key set, or policy says so).
- */
-export async function signingRules(): Promise<{ keys: PublicKey[]; required: boolean }> {
-  const stored = await browser.storage.local.get([STORAGE_KEYS.trustedKeys, STORAGE_KEYS.lastPolicy]);
-  const policy = (stored[STORAGE_KEYS.lastPolicy] ?? {}) as { trustedKeys?: PublicKey[]; requireSignedPacks?: boolean };
-  const keys = [...(policy.trustedKeys ?? []), ...((stored[STORAGE_KEYS.trustedKeys] ?? []) as PublicKey[])];
-  return { keys, required: policy.requireSignedPacks === true || keys.length > 0 };
+export interface SigningRules {
+  keys: PublicKey[];
+  /** Whether a pack must carry a signature that verifies against one of `keys`. */
+  required: boolean;
 }
 
-/** Validate a pack file's text and store it; nothing changes when it is refused. */
-export async function importPack(
-  text: string,
-  origin: string,
-  source: StoredPack['source'],
+/**
+ * The keys in force for a pack from this source: policy's alone when it names any, else the
+ * options page's. A pack policy forces answers to policy alone, so a key a reviewer adds can
+ * neither admit nor refuse it. Signatures are required once any key is in force, or when policy
+ * says so.
+ */
+export function signingRules(source: PackSource, policy: Policy, userKeys: readonly PublicKey[]): SigningRules {
+  const policyKeys = policy.trustedKeys ?? [];
+  const keys = source === 'policy' || policyKeys.length > 0 ? policyKeys : userKeys;
+  return { keys: [...keys], required: policy.requireSignedPacks === true || keys.length > 0 };
+}
+
+/** Writes to the store one after another, so two admissions at once cannot drop each other's packs. */
+let writes: Promise<unknown> = Promise.resolve();
+function serially<T>(task: () => Promise<T>): Promise<T> {
+  const run = writes.then(task, task);
+  writes = run.catch(() => undefined);
+  return run;
+}
+
+const refusal = (origin: string, path: string, message: string): Refusal => ({
+  ok: false,
+  issues: [{ file: origin, path, message }],
+});
+
+/** Subscriptions are told apart by URL; every file import is the same source (a person's hand). */
+const sourceKey = (entry: { source: PackSource; origin: string }) =>
+  entry.source === 'subscription' ? `subscription ${entry.origin}` : entry.source;
+
+function describeSource(entry: StoredPack): string {
+  if (entry.source === 'policy') return 'enterprise policy';
+  if (entry.source === 'subscription') return `the subscription ${entry.origin}`;
+  return `the file ${entry.origin}`;
+}
+
+/** What every pack goes through: parse, validate, and verify its signature when one is required. */
+async function examine(
+  candidate: Candidate,
   builtIn: readonly Pack[],
-  trusted?: readonly PublicKey[],
-): Promise<ImportResult> {
+  rules: SigningRules,
+): Promise<{ ok: true; pack: Pack; signedBy?: string } | Refusal> {
+  const { text, origin } = candidate;
   let pack: Pack;
   try {
     pack = validatePack(parseDocument(text, origin), origin);
@@ -71,40 +129,183 @@ export async function importPack(
     return { ok: false, issues: [{ file: origin, path: '', message: (error as Error).message }] };
   }
   if (builtIn.some((p) => p.id === pack.id)) {
-    return {
-      ok: false,
-      issues: [
-        { file: origin, path: 'id', message: `"${pack.id}" is the built-in pack's id; give your pack its own id` },
-      ],
-    };
+    return refusal(origin, 'id', `"${pack.id}" is the built-in pack's id; give your pack its own id`);
   }
-  const rules = trusted ? { keys: [...trusted], required: trusted.length > 0 } : await signingRules();
-  if (rules.required) {
-    const verdict = await verifyPack(pack, rules.keys);
-    if (!verdict.ok)
-      return { ok: false, issues: [{ file: origin, path: 'signature', message: `refused: ${verdict.reason}` }] };
-  }
-  const packs = await readPacks();
-  const current = packs.find((p) => p.pack.id === pack.id);
-  if (current && compareVersions(pack.version, current.pack.version) < 0) {
-    return {
-      ok: false,
-      issues: [
-        {
-          file: origin,
-          path: 'version',
-          message: `version ${pack.version} is lower than ${current.pack.version}, the one in use; it stays`,
-        },
-      ],
-    };
-  }
-  const stored: StoredPack = { pack, origin, source, updated: new Date().toISOString() };
-  const next = current ? packs.map((p) => (p === current ? stored : p)) : [...packs, stored];
-  await browser.storage.local.set({ [STORAGE_KEYS.packs]: next });
-  return { ok: true, stored, ...(current ? { replaced: current.pack.version } : {}) };
+  // A signature is never ignored: one that no key in force verifies refuses the pack.
+  if (!rules.required && !pack.signature) return { ok: true, pack };
+  const verdict = await verifyPack(pack, rules.keys);
+  if (!verdict.ok) return refusal(origin, 'signature', `refused: ${verdict.reason}`);
+  return { ok: true, pack, signedBy: verdict.keyId };
 }
 
-export async function removePack(id: string): Promise<void> {
-  const packs = await readPacks();
-  await browser.storage.local.set({ [STORAGE_KEYS.packs]: packs.filter((p) => p.pack.id !== id) });
+export interface AdmissionContext {
+  builtIn: readonly Pack[];
+  /** The policy in force now. */
+  policy: Policy;
+}
+
+/**
+ * Admit a pack from a file or a subscription: examine it, refuse an id already in use from another
+ * source unless the pack is signed with the same trusted key as the one in use, refuse a lower
+ * version, then store it (replacing the older version of the same id).
+ */
+export function admitPack(candidate: Candidate, context: AdmissionContext): Promise<ImportResult> {
+  return serially(async () => {
+    const { origin } = candidate;
+    if (candidate.source === 'policy') return refusal(origin, '', 'policy packs are admitted with the policy');
+    const rules = signingRules(candidate.source, context.policy, await readTrustedKeys());
+    const examined = await examine(candidate, context.builtIn, rules);
+    if (!examined.ok) return examined;
+    const { pack, signedBy } = examined;
+    const packs = await readPacks();
+    const claimed = packs.find((entry) => entry.pack.id === pack.id && sourceKey(entry) !== sourceKey(candidate));
+    if (claimed && !(signedBy && claimed.pack.signature?.keyId === signedBy)) {
+      return refusal(
+        origin,
+        'id',
+        `refused: "${pack.id}" is in use from ${describeSource(claimed)}; a pack from another source may take its place only when it is signed with the same trusted key`,
+      );
+    }
+    const current = packs.find((entry) => entry.pack.id === pack.id && entry.source !== 'policy');
+    if (current && compareVersions(pack.version, current.pack.version) < 0) {
+      return refusal(
+        origin,
+        'version',
+        `version ${pack.version} is lower than ${current.pack.version}, the one in use; it stays`,
+      );
+    }
+    const stored: StoredPack = { pack, origin, source: candidate.source, updated: new Date().toISOString() };
+    const next = current ? packs.map((entry) => (entry === current ? stored : entry)) : [...packs, stored];
+    await browser.storage.local.set({ [STORAGE_KEYS.packs]: next });
+    return { ok: true, stored, ...(current ? { replaced: current.pack.version } : {}) };
+  });
+}
+
+/** What a policy's admission depends on: its packs and its signing rules. */
+const policyDigest = (policy: Policy) =>
+  sha256Hex(
+    canonicalJson({
+      forcedPacks: policy.forcedPacks ?? [],
+      trustedKeys: policy.trustedKeys ?? [],
+      requireSignedPacks: policy.requireSignedPacks ?? false,
+    }),
+  );
+
+/** The id a pack's text claims, when it parses that far (to keep the last good version of a broken one). */
+function claimedId(text: string, origin: string): string | undefined {
+  try {
+    const id = (parseDocument(text, origin) as { id?: unknown } | null)?.id;
+    return typeof id === 'string' ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Admit the packs a policy forces, once per change of policy (its packs or keys): each is examined
+ * like any other pack against the policy's own keys. A forced pack whose new text is refused keeps
+ * its last good version from the previous policy; a pack no longer forced goes.
+ */
+export function admitPolicy(policy: Policy, builtIn: readonly Pack[]): Promise<PolicyAdmission> {
+  return serially(async () => {
+    const digest = await policyDigest(policy);
+    const admitted = await readPolicyAdmission();
+    if (admitted?.digest === digest) return admitted;
+    const packs = await readPacks();
+    const previous = packs.filter((entry) => entry.source === 'policy');
+    const rules = signingRules('policy', policy, []);
+    const forced: StoredPack[] = [];
+    const problems: string[] = [];
+    for (const [index, text] of (policy.forcedPacks ?? []).entries()) {
+      const origin = `policy forcedPacks[${index}]`;
+      const examined = await examine({ text, origin, source: 'policy' }, builtIn, rules);
+      if (!examined.ok) {
+        const problem = new PackError(examined.issues).message;
+        const id = claimedId(text, origin);
+        const kept = previous.find((entry) => entry.pack.id === id && !forced.some((f) => f.pack.id === id));
+        if (kept) forced.push(kept);
+        problems.push(kept ? `${problem} (version ${kept.pack.version} stays in use)` : problem);
+        continue;
+      }
+      const { pack } = examined;
+      if (forced.some((entry) => entry.pack.id === pack.id)) {
+        problems.push(`${origin}: id: refused: another forced pack already has the id "${pack.id}"`);
+        continue;
+      }
+      const same = previous.find(
+        (entry) => canonicalJson(entry.pack) === canonicalJson(pack) && entry.origin === origin,
+      );
+      forced.push(same ?? { pack, origin, source: 'policy', updated: new Date().toISOString() });
+    }
+    const admission: PolicyAdmission = { digest, problems };
+    await browser.storage.local.set({
+      [STORAGE_KEYS.packs]: [...forced, ...packs.filter((entry) => entry.source !== 'policy')],
+      [STORAGE_KEYS.policyAdmission]: admission,
+    });
+    return admission;
+  });
+}
+
+/**
+ * Which stored packs are active now, each verified at this moment against the keys in force for
+ * its source; every other one says why not. A pack policy forces wins over one of the same id from
+ * elsewhere. Packs keep their stored order: policy's first, then the rest as they were added.
+ */
+export async function activate(
+  packs: readonly StoredPack[],
+  policy: Policy,
+  userKeys: readonly PublicKey[],
+): Promise<StoredPack[]> {
+  const forcedIds = new Set<string>();
+  const result: StoredPack[] = [];
+  for (const entry of [...packs].sort((a, b) => Number(b.source === 'policy') - Number(a.source === 'policy'))) {
+    let inactive: string | undefined;
+    const rules = signingRules(entry.source, policy, userKeys);
+    if (entry.source !== 'policy' && forcedIds.has(entry.pack.id)) {
+      inactive = 'enterprise policy forces a pack with this id';
+    } else if (rules.required || entry.pack.signature) {
+      const verdict = await verifyPack(entry.pack, rules.keys);
+      if (!verdict.ok) inactive = verdict.reason;
+    }
+    if (!inactive && entry.source === 'policy') forcedIds.add(entry.pack.id);
+    const { inactive: _was, ...rest } = entry;
+    result.push(inactive ? { ...rest, inactive } : rest);
+  }
+  return result;
+}
+
+/**
+ * Record each pack's activation in the store (the options page shows why a pack is off, and open
+ * composers reload when a pack goes on or off). Only the `inactive` marks change; a pack admitted
+ * or removed meanwhile is left as it is.
+ */
+export function recordActivation(activated: readonly StoredPack[]): Promise<void> {
+  return serially(async () => {
+    const packs = await readPacks();
+    const mark = (entry: StoredPack) =>
+      activated.find(
+        (a) =>
+          a.source === entry.source &&
+          a.origin === entry.origin &&
+          a.pack.id === entry.pack.id &&
+          a.pack.version === entry.pack.version,
+      )?.inactive;
+    if (packs.every((entry) => mark(entry) === entry.inactive)) return;
+    const next = packs.map((entry) => {
+      const { inactive: _was, ...rest } = entry;
+      const inactive = mark(entry);
+      return inactive ? { ...rest, inactive } : rest;
+    });
+    await browser.storage.local.set({ [STORAGE_KEYS.packs]: next });
+  });
+}
+
+/** Remove a pack a person added (a file, or a subscription's); what policy forces stays. */
+export function removePack(id: string, origin?: string): Promise<void> {
+  return serially(async () => {
+    const packs = await readPacks();
+    const removed = (entry: StoredPack) =>
+      entry.source !== 'policy' && entry.pack.id === id && (origin === undefined || entry.origin === origin);
+    await browser.storage.local.set({ [STORAGE_KEYS.packs]: packs.filter((entry) => !removed(entry)) });
+  });
 }

@@ -1,15 +1,14 @@
 /**
  * Enterprise policy, read from storage.managed (Chrome's "3rdparty" extension policy, Firefox's
  * policies.json; schema in public/managed_schema.json). Admins set only known keys; a value of the
- * wrong shape is ignored and logged, never allowed to break the extension.
+ * wrong shape is ignored and logged, never allowed to break the extension. The packs it forces are
+ * admitted once per policy change, by the same path as every other pack (pack-store.ts).
  */
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
-import { PackError, parseDocument, validatePack } from '../rules/load';
-import type { Pack } from '../rules/schema';
-import { verifyPack } from '../rules/signature';
 
-const Key = z.object({ keyId: z.string().regex(/^[0-9a-f]{16}$/), publicKey: z.string().min(1) });
+/** A trusted public key, as `preflight pack keygen` writes it in NAME.pub.json. */
+export const Key = z.object({ keyId: z.string().regex(/^[0-9a-f]{16}$/), publicKey: z.string().min(1) });
 export const Policy = z.object({
   forcedPacks: z.array(z.string()).optional(),
   setSwitches: z.record(z.string(), z.boolean()).optional(),
@@ -41,33 +40,4 @@ export async function readPolicy(): Promise<Policy> {
     else console.warn(`Preflight: policy ${key} ignored: ${parsed.error.issues[0]?.message}`);
   }
   return policy;
-}
-
-export interface ForcedPacks {
-  packs: Pack[];
-  /** Why a forced pack was refused, for the options page. */
-  problems: string[];
-}
-
-/** The packs policy forces on every operator, validated (and verified when policy asks). */
-export async function forcedPacks(policy: Policy): Promise<ForcedPacks> {
-  const packs: Pack[] = [];
-  const problems: string[] = [];
-  for (const [index, text] of (policy.forcedPacks ?? []).entries()) {
-    const where = `policy forcedPacks[${index}]`;
-    try {
-      const pack = validatePack(parseDocument(text, where), where);
-      if (policy.requireSignedPacks || (policy.trustedKeys?.length ?? 0) > 0) {
-        const verdict = await verifyPack(pack, policy.trustedKeys ?? []);
-        if (!verdict.ok) {
-          problems.push(`${where}: refused: ${verdict.reason}`);
-          continue;
-        }
-      }
-      packs.push(pack);
-    } catch (error) {
-      problems.push(error instanceof PackError ? error.message : `${where}: ${(error as Error).message}`);
-    }
-  }
-  return { packs, problems };
 }

@@ -56,6 +56,8 @@ export class EngineHost {
       lexicons: { [EVENT_LEXICON]: state.eventWords ?? [] },
       disabledRules: overrides.filter(([, o]) => o === 'off').map(([id]) => id),
       severities: Object.fromEntries(overrides.filter(([, o]) => o !== 'off')) as Record<string, Severity>,
+      lockedRules: state.lockedRules,
+      lockedSets: state.lockedSets,
       onRuleError: (ruleId, error) => console.error(`Preflight: rule ${ruleId} failed`, error),
     });
     this.context = auditContext(state);

@@ -72,3 +72,51 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
     },
   };
 }
+
+/**
+ * Give the extension access to a site, as a person does under chrome://extensions → Site access
+ * (the same grant `permissions.request` asks for; Chromium's prompt cannot be answered from a
+ * test). A request for it then resolves at once, without a prompt.
+ */
+export async function grantHostAccess(browser: ExtensionBrowser, pattern: string): Promise<void> {
+  await siteAccess(browser, 'addHostPermission', pattern);
+}
+
+/** Take a site's access back, as a person does under chrome://extensions. */
+export async function revokeHostAccess(browser: ExtensionBrowser, pattern: string): Promise<void> {
+  await siteAccess(browser, 'removeHostPermission', pattern);
+}
+
+async function siteAccess(browser: ExtensionBrowser, call: string, pattern: string): Promise<void> {
+  const page = await browser.context.newPage();
+  await page.goto('chrome://extensions');
+  await page.evaluate(
+    ([id, method, host]) => {
+      type Call = (extensionId: string, host: string) => Promise<void>;
+      const api = (globalThis as unknown as { chrome: { developerPrivate: Record<string, Call> } }).chrome;
+      return api.developerPrivate[method as string]?.(id as string, host as string);
+    },
+    [browser.extensionId, call, pattern],
+  );
+  await page.close();
+}
+
+type ChromeStorage = {
+  storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> } };
+};
+
+/** What the extension keeps under `key` in storage.local, read from one of its pages. */
+export function readExtensionStorage<T>(page: Page, key: string): Promise<T | undefined> {
+  return page.evaluate(async (wanted) => {
+    const { chrome } = globalThis as unknown as { chrome: ChromeStorage };
+    return (await chrome.storage.local.get(wanted))[wanted] as never;
+  }, key);
+}
+
+/** Write storage.local from one of the extension's pages, as anything with its access could. */
+export function writeExtensionStorage(page: Page, items: Record<string, unknown>): Promise<void> {
+  return page.evaluate(async (values) => {
+    const { chrome } = globalThis as unknown as { chrome: ChromeStorage };
+    await chrome.storage.local.set(values);
+  }, items);
+}

@@ -165,3 +165,72 @@ describe('match limits', () => {
     expect(findings.filter((f) => f.more === undefined).length).toBeLessThanOrEqual(MATCH_LIMITS.perDraft);
   });
 });
+
+describe('what policy locks', () => {
+  const team = (extra: Parameters<typeof testPack>[1], rules: Parameters<typeof testPack>[0] = []) =>
+    testPack(rules, { id: 'team', ...extra });
+  const ids = (checker: ReturnType<typeof compilePacks>, text: string) =>
+    checker.check(text).map((f) => [f.ruleId, f.severity, f.pack]);
+
+  it('holds a locked rule against every later pack’s overrides, but lets one make it stricter', () => {
+    const off = team({ overrides: [{ rule: 'org.secret', enabled: false }] });
+    const lower = team({ overrides: [{ rule: 'org.secret', severity: 'info' }] });
+    const stricter = team({ overrides: [{ rule: 'org.hype', severity: 'block' }] });
+    const locks = { lockedRules: ['org.secret', 'org.hype'] };
+    expect(ids(compilePacks([org, off], locks), 'falcon')).toEqual([['org.secret', 'block', 'org']]);
+    expect(ids(compilePacks([org, lower], locks), 'falcon')).toEqual([['org.secret', 'block', 'org']]);
+    expect(compilePacks([org, off], locks).warnings).toEqual([
+      'team: override of org.secret ignored: the rule is locked by policy',
+    ]);
+    expect(ids(compilePacks([org, stricter], locks), 'insane')).toEqual([['org.hype', 'block', 'org']]);
+    // Without the lock the same packs switch it off: the lock is what holds.
+    expect(ids(compilePacks([org, off]), 'falcon')).toEqual([]);
+  });
+
+  it('keeps the first definition of a locked rule: a later pack cannot replace it with a harmless one', () => {
+    const replace = team({}, [{ id: 'org.secret', kind: 'terms', terms: ['zzz'], severity: 'info' }]);
+    const checker = compilePacks([org, replace], { lockedRules: ['org.secret'] });
+    expect(ids(checker, 'falcon zzz')).toEqual([['org.secret', 'block', 'org']]);
+    expect(checker.warnings).toEqual(['team: org.secret is locked by policy; the rule of org stays']);
+  });
+
+  it('holds a locked rule against a person: rule switches, lower severities and switching its set off', () => {
+    const checker = compilePacks([org], {
+      lockedRules: ['org.secret'],
+      disabledRules: ['org.secret', 'org.hype'],
+      severities: { 'org.secret': 'info' },
+      sets: { privacy: false },
+    });
+    expect(ids(checker, 'falcon insane')).toEqual([['org.secret', 'block', 'org']]);
+    // Policy's own switch of its set is the one thing that turns it off.
+    const policyOff = { lockedRules: ['org.secret'], lockedSets: ['org/privacy'], sets: { 'org/privacy': false } };
+    expect(ids(compilePacks([org], policyOff), 'falcon')).toEqual([]);
+  });
+
+  it('holds every rule of a set policy keeps on, against packs and people', () => {
+    const policy = { lockedSets: ['org/privacy'], sets: { 'org/privacy': true, privacy: false } };
+    const off = team({ overrides: [{ rule: 'org.secret', enabled: false }] });
+    const moved = testPack([{ id: 'org.secret', kind: 'terms', terms: ['falcon'], set: 'hidden' }], {
+      id: 'team',
+      sets: [{ id: 'hidden', title: 'Hidden', enabled: false }],
+    });
+    for (const packs of [
+      [org, off],
+      [org, moved],
+    ]) {
+      const checker = compilePacks(packs, {
+        ...policy,
+        disabledRules: ['org.secret'],
+        severities: { 'org.secret': 'info' },
+      });
+      expect(ids(checker, 'falcon')).toEqual([['org.secret', 'block', 'org']]);
+    }
+    // A set policy keeps off stays off whatever a person switches.
+    expect(
+      ids(
+        compilePacks([org], { lockedSets: ['org/privacy'], sets: { 'org/privacy': false, privacy: true } }),
+        'falcon',
+      ),
+    ).toEqual([]);
+  });
+});

@@ -105,6 +105,46 @@ describe('the posting profile', () => {
   });
 });
 
+describe('subscribing in the options page', () => {
+  const subscribe = async (el: HTMLElement, url: string) => {
+    const input = el.querySelector('[data-testid="subscription-url"]') as HTMLInputElement;
+    act(() => {
+      input.value = url;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    act(() => (el.querySelector('[data-testid="subscribe"]') as HTMLButtonElement).click());
+    await settle();
+  };
+  let sent: { type: string }[];
+  beforeEach(() => {
+    sent = [];
+    browser.runtime.sendMessage = vi.fn(async (message: { type: string }) => {
+      sent.push(message);
+      if (message.type === 'preflight:get-state') return state;
+      return { ok: true, subscription: { url: 'https://packs.example.com/team.json' } };
+    }) as never;
+  });
+
+  it('asks for the site’s access first, and says plainly when the browser does not grant it', async () => {
+    browser.permissions.request = vi.fn(async () => false) as never;
+    const el = await mount(<OptionsApp />);
+    await subscribe(el, 'https://packs.example.com/team.json');
+    expect(browser.permissions.request).toHaveBeenCalledWith({ origins: ['https://packs.example.com/*'] });
+    expect(sent.map((m) => m.type)).not.toContain('preflight:subscribe');
+    expect(el.querySelector('.subscriptions [role="alert"]')?.textContent).toBe(
+      'Not subscribed: Preflight needs access to https://packs.example.com to read the pack there, and the browser did not grant it.',
+    );
+  });
+
+  it('has the background subscribe once access is granted', async () => {
+    browser.permissions.request = vi.fn(async () => true) as never;
+    const el = await mount(<OptionsApp />);
+    await subscribe(el, 'https://packs.example.com/team.json');
+    expect(sent).toContainEqual({ type: 'preflight:subscribe', url: 'https://packs.example.com/team.json' });
+    expect(el.querySelector('.subscriptions [role="alert"]')).toBeNull();
+  });
+});
+
 describe('the popup', () => {
   it('shows the active tab’s findings with their manual sections', async () => {
     const findings = compilePacks([pack]).check('元本保証で必ず儲かる', { platform: 'x' });
