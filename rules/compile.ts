@@ -123,8 +123,6 @@ export function compilePacks(packs: readonly Pack[], options: CompileOptions = {
     }
     return forms;
   };
-  // Rules that name the same lexicons share one term list: its forms enter the automaton once.
-  const sharedLists = new Map<Pack, Map<string, number>>();
   const patternLiterals: CompileContext['patternLiterals'] = (sources) => {
     // A prefilter may let too much through, never too little: literals are looked for in any case.
     const all = sources.map(requiredLiterals);
@@ -138,10 +136,10 @@ export function compilePacks(packs: readonly Pack[], options: CompileOptions = {
   // Lexicon references resolve in the rule's own pack.
   const contextFor = (pack: Pack): CompileContext => {
     const lexicons = lexiconsOf(pack);
+    // Rules that name the same lexicons share one term list: its forms enter the automaton once.
+    const shared = new Map<string, number>();
     return {
       terms(terms, caseSensitive, inflect = false) {
-        const shared = sharedLists.get(pack) ?? new Map<string, number>();
-        sharedLists.set(pack, shared);
         const key = JSON.stringify([terms, caseSensitive, inflect]);
         const known = shared.get(key);
         if (known !== undefined) return known;
