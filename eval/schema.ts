@@ -19,7 +19,7 @@ export type Profile = z.infer<typeof Profile>;
 export const CorpusSource = z.strictObject({
   title: z.string().min(1),
   publisher: z.string().min(1),
-  url: z.url({ protocol: /^https$/ }),
+  url: z.url({ protocol: /^https?$/ }),
   date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'YYYY-MM-DD, YYYY-MM or YYYY'),
 });
 

@@ -161,6 +161,8 @@ export interface Report {
   groups: Record<Grouping, Record<string, Tally>>;
   misses: { id: string; law: string; class: string; category?: string; got: string[] }[];
   falseAlarms: { id: string; law: string; class: string; got: string[] }[];
+  /** How many clean texts each rule flagged: where the false alarms come from. */
+  falseAlarmRules: Record<string, number>;
   unknownProfiles: string[];
   realPosts?: {
     posts: number;
@@ -197,8 +199,17 @@ export function report(pack: Pack, outcomes: Outcome[], unknownProfiles: string[
         class: item.class,
         got: findings.map(describeFinding),
       })),
+    falseAlarmRules: countRules(wrong.filter((o) => o.item.expect === 'pass')),
     unknownProfiles,
   };
+}
+
+/** Per rule id, how many of these items it fired on (once per item), most first. */
+function countRules(outcomes: Outcome[]): Record<string, number> {
+  const counts = new Map<string, number>();
+  for (const { findings } of outcomes)
+    for (const id of new Set(findings.map((f) => f.ruleId))) counts.set(id, (counts.get(id) ?? 0) + 1);
+  return Object.fromEntries([...counts.entries()].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)));
 }
 
 /** Compile the pack once per profile the corpus uses. */
@@ -235,6 +246,13 @@ export function formatReport(r: Report, verbose: boolean): string {
     const width = Math.max(...Object.keys(groups).map((k) => k.length), 8);
     for (const [key, t] of Object.entries(groups)) lines.push(formatTally(key, t, width));
   }
+  if (Object.keys(r.falseAlarmRules).length)
+    lines.push(
+      '',
+      `false alarms by rule: ${Object.entries(r.falseAlarmRules)
+        .map(([id, n]) => `${id} ${n}`)
+        .join(', ')}`,
+    );
   if (r.unknownProfiles.length)
     lines.push(
       '',

@@ -68,6 +68,7 @@ describe('the evaluation runner', () => {
     expect(result.groups.law['ASA CAP Code 12.1']).toMatchObject({ flag: 1, caught: 0, recall: 0 });
     expect(result.groups.class['disaster-promo']).toMatchObject({ flag: 2, caught: 1, recall: 0.5 });
     expect(result.groups.language.en).toMatchObject({ flag: 5, pass: 3 });
+    expect(result.falseAlarmRules).toEqual({ 't.cure': 1 });
     expect(result.unknownProfiles).toEqual([]);
   });
 
