@@ -116,6 +116,8 @@ describe('medical advertising (regulated-health)', () => {
     '診療時間 9:00〜18:00（土曜は13:00まで）　休診日 日曜・祝日',
     'Our clinic is closed on Monday for the holiday.',
     '症例写真：二重埋没法。費用22万円（税込）、治療期間1日。リスク・副作用：腫れ、内出血。',
+    '当院ではAGA治療を行っています。費用や副作用は診療案内のページをご覧ください。',
+    'インフルエンザワクチンの接種を10月1日から開始します。',
   ])('lets a clinic post its hours and detailed cases: %s', (text) => {
     expect(found(text, clinic)).toEqual([]);
   });
