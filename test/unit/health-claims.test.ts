@@ -97,11 +97,14 @@ describe('health claims in the default pack', () => {
 
 describe('medical advertising (regulated-health)', () => {
   it('is off for a brand and on for a clinic', () => {
-    expect(found('痛みゼロ・失敗なしの施術')).toEqual([]);
-    expect(found('痛みゼロ・失敗なしの施術', clinic)).toEqual([
-      'medical.guarantee 痛みゼロ',
-      'medical.guarantee 失敗なし',
-    ]);
+    expect(found('他院より安く、県内一の症例数').filter((f) => f.startsWith('medical.'))).toEqual([]);
+    expect(found('他院より安く、県内一の症例数', clinic)).toContain('medical.comparison 他院より');
+  });
+
+  it('checks guarantees about a named treatment for every profile', () => {
+    expect(found('痛みゼロ・失敗なしの施術')).toEqual(['medical.guarantee 痛みゼロ', 'medical.guarantee 失敗なし']);
+    expect(found('絶対安全な手術です！')).toEqual(['legal.safety-guarantee 絶対安全']);
+    expect(found('痛みゼロの新食感グミ')).toEqual([]);
   });
 
   it.each([
