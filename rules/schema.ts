@@ -167,6 +167,8 @@ const Negation = z.strictObject({
   /** Cue words that cancel a match when they follow it (「ものではありません」). */
   after: CueWords.default([]),
   within: z.number().int().min(1).max(200).default(24),
+  /** An `after` cue counts only when nothing but hiragana stands between (治る|わけではない, not 治る|今までにない). */
+  afterKanaOnly: z.boolean().optional(),
 });
 
 /** RE2 syntax (no backreferences, no look-around). One expression or several. */

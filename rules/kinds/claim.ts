@@ -15,7 +15,8 @@ const CLAUSE_END = /[。！？!?;；\n]|[.．](?=\s|$)/;
 
 /**
  * Used when a rule gives no `negation` of its own: English negations come before the claim,
- * Japanese ones after the verb (治らない, 改善しません, 治すものではない).
+ * Japanese ones after the verb, joined to it by kana only (治らない, 改善しません, 治すものではない;
+ * not 「消える今までにない美容液」).
  */
 const APOSTROPHES = (words: string[]) => words.flatMap((word) => [word, word.replace("'", '\u2019')]);
 export const DEFAULT_NEGATION: NonNullable<MatchControls['negation']> = {
@@ -29,6 +30,7 @@ export const DEFAULT_NEGATION: NonNullable<MatchControls['negation']> = {
   ],
   after: ['ない', 'なかった', 'ません', '無い'],
   within: 10,
+  afterKanaOnly: true,
 };
 
 interface Part {
@@ -65,10 +67,14 @@ function compilePart(
   };
 }
 
+const between = (spans: readonly Span[], gap: Span) =>
+  spans.some((span) => span.start >= gap.start && span.end <= gap.end);
+
 interface Candidate extends Span {
   inner: Span;
   subject: Span;
   predicate: Span;
+  adjacent: boolean;
 }
 
 export default defineKind({
@@ -77,7 +83,14 @@ export default defineKind({
     const subjects = compilePart(rule.subject, rule.subjectPattern, rule, context);
     const predicates = compilePart(rule.predicate, rule.predicatePattern, rule, context);
     // The limit counts findings, so it applies after overlapping pairs are resolved.
-    const keep = compileControls({ ...rule, negation: rule.negation ?? DEFAULT_NEGATION, limit: undefined }, context);
+    // Negation is applied on its own first: a negated pair of nearest partners also cancels the pairs
+    // that share a part with it in the same clause (副業で月50万円|稼げるわけではありません). The limit
+    // counts findings, so it comes last.
+    const notNegated = compileControls(
+      { caseSensitive: rule.caseSensitive, inflect: rule.inflect, negation: rule.negation ?? DEFAULT_NEGATION },
+      context,
+    );
+    const keep = compileControls({ ...rule, negation: undefined, limit: undefined }, context);
 
     const run = (draft: Draft): RawFinding[] => {
       const subjectSpans = subjects.find(draft);
@@ -98,11 +111,21 @@ export default defineKind({
           const inner = { start: first.end, end: last.start };
           if (inner.end - inner.start > rule.within) continue;
           if (!rule.crossClause && CLAUSE_END.test(draft.text.slice(inner.start, inner.end))) continue;
-          candidates.push({ start: first.start, end: last.end, inner, subject, predicate });
+          // Nearest partners: no other subject or predicate between them.
+          const adjacent = !between(subjectSpans, inner) && !between(preds, inner);
+          candidates.push({ start: first.start, end: last.end, inner, subject, predicate, adjacent });
         }
       }
+      const affirmed = new Set(notNegated(draft, [...candidates]));
+      const negated = candidates.filter((claim) => !affirmed.has(claim) && claim.adjacent);
+      const sharesPart = (a: Candidate, b: Candidate) =>
+        (a.subject === b.subject || a.predicate === b.predicate) &&
+        !CLAUSE_END.test(draft.text.slice(Math.min(a.start, b.start), Math.max(a.end, b.end)));
+      const kept = keep(
+        draft,
+        candidates.filter((claim) => affirmed.has(claim) && !negated.some((other) => sharesPart(claim, other))),
+      );
       // Of overlapping pairs, the leftmost and then the tightest is the claim.
-      const kept = keep(draft, candidates);
       kept.sort((a, b) => a.start - b.start || a.end - b.end);
       const findings: RawFinding[] = [];
       let reach = -1;

@@ -44,6 +44,15 @@ describe('claim', () => {
     ]);
     // A negation in another clause does not reach the claim.
     expect(matched([health()], '副作用はない。アトピーが改善')).toEqual(['アトピーが改善']);
+    // Japanese negation is joined to the verb by kana: 今までにない praises the product, it does not negate.
+    expect(matched([health()], 'ガンが治るわけではない')).toEqual([]);
+    expect(matched([health()], 'ガンが治ることはありません')).toEqual([]);
+    expect(matched([health()], 'ガンが治る今までにない薬')).toEqual(['ガンが治る']);
+    expect(matched([health()], 'ガンが治る副作用のない薬')).toEqual(['ガンが治る']);
+    // A negated pair cancels the pairs that share a part with it, not the others.
+    const skin = { id: 's', kind: 'claim', subject: ['シミ', 'シワ'], predicate: ['消える'], inflect: true };
+    expect(matched([skin], 'シミが消える、シワは消えない')).toEqual(['シミが消える']);
+    expect(matched([skin], 'シミもシワも消えません')).toEqual([]);
   });
 
   it('takes the allow-list and co-occurrence controls', () => {
