@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PACK_DIR } from '../../cli/check';
+import { loadPackFrom } from '../../cli/pack-source';
+import { compilePacks, type Finding } from '../../rules/index';
+
+// The default pack's health, beauty and medical-advertising classes, on drafts that are not the rules' own
+// examples: other scripts, inflections, negations and the everyday talk that must pass.
+const pack = loadPackFrom(DEFAULT_PACK_DIR);
+const lexicon = (id: string) => {
+  const found = pack.lexicons?.find((l) => l.id === id);
+  if (!found) throw new Error(`no lexicon ${id}`);
+  return found.terms.map((t) => (typeof t === 'string' ? t : t.term));
+};
+const JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const count = (ids: string[], japanese: boolean) =>
+  new Set(ids.flatMap(lexicon).filter((t) => JAPANESE.test(t) === japanese)).size;
+
+const brand = compilePacks([pack]);
+const clinic = compilePacks([pack], { sets: { 'regulated-health': true } });
+const warnings = (findings: Finding[]) => findings.filter((f) => f.severity !== 'info');
+const found = (text: string, checker = brand) =>
+  warnings(checker.check(text, { platform: 'x', locale: JAPANESE.test(text) ? 'ja' : 'en' })).map(
+    (f) => `${f.ruleId} ${f.excerpt}`,
+  );
+
+describe('health lexicons', () => {
+  const names = ['disease', 'symptom', 'body-marker', 'body-function'];
+  const verbs = ['efficacy-verb', 'efficacy-phrase', 'efficacy-claim-form'];
+
+  it('hold at least 400 disease, symptom and body-function names and 60 efficacy words per language', () => {
+    expect(count(names, false)).toBeGreaterThanOrEqual(400);
+    expect(count(names, true)).toBeGreaterThanOrEqual(400);
+    expect(count(verbs, false)).toBeGreaterThanOrEqual(60);
+    expect(count(verbs, true)).toBeGreaterThanOrEqual(60);
+  });
+
+  it('name the public list each comes from, with its address', () => {
+    const health = [...names, ...verbs, 'cosmetic-permitted', 'skin-concern', 'weight-loss', 'medical-ad'];
+    for (const id of health) {
+      const sources = pack.lexicons?.find((l) => l.id === id)?.sources ?? [];
+      expect(
+        sources.some((s) => /https:\/\/\S+/.test(s)),
+        id,
+      ).toBe(true);
+    }
+  });
+
+  it('keep each name in one lexicon, so that one claim gets one finding', () => {
+    const disease = new Set(lexicon('disease').map((t) => t.toLowerCase()));
+    for (const id of ['symptom', 'skin-concern']) {
+      expect(
+        lexicon(id).filter((t) => disease.has(t.toLowerCase())),
+        id,
+      ).toEqual([]);
+    }
+  });
+});
+
+describe('health claims in the default pack', () => {
+  it.each([
+    ['ガン予防に毎日一杯', 'legal.health-disease-claim ガン予防'],
+    ['癌が消える水', 'legal.health-disease-claim 癌が消える'],
+    ['このお茶でアトピーが治りました', 'legal.health-disease-claim アトピーが治りました'],
+    ['腫瘍が小さくなったと評判のサプリ', 'legal.health-disease-claim 腫瘍が小さくなった'],
+    ['アトピーが改善する今までにないサプリ', 'legal.health-disease-claim アトピーが改善'],
+    ['Our balm cleared up my eczema in a week.', 'legal.health-disease-claim cleared up my eczema'],
+    ['Relieves arthritis pain in days', 'legal.health-disease-claim Relieves arthritis'],
+    ['Melts belly fat while you sleep!', 'legal.health-marker-claim Melts belly fat'],
+    ['基礎代謝を高めるお茶', 'legal.body-function-claim 基礎代謝を高める'],
+    ['肌が真っ白になる美白クリーム', 'legal.skin-whitening-aging 肌が真っ白になる'],
+    ['シワが一晩でなくなる', 'legal.cosmetic-overclaim シワが一晩でなくなる'],
+    ['1ヶ月で-10kg！', 'legal.weight-loss-number で-10kg'],
+    ['lose 20 lbs in 2 weeks', 'legal.weight-loss-number lose 20 lbs'],
+  ])('flags %s', (text, expected) => {
+    expect(found(text)).toContain(expected);
+  });
+
+  it.each([
+    '風邪が治ったら遊ぼう',
+    'Get well soon! Thinking of you.',
+    '頭痛が治らないので今日は早退します',
+    'This product is not intended to diagnose, treat, cure or prevent any disease.',
+    'ガンが治るものではありません。',
+    'アトピーが改善しないこともあります。',
+    '乾燥による小ジワを目立たなくする（効能評価試験済み）',
+    '肌荒れを防ぐ。皮膚にうるおいを与える。',
+    'むし歯の発生および進行の予防（薬用歯みがき）',
+    'インフルエンザの予防接種を実施しています。',
+    '新型コロナウイルス感染拡大防止のため、営業時間を短縮します。',
+    'We donated $10,000 to help fight childhood cancer.',
+    '卵アレルギーの方に対応したケーキもございます。',
+    '体脂肪を減らすのを助ける機能が報告されています。（機能性表示食品）',
+    'がんばって改善していきます！',
+    'お荷物は1個5kgまで送料無料です。',
+  ])('lets everyday talk and permitted wordings pass: %s', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+});
+
+describe('medical advertising (regulated-health)', () => {
+  it('is off for a brand and on for a clinic', () => {
+    expect(found('他院より安く、県内一の症例数').filter((f) => f.startsWith('medical.'))).toEqual([]);
+    expect(found('他院より安く、県内一の症例数', clinic)).toContain('medical.comparison 他院より');
+  });
+
+  it('checks guarantees about a named treatment for every profile', () => {
+    expect(found('痛みゼロ・失敗なしの施術')).toEqual(['medical.guarantee 痛みゼロ', 'medical.guarantee 失敗なし']);
+    expect(found('絶対安全な手術です！')).toEqual(['legal.safety-guarantee 絶対安全']);
+    expect(found('痛みゼロの新食感グミ')).toEqual([]);
+  });
+
+  it.each([
+    ['他院より安く、県内一の症例数', 'medical.comparison 他院より'],
+    ['患者様の声をご紹介します', 'medical.testimonial 患者様の声'],
+    ['二重整形のビフォーアフター', 'medical.before-after ビフォーアフター'],
+  ])('flags %s', (text, expected) => {
+    expect(found(text, clinic)).toContain(expected);
+  });
+
+  it.each([
+    '診療時間 9:00〜18:00（土曜は13:00まで）　休診日 日曜・祝日',
+    'Our clinic is closed on Monday for the holiday.',
+    '症例写真：二重埋没法。費用22万円（税込）、治療期間1日。リスク・副作用：腫れ、内出血。',
+    '当院ではAGA治療を行っています。費用や副作用は診療案内のページをご覧ください。',
+    'インフルエンザワクチンの接種を10月1日から開始します。',
+  ])('lets a clinic post its hours and detailed cases: %s', (text) => {
+    expect(found(text, clinic)).toEqual([]);
+  });
+});
