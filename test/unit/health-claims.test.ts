@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PACK_DIR } from '../../cli/check';
+import { DEFAULT_PACK_DIR } from '../../cli/builtin-pack';
 import { loadPackFrom } from '../../cli/pack-source';
 import { compilePacks, type Finding } from '../../rules/index';
 
