@@ -33,9 +33,9 @@ describe('the default pack', () => {
     }
   });
 
-  it('keeps quiet-period and finance off by default, everything else on', () => {
+  it('keeps quiet-period, finance and the creator and employee sets off by default, everything else on', () => {
     const off = pack.sets.filter((s) => !s.enabled).map((s) => s.id);
-    expect(off.sort()).toEqual(['finance', 'quiet-period']);
+    expect(off.sort()).toEqual(['creator', 'employee', 'finance', 'quiet-period']);
     expect(pack.rules.some((r) => r.set === 'quiet-period' && r.severity === 'block')).toBe(true);
   });
 
