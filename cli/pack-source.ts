@@ -4,6 +4,7 @@
  *
  *   pack.yaml               id, name, version, locales, sets, overrides; `manual:` lists section ids in order
  *   rules/<set>.yaml        a list of rules (a rule's `set` defaults to the file's name)
+ *   lexicons/<id>.yaml      one lexicon: sources, inflect, terms (its `id` defaults to the file's name)
  *   manual/<id>.<locale>.md a manual section; its first line "# Title" is the title
  *
  * `preflight pack build` joins a folder into one JSON file, the form the extension loads.
@@ -72,6 +73,28 @@ export function joinPackFolder(dir: string): { document: Record<string, unknown>
   }
   document.rules = rules;
 
+  const lexicons: unknown[] = Array.isArray(document.lexicons) ? [...document.lexicons] : [];
+  const lexiconFiles: string[] = lexicons.map(() => manifestFile);
+  const lexiconsDir = join(dir, 'lexicons');
+  if (existsSync(lexiconsDir)) {
+    for (const name of readdirSync(lexiconsDir)
+      .filter((n) => RULE_FILE.test(n))
+      .sort()) {
+      const file = join(lexiconsDir, name);
+      const parsed = parseDocument(read(file), file);
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+        throw new PackError([{ file, path: '', message: 'expected one lexicon: a mapping with sources and terms' }]);
+      const id = basename(name).replace(RULE_FILE, '');
+      if ('id' in parsed && parsed.id !== id)
+        throw new PackError([
+          { file, path: 'id', message: `the id "${String(parsed.id)}" differs from the file's name "${id}"` },
+        ]);
+      lexicons.push({ id, ...parsed });
+      lexiconFiles.push(file);
+    }
+  }
+  if (lexicons.length > 0) document.lexicons = lexicons;
+
   const manualDir = join(dir, 'manual');
   const sectionFiles: Record<string, Record<string, string>> = {};
   const sections = new Map<string, { id: string; title: Record<string, string>; body: Record<string, string> }>();
@@ -112,6 +135,14 @@ export function joinPackFolder(dir: string): { document: Record<string, unknown>
       return origin.file === manifestFile
         ? { file: relative(process.cwd(), manifestFile), path }
         : { file: relative(process.cwd(), origin.file), path: [origin.index, ...rest] as PathSegment[] };
+    }
+    if (
+      head === 'lexicons' &&
+      typeof index === 'number' &&
+      lexiconFiles[index] &&
+      lexiconFiles[index] !== manifestFile
+    ) {
+      return { file: relative(process.cwd(), lexiconFiles[index]!), path: rest };
     }
     if (head === 'manual' && typeof index === 'number' && manual[index]) {
       const files = sectionFiles[manual[index]!.id] ?? {};

@@ -6,8 +6,11 @@
 import { Draft, type Matchers } from './draft';
 import { KINDS } from './kinds/index';
 import type { CompileContext, RawFinding, RuleRunner } from './kinds/kind';
+import { lexiconsOf, resolveTerms } from './lexicons';
+import { termText } from './match-controls';
 import type { Finding, Localized, Pack, Platform, PostType, Rule, RuleKind, RuleOf, Severity } from './schema';
 import { foldTerm } from './text/fold';
+import { termForms } from './text/forms';
 import { TermMatcher } from './text/matcher';
 import { compilePattern, requiredLiterals } from './text/regex';
 
@@ -105,32 +108,63 @@ export function compilePacks(packs: readonly Pack[], options: CompileOptions = {
   const { active, warnings } = resolveRules(packs, options);
   const matchers: Matchers = { terms: new TermMatcher(), exactCase: new Map() };
   let lists = 0;
-  const context: CompileContext = {
-    terms(terms, caseSensitive) {
-      const list = lists++;
-      terms.forEach((term, index) => {
-        matchers.terms.add(foldTerm(term, true), list, index);
-      });
-      if (caseSensitive)
-        matchers.exactCase.set(
-          list,
-          terms.map((term) => foldTerm(term, false)),
-        );
-      return list;
-    },
-    pattern: compilePattern,
-    patternLiterals(sources) {
-      // A prefilter may let too much through, never too little: literals are looked for in any case.
-      const all = sources.map(requiredLiterals);
-      if (all.some((literals) => literals === undefined)) return undefined;
-      const list = lists++;
-      all.flat().forEach((literal, index) => {
-        matchers.terms.add(foldTerm(literal as string, true), list, index, true);
-      });
-      return list;
-    },
+  // A lexicon shared by many rules is inflected and folded once.
+  const formsCache = new Map<string, { lower: string[]; exact: string[] }>();
+  const formsOf = (text: string, inflect: boolean) => {
+    const key = `${inflect ? 1 : 0}${text}`;
+    let forms = formsCache.get(key);
+    if (!forms) {
+      const all = termForms(text, inflect);
+      forms = {
+        lower: [...new Set(all.map((form) => foldTerm(form, true)))],
+        exact: [...new Set(all.map((form) => foldTerm(form, false)))],
+      };
+      formsCache.set(key, forms);
+    }
+    return forms;
   };
-  const compiled = active.map((entry) => ({ ...entry, run: compileRule(entry.rule, context) }));
+  const patternLiterals: CompileContext['patternLiterals'] = (sources) => {
+    // A prefilter may let too much through, never too little: literals are looked for in any case.
+    const all = sources.map(requiredLiterals);
+    if (all.some((literals) => literals === undefined)) return undefined;
+    const list = lists++;
+    all.flat().forEach((literal, index) => {
+      matchers.terms.add(foldTerm(literal as string, true), list, index, true);
+    });
+    return list;
+  };
+  // Lexicon references resolve in the rule's own pack.
+  const contextFor = (pack: Pack): CompileContext => {
+    const lexicons = lexiconsOf(pack);
+    return {
+      terms(terms, caseSensitive, inflect = false) {
+        const list = lists++;
+        const resolved = resolveTerms(terms, lexicons, inflect);
+        resolved.forEach((entry, index) => {
+          for (const form of formsOf(termText(entry.term), entry.inflect).lower) matchers.terms.add(form, list, index);
+        });
+        if (caseSensitive)
+          matchers.exactCase.set(
+            list,
+            resolved.map((entry) => formsOf(termText(entry.term), entry.inflect).exact),
+          );
+        return list;
+      },
+      expand: (terms) => resolveTerms(terms, lexicons).map((entry) => entry.term),
+      pattern: compilePattern,
+      patternLiterals,
+    };
+  };
+  const contexts = new Map<Pack, CompileContext>();
+  const contextOf = (pack: Pack) => {
+    let context = contexts.get(pack);
+    if (!context) {
+      context = contextFor(pack);
+      contexts.set(pack, context);
+    }
+    return context;
+  };
+  const compiled = active.map((entry) => ({ ...entry, run: compileRule(entry.rule, contextOf(entry.pack)) }));
   // Rules with triggers run only when one of their term lists has a hit; the rest run on every draft.
   const alwaysRun = compiled.filter((entry) => !entry.run.triggers);
   const byTrigger = new Map<number, typeof compiled>();

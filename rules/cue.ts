@@ -4,19 +4,20 @@
  */
 import type { Draft, Span } from './draft';
 import type { CompileContext } from './kinds/kind';
-import { termText } from './match-controls';
-import type { Term } from './schema';
+import type { TermRef } from './schema';
 
 export interface CueSpec {
-  terms?: Term[] | undefined;
+  terms?: TermRef[] | undefined;
   pattern?: string | string[] | undefined;
   caseSensitive: boolean;
+  /** The inline terms are lemmas. */
+  inflect?: boolean | undefined;
 }
 
 export type CueFinder = (draft: Draft) => Span[];
 
 export function compileCue(cue: CueSpec, context: CompileContext): CueFinder {
-  const list = cue.terms ? context.terms(cue.terms.map(termText), cue.caseSensitive) : -1;
+  const list = cue.terms ? context.terms(cue.terms, cue.caseSensitive, cue.inflect ?? false) : -1;
   const sources = [cue.pattern ?? []].flat();
   const patterns = sources.map((source) => context.pattern(source, !cue.caseSensitive));
   const literals = sources.length > 0 ? context.patternLiterals(sources, !cue.caseSensitive) : undefined;

@@ -27,8 +27,8 @@ const NO_HITS: readonly TermHit[] = Object.freeze([]);
 export interface Matchers {
   /** Every term of every rule, folded to lower case: one pass over the draft finds them all. */
   terms: TermMatcher;
-  /** For lists whose case matters (brand names), each term as written: a hit must match it exactly. */
-  exactCase: Map<number, readonly string[]>;
+  /** For lists whose case matters (brand names), each term's forms as written: a hit must match one exactly. */
+  exactCase: Map<number, readonly (readonly string[])[]>;
 }
 
 export class Draft {
@@ -86,7 +86,7 @@ export class Draft {
       const exact = this.matchers.exactCase.get(hit.list);
       if (exact) {
         const { start, end } = this.span(hit);
-        if (foldTerm(this.text.slice(start, end), false) !== exact[hit.term]) return;
+        if (!exact[hit.term]?.includes(foldTerm(this.text.slice(start, end), false))) return;
       }
       let list = byList[hit.list];
       if (!list) {

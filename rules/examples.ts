@@ -69,6 +69,7 @@ export function runExamples(pack: Pack, options: { requireExamples?: boolean } =
       examples++;
       const { text, platform, postType } = exampleCase(example, rule);
       const found = everything.check(text, { platform, postType }).filter((f) => f.ruleId === rule.id);
+      const match = typeof example === 'string' ? undefined : example.match;
       if (found.length === 0) {
         failures.push({
           ruleId: rule.id,
@@ -76,6 +77,15 @@ export function runExamples(pack: Pack, options: { requireExamples?: boolean } =
           index,
           text,
           detail: `should flag, but did not: ${shorten(text)}`,
+        });
+      } else if (match !== undefined && !found.some((f) => text.slice(f.start, f.end) === match)) {
+        const flagged = found.map((f) => `"${text.slice(f.start, f.end)}" (${f.start}–${f.end})`).join(', ');
+        failures.push({
+          ruleId: rule.id,
+          kind: 'flag',
+          index,
+          text,
+          detail: `should flag "${match}", but flagged ${flagged}: ${shorten(text)}`,
         });
       }
     });

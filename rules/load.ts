@@ -6,7 +6,8 @@
  */
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
-import { type Localized, Pack, type Rule } from './schema';
+import { isLexiconRef, termListsOf } from './lexicons';
+import { type Localized, Pack, RULE_KINDS, type Rule, type Term } from './schema';
 import { compilePattern, PatternError } from './text/regex';
 
 export interface PackIssue {
@@ -65,7 +66,7 @@ function describe(issue: z.core.$ZodIssue): { path: PathSegment[]; message: stri
     if ('note' in issue && issue.note === 'No matching discriminator') {
       return {
         path: [...path, 'kind'].filter((p, i, all) => !(p === 'kind' && all[i - 1] === 'kind')),
-        message: 'unknown rule kind: expected one of terms, pattern, limit, require, pii, tone, links',
+        message: `unknown rule kind: expected one of ${RULE_KINDS.join(', ')}`,
       };
     }
     const branches = issue.errors.filter((branch) => branch.length > 0);
@@ -138,8 +139,27 @@ export function validatePack(document: unknown, file: string, locate?: Locate): 
       report(path, `missing ${missing.join(', ')} (the pack's locales are ${pack.locales.join(', ')})`);
   }
 
-  const ids = new Set<string>();
+  const lexicons = new Map<string, number>();
   let termCount = 0;
+  pack.lexicons.forEach((lexicon, i) => {
+    if (lexicons.has(lexicon.id)) report(['lexicons', i, 'id'], `duplicate lexicon id "${lexicon.id}"`);
+    lexicons.set(lexicon.id, lexicon.terms.length);
+    if (lexicon.title) checkLocales(lexicon.title, ['lexicons', i, 'title']);
+    if (lexicon.description) checkLocales(lexicon.description, ['lexicons', i, 'description']);
+    lexicon.terms.forEach((term, t) => {
+      checkTerm(term, ['lexicons', i, 'terms', t]);
+    });
+    termCount += lexicon.terms.length;
+  });
+
+  function checkTerm(term: Term, path: PathSegment[]) {
+    if (typeof term === 'string') return;
+    if (term.manual && !sections.has(term.manual))
+      report([...path, 'manual'], `manual section "${term.manual}" does not exist in this pack`);
+    if (term.message) checkLocales(term.message, [...path, 'message']);
+  }
+
+  const ids = new Set<string>();
   pack.rules.forEach((rule, i) => {
     const at = (...rest: PathSegment[]) => ['rules', i, ...rest];
     if (ids.has(rule.id)) report(at('id'), `duplicate rule id "${rule.id}"`);
@@ -160,12 +180,16 @@ export function validatePack(document: unknown, file: string, locate?: Locate): 
         else throw error;
       }
     }
-    for (const [path, term] of termsOf(rule)) {
-      termCount++;
-      if (typeof term !== 'string' && term.manual && !sections.has(term.manual)) {
-        report(at(...path, 'manual'), `manual section "${term.manual}" does not exist in this pack`);
-      }
-      if (typeof term !== 'string' && term.message) checkLocales(term.message, at(...path, 'message'));
+    for (const [path, list] of termListsOf(rule)) {
+      list.forEach((term, t) => {
+        if (!isLexiconRef(term)) {
+          termCount++;
+          checkTerm(term, at(...path, t));
+        } else if (!lexicons.has(term.lexicon)) {
+          const known = [...lexicons.keys()].join(', ') || 'none';
+          report(at(...path, t, 'lexicon'), `no lexicon "${term.lexicon}" in this pack (lexicons: ${known})`);
+        }
+      });
     }
     if (rule.kind === 'limit') {
       rule.checks.forEach((check, c) => {
@@ -188,7 +212,8 @@ type Found<T> = [PathSegment[], T][];
 function patternsOf(rule: Rule): Found<string> {
   const list = (value: string | string[] | undefined, path: PathSegment[]): Found<string> =>
     value === undefined ? [] : Array.isArray(value) ? value.map((v, i) => [[...path, i], v]) : [[path, value]];
-  if (rule.kind === 'pattern') return list(rule.pattern, ['pattern']);
+  const basis = 'basis' in rule ? list(rule.basis?.pattern, ['basis', 'pattern']) : [];
+  if (rule.kind === 'pattern') return [...list(rule.pattern, ['pattern']), ...basis];
   if (rule.kind === 'require') {
     return [
       ...list(rule.when?.pattern, ['when', 'pattern']),
@@ -196,12 +221,7 @@ function patternsOf(rule: Rule): Found<string> {
       ...list(rule.unless?.pattern, ['unless', 'pattern']),
     ];
   }
-  return [];
-}
-
-function termsOf(rule: Rule): Found<NonNullable<Extract<Rule, { kind: 'terms' }>['terms'][number]>> {
-  if (rule.kind === 'terms') return rule.terms.map((term, i) => [['terms', i], term]);
-  return [];
+  return basis;
 }
 
 /** Parse and validate one pack file's text. */

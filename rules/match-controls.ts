@@ -1,18 +1,28 @@
 /**
- * Controls shared by the matching kinds (`terms`, `pattern`): exceptions, co-occurrence,
- * negation and a per-draft limit. They decide which raw matches become findings.
+ * Controls shared by the matching kinds (`terms`, `pattern`, `claim`): exceptions, co-occurrence,
+ * negation, a basis that lets a claim pass, and a per-draft limit. They decide which raw matches
+ * become findings.
  */
+import { type CueSpec, compileCue } from './cue';
 import type { Draft, Span } from './draft';
 import type { CompileContext } from './kinds/kind';
-import type { Term } from './schema';
+import type { LexiconRef, Term, TermRef } from './schema';
 
 export interface MatchControls {
   caseSensitive: boolean;
+  /** The inline terms of the windows are lemmas. */
+  inflect?: boolean | undefined;
   exceptions?: string[] | undefined;
-  with?: { terms: Term[]; within?: number | undefined } | undefined;
-  without?: { terms: Term[]; within?: number | undefined } | undefined;
-  negation?: { before: string[]; after: string[]; within: number } | undefined;
+  with?: { terms: TermRef[]; within?: number | undefined } | undefined;
+  without?: { terms: TermRef[]; within?: number | undefined } | undefined;
+  negation?: { before: (string | LexiconRef)[]; after: (string | LexiconRef)[]; within: number } | undefined;
+  basis?: (CueSpec & { within?: number | undefined }) | undefined;
   limit?: number | undefined;
+}
+
+/** A match; `inner` is the gap between a claim's two parts, where a negation cancels it too. */
+export interface Match extends Span {
+  inner?: Span | undefined;
 }
 
 export const termText = (term: Term): string => (typeof term === 'string' ? term : term.term);
@@ -35,20 +45,23 @@ const gap = (a: Span, b: Span): number => Math.max(0, a.start - b.end, b.start -
 
 /** Compile the controls once; the returned filter keeps the matches that are findings. */
 export function compileControls(controls: MatchControls, context: CompileContext) {
-  const list = (terms: readonly string[], caseSensitive = false) =>
-    terms.length > 0 ? context.terms(terms, caseSensitive) : -1;
+  const inflect = controls.inflect ?? false;
+  const list = (terms: readonly TermRef[], caseSensitive = false) =>
+    terms.length > 0 ? context.terms(terms, caseSensitive, inflect) : -1;
   const exceptions = list(controls.exceptions ?? [], controls.caseSensitive);
-  const withList = controls.with ? list(controls.with.terms.map(termText)) : -1;
-  const withoutList = controls.without ? list(controls.without.terms.map(termText)) : -1;
+  const withList = controls.with ? list(controls.with.terms) : -1;
+  const withoutList = controls.without ? list(controls.without.terms) : -1;
   const before = list(controls.negation?.before ?? []);
   const after = list(controls.negation?.after ?? []);
   const negationWindow = controls.negation?.within ?? 0;
+  const basis = controls.basis ? compileCue(controls.basis, context) : undefined;
+  const basisWithin = controls.basis?.within;
 
   const spans = (draft: Draft, id: number): Span[] => (id < 0 ? [] : draft.hits(id).map((hit) => draft.span(hit)));
   const near = (draft: Draft, id: number, match: Span, within: number | undefined) =>
     spans(draft, id).some((span) => within === undefined || gap(span, match) <= within);
 
-  return function keep<T extends Span>(draft: Draft, matches: T[]): T[] {
+  return function keep<T extends Match>(draft: Draft, matches: T[]): T[] {
     if (matches.length === 0) return matches;
     let kept = matches;
     if (exceptions >= 0) {
@@ -69,11 +82,16 @@ export function compileControls(controls: MatchControls, context: CompileContext
       // A negation reaches its own clause only: "not true, but guaranteed" is still a guarantee.
       const sameClause = (from: number, to: number) =>
         to - from <= negationWindow && !CLAUSE_BREAK.test(draft.text.slice(from, to));
+      const inside = (c: Span, gap: Span | undefined) => gap !== undefined && c.start >= gap.start && c.end <= gap.end;
       kept = kept.filter(
         (m) =>
-          !cuesBefore.some((c) => c.end <= m.start && sameClause(c.end, m.start)) &&
-          !cuesAfter.some((c) => c.start >= m.end && sameClause(m.end, c.start)),
+          !cuesBefore.some((c) => (c.end <= m.start && sameClause(c.end, m.start)) || inside(c, m.inner)) &&
+          !cuesAfter.some((c) => (c.start >= m.end && sameClause(m.end, c.start)) || inside(c, m.inner)),
       );
+    }
+    if (basis && kept.length > 0) {
+      const grounds = basis(draft);
+      kept = kept.filter((m) => !grounds.some((g) => basisWithin === undefined || gap(g, m) <= basisWithin));
     }
     return controls.limit ? kept.slice(0, controls.limit) : kept;
   };

@@ -55,6 +55,8 @@ export const Example = z.union([
     platform: Platform.optional(),
     postType: PostType.optional(),
     note: z.string().optional(),
+    /** For a `flag` example: the text the finding must cover exactly (textlint's tester style). */
+    match: z.string().min(1).optional(),
   }),
 ]);
 export type Example = z.infer<typeof Example>;
@@ -76,7 +78,30 @@ export const Term = z.union([
   }),
 ]);
 export type Term = z.infer<typeof Term>;
-const TermList = z.array(Term).min(1);
+
+/** `{ lexicon: id }` inside any term list: the terms of that pack lexicon, in its place. */
+export const LexiconRef = z.strictObject({ lexicon: id });
+export type LexiconRef = z.infer<typeof LexiconRef>;
+export const TermRef = z.union([Term, LexiconRef]);
+export type TermRef = z.infer<typeof TermRef>;
+const TermList = z.array(TermRef).min(1);
+/** Cue words (negation): plain strings or lexicon references. */
+const CueWords = z.array(z.union([z.string().min(1), LexiconRef]));
+
+/**
+ * A pack-level named term list that rules share by reference. `sources` says where the list
+ * comes from (a regulator's list, a public vocabulary): lists are not written from memory.
+ */
+export const Lexicon = z.strictObject({
+  id,
+  title: Localized.optional(),
+  description: Localized.optional(),
+  sources: z.array(z.string().min(1)).min(1),
+  /** The entries are lemmas (治る, cure): match their inflected forms too (治らない, cured). */
+  inflect: z.boolean().optional(),
+  terms: z.array(Term).min(1),
+});
+export type Lexicon = z.infer<typeof Lexicon>;
 
 /** Fields every rule shares. `platforms` and `postTypes` narrow where a rule applies (absent = everywhere). */
 const ruleBase = {
@@ -103,13 +128,40 @@ const Window = z.strictObject({
 
 const Negation = z.strictObject({
   /** Cue words that cancel a match when they appear just before it ("does not", "not"). */
-  before: z.array(z.string().min(1)).default([]),
+  before: CueWords.default([]),
   /** Cue words that cancel a match when they follow it (「ものではありません」). */
-  after: z.array(z.string().min(1)).default([]),
+  after: CueWords.default([]),
   within: z.number().int().min(1).max(200).default(24),
 });
 
-/** Matching controls shared by `terms` and `pattern`. */
+const cueFields = {
+  terms: TermList.optional(),
+  pattern: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
+  caseSensitive: z.boolean().default(false),
+  /** The inline terms are lemmas: match their inflected forms too. */
+  inflect: z.boolean().optional(),
+};
+const givesTermsOrPattern = [
+  (cue: { terms?: unknown; pattern?: unknown }) => Boolean(cue.terms || cue.pattern),
+  'give `terms` or `pattern` (or both)',
+] as const;
+
+/** A condition over the draft: any of these terms or patterns. */
+const Cue = z.strictObject(cueFields).refine(...givesTermsOrPattern);
+
+/**
+ * What a claim needs to stand on ("※2025年○○調べ", "Source: …, 2025"): when the draft carries
+ * it, the claim passes; when not, it is a finding.
+ */
+const Basis = z
+  .strictObject({
+    ...cueFields,
+    /** Only within this many characters of the claim (absent = anywhere in the draft). */
+    within: z.number().int().min(1).max(10_000).optional(),
+  })
+  .refine(...givesTermsOrPattern);
+
+/** Matching controls shared by `terms`, `pattern` and `claim`. */
 const matchControls = {
   caseSensitive: z.boolean().default(false),
   /** Matches that overlap one of these are not findings (綿100%, "100% cotton"). */
@@ -121,6 +173,10 @@ const matchControls = {
   negation: Negation.optional(),
   /** At most this many findings per draft for this rule. */
   limit: z.number().int().min(1).max(1000).optional(),
+  /** The rule's inline terms are lemmas: match their inflected forms too (lexicons say it themselves). */
+  inflect: z.boolean().optional(),
+  /** The claim passes when the draft states its basis. */
+  basis: Basis.optional(),
 };
 
 export const TermsRule = z.strictObject({
@@ -135,6 +191,23 @@ export const PatternRule = z.strictObject({
   kind: z.literal('pattern'),
   /** RE2 syntax (no backreferences, no look-around). One expression or several. */
   pattern: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
+  ...matchControls,
+});
+
+/**
+ * `claim`: a subject (a disease, an amount, a rank) and a predicate (cure, earn, guarantee) near
+ * each other in one clause, not negated: a class of claims instead of sample phrases.
+ */
+export const ClaimRule = z.strictObject({
+  ...ruleBase,
+  kind: z.literal('claim'),
+  subject: TermList,
+  predicate: TermList,
+  /** At most this many characters between the two parts. */
+  within: z.number().int().min(0).max(1000).default(20),
+  order: z.enum(['any', 'subject-first', 'predicate-first']).default('any'),
+  /** Let the parts be in different clauses (breaks: 。！？!?.; and line breaks; not 、 or ,). */
+  crossClause: z.boolean().default(false),
   ...matchControls,
 });
 
@@ -190,15 +263,6 @@ export const LimitRule = z.strictObject({
   kind: z.literal('limit'),
   checks: z.array(LimitCheck).min(1),
 });
-
-/** A condition over the draft: any of these terms or patterns. */
-const Cue = z
-  .strictObject({
-    terms: TermList.optional(),
-    pattern: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
-    caseSensitive: z.boolean().default(false),
-  })
-  .refine((cue) => cue.terms || cue.pattern, 'give `terms` or `pattern` (or both)');
 
 export const RequireRule = z.strictObject({
   ...ruleBase,
@@ -270,6 +334,7 @@ export const LinksRule = z.strictObject({
 export const Rule = z.discriminatedUnion('kind', [
   TermsRule,
   PatternRule,
+  ClaimRule,
   LimitRule,
   RequireRule,
   PiiRule,
@@ -317,6 +382,8 @@ export const Pack = z.strictObject({
   /** The engine versions this pack was written for (a semver range such as ">=0.1"). */
   engine: z.string().optional(),
   sets: z.array(RuleSet).default([]),
+  /** Named term lists the rules refer to with `{ lexicon: id }`. */
+  lexicons: z.array(Lexicon).default([]),
   rules: z.array(Rule).default([]),
   manual: z.array(ManualSection).default([]),
   overrides: z.array(Override).default([]),

@@ -72,6 +72,7 @@ function naiveChecker(pack: Pack) {
   for (const rule of pack.rules) {
     if (rule.kind !== 'terms') continue;
     for (const term of rule.terms) {
+      if (typeof term !== 'string' && 'lexicon' in term) continue;
       const text = typeof term === 'string' ? term : term.term;
       const latin = /^[\x00-\x7f]+$/.test(text);
       regexes.push(new RegExp(latin ? `\\b${escapeRegExp(text)}\\b` : escapeRegExp(text), 'gi'));

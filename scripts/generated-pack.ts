@@ -29,6 +29,7 @@ export function generatedPack(rules = 1000, termsPerRule = 5): Pack {
     sets: [{ id: 'all', title: 'All', enabled: true }],
     manual: [{ id: 'm', title: 'Manual', body: '' }],
     overrides: [],
+    lexicons: [],
     rules: Array.from({ length: rules }, (_, r) => ({
       id: `gen.rule-${r}`,
       set: 'all',

@@ -1,5 +1,6 @@
 /** Every rule kind, by name. A new kind is one file here and one line below. */
 import type { RuleKind } from '../schema';
+import claim from './claim';
 import type { KindDefinition } from './kind';
 import limit from './limit';
 import links from './links';
@@ -12,6 +13,7 @@ import tone from './tone';
 export const KINDS: { [K in RuleKind]: KindDefinition<K> } = {
   terms,
   pattern,
+  claim,
   limit,
   require: requireKind,
   pii,

@@ -3,7 +3,7 @@
  * all the work that does not depend on the draft (term lists, patterns), so running only matches.
  */
 import type { Draft } from '../draft';
-import type { Localized, RuleKind, RuleOf, Severity } from '../schema';
+import type { Localized, RuleKind, RuleOf, Severity, Term, TermRef } from '../schema';
 import type { CompiledPattern } from '../text/regex';
 
 /** A finding before the engine adds the rule's metadata and picks the message's locale. */
@@ -31,8 +31,14 @@ export function withTriggers(run: (draft: Draft) => RawFinding[], triggers: read
 }
 
 export interface CompileContext {
-  /** Put terms into the shared automaton; hits come back under the returned list id. */
-  terms(terms: readonly string[], caseSensitive: boolean): number;
+  /**
+   * Put terms into the shared automaton; hits come back under the returned list id, and a hit's
+   * `term` is its index in `expand(terms)`. Lexicon references are expanded; lemmas (a lexicon's
+   * `inflect`, or `inflect` here for the inline terms) bring their inflected forms.
+   */
+  terms(terms: readonly TermRef[], caseSensitive: boolean, inflect?: boolean): number;
+  /** The list with every `{ lexicon }` replaced by that lexicon's terms, in place. */
+  expand(terms: readonly TermRef[]): Term[];
   /** Compile a pack pattern on a safe engine (throws PatternError). */
   pattern(source: string, ignoreCase: boolean): CompiledPattern;
   /**

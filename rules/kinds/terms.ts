@@ -3,19 +3,20 @@
  * Case- and width-insensitive unless the rule says otherwise; whole words for Latin scripts,
  * substrings for Japanese. Each term may carry its own suggestion, message, section and severity.
  */
-import { compileControls, leftmostLongest, termText } from '../match-controls';
+import { compileControls, leftmostLongest } from '../match-controls';
 import { defineKind, type RawFinding, withTriggers } from './kind';
 
 export default defineKind({
   kind: 'terms',
   compile(rule, context) {
-    const list = context.terms(rule.terms.map(termText), rule.caseSensitive);
+    const terms = context.expand(rule.terms);
+    const list = context.terms(rule.terms, rule.caseSensitive, rule.inflect);
     const keep = compileControls(rule, context);
     return withTriggers(
       (draft) => {
         const hits = draft.hits(list);
         if (hits.length === 0) return [];
-        const matches = leftmostLongest(hits.map((hit) => ({ ...draft.span(hit), term: rule.terms[hit.term]! })));
+        const matches = leftmostLongest(hits.map((hit) => ({ ...draft.span(hit), term: terms[hit.term]! })));
         return keep(draft, matches).map(({ start, end, term }): RawFinding => {
           if (typeof term === 'string') return { start, end };
           const suggestions = term.suggest === undefined ? [] : [term.suggest].flat();

@@ -75,7 +75,11 @@ describe('compilePacks', () => {
     const errors: string[] = [];
     const checker = compilePacks([pack], { onRuleError: (id) => errors.push(id) });
     // Sabotage a compiled rule's data: its runner now throws on a hit.
-    (pack.rules[0] as unknown as { terms: unknown }).terms = null;
+    Object.defineProperty(pack.rules[0], 'limit', {
+      get() {
+        throw new Error('sabotaged');
+      },
+    });
     expect(checker.check('lol falcon').map((f) => f.ruleId)).toEqual(['org.secret']);
     expect(errors).toEqual(['org.slang']);
   });

@@ -1,0 +1,79 @@
+/**
+ * Lexicons: a pack's named term lists. A rule's term list may hold `{ lexicon: id }`, which stands
+ * for that lexicon's terms in its place; expanding keeps the order, so a hit's index points at the
+ * term that matched. Lexicons hold plain terms only, so references cannot form cycles.
+ */
+import type { PathSegment } from './load';
+import type { Lexicon, Pack, Rule, Term, TermRef } from './schema';
+
+/** A term ready to compile: its own fields, and whether it is a lemma to inflect. */
+export interface ResolvedTerm {
+  term: Term;
+  inflect: boolean;
+}
+
+export class MissingLexiconError extends Error {
+  constructor(readonly lexicon: string) {
+    super(`no lexicon "${lexicon}" in this pack`);
+    this.name = 'MissingLexiconError';
+  }
+}
+
+export type LexiconIndex = ReadonlyMap<string, Lexicon>;
+
+const indexes = new WeakMap<Pack, LexiconIndex>();
+
+/** A pack's lexicons by id, built once per pack. */
+export function lexiconsOf(pack: Pack): LexiconIndex {
+  let index = indexes.get(pack);
+  if (!index) {
+    index = new Map((pack.lexicons ?? []).map((lexicon) => [lexicon.id, lexicon]));
+    indexes.set(pack, index);
+  }
+  return index;
+}
+
+export const isLexiconRef = (ref: TermRef): ref is { lexicon: string } => typeof ref !== 'string' && 'lexicon' in ref;
+
+/** Replace each reference by its lexicon's terms; `inflect` applies to the inline terms. */
+export function resolveTerms(refs: readonly TermRef[], lexicons: LexiconIndex, inflect = false): ResolvedTerm[] {
+  const out: ResolvedTerm[] = [];
+  for (const ref of refs) {
+    if (!isLexiconRef(ref)) {
+      out.push({ term: ref, inflect });
+      continue;
+    }
+    const lexicon = lexicons.get(ref.lexicon);
+    if (!lexicon) throw new MissingLexiconError(ref.lexicon);
+    for (const term of lexicon.terms) out.push({ term, inflect: lexicon.inflect ?? false });
+  }
+  return out;
+}
+
+type Found = [PathSegment[], readonly TermRef[]][];
+
+/** Every term list of a rule, with its path: where lexicon references may appear. */
+export function termListsOf(rule: Rule): Found {
+  const found: Found = [];
+  const add = (list: readonly TermRef[] | undefined, ...path: PathSegment[]) => {
+    if (list) found.push([path, list]);
+  };
+  if (rule.kind === 'terms') add(rule.terms, 'terms');
+  if (rule.kind === 'claim') {
+    add(rule.subject, 'subject');
+    add(rule.predicate, 'predicate');
+  }
+  if (rule.kind === 'terms' || rule.kind === 'pattern' || rule.kind === 'claim') {
+    add(rule.with?.terms, 'with', 'terms');
+    add(rule.without?.terms, 'without', 'terms');
+    add(rule.negation?.before, 'negation', 'before');
+    add(rule.negation?.after, 'negation', 'after');
+    add(rule.basis?.terms, 'basis', 'terms');
+  }
+  if (rule.kind === 'require') {
+    add(rule.when?.terms, 'when', 'terms');
+    add(rule.need.terms, 'need', 'terms');
+    add(rule.unless?.terms, 'unless', 'terms');
+  }
+  return found;
+}
