@@ -1,7 +1,9 @@
 /**
  * Folding for matching: full-width ＡＢＣ and half-width ｶﾀｶﾅ become ABC and カタカナ (NFKC), and
- * optionally upper case becomes lower case. The folded text keeps a map back to the draft so
- * every finding points at the operator's own characters.
+ * optionally upper case becomes lower case and katakana becomes hiragana (ガン = がん: Japanese
+ * writes a word in either script). Invisible characters (soft hyphens, zero-width joiners,
+ * variation selectors) are left out, so they cannot hide a word. The folded text keeps a map back
+ * to the draft so every finding points at the operator's own characters.
  *
  * This runs on every check, so the common characters (ASCII, kana, kanji, full-width ASCII) are
  * folded by arithmetic; only the rest go through String.prototype.normalize, with a cache.
@@ -23,7 +25,7 @@ function slowFold(char: string, lowerCase: boolean): string {
   let out = memo.get(char);
   if (out === undefined) {
     out = char.normalize('NFKC');
-    if (lowerCase) out = out.toLowerCase();
+    if (lowerCase) out = toHiragana(out.toLowerCase());
     if (memo.size < 20_000) memo.set(char, out);
   }
   return out;
@@ -72,13 +74,52 @@ function identityMap(length: number): Uint32Array {
   return identity;
 }
 
+const KATAKANA = /[\u30a1-\u30f6\u30fd\u30fe]/;
+const isKatakana = (code: number) => (code >= 0x30a1 && code <= 0x30f6) || code === 0x30fd || code === 0x30fe;
+
+/** カタカナ → かたかな, unit for unit (ヷ-ヺ and ー have no hiragana and stay). */
+function toHiragana(text: string): string {
+  if (!KATAKANA.test(text)) return text;
+  const units = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    units[i] = isKatakana(code) ? code - 0x60 : code;
+  }
+  return UTF16.decode(units);
+}
+
+/**
+ * Characters that show nothing (or only change the one before): a word with one inside still
+ * reads as the word. The width of each is its UTF-16 length; 0 means "not invisible".
+ */
+function invisibleWidth(draft: string, i: number, code: number): number {
+  if (
+    code === 0xad || // soft hyphen
+    code === 0x34f || // combining grapheme joiner
+    code === 0x61c ||
+    (code >= 0x180b && code <= 0x180f) || // Mongolian variation selectors
+    (code >= 0x200b && code <= 0x200f) || // zero-width space, non-joiner, joiner; direction marks
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2060 && code <= 0x206f) || // word joiner, invisible operators, isolates
+    (code >= 0xfe00 && code <= 0xfe0f) || // variation selectors (emoji presentation)
+    code === 0xfeff
+  )
+    return 1;
+  if (code === 0xdb40) {
+    // Tags (U+E0000–E007F) and the supplementary variation selectors (U+E0100–E01EF).
+    const low = draft.charCodeAt(i + 1);
+    if ((low >= 0xdc00 && low <= 0xdc7f) || (low >= 0xdd00 && low <= 0xddef)) return 2;
+  }
+  return 0;
+}
+
 /** Fold `draft`; the result maps every folded unit back to the draft. */
 export function fold(draft: string, lowerCase: boolean): Folded {
   const length = draft.length;
   if (!NEEDS_WORK.test(draft)) {
     const map = identityMap(length);
     return {
-      text: lowerCase ? draft.toLowerCase() : draft,
+      text: lowerCase ? toHiragana(draft.toLowerCase()) : draft,
       starts: map.subarray(0, length),
       ends: map.subarray(1, length + 1),
     };
@@ -104,6 +145,11 @@ export function fold(draft: string, lowerCase: boolean): Folded {
 
   for (let i = 0; i < length; ) {
     const code = draft.charCodeAt(i);
+    const invisible = invisibleWidth(draft, i, code);
+    if (invisible > 0) {
+      i += invisible;
+      continue;
+    }
     const fast = fastFold(code, lowerCase);
     if (fast >= 0) {
       out[n] = fast;

@@ -3,6 +3,10 @@
  * it is a lemma (text/inflect.ts), and the other common spellings of each (text/variants.ts).
  * Authors write one form; drafts are matched in all of them.
  */
-export function termForms(term: string, _inflect: boolean): string[] {
-  return [term];
+import { inflect } from './inflect';
+import { spellings } from './variants';
+
+export function termForms(term: string, lemma: boolean): string[] {
+  const forms = lemma ? inflect(term) : [term];
+  return [...new Set(forms.flatMap(spellings))];
 }

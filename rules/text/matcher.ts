@@ -33,7 +33,9 @@ export function isWordUnit(code: number): boolean {
   let known = wordUnits[code]!;
   if (known < 0) {
     const char = String.fromCharCode(code);
-    known = LETTER_OR_DIGIT.test(char) && !NO_SPACE_SCRIPTS.test(char) ? 1 : 0;
+    // Enclosing marks (the keycap of 1️⃣) end an emoji, not a word: "1️⃣Guaranteed" starts a word.
+    const enclosing = code >= 0x20dd && code <= 0x20e4;
+    known = LETTER_OR_DIGIT.test(char) && !NO_SPACE_SCRIPTS.test(char) && !enclosing ? 1 : 0;
     wordUnits[code] = known;
   }
   return known === 1;

@@ -8,8 +8,9 @@ describe('fold', () => {
   });
 
   it('folds half-width katakana, joining voiced marks to their kana', () => {
+    expect(fold('ｶﾞｲﾄﾞ', false).text).toBe('ガイド');
     const folded = fold('ｶﾞｲﾄﾞ', true);
-    expect(folded.text).toBe('ガイド');
+    expect(folded.text).toBe('がいど');
     // ガ came from two half-width characters: its span in the draft covers both.
     expect(toDraftSpan(folded, 0, 1)).toEqual([0, 2]);
     expect(toDraftSpan(folded, 0, 3)).toEqual([0, 5]);
@@ -21,6 +22,27 @@ describe('fold', () => {
     expect(folded.text).toBe('😀ab');
     expect(toDraftSpan(folded, 2, 4)).toEqual([2, 4]);
     expect(draft.slice(...toDraftSpan(folded, 0, 2))).toBe('😀');
+  });
+
+  it('folds katakana to hiragana when folding case, unit for unit', () => {
+    expect(fold('ガン予防にヴィーガンのヵ月ヽ', true).text).toBe('がん予防にゔぃーがんのゕ月ゝ');
+    expect(fold('ガン予防', false).text).toBe('ガン予防');
+    // Katakana with no hiragana twin stays; expansions (㌔ → キロ) fold too.
+    expect(fold('ヷ㌔Ｔ', true).text).toBe('ヷきろt');
+    const mixed = fold('ＡガンB', true);
+    expect(mixed.text).toBe('aがんb');
+    expect(toDraftSpan(mixed, 1, 3)).toEqual([1, 3]);
+  });
+
+  it('leaves out invisible characters, mapping around them to the draft', () => {
+    const draft = 'Guaran\u00adteed re\u200bturns\u2060!';
+    const folded = fold(draft, true);
+    expect(folded.text).toBe('guaranteed returns!');
+    expect(toDraftSpan(folded, 0, 10)).toEqual([0, 11]);
+    expect(toDraftSpan(folded, 11, 18)).toEqual([12, 20]);
+    expect(fold('❤\ufe0fa\u200db\u200cc\ufeffd\u{e0100}e\u{e0067}', false).text).toBe('❤abcde');
+    expect(fold('\u00ad\u200b', true)).toMatchObject({ text: '' });
+    expect(toDraftSpan(fold('\u00ad\u200b', true), 0, 0)).toEqual([0, 0]);
   });
 
   it('keeps circled ideographs such as ㊙ instead of folding them to a common kanji', () => {

@@ -1,0 +1,68 @@
+/**
+ * Common spellings of one Japanese word in kanji or kana (癌/がん, 出来る/できる, 綺麗/きれい):
+ * a pack author writes one and the engine adds the others at compile time. Katakana needs no
+ * entry: folding makes ガン and がん one (text/fold.ts). An entry with `before` applies only when
+ * one of those kana follows, so that 下 becomes さ in 下がる, not in 地下.
+ */
+interface Spelling {
+  forms: readonly string[];
+  before?: string;
+}
+
+const SPELLINGS: readonly Spelling[] = [
+  { forms: ['癌', 'がん'] },
+  { forms: ['出来', 'でき'] },
+  { forms: ['下', 'さ'], before: 'がげ' },
+  { forms: ['無', 'な'], before: 'くいし' },
+  { forms: ['綺麗', '奇麗', 'きれい'] },
+  { forms: ['痩', 'や'], before: 'せ' },
+  { forms: ['良', 'よ'], before: 'くいかけ' },
+  { forms: ['治', 'なお'], before: 'らりるれろっしすせ' },
+  { forms: ['儲', 'もう'], before: 'かけ' },
+  { forms: ['稼', 'かせ'], before: 'がぎぐげご' },
+  { forms: ['貰', 'もら'], before: 'わいうえおっ' },
+  { forms: ['凄', 'すご'], before: 'いくか' },
+  { forms: ['頂', 'いただ'], before: 'きくけ' },
+  { forms: ['簡単', 'かんたん'] },
+  { forms: ['沢山', 'たくさん'] },
+  { forms: ['全て', 'すべて'] },
+  { forms: ['一番', 'いちばん'] },
+  { forms: ['絶対', 'ぜったい'] },
+  { forms: ['必ず', 'かならず'] },
+  { forms: ['誰でも', 'だれでも'] },
+  { forms: ['皺', 'しわ'] },
+  { forms: ['身体', 'からだ'] },
+  { forms: ['素晴らしい', 'すばらしい'] },
+  { forms: ['下さい', 'ください'] },
+  { forms: ['歳', '才'] },
+];
+
+/** At most this many spellings of one form: a term with many variable parts stays small. */
+const MAX_SPELLINGS = 16;
+const HIRAGANA_OR_HAN = /[\p{Script=Han}\u3041-\u309f\u30a1-\u30ff]/u;
+
+/** The form and its other spellings (katakana in a form is looked at as hiragana). */
+export function spellings(form: string): string[] {
+  if (!HIRAGANA_OR_HAN.test(form)) return [form];
+  let out = [form];
+  for (const spelling of SPELLINGS) {
+    const next = new Set(out);
+    for (const current of out) {
+      for (const written of spelling.forms) {
+        for (let at = hiragana(current).indexOf(written); at >= 0; at = hiragana(current).indexOf(written, at + 1)) {
+          const following = current[at + written.length];
+          if (spelling.before && (following === undefined || !spelling.before.includes(hiragana(following)))) continue;
+          for (const other of spelling.forms) {
+            if (other !== written && next.size < MAX_SPELLINGS)
+              next.add(current.slice(0, at) + other + current.slice(at + written.length));
+          }
+        }
+      }
+    }
+    out = [...next];
+  }
+  return out;
+}
+
+const hiragana = (text: string) =>
+  text.replace(/[\u30a1-\u30f6]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0x60));
