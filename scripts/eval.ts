@@ -1,0 +1,337 @@
+/**
+ * The quality gate on real texts: runs the default pack over eval/corpus/**\/*.jsonl and prints recall
+ * (violations caught in their category) and false alarms (clean texts given a warn or block) per law,
+ * class, language and profile. eval/README.md describes the corpus.
+ *   npm run eval [-- --verbose] [--gate [--min-recall 0.8] [--max-false 0.02]] [--corpus DIR] [--out FILE]
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { DEFAULT_PACK_DIR } from '../cli/check';
+import { loadPackFrom } from '../cli/pack-source';
+import { CorpusItem } from '../eval/schema';
+import { type Checker, compilePacks, type Finding, type Pack } from '../rules/index';
+import { flagShares, readRealPosts } from './real-posts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const CORPUS_DIR = join(ROOT, 'eval/corpus');
+export const RESULTS_FILE = join(ROOT, 'eval/results.json');
+
+export class CorpusError extends Error {}
+
+/** Every *.jsonl file under `dir`, at any depth, in a stable order. */
+export function corpusFiles(dir: string): string[] {
+  const files: string[] = [];
+  const walk = (at: string) => {
+    for (const entry of readdirSync(at, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(at, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.jsonl')) files.push(path);
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+/** Parse and validate corpus lines; every problem is named by file and line, and ids must be unique. */
+export function parseCorpus(files: { file: string; text: string }[]): CorpusItem[] {
+  const items: CorpusItem[] = [];
+  const problems: string[] = [];
+  const seen = new Map<string, string>();
+  for (const { file, text } of files) {
+    text.split('\n').forEach((line, index) => {
+      if (!line.trim()) return;
+      const where = `${file}:${index + 1}`;
+      let json: unknown;
+      try {
+        json = JSON.parse(line);
+      } catch (error) {
+        problems.push(`${where}: not JSON (${(error as Error).message})`);
+        return;
+      }
+      const parsed = CorpusItem.safeParse(json);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues)
+          problems.push(`${where}: ${issue.path.join('.') || 'item'}: ${issue.message}`);
+        return;
+      }
+      const first = seen.get(parsed.data.id);
+      if (first) problems.push(`${where}: id "${parsed.data.id}" is already used at ${first}`);
+      seen.set(parsed.data.id, where);
+      items.push(parsed.data);
+    });
+  }
+  if (problems.length > 0) throw new CorpusError(`the corpus is not valid:\n  ${problems.join('\n  ')}`);
+  return items;
+}
+
+export function readCorpus(dir = CORPUS_DIR): CorpusItem[] {
+  return parseCorpus(
+    corpusFiles(dir).map((file) => ({ file: relative(ROOT, file), text: readFileSync(file, 'utf8') })),
+  );
+}
+
+/** Posting profiles as packs define them (`profiles: [{ id, sets }]`); read loosely until the schema has them. */
+const PackProfiles = z.array(z.looseObject({ id: z.string(), sets: z.record(z.string(), z.boolean()).default({}) }));
+
+/**
+ * The set switches for a profile: the pack's own when it defines profiles, otherwise none (the default sets).
+ * `known` is false when the pack has profiles but not this one.
+ */
+export function profileSets(pack: Pack, profile: string): { sets?: Record<string, boolean>; known: boolean } {
+  const declared = (pack as { profiles?: unknown }).profiles;
+  if (declared === undefined) return { known: true };
+  const profiles = PackProfiles.parse(declared);
+  const match = profiles.find((p) => p.id === profile);
+  return match ? { sets: match.sets, known: true } : { known: false };
+}
+
+export interface Outcome {
+  item: CorpusItem;
+  /** flag items: a warn/block finding of the expected category; pass items: no warn/block at all. */
+  correct: boolean;
+  /** The warn and block findings the item got. */
+  findings: Pick<Finding, 'ruleId' | 'category' | 'severity' | 'excerpt'>[];
+}
+
+export function profileOf(item: CorpusItem): string {
+  return item.profile ?? 'brand';
+}
+
+/** Check every item with its profile's checker and decide caught / missed / false alarm. */
+export function evaluate(items: CorpusItem[], checkerFor: (profile: string) => Checker): Outcome[] {
+  return items.map((item) => {
+    const findings = checkerFor(profileOf(item))
+      .check(item.text, { platform: item.platform, postType: item.postType, locale: item.lang })
+      .filter((f) => f.severity !== 'info')
+      .map(({ ruleId, category, severity, excerpt }) => ({ ruleId, category, severity, excerpt }));
+    const correct = item.expect === 'flag' ? findings.some((f) => f.category === item.category) : findings.length === 0;
+    return { item, correct, findings };
+  });
+}
+
+export interface Tally {
+  flag: number;
+  caught: number;
+  recall: number | null;
+  pass: number;
+  falseAlarms: number;
+  falseRate: number | null;
+}
+
+export function tally(outcomes: Outcome[]): Tally {
+  const flags = outcomes.filter((o) => o.item.expect === 'flag');
+  const passes = outcomes.filter((o) => o.item.expect === 'pass');
+  const caught = flags.filter((o) => o.correct).length;
+  const falseAlarms = passes.filter((o) => !o.correct).length;
+  return {
+    flag: flags.length,
+    caught,
+    recall: flags.length ? caught / flags.length : null,
+    pass: passes.length,
+    falseAlarms,
+    falseRate: passes.length ? falseAlarms / passes.length : null,
+  };
+}
+
+export const GROUPINGS = {
+  language: (item: CorpusItem) => item.lang,
+  profile: profileOf,
+  law: (item: CorpusItem) => item.law,
+  class: (item: CorpusItem) => item.class,
+} as const;
+export type Grouping = keyof typeof GROUPINGS;
+
+export function tallyBy(outcomes: Outcome[], key: (item: CorpusItem) => string): Record<string, Tally> {
+  const groups = new Map<string, Outcome[]>();
+  for (const outcome of outcomes) {
+    const name = key(outcome.item);
+    groups.set(name, [...(groups.get(name) ?? []), outcome]);
+  }
+  return Object.fromEntries(
+    [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, tally(v)]),
+  );
+}
+
+export interface Report {
+  pack: { id: string; version: string };
+  overall: Tally;
+  groups: Record<Grouping, Record<string, Tally>>;
+  misses: { id: string; law: string; class: string; category?: string; got: string[] }[];
+  falseAlarms: { id: string; law: string; class: string; got: string[] }[];
+  /** How many clean texts each rule flagged: where the false alarms come from. */
+  falseAlarmRules: Record<string, number>;
+  unknownProfiles: string[];
+  realPosts?: {
+    posts: number;
+    flagged: number;
+    rate: number;
+    bySource: Record<string, { posts: number; flagged: number }>;
+  };
+}
+
+const describeFinding = (f: Outcome['findings'][number]) => `${f.severity} ${f.category} ${f.ruleId} "${f.excerpt}"`;
+
+export function report(pack: Pack, outcomes: Outcome[], unknownProfiles: string[] = []): Report {
+  const wrong = outcomes.filter((o) => !o.correct);
+  return {
+    pack: { id: pack.id, version: pack.version },
+    overall: tally(outcomes),
+    groups: Object.fromEntries(
+      Object.entries(GROUPINGS).map(([name, key]) => [name, tallyBy(outcomes, key)]),
+    ) as Report['groups'],
+    misses: wrong
+      .filter((o) => o.item.expect === 'flag')
+      .map(({ item, findings }) => ({
+        id: item.id,
+        law: item.law,
+        class: item.class,
+        category: item.category,
+        got: findings.map(describeFinding),
+      })),
+    falseAlarms: wrong
+      .filter((o) => o.item.expect === 'pass')
+      .map(({ item, findings }) => ({
+        id: item.id,
+        law: item.law,
+        class: item.class,
+        got: findings.map(describeFinding),
+      })),
+    falseAlarmRules: countRules(wrong.filter((o) => o.item.expect === 'pass')),
+    unknownProfiles,
+  };
+}
+
+/** Per rule id, how many of these items it fired on (once per item), most first. */
+function countRules(outcomes: Outcome[]): Record<string, number> {
+  const counts = new Map<string, number>();
+  for (const { findings } of outcomes)
+    for (const id of new Set(findings.map((f) => f.ruleId))) counts.set(id, (counts.get(id) ?? 0) + 1);
+  return Object.fromEntries([...counts.entries()].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)));
+}
+
+/** Compile the pack once per profile the corpus uses. */
+export function checkersFor(pack: Pack): { checkerFor: (profile: string) => Checker; unknownProfiles: Set<string> } {
+  const cache = new Map<string, Checker>();
+  const unknownProfiles = new Set<string>();
+  return {
+    unknownProfiles,
+    checkerFor(profile) {
+      let checker = cache.get(profile);
+      if (!checker) {
+        const { sets, known } = profileSets(pack, profile);
+        if (!known) unknownProfiles.add(profile);
+        checker = compilePacks([pack], { sets });
+        cache.set(profile, checker);
+      }
+      return checker;
+    },
+  };
+}
+
+const percent = (share: number | null) => (share === null ? '    –' : `${(share * 100).toFixed(1).padStart(5)}%`);
+
+function formatTally(name: string, t: Tally, width: number): string {
+  const recall = t.flag ? `recall ${percent(t.recall)} (${t.caught}/${t.flag})` : 'recall      –';
+  const falses = t.pass ? `false alarms ${percent(t.falseRate)} (${t.falseAlarms}/${t.pass})` : 'false alarms     –';
+  return `  ${name.padEnd(width)}  ${recall.padEnd(26)}  ${falses}`;
+}
+
+export function formatReport(r: Report, verbose: boolean): string {
+  const lines = [`${r.pack.id} ${r.pack.version} on the evaluation corpus`, formatTally('overall', r.overall, 24)];
+  for (const [name, groups] of Object.entries(r.groups)) {
+    lines.push('', `by ${name}`);
+    const width = Math.max(...Object.keys(groups).map((k) => k.length), 8);
+    for (const [key, t] of Object.entries(groups)) lines.push(formatTally(key, t, width));
+  }
+  if (Object.keys(r.falseAlarmRules).length)
+    lines.push(
+      '',
+      `false alarms by rule: ${Object.entries(r.falseAlarmRules)
+        .map(([id, n]) => `${id} ${n}`)
+        .join(', ')}`,
+    );
+  if (r.unknownProfiles.length)
+    lines.push(
+      '',
+      `profiles the pack does not define (checked with its default sets): ${r.unknownProfiles.join(', ')}`,
+    );
+  if (r.realPosts) {
+    const { posts, flagged, rate, bySource } = r.realPosts;
+    lines.push('', `real posts (shared/eval/real-posts): ${flagged}/${posts} flagged (${percent(rate).trim()})`);
+    for (const [source, s] of Object.entries(bySource)) lines.push(`  ${source.padEnd(24)}  ${s.flagged}/${s.posts}`);
+  }
+  if (verbose) {
+    lines.push('', `misses (${r.misses.length})`);
+    for (const m of r.misses)
+      lines.push(
+        `  ${m.id}  [${m.law} · ${m.class} · ${m.category}]${m.got.length ? `  got: ${m.got.join('; ')}` : ''}`,
+      );
+    lines.push('', `false alarms (${r.falseAlarms.length})`);
+    for (const f of r.falseAlarms) lines.push(`  ${f.id}  [${f.law} · ${f.class}]  got: ${f.got.join('; ')}`);
+  }
+  return lines.join('\n');
+}
+
+/** The gate: recall at least `minRecall` and false alarms at most `maxFalse`; the reasons when not. */
+export function gate(overall: Tally, minRecall: number, maxFalse: number): string[] {
+  const failures: string[] = [];
+  if ((overall.recall ?? 0) < minRecall)
+    failures.push(`recall ${percent(overall.recall).trim()} < ${minRecall * 100}%`);
+  if ((overall.falseRate ?? 0) > maxFalse)
+    failures.push(`false alarms ${percent(overall.falseRate).trim()} > ${maxFalse * 100}%`);
+  return failures;
+}
+
+function main(argv: string[]): number {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      verbose: { type: 'boolean', short: 'v', default: false },
+      gate: { type: 'boolean', default: false },
+      'min-recall': { type: 'string', default: '0.8' },
+      'max-false': { type: 'string', default: '0.02' },
+      corpus: { type: 'string', default: CORPUS_DIR },
+      out: { type: 'string', default: RESULTS_FILE },
+    },
+  });
+  const minRecall = Number(values['min-recall']);
+  const maxFalse = Number(values['max-false']);
+  if (!(minRecall >= 0 && minRecall <= 1) || !(maxFalse >= 0 && maxFalse <= 1)) {
+    console.error('eval: --min-recall and --max-false are shares between 0 and 1');
+    return 2;
+  }
+  let items: CorpusItem[];
+  try {
+    items = readCorpus(values.corpus);
+  } catch (error) {
+    if (!(error instanceof CorpusError)) throw error;
+    console.error(`eval: ${error.message}`);
+    return 2;
+  }
+  const pack = loadPackFrom(DEFAULT_PACK_DIR);
+  const { checkerFor, unknownProfiles } = checkersFor(pack);
+  const outcomes = evaluate(items, checkerFor);
+  const result = report(pack, outcomes, [...unknownProfiles].sort());
+  const posts = readRealPosts();
+  if (posts) {
+    const shares = flagShares(posts);
+    const flagged = shares.reduce((n, s) => n + s.flagged, 0);
+    result.realPosts = {
+      posts: posts.length,
+      flagged,
+      rate: flagged / posts.length,
+      bySource: Object.fromEntries(shares.map((s) => [s.source, { posts: s.posts, flagged: s.flagged }])),
+    };
+  }
+  console.log(formatReport(result, values.verbose));
+  writeFileSync(values.out, `${JSON.stringify(result, null, 2)}\n`);
+  if (!values.gate) return 0;
+  const failures = gate(result.overall, minRecall, maxFalse);
+  if (failures.length) console.error(`\neval gate failed: ${failures.join('; ')}`);
+  return failures.length ? 1 : 0;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) process.exit(main(process.argv.slice(2)));

@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CorpusItem } from '../../eval/schema';
+import { CORPUS_DIR, corpusFiles } from '../../scripts/eval';
+
+const files = corpusFiles(CORPUS_DIR);
+
+describe('the evaluation corpus', () => {
+  it.each(files.map((file) => [relative(CORPUS_DIR, file), file]))('%s: every line is a valid item', (_, file) => {
+    const lines = readFileSync(file, 'utf8').split('\n');
+    expect(lines.at(-1), 'ends with one newline').toBe('');
+    const problems = lines.slice(0, -1).flatMap((line, index) => {
+      if (!line.trim()) return [`line ${index + 1}: blank`];
+      const parsed = CorpusItem.safeParse(JSON.parse(line));
+      return parsed.success
+        ? []
+        : parsed.error.issues.map((i) => `line ${index + 1}: ${i.path.join('.')}: ${i.message}`);
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('has unique ids and at least 200 violations and 200 clean texts in English', () => {
+    const items = files.flatMap((file) =>
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((line) => line.trim())
+        .map((line) => CorpusItem.parse(JSON.parse(line))),
+    );
+    const ids = items.map((i) => i.id);
+    expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([]);
+    const en = items.filter((i) => i.lang === 'en');
+    expect(en.filter((i) => i.expect === 'flag').length).toBeGreaterThanOrEqual(200);
+    expect(en.filter((i) => i.expect === 'pass').length).toBeGreaterThanOrEqual(200);
+  });
+});
