@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { compilePacks, type Finding, type Pack, PLATFORMS, type Platform, PostType } from '../rules/index';
+import { listProfiles } from '../rules/profiles';
 import { type Io, UsageError } from './main';
 import { loadPackFrom } from './pack-source';
 
@@ -67,6 +68,8 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
         'post-type': { type: 'string' },
         pack: { type: 'string', multiple: true },
         sets: { type: 'string' },
+        profile: { type: 'string' },
+        date: { type: 'string' },
         lang: { type: 'string' },
         format: { type: 'string', default: 'text' },
       },
@@ -100,8 +103,19 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
   else throw new UsageError('no draft: give TEXT, --file F or - for standard input');
 
   const packs = (values.pack?.length ? values.pack : [DEFAULT_PACK_DIR]).map(loadPackFrom);
-  const checker = compilePacks(packs, { sets: parseSets(values.sets, packs) });
+  const profiles = listProfiles(packs).map((profile) => profile.id);
+  if (values.profile !== undefined && !profiles.includes(values.profile)) {
+    throw new UsageError(
+      `unknown profile "${values.profile}" (one of ${profiles.join(', ') || 'none: the packs define no profiles'})`,
+    );
+  }
+  // Dated rules (sensitive days) as on another day: noon local time, so no time zone moves the date.
+  const now = values.date === undefined ? undefined : new Date(`${values.date}T12:00:00`);
+  if (now && (!/^\d{4}-\d{2}-\d{2}$/.test(values.date ?? '') || Number.isNaN(now.getTime())))
+    throw new UsageError(`--date expects a day such as 2027-03-11`);
+  const checker = compilePacks(packs, { sets: parseSets(values.sets, packs), profile: values.profile });
   const findings = checker.check(text, {
+    now,
     platform: platform as Platform | undefined,
     postType: postType as PostType | undefined,
     locale: lang,

@@ -10,7 +10,8 @@ export class UsageError extends Error {}
 
 export const USAGE = `Usage:
   preflight check [TEXT…] [--file F | -] [--platform P] [--post-type T] [--pack FILE]…
-                  [--sets a,b | --sets +a,-b] [--lang en|ja] [--format text|json]
+                  [--sets a,b | --sets +a,-b] [--profile ID] [--date YYYY-MM-DD]
+                  [--lang en|ja] [--format text|json]
   preflight pack build SRC [-o OUT]
   preflight pack validate FILE…
   preflight pack test FILE…

@@ -8,10 +8,12 @@ export interface IndicatorProps {
   state: 'ready' | 'loading' | 'error';
   error?: string | undefined;
   quietPeriod: boolean;
+  /** The posting profile's title, shown when the packs define profiles. */
+  profile?: string | undefined;
   onOpen: () => void;
 }
 
-export function Indicator({ findings, state, error, quietPeriod, onOpen }: IndicatorProps) {
+export function Indicator({ findings, state, error, quietPeriod, profile, onOpen }: IndicatorProps) {
   const worst = worstSeverity(findings);
   const level = state === 'error' ? 'error' : state === 'loading' ? 'loading' : (worst ?? 'clean');
   const label =
@@ -22,14 +24,18 @@ export function Indicator({ findings, state, error, quietPeriod, onOpen }: Indic
         : worst
           ? t('indicatorFindings', findings.length, severityLabel(worst))
           : t('indicatorClean');
+  const details = [label, quietPeriod ? t('quietPeriodOn') : '', profile ? t('profileBadge', profile) : ''].filter(
+    Boolean,
+  );
   return (
     <button
       type="button"
       class={`indicator indicator-${level}`}
       data-severity={level}
       data-count={findings.length}
-      aria-label={quietPeriod ? `${label} — ${t('quietPeriodOn')}` : label}
-      title={quietPeriod ? `${label}\n${t('quietPeriodOn')}` : label}
+      data-profile={profile}
+      aria-label={details.join(' — ')}
+      title={details.join('\n')}
       onClick={onOpen}
     >
       <span class="dot" aria-hidden="true" />

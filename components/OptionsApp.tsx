@@ -17,6 +17,7 @@ import {
   readSets,
   type SetSwitches,
   withPolicy,
+  writeProfile,
   writeRuleOverride,
   writeSet,
 } from '../utils/settings';
@@ -24,6 +25,7 @@ import { readSubscriptions, type Subscription, unsubscribe } from '../utils/subs
 import { AuditLog } from './AuditLog';
 import { t, uiLocale } from './i18n';
 import { PackList } from './PackList';
+import { ProfilePicker } from './ProfilePicker';
 import { SetList } from './SetList';
 import { SubscriptionList } from './SubscriptionList';
 import { TrustedKeys } from './TrustedKeys';
@@ -49,7 +51,7 @@ export function OptionsApp() {
   useEffect(() => {
     // Policy can arrive after the page opens (Chrome loads it late): show it when it does.
     const onChanged = (changes: Record<string, unknown>) => {
-      if (STORAGE_KEYS.lastPolicy in changes || STORAGE_KEYS.audit in changes) refresh();
+      if ([STORAGE_KEYS.lastPolicy, STORAGE_KEYS.audit, STORAGE_KEYS.profile].some((key) => key in changes)) refresh();
     };
     browser.storage.onChanged.addListener(onChanged);
     refresh();
@@ -117,7 +119,17 @@ export function OptionsApp() {
       <h2>{t('optionsSets')}</h2>
       <p>{t('optionsSetsHelp')}</p>
       {state && (
+        <ProfilePicker
+          packs={state.packs}
+          profile={state.profile}
+          locked={state.profileLocked}
+          locale={locale}
+          onPick={(profile) => void writeProfile(profile)}
+        />
+      )}
+      {state && (
         <SetList
+          profile={state.profile}
           packs={state.packs}
           switches={withPolicy(switches, state)}
           locked={state.lockedSets}

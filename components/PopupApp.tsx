@@ -8,9 +8,20 @@ import { localize } from '../rules/compile';
 import type { Finding } from '../rules/schema';
 import { type ActiveState, STORAGE_KEYS, type TabFindings } from '../utils/messages';
 import { readPacks } from '../utils/pack-store';
-import { isOn, QUIET_PERIOD, readSets, type SetSwitches, setKey, withPolicy, writeSet } from '../utils/settings';
+import {
+  isOn,
+  QUIET_PERIOD,
+  readSets,
+  type SetSwitches,
+  setKey,
+  withPolicy,
+  writeProfile,
+  writeSet,
+} from '../utils/settings';
+import { EventWords } from './EventWords';
 import { FindingList, manualLookup } from './FindingList';
 import { t, uiLocale } from './i18n';
+import { ProfilePicker } from './ProfilePicker';
 
 type TabState =
   | { kind: 'loading' }
@@ -67,7 +78,7 @@ export function PopupApp() {
     const load = () =>
       void browser.runtime.sendMessage({ type: 'preflight:get-state' }).then((s) => setState(s as ActiveState));
     const onChanged = (changes: Record<string, unknown>) => {
-      if (STORAGE_KEYS.lastPolicy in changes) load();
+      if (STORAGE_KEYS.lastPolicy in changes || STORAGE_KEYS.profile in changes) load();
     };
     browser.storage.onChanged.addListener(onChanged);
     load();
@@ -82,7 +93,7 @@ export function PopupApp() {
   const quietPacks = state?.packs.filter((pack) => pack.sets.some((set) => set.id === QUIET_PERIOD)) ?? [];
   const locked = state?.lockedSets ?? [];
   const effective = withPolicy(switches, state);
-  const quietOn = quietPacks.some((pack) => isOn(effective, pack, QUIET_PERIOD));
+  const quietOn = quietPacks.some((pack) => isOn(effective, pack, QUIET_PERIOD, state?.profile));
   const quietLocked = quietPacks.some((pack) => locked.includes(setKey(pack, QUIET_PERIOD)));
   const manual = manualLookup(state?.packs ?? [], locale);
 
@@ -99,6 +110,15 @@ export function PopupApp() {
             )}
           </p>
         ))}
+        {state && (
+          <ProfilePicker
+            packs={state.packs}
+            profile={state.profile}
+            locked={state.profileLocked}
+            locale={locale}
+            onPick={(profile) => void writeProfile(profile)}
+          />
+        )}
       </header>
       {quietPacks.length > 0 && (
         <section class={`quiet ${quietOn ? 'on' : ''}`}>
@@ -120,6 +140,7 @@ export function PopupApp() {
             <strong>{t('popupQuietPeriod')}</strong>
           </label>
           <p>{t('popupQuietPeriodHelp')}</p>
+          <EventWords locale={locale} />
         </section>
       )}
       <section class="tab" data-testid="tab-findings" data-state={tab.kind}>

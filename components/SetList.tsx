@@ -16,6 +16,8 @@ export interface SetListProps {
   lockedRules?: readonly string[];
   onRuleOverride?: (ruleId: string, override: RuleOverride | undefined) => void;
   locale: string;
+  /** The posting profile, whose switches show through where a reviewer set none. */
+  profile?: string | undefined;
   onToggle: (key: string, on: boolean) => void;
 }
 
@@ -27,6 +29,7 @@ export function SetList({
   lockedRules = [],
   onRuleOverride,
   locale,
+  profile,
   onToggle,
 }: SetListProps) {
   return (
@@ -39,7 +42,7 @@ export function SetList({
           <ul>
             {pack.sets.map((set) => {
               const key = setKey(pack, set.id);
-              const on = isOn(switches, pack, set.id);
+              const on = isOn(switches, pack, set.id, profile);
               const rules = pack.rules.filter((rule) => rule.set === set.id).length;
               const id = `set-${pack.id}-${set.id}`;
               const isLocked = locked.includes(key);

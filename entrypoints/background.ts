@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { AUDIT_LIMIT, AuditEntry, appendBounded } from '../utils/audit';
 import { flushQueue, postJson, type Queue, RETRY_ALARM, retryDelayMinutes } from '../utils/collector';
+import { activeEventWords, EVENT_EXPIRY_ALARM, pruneEventWords, readEventWords } from '../utils/event-words';
 import { type ActiveState, type Request, type RuleOverride, STORAGE_KEYS } from '../utils/messages';
 import { readPacks } from '../utils/pack-store';
 import { forcedPacks, type Policy, readPolicy } from '../utils/policy';
@@ -42,7 +43,8 @@ async function currentPolicy(): Promise<Policy> {
  * were added (later ones override). Policy's set switches and settings win over the user's.
  */
 async function activeState(): Promise<ActiveState> {
-  const stored = await browser.storage.local.get([STORAGE_KEYS.sets, STORAGE_KEYS.ruleOverrides]);
+  const stored = await browser.storage.local.get([STORAGE_KEYS.sets, STORAGE_KEYS.ruleOverrides, STORAGE_KEYS.profile]);
+  const eventWords = activeEventWords(await readEventWords()).map((entry) => entry.word);
   const userSets = (stored[STORAGE_KEYS.sets] ?? {}) as Record<string, boolean>;
   const userRules = (stored[STORAGE_KEYS.ruleOverrides] ?? {}) as Record<string, RuleOverride>;
   const policy = await currentPolicy();
@@ -58,6 +60,9 @@ async function activeState(): Promise<ActiveState> {
     lockedSets: Object.keys(policy.setSwitches ?? {}),
     ruleOverrides: Object.fromEntries(Object.entries(userRules).filter(([id]) => !policy.lockedRules?.includes(id))),
     lockedRules: policy.lockedRules ?? [],
+    profile: policy.profile ?? (stored[STORAGE_KEYS.profile] as string | undefined),
+    profileLocked: policy.profile !== undefined,
+    eventWords,
     forcedPackIds: forced.packs.map((pack) => pack.id),
     policyProblems: forced.problems,
   };
@@ -125,14 +130,17 @@ async function enableMastodon(origin: string): Promise<{ ok: boolean; error?: st
 
 export default defineBackground(() => {
   void refreshPolicy();
-  browser.storage.onChanged.addListener((_changes, area) => {
+  browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'managed') void refreshPolicy();
+    if (area === 'local' && STORAGE_KEYS.eventWords in changes) void pruneEventWords();
   });
+  void pruneEventWords();
   // Subscriptions refresh on a schedule; the last good version stays when an update fails.
   void browser.alarms.create(REFRESH_ALARM, { periodInMinutes: REFRESH_MINUTES, delayInMinutes: 1 });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === REFRESH_ALARM) void refreshAll([defaultPack]);
     if (alarm.name === RETRY_ALARM) void sendToCollector();
+    if (alarm.name === EVENT_EXPIRY_ALARM) void pruneEventWords();
   });
   // Back online: send what was queued.
   globalThis.addEventListener?.('online', () => void sendToCollector());

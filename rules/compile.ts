@@ -3,20 +3,37 @@
  * replaces a rule of the same id and its `overrides` switch rules off or change their severity;
  * reviewers' set switches come last. All terms of all rules share one automaton.
  */
+import { type Day, dateInForce, dayOf } from './dates';
 import { Draft, type Matchers } from './draft';
 import { KINDS } from './kinds/index';
 import type { CompileContext, RawFinding, RuleRunner } from './kinds/kind';
-import { lexiconsOf, resolveTerms } from './lexicons';
+import { extendLexicons, lexiconsOf, resolveTerms } from './lexicons';
 import { termText } from './match-controls';
-import type { Finding, Localized, Pack, Platform, PostType, Rule, RuleKind, RuleOf, Severity } from './schema';
+import { isSetOn, resolveProfile } from './profiles';
+import type {
+  DateSpec,
+  Finding,
+  Localized,
+  Pack,
+  Platform,
+  PostType,
+  Rule,
+  RuleKind,
+  RuleOf,
+  Severity,
+} from './schema';
 import { foldTerm } from './text/fold';
 import { termForms } from './text/forms';
 import { TermMatcher } from './text/matcher';
 import { compilePattern, requiredLiterals } from './text/regex';
 
 export interface CompileOptions {
-  /** Set switches by set id or "pack/set"; a set not named keeps its own default. */
+  /** Set switches by set id or "pack/set"; a set not named follows the profile, then its own default. */
   sets?: Record<string, boolean>;
+  /** Terms added to the packs' lexicons of these ids: a reviewer's event words ({ "event-words": ["Hagibis"] }). */
+  lexicons?: Readonly<Record<string, readonly string[]>> | undefined;
+  /** The posting profile (a pack's `profiles`); absent or unknown: the packs' default profile. */
+  profile?: string | undefined;
   /** Rules switched off, by id. */
   disabledRules?: readonly string[];
   /** Severity changes by rule id (a reviewer lowering a rule). */
@@ -30,12 +47,16 @@ export interface CheckOptions {
   postType?: PostType | undefined;
   /** The language of messages and manual titles (falls back to the pack's first locale). */
   locale?: string | undefined;
+  /** The moment of the check, for rules and sets limited to `dates` (default: now, local time). */
+  now?: Date | undefined;
 }
 
 export interface ActiveRule {
   rule: Rule;
   pack: Pack;
   severity: Severity;
+  /** The rule's own `dates` and its set's, when either is limited (both must hold). */
+  dates?: readonly (readonly DateSpec[])[] | undefined;
 }
 
 export interface Checker {
@@ -44,6 +65,8 @@ export interface Checker {
   readonly rules: readonly ActiveRule[];
   /** Overrides that named a rule no pack has, and similar slips worth showing an admin. */
   readonly warnings: readonly string[];
+  /** The posting profile in force (undefined when no pack defines profiles). */
+  readonly profile: string | undefined;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { block: 0, warn: 1, info: 2 };
@@ -84,17 +107,20 @@ export function resolveRules(packs: readonly Pack[], options: CompileOptions = {
       if (override.severity) target.severity = override.severity;
     }
   }
-  const setEnabled = (pack: Pack, setId: string) => {
-    const switched = options.sets?.[`${pack.id}/${setId}`] ?? options.sets?.[setId];
-    return switched ?? pack.sets.find((set) => set.id === setId)?.enabled ?? true;
-  };
+  const profile = resolveProfile(packs, options.profile);
   const disabled = new Set(options.disabledRules ?? []);
   const active: ActiveRule[] = [];
   for (const entry of byId.values()) {
-    if (disabled.has(entry.rule.id) || !setEnabled(entry.pack, entry.rule.set)) continue;
-    active.push({ ...entry, severity: options.severities?.[entry.rule.id] ?? entry.severity });
+    if (disabled.has(entry.rule.id) || !isSetOn(entry.pack, entry.rule.set, options.sets, profile)) continue;
+    const setDates = entry.pack.sets.find((set) => set.id === entry.rule.set)?.dates;
+    const dates = [entry.rule.dates, setDates].filter((specs) => specs !== undefined);
+    active.push({
+      ...entry,
+      severity: options.severities?.[entry.rule.id] ?? entry.severity,
+      ...(dates.length > 0 ? { dates } : {}),
+    });
   }
-  return { active, warnings };
+  return { active, warnings, profile };
 }
 
 function compileRule<K extends RuleKind>(rule: RuleOf<K>, context: CompileContext): RuleRunner {
@@ -105,7 +131,7 @@ function compileRule<K extends RuleKind>(rule: RuleOf<K>, context: CompileContex
 }
 
 export function compilePacks(packs: readonly Pack[], options: CompileOptions = {}): Checker {
-  const { active, warnings } = resolveRules(packs, options);
+  const { active, warnings, profile } = resolveRules(packs, options);
   const matchers: Matchers = { terms: new TermMatcher(), exactCase: new Map() };
   let lists = 0;
   // A lexicon shared by many rules is inflected and folded once.
@@ -135,7 +161,7 @@ export function compilePacks(packs: readonly Pack[], options: CompileOptions = {
   };
   // Lexicon references resolve in the rule's own pack.
   const contextFor = (pack: Pack): CompileContext => {
-    const lexicons = lexiconsOf(pack);
+    const lexicons = extendLexicons(lexiconsOf(pack), options.lexicons);
     return {
       terms(terms, caseSensitive, inflect = false) {
         const list = lists++;
@@ -172,7 +198,18 @@ export function compilePacks(packs: readonly Pack[], options: CompileOptions = {
     for (const list of entry.run.triggers ?? []) byTrigger.set(list, [...(byTrigger.get(list) ?? []), entry]);
   }
 
-  function finish(entry: ActiveRule, raw: RawFinding, text: string, locale: string): Finding {
+  /** Whether a dated rule is in force on `day`, and the occasion's name for its message. */
+  function inForce(entry: ActiveRule, day: Day, locale: string): { occasion: string } | undefined {
+    let occasion = '';
+    for (const specs of entry.dates ?? []) {
+      const spec = dateInForce(specs, day);
+      if (!spec) return undefined;
+      if (spec.label && !occasion) occasion = localize(spec.label, locale, entry.pack.locales);
+    }
+    return { occasion };
+  }
+
+  function finish(entry: ActiveRule, raw: RawFinding, text: string, locale: string, extra = {}): Finding {
     const { rule, pack } = entry;
     const start = Math.max(0, Math.min(raw.start, text.length));
     const end = Math.max(start, Math.min(raw.end, text.length));
@@ -187,7 +224,7 @@ export function compilePacks(packs: readonly Pack[], options: CompileOptions = {
       category: rule.category,
       // A term's own severity replaces the rule's; a reviewer's or override's change wins over both.
       severity: entry.severity !== rule.severity ? entry.severity : (raw.severity ?? entry.severity),
-      message: format(template, { match, ...raw.vars }),
+      message: format(template, { match, ...extra, ...raw.vars }),
       start,
       end,
       excerpt: excerptOf(text, start, end),
@@ -199,8 +236,10 @@ export function compilePacks(packs: readonly Pack[], options: CompileOptions = {
   return {
     rules: active,
     warnings,
+    profile,
     check(text, checkOptions = {}) {
       const locale = checkOptions.locale ?? 'en';
+      let day: Day | undefined;
       const draft = new Draft(text, checkOptions.platform, checkOptions.postType, matchers);
       const findings: Finding[] = [];
       const triggered = new Set<(typeof compiled)[number]>();
@@ -209,6 +248,12 @@ export function compilePacks(packs: readonly Pack[], options: CompileOptions = {
         const { rule } = entry;
         if (rule.platforms && (!draft.platform || !rule.platforms.includes(draft.platform))) continue;
         if (rule.postTypes && !rule.postTypes.includes(draft.postType ?? 'post')) continue;
+        let extra: { occasion: string } | undefined;
+        if (entry.dates) {
+          day ??= dayOf(checkOptions.now ?? new Date());
+          extra = inForce(entry, day, locale);
+          if (!extra) continue;
+        }
         let raws: RawFinding[];
         try {
           raws = entry.run(draft);
@@ -216,7 +261,7 @@ export function compilePacks(packs: readonly Pack[], options: CompileOptions = {
           options.onRuleError?.(rule.id, error);
           continue;
         }
-        for (const raw of raws) findings.push(finish(entry, raw, text, locale));
+        for (const raw of raws) findings.push(finish(entry, raw, text, locale, extra));
       }
       return findings.sort(
         (a, b) =>

@@ -10,13 +10,34 @@ export interface ExampleCase {
   text: string;
   platform: Platform | undefined;
   postType: PostType | undefined;
+  /** When the example is checked: results never depend on the day `pack test` runs. */
+  now: Date;
+  /** Terms the example adds to the pack's lexicons (lists filled at run time). */
+  lexicons: Record<string, string[]> | undefined;
 }
 
+/** Examples without a `date` are checked as on this day (an ordinary day, no dated rule of the default pack's). */
+export const EXAMPLE_DAY = '2026-06-02';
+const noon = (day: string) => new Date(`${day}T12:00:00`);
+
 export function exampleCase(example: Example, rule: Rule): ExampleCase {
-  if (typeof example === 'string') return { text: example, platform: rule.platforms?.[0], postType: undefined };
+  if (typeof example === 'string')
+    return {
+      text: example,
+      platform: rule.platforms?.[0],
+      postType: undefined,
+      now: noon(EXAMPLE_DAY),
+      lexicons: undefined,
+    };
   const pieces = typeof example.text === 'string' ? [example.text] : example.text;
   const text = pieces.map((piece) => (typeof piece === 'string' ? piece : piece.repeat.repeat(piece.times))).join('');
-  return { text, platform: example.platform ?? rule.platforms?.[0], postType: example.postType };
+  return {
+    text,
+    platform: example.platform ?? rule.platforms?.[0],
+    postType: example.postType,
+    now: noon(example.date ?? EXAMPLE_DAY),
+    lexicons: example.lexicons,
+  };
 }
 
 export interface ExampleFailure {
@@ -42,18 +63,22 @@ const shorten = (text: string) => (text.length > 90 ? `${text.slice(0, 60)}… (
  */
 export function runExamples(pack: Pack, options: { requireExamples?: boolean } = {}): ExampleReport {
   const allSets = Object.fromEntries(pack.sets.map((set) => [set.id, true]));
-  const everything = compilePacks([pack], { sets: allSets });
   const failures: ExampleFailure[] = [];
   let examples = 0;
-  const defaultsByOwnSet = new Map<string, ReturnType<typeof compilePacks>>();
-  const withDefaults = (setId: string) => {
-    let checker = defaultsByOwnSet.get(setId);
+  // One checker per combination of switches and lexicon additions an example asks for.
+  const checkers = new Map<string, ReturnType<typeof compilePacks>>();
+  const checkerFor = (sets: Record<string, boolean>, lexicons: Record<string, string[]> | undefined) => {
+    const key = JSON.stringify([sets, lexicons ?? null]);
+    let checker = checkers.get(key);
     if (!checker) {
-      checker = compilePacks([pack], { sets: { [setId]: true } });
-      defaultsByOwnSet.set(setId, checker);
+      checker = compilePacks([pack], { sets, lexicons });
+      checkers.set(key, checker);
     }
     return checker;
   };
+  const everything = (lexicons: Record<string, string[]> | undefined) => checkerFor(allSets, lexicons);
+  const withDefaults = (setId: string, lexicons: Record<string, string[]> | undefined) =>
+    checkerFor({ [setId]: true }, lexicons);
 
   for (const rule of pack.rules) {
     if (options.requireExamples && (rule.examples.flag.length === 0 || rule.examples.pass.length === 0)) {
@@ -67,8 +92,10 @@ export function runExamples(pack: Pack, options: { requireExamples?: boolean } =
     }
     rule.examples.flag.forEach((example, index) => {
       examples++;
-      const { text, platform, postType } = exampleCase(example, rule);
-      const found = everything.check(text, { platform, postType }).filter((f) => f.ruleId === rule.id);
+      const { text, platform, postType, now, lexicons } = exampleCase(example, rule);
+      const found = everything(lexicons)
+        .check(text, { platform, postType, now })
+        .filter((f) => f.ruleId === rule.id);
       const match = typeof example === 'string' ? undefined : example.match;
       if (found.length === 0) {
         failures.push({
@@ -91,8 +118,10 @@ export function runExamples(pack: Pack, options: { requireExamples?: boolean } =
     });
     rule.examples.pass.forEach((example, index) => {
       examples++;
-      const { text, platform, postType } = exampleCase(example, rule);
-      const own = everything.check(text, { platform, postType }).filter((f) => f.ruleId === rule.id);
+      const { text, platform, postType, now, lexicons } = exampleCase(example, rule);
+      const own = everything(lexicons)
+        .check(text, { platform, postType, now })
+        .filter((f) => f.ruleId === rule.id);
       if (own.length > 0) {
         failures.push({
           ruleId: rule.id,
@@ -102,8 +131,8 @@ export function runExamples(pack: Pack, options: { requireExamples?: boolean } =
           detail: `should pass, but flagged "${own[0]!.excerpt}" (${own[0]!.start}–${own[0]!.end}): ${shorten(text)}`,
         });
       }
-      const alarms = withDefaults(rule.set)
-        .check(text, { platform, postType })
+      const alarms = withDefaults(rule.set, lexicons)
+        .check(text, { platform, postType, now })
         .filter((f) => f.ruleId !== rule.id && f.severity !== 'info');
       for (const alarm of alarms) {
         failures.push({

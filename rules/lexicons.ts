@@ -33,6 +33,24 @@ export function lexiconsOf(pack: Pack): LexiconIndex {
   return index;
 }
 
+/**
+ * A pack's lexicons with terms added at run time (a reviewer's event words), only to lexicons the
+ * pack itself defines: the pack decides which rules such words reach.
+ */
+export function extendLexicons(
+  index: LexiconIndex,
+  additions: Readonly<Record<string, readonly string[]>> | undefined,
+): LexiconIndex {
+  let extended: Map<string, Lexicon> | undefined;
+  for (const [id, terms] of Object.entries(additions ?? {})) {
+    const lexicon = index.get(id);
+    if (!lexicon || terms.length === 0) continue;
+    extended ??= new Map(index);
+    extended.set(id, { ...lexicon, terms: [...lexicon.terms, ...terms] });
+  }
+  return extended ?? index;
+}
+
 export const isLexiconRef = (ref: TermRef): ref is { lexicon: string } => typeof ref !== 'string' && 'lexicon' in ref;
 
 /** Replace each reference by its lexicon's terms; `inflect` applies to the inline terms. */

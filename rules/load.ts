@@ -7,7 +7,7 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { isLexiconRef, termListsOf } from './lexicons';
-import { type Localized, Pack, RULE_KINDS, type Rule, type Term } from './schema';
+import { type DateSpec, type Localized, Pack, RULE_KINDS, type Rule, type Term } from './schema';
 import { compilePattern, PatternError } from './text/regex';
 
 export interface PackIssue {
@@ -124,6 +124,28 @@ export function validatePack(document: unknown, file: string, locate?: Locate): 
     sets.add(set.id);
     checkLocales(set.title, ['sets', i, 'title']);
   });
+  const profiles = new Set<string>();
+  pack.profiles.forEach((profile, i) => {
+    if (profiles.has(profile.id)) report(['profiles', i, 'id'], `duplicate profile id "${profile.id}"`);
+    profiles.add(profile.id);
+    checkLocales(profile.title, ['profiles', i, 'title']);
+    for (const setId of Object.keys(profile.sets)) {
+      if (!sets.has(setId))
+        report(['profiles', i, 'sets', setId], `set "${setId}" is not among the pack's sets (${[...sets].join(', ')})`);
+    }
+  });
+  const checkDates = (specs: readonly DateSpec[] | undefined, path: PathSegment[]) => {
+    specs?.forEach((spec, d) => {
+      if ('from' in spec && spec.from.length !== spec.to.length)
+        report([...path, d], '`from` and `to` are both "MM-DD" (every year) or both "YYYY-MM-DD"');
+      if ('from' in spec && spec.from.length === 10 && spec.from > spec.to)
+        report([...path, d], '`from` is after `to`');
+      if (spec.label) checkLocales(spec.label, [...path, d, 'label']);
+    });
+  };
+  pack.sets.forEach((set, i) => {
+    checkDates(set.dates, ['sets', i, 'dates']);
+  });
   const sections = new Set<string>();
   pack.manual.forEach((section, i) => {
     if (sections.has(section.id)) report(['manual', i, 'id'], `duplicate manual section id "${section.id}"`);
@@ -168,6 +190,7 @@ export function validatePack(document: unknown, file: string, locate?: Locate): 
       report(at('set'), `set "${rule.set}" is not among the pack's sets (${[...sets].join(', ') || 'none'})`);
     if (!sections.has(rule.manual)) report(at('manual'), `manual section "${rule.manual}" does not exist in this pack`);
     checkLocales(rule.message, at('message'));
+    checkDates(rule.dates, at('dates'));
     for (const [path, source] of patternsOf(rule)) {
       if (source.length > PACK_LIMITS.patternLength) {
         report(at(...path), `pattern is ${source.length} characters; the limit is ${PACK_LIMITS.patternLength}`);

@@ -54,7 +54,14 @@ export const Example = z.union([
     text: z.union([z.string(), z.array(TextPiece).min(1)]),
     platform: Platform.optional(),
     postType: PostType.optional(),
+    /** The day the example is checked on (rules limited to `dates`); without it, EXAMPLE_DAY. */
+    date: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'a day such as "2027-03-11"')
+      .optional(),
     note: z.string().optional(),
+    /** Terms added to the pack's lexicons for this example: lists filled at run time (event words). */
+    lexicons: z.record(z.string(), z.array(z.string().min(1))).optional(),
     /** For a `flag` example: the text the finding must cover exactly (textlint's tester style). */
     match: z.string().min(1).optional(),
   }),
@@ -99,9 +106,33 @@ export const Lexicon = z.strictObject({
   sources: z.array(z.string().min(1)).min(1),
   /** The entries are lemmas (治る, cure): match their inflected forms too (治らない, cured). */
   inflect: z.boolean().optional(),
-  terms: z.array(Term).min(1),
+  /** May be empty for a list filled at run time (a reviewer's event words). */
+  terms: z.array(Term).default([]),
 });
 export type Lexicon = z.infer<typeof Lexicon>;
+
+const weekdays = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+const monthDay = z
+  .string()
+  .regex(/^(\d{4}-)?(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '"MM-DD" (every year) or "YYYY-MM-DD" (that day only)');
+/**
+ * The dates a rule or set is in force, in the operator's own time zone: a day every year ("03-11") or
+ * once ("2026-12-10"), a range (`from`/`to`, which may cross New Year), or the n-th weekday of a month
+ * (Memorial Day: the last Monday of May) for `days` days. `label` names the occasion ({occasion}).
+ */
+export const DateSpec = z.union([
+  z.strictObject({ on: monthDay, label: Localized.optional() }),
+  z.strictObject({ from: monthDay, to: monthDay, label: Localized.optional() }),
+  z.strictObject({
+    month: z.number().int().min(1).max(12),
+    weekday: z.enum(weekdays),
+    week: z.union([z.number().int().min(1).max(5), z.literal('last')]),
+    days: z.number().int().min(1).max(31).default(1),
+    label: Localized.optional(),
+  }),
+]);
+export type DateSpec = z.infer<typeof DateSpec>;
+export const WEEKDAYS = weekdays;
 
 /** Fields every rule shares. `platforms` and `postTypes` narrow where a rule applies (absent = everywhere). */
 const ruleBase = {
@@ -117,6 +148,8 @@ const ruleBase = {
   examples: Examples.default({ flag: [], pass: [] }),
   /** Where the rule comes from (a regulation, a platform's help page): proselint's discipline. */
   sources: z.array(z.string()).optional(),
+  /** Only on these dates (absent = always). `require`'s `when` is its text condition, hence the name. */
+  dates: z.array(DateSpec).min(1).optional(),
 };
 
 /** Terms found elsewhere in the draft that suppress or enable a match. */
@@ -351,6 +384,8 @@ export const RuleSet = z.strictObject({
   title: Localized,
   description: Localized.optional(),
   enabled: z.boolean().default(true),
+  /** Only on these dates, when switched on (absent = always). */
+  dates: z.array(DateSpec).min(1).optional(),
 });
 export type RuleSet = z.infer<typeof RuleSet>;
 
@@ -360,6 +395,21 @@ export const ManualSection = z.strictObject({
   body: Localized,
 });
 export type ManualSection = z.infer<typeof ManualSection>;
+
+/**
+ * Who posts: the same words are fine from a brand's own account and need a label from a creator it
+ * pays. A profile switches the pack's sets; a reviewer's own switches and policy still win over it.
+ */
+export const Profile = z.strictObject({
+  id,
+  title: Localized,
+  description: Localized.optional(),
+  /** Set switches by set id ({ creator: true }); sets not named keep their defaults. */
+  sets: z.record(z.string(), z.boolean()).default({}),
+  /** The profile in force when nobody picked one (else the pack's first). */
+  default: z.boolean().optional(),
+});
+export type Profile = z.infer<typeof Profile>;
 
 /** How a later pack changes a rule of an earlier one. */
 export const Override = z.strictObject({
@@ -382,6 +432,7 @@ export const Pack = z.strictObject({
   /** The engine versions this pack was written for (a semver range such as ">=0.1"). */
   engine: z.string().optional(),
   sets: z.array(RuleSet).default([]),
+  profiles: z.array(Profile).default([]),
   /** Named term lists the rules refer to with `{ lexicon: id }`. */
   lexicons: z.array(Lexicon).default([]),
   rules: z.array(Rule).default([]),

@@ -27,6 +27,7 @@ export function generatedPack(rules = 1000, termsPerRule = 5): Pack {
     version: '1.0.0',
     locales: ['en'],
     sets: [{ id: 'all', title: 'All', enabled: true }],
+    profiles: [],
     manual: [{ id: 'm', title: 'Manual', body: '' }],
     overrides: [],
     lexicons: [],

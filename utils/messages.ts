@@ -22,6 +22,11 @@ export interface ActiveState {
   ruleOverrides: Record<string, RuleOverride>;
   /** Rules policy locks: no reviewer may lower or switch them off. */
   lockedRules: string[];
+  /** The posting profile in force (`profiles` of the packs), and whether policy fixed it. */
+  profile: string | undefined;
+  profileLocked: boolean;
+  /** Event words in force now (a reviewer's, for a few days): they fill the packs' `event-words` lexicon. */
+  eventWords: string[];
   /** Packs policy forces, by id, and why any forced pack was refused. */
   forcedPackIds: string[];
   policyProblems: string[];
@@ -51,6 +56,10 @@ export const STORAGE_KEYS = {
   subscriptions: 'subscriptions',
   auditQueue: 'auditQueue',
   ruleOverrides: 'ruleOverrides',
+  /** The posting profile a reviewer picked (brand, creator, …). */
+  profile: 'profile',
+  /** Words of a current disaster or tragedy, each with its expiry (utils/event-words.ts). */
+  eventWords: 'eventWords',
   mastodonHosts: 'mastodonHosts',
   /** The last policy read from storage.managed, so a restart does not wait for Chrome's policy load. */
   lastPolicy: 'lastPolicy',

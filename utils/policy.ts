@@ -20,6 +20,8 @@ export const Policy = z.object({
   auditLimit: z.number().int().min(100).max(1_000_000).optional(),
   lockedRules: z.array(z.string()).optional(),
   auditCollector: z.string().url().optional(),
+  /** The posting profile every operator works under (a pack's profile id); reviewers cannot change it. */
+  profile: z.string().min(1).optional(),
 });
 export type Policy = z.infer<typeof Policy>;
 

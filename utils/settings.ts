@@ -3,6 +3,7 @@
  * composer listens to this key, so a switch takes effect at once, without reloading a page.
  */
 import { browser } from 'wxt/browser';
+import { isSetOn } from '../rules/profiles';
 import type { Pack } from '../rules/schema';
 import { type ActiveState, type RuleOverride, STORAGE_KEYS } from './messages';
 
@@ -21,9 +22,20 @@ export async function writeSet(key: string, on: boolean): Promise<SetSwitches> {
   return sets;
 }
 
-/** Whether a set is on: the reviewer's switch, else the set's own default. */
-export function isOn(switches: SetSwitches, pack: Pack, setId: string): boolean {
-  return switches[setKey(pack, setId)] ?? switches[setId] ?? pack.sets.find((set) => set.id === setId)?.enabled ?? true;
+/** Whether a set is on: the reviewer's switch, else the profile's, else the set's own default. */
+export function isOn(switches: SetSwitches, pack: Pack, setId: string, profile?: string): boolean {
+  return isSetOn(pack, setId, switches, profile);
+}
+
+export async function readProfile(): Promise<string | undefined> {
+  const stored = await browser.storage.local.get(STORAGE_KEYS.profile);
+  const value = stored[STORAGE_KEYS.profile];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** Pick the posting profile for this browser; every open composer recompiles at once. */
+export async function writeProfile(profile: string): Promise<void> {
+  await browser.storage.local.set({ [STORAGE_KEYS.profile]: profile });
 }
 
 export const QUIET_PERIOD = 'quiet-period';

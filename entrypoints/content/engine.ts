@@ -6,8 +6,10 @@
 import { browser } from 'wxt/browser';
 import { type ManualLookup, manualLookup } from '../../components/FindingList';
 import { uiLocale } from '../../components/i18n';
-import { type Checker, compilePacks } from '../../rules/compile';
+import { type Checker, compilePacks, localize } from '../../rules/compile';
+import { listProfiles } from '../../rules/profiles';
 import type { Finding, Pack, Platform, PostType, Severity } from '../../rules/schema';
+import { EVENT_LEXICON } from '../../utils/event-words';
 import type { ActiveState } from '../../utils/messages';
 
 export class EngineHost {
@@ -37,6 +39,8 @@ export class EngineHost {
     const overrides = Object.entries(state.ruleOverrides ?? {});
     this.checker = compilePacks(state.packs, {
       sets: state.sets,
+      profile: state.profile,
+      lexicons: { [EVENT_LEXICON]: state.eventWords ?? [] },
       disabledRules: overrides.filter(([, o]) => o === 'off').map(([id]) => id),
       severities: Object.fromEntries(overrides.filter(([, o]) => o !== 'off')) as Record<string, Severity>,
       onRuleError: (ruleId, error) => console.error(`Preflight: rule ${ruleId} failed`, error),
@@ -53,6 +57,13 @@ export class EngineHost {
   /** Whether the quiet-period set (the emergency flow's first step) is switched on. */
   get quietPeriod(): boolean {
     return this.checker?.rules.some((entry) => entry.rule.set === 'quiet-period') ?? false;
+  }
+
+  /** The posting profile in force and its title in the UI's language (undefined: the pack has none). */
+  get profile(): { id: string; title: string } | undefined {
+    const id = this.checker?.profile;
+    const choice = id ? listProfiles(this.packs).find((profile) => profile.id === id) : undefined;
+    return choice && { id: choice.id, title: localize(choice.title, this.locale, choice.locales) };
   }
 
   check(text: string, platform: Platform, postType: PostType | undefined): Finding[] {

@@ -77,7 +77,14 @@ function start(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
   void engine.load();
   // A reviewer's switch or a new pack applies to open composers at once, without a reload.
   const onStorage = (changes: Record<string, unknown>, area: string) => {
-    const relevant = [STORAGE_KEYS.sets, STORAGE_KEYS.packs, STORAGE_KEYS.ruleOverrides, STORAGE_KEYS.lastPolicy];
+    const relevant = [
+      STORAGE_KEYS.sets,
+      STORAGE_KEYS.packs,
+      STORAGE_KEYS.ruleOverrides,
+      STORAGE_KEYS.lastPolicy,
+      STORAGE_KEYS.profile,
+      STORAGE_KEYS.eventWords,
+    ];
     if (area === 'managed' || (area === 'local' && relevant.some((key) => key in changes))) {
       void engine.load();
     }

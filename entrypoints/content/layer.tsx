@@ -118,6 +118,7 @@ function LayerView({ layer }: { layer: Layer }) {
               state={composer.state}
               error={composer.error}
               quietPeriod={quiet}
+              profile={engine.profile?.title}
               onOpen={() => void layer.openDialog(composer.findings, [composer], true)}
             />
           </div>

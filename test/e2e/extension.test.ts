@@ -4,8 +4,12 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadPackFrom } from '../../cli/pack-source';
 import { serveFixture } from '../fixtures/serve';
 import { browserMissing, EXTENSION_ID, type ExtensionBrowser, launchWithExtension, openMastodon } from './browser';
+
+// Counts come from the pack, so adding a rule or a set does not break these tests.
+const pack = loadPackFrom('rules/packs/default');
 
 // Without Chromium, scripts/test.mjs has printed how to install it (and CI fails instead).
 describe.skipIf(browserMissing)('the extension in Chromium', () => {
@@ -34,7 +38,7 @@ describe.skipIf(browserMissing)('the extension in Chromium', () => {
     const page = await extensionPage('popup.html');
     await expect
       .poll(() => page.getByTestId('active-pack').textContent())
-      .toMatch(/Preflight default pack 1\.\d+\.\d+ \(60 rules\)/);
+      .toMatch(new RegExp(`Preflight default pack \\d+\\.\\d+\\.\\d+ \\(${pack.rules.length} rules\\)`));
     // The popup's own tab is not a platform page.
     await expect.poll(() => page.getByTestId('tab-findings').getAttribute('data-state')).toBe('not-covered');
     await page.close();
@@ -47,7 +51,7 @@ describe.skipIf(browserMissing)('the extension in Chromium', () => {
     await expect.poll(() => severity(composer)).toBe('block');
 
     const options = await extensionPage('options.html');
-    await expect.poll(() => options.locator('[data-set]').count()).toBe(12);
+    await expect.poll(() => options.locator('[data-set]').count()).toBe(pack.sets.length);
     const claims = options.locator('[data-set="claims"] input[role="switch"]');
     expect(await claims.isChecked()).toBe(true);
     await claims.uncheck();
@@ -74,6 +78,44 @@ describe.skipIf(browserMissing)('the extension in Chromium', () => {
     await expect.poll(() => severity(composer), { timeout: 3000 }).toBe('block');
     await quiet.uncheck();
     await expect.poll(() => indicator.textContent(), { timeout: 3000 }).not.toContain('Quiet period');
+    await popup.close();
+    await composer.close();
+  });
+
+  it('posts under the profile picked in the popup: the badge says so and the profile’s sets apply', async () => {
+    const composer = await composerPage();
+    const indicator = composer.locator('preflight-layer .indicator').first();
+    await composer.locator('form.compose-form textarea').first().click();
+    await composer.keyboard.type('投資信託の積立、はじめてみませんか？', { delay: 5 });
+    await expect.poll(() => severity(composer)).toBe('clean');
+    const popup = await extensionPage('popup.html');
+    const picker = popup.getByTestId('profile');
+    await expect.poll(() => picker.inputValue()).toBe('brand');
+    await picker.selectOption('regulated-finance');
+    await expect
+      .poll(() => indicator.getAttribute('data-profile'), { timeout: 3000 })
+      .toBe('Regulated: financial firm');
+    await expect.poll(() => severity(composer), { timeout: 3000 }).toBe('warn');
+    await picker.selectOption('brand');
+    await expect.poll(() => severity(composer), { timeout: 3000 }).toBe('clean');
+    await popup.close();
+    await composer.close();
+  });
+
+  it('stops promotions that name a current event once a reviewer adds it in the popup', async () => {
+    const composer = await composerPage();
+    await composer.locator('form.compose-form textarea').first().click();
+    // The typhoon's name alone: no disaster word the pack knows.
+    await composer.keyboard.type('Hagibis weekend sale: umbrellas 20% off', { delay: 5 });
+    await expect.poll(() => severity(composer)).toBe('clean');
+    const popup = await extensionPage('popup.html');
+    await popup.getByTestId('event-word').fill('Hagibis');
+    await popup.getByTestId('event-add').click();
+    await expect.poll(() => popup.getByTestId('event-words').textContent()).toContain('Hagibis');
+    await expect.poll(() => severity(composer), { timeout: 3000 }).toBe('block');
+    await popup.getByRole('button', { name: 'Remove Hagibis' }).click();
+    await expect.poll(() => popup.getByTestId('event-words').count()).toBe(0);
+    await expect.poll(() => severity(composer), { timeout: 3000 }).toBe('clean');
     await popup.close();
     await composer.close();
   });

@@ -44,6 +44,20 @@ describe('preflight check', () => {
     expect(out).toContain('2 findings: 1 block, 1 warn, 0 info');
   });
 
+  it('checks as a posting profile and on a given day, and names the profiles on a typo', async () => {
+    const draft = 'Loving my new serum, use code MAYA15 for 15% off';
+    const asBrand = await run(['check', '--format', 'json', '--date', '2027-06-02', draft]);
+    const onMarch11 = await run(['check', '--format', 'json', '--date', '2027-03-11', draft]);
+    const ids = (out: string) => (JSON.parse(out).findings as { ruleId: string }[]).map((f) => f.ruleId);
+    expect(ids(asBrand.out)).not.toContain('risk.sensitive-date-promo');
+    expect(ids(onMarch11.out)).toContain('risk.sensitive-date-promo');
+    const typo = await run(['check', '--profile', 'influencer', draft]);
+    expect(typo.code).toBe(2);
+    expect(typo.err).toMatch(/unknown profile "influencer" \(one of brand, creator, employee/);
+    expect((await run(['check', '--date', '11/03/2027', draft])).code).toBe(2);
+    expect((await run(['check', '--profile', 'creator', '--date', '2027-06-02', draft])).code).toBeLessThan(2);
+  });
+
   it('exits 0 with only warnings, and prints JSON for tools', async () => {
     const { code, out } = await run([
       'check',

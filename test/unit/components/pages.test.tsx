@@ -21,6 +21,9 @@ const state: ActiveState = {
   lockedSets: [],
   ruleOverrides: {},
   lockedRules: [],
+  profile: undefined,
+  profileLocked: false,
+  eventWords: [],
   forcedPackIds: [],
   policyProblems: [],
 };
@@ -53,15 +56,52 @@ describe('the options page', () => {
   it('lists every set of the active pack with its rule count, and stores a switch', async () => {
     const el = await mount(<OptionsApp />);
     const sets = el.querySelectorAll('[data-set]');
-    expect(sets).toHaveLength(12);
+    expect(sets).toHaveLength(pack.sets.length);
     const claims = el.querySelector('[data-set="claims"]')!;
-    expect(claims.textContent).toMatch(/6 rules/);
+    const claimRules = pack.rules.filter((rule) => rule.set === 'claims').length;
+    expect(claims.textContent).toContain(`${claimRules} rules`);
     expect(el.querySelector('[data-set="quiet-period"]')?.textContent).toContain('off by default');
     const toggle = claims.querySelector('input[role="switch"]') as HTMLInputElement;
     expect(toggle.checked).toBe(true);
     act(() => toggle.click());
     await settle();
     expect(await readSets()).toEqual({ 'preflight-default/claims': false });
+  });
+});
+
+describe('the posting profile', () => {
+  it('offers the pack’s profiles in the options page; picking one stores it and shows its sets on', async () => {
+    const el = await mount(<OptionsApp />);
+    const picker = el.querySelector('[data-testid="profile"]') as HTMLSelectElement;
+    expect([...picker.options].map((option) => option.value)).toEqual(pack.profiles.map((profile) => profile.id));
+    expect(picker.value).toBe('brand');
+    const creatorSwitch = () => el.querySelector('[data-set="creator"] input[role="switch"]') as HTMLInputElement;
+    expect(creatorSwitch().checked).toBe(false);
+    picker.value = 'creator';
+    act(() => {
+      picker.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await settle();
+    expect(await browser.storage.local.get('profile')).toEqual({ profile: 'creator' });
+    state.profile = 'creator';
+    act(() => render(<OptionsApp key="again" />, root));
+    await settle();
+    expect(creatorSwitch().checked).toBe(true);
+    state.profile = undefined;
+  });
+
+  it('shows a profile fixed by policy as a lock in the popup', async () => {
+    browser.tabs.sendMessage = vi.fn(async () => undefined) as never;
+    Object.assign(state, { profile: 'regulated-finance', profileLocked: true });
+    try {
+      const el = await mount(<PopupApp />);
+      const picker = el.querySelector('[data-testid="profile"]') as HTMLSelectElement;
+      expect(picker.value).toBe('regulated-finance');
+      expect(picker.disabled).toBe(true);
+      expect(el.querySelector('[data-testid="profile-locked"]')).not.toBeNull();
+    } finally {
+      Object.assign(state, { profile: undefined, profileLocked: false });
+    }
   });
 });
 
