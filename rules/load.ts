@@ -191,6 +191,15 @@ export function validatePack(document: unknown, file: string, locate?: Locate): 
     if (!sections.has(rule.manual)) report(at('manual'), `manual section "${rule.manual}" does not exist in this pack`);
     checkLocales(rule.message, at('message'));
     checkDates(rule.dates, at('dates'));
+    for (const kind of ['flag', 'pass'] as const) {
+      rule.examples[kind].forEach((example, e) => {
+        if (typeof example === 'string' || example.match === undefined) return;
+        if (kind === 'pass')
+          report(at('examples', kind, e, 'match'), 'only a flag example names the text it must flag');
+        else if (typeof example.text === 'string' && !example.text.includes(example.match))
+          report(at('examples', kind, e, 'match'), `"${example.match}" is not part of the example's text`);
+      });
+    }
     for (const [path, source] of patternsOf(rule)) {
       if (source.length > PACK_LIMITS.patternLength) {
         report(at(...path), `pattern is ${source.length} characters; the limit is ${PACK_LIMITS.patternLength}`);

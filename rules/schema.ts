@@ -89,7 +89,9 @@ export type Term = z.infer<typeof Term>;
 /** `{ lexicon: id }` inside any term list: the terms of that pack lexicon, in its place. */
 export const LexiconRef = z.strictObject({ lexicon: id });
 export type LexiconRef = z.infer<typeof LexiconRef>;
-export const TermRef = z.union([Term, LexiconRef]);
+export const TermRef = z.union([Term, LexiconRef], {
+  error: 'expected a term: a text, { term, suggest, message, manual, severity } or { lexicon: id }',
+});
 export type TermRef = z.infer<typeof TermRef>;
 const TermList = z.array(TermRef).min(1);
 /** Cue words (negation): plain strings or lexicon references. */

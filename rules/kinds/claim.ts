@@ -51,7 +51,10 @@ export default defineKind({
         const candidates: Candidate[] = [];
         const preds = spans(draft, predicates);
         for (const subject of spans(draft, subjects)) {
+          // Predicates are in order of position: skip those too far before, stop at those too far after.
           for (const predicate of preds) {
+            if (predicate.end + rule.within < subject.start) continue;
+            if (predicate.start > subject.end + rule.within) break;
             if (predicate.start < subject.end && subject.start < predicate.end) continue;
             const subjectFirst = subject.end <= predicate.start;
             if (rule.order === 'subject-first' && !subjectFirst) continue;

@@ -93,6 +93,8 @@ function toHiragana(text: string): string {
  * reads as the word. The width of each is its UTF-16 length; 0 means "not invisible".
  */
 function invisibleWidth(draft: string, i: number, code: number): number {
+  // Most characters (Latin, kana, kanji) are decided by the first two comparisons.
+  if (code < 0xad || (code > 0x206f && code < 0xfe00 && code !== 0xdb40)) return 0;
   if (
     code === 0xad || // soft hyphen
     code === 0x34f || // combining grapheme joiner

@@ -97,6 +97,12 @@ describe('lexicons', () => {
     ]);
   });
 
+  it('explain a term that is neither a term nor a reference', () => {
+    expect(issues(rule('kind: terms, terms: [{ lexicon: diseases, term: x }]'))).toEqual([
+      'rules[0].terms[0]: expected a term: a text, { term, suggest, message, manual, severity } or { lexicon: id }',
+    ]);
+  });
+
   it('need a source, terms and a unique id', () => {
     const noSources = base.replace('sources: [ICD-10], ', '');
     expect(issues(`${noSources}rules: []\n`)).toEqual([
@@ -144,5 +150,16 @@ describe('lexicons', () => {
     }
     writeFileSync(join(dir, 'lexicons', 'diseases.yaml'), 'id: illnesses\nsources: [x]\nterms: [eczema]\n');
     expect(() => loadPackFrom(dir)).toThrow(/differs from the file's name "diseases"/);
+  });
+
+  it("check that an example's `match` is part of a flag example", () => {
+    const examples = (value: string) => rule(`kind: terms, terms: [a], examples: ${value}`);
+    expect(issues(examples('{ flag: [{ text: "a b", match: "a" }], pass: [c] }'))).toEqual([]);
+    expect(issues(examples('{ flag: [{ text: "a b", match: "x" }] }'))).toEqual([
+      'rules[0].examples.flag[0].match: "x" is not part of the example\'s text',
+    ]);
+    expect(issues(examples('{ pass: [{ text: "c", match: "c" }] }'))).toEqual([
+      'rules[0].examples.pass[0].match: only a flag example names the text it must flag',
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { check, matched } from '../../helpers/pack';
+import { compilePacks, runExamples } from '../../../rules/index';
+import { check, matched, testPack } from '../../helpers/pack';
 
 const health = (extra: Record<string, unknown> = {}) => ({
   id: 'c',
@@ -54,5 +55,81 @@ describe('claim', () => {
   it('reports non-overlapping claims, tightest first, up to the limit', () => {
     expect(matched([health()], 'ガン予防、アトピー改善')).toEqual(['ガン予防', 'アトピー改善']);
     expect(matched([health({ limit: 1 })], 'ガン予防、アトピー改善')).toEqual(['ガン予防']);
+  });
+
+  it('takes lexicons and lemmas: one frame covers the class, in either script and any form', () => {
+    const rules = [
+      {
+        id: 'h',
+        kind: 'claim',
+        subject: [{ lexicon: 'conditions' }],
+        predicate: [{ lexicon: 'efficacy' }],
+        message: '{subject} / {predicate}',
+      },
+    ];
+    const lexicons = [
+      { id: 'conditions', sources: ['test'], terms: ['がん', 'アトピー', '腫瘍', 'eczema', 'belly fat'] },
+      {
+        id: 'efficacy',
+        sources: ['test'],
+        inflect: true,
+        terms: ['治る', '改善する', '小さくなる', 'clear up', 'melt'],
+      },
+    ];
+    const checker = compilePacks([testPack(rules, { lexicons })]);
+    const found = (text: string) => checker.check(text).map((f) => [f.start, f.end, f.message]);
+    expect(found('ガンが治った')).toEqual([[0, 6, 'ガン / 治った']]);
+    expect(found('腫瘍が小さくなりました')).toEqual([[0, 11, '腫瘍 / 小さくなりました']]);
+    expect(found('It cleared up my eczema and melts belly fat')).toEqual([
+      [3, 23, 'eczema / cleared up'],
+      [28, 43, 'belly fat / melts'],
+    ]);
+    expect(found('アトピーを改善します')).toEqual([[0, 10, 'アトピー / 改善します']]);
+    // Negated forms: the lemma's form is found, and the negation after it cancels the claim.
+    expect(found('がんが治らない')).toEqual([]);
+    expect(found('アトピーが改善しません')).toEqual([]);
+    expect(found('がんを治せるものではありません')).toEqual([]);
+    expect(found("It doesn't clear up eczema")).toEqual([]);
+  });
+
+  it("uses the rule's own negation cues instead of the built-in ones", () => {
+    const rules = [health({ negation: { after: ['とは限りません'] } })];
+    expect(matched(rules, 'ガンが治るとは限りません')).toEqual([]);
+    expect(matched(rules, 'ガンが治らない')).toEqual([]);
+    expect(matched(rules, 'does not relieve arthritis pain')).toEqual([]);
+    expect(matched(rules, 'not relieves arthritis pain')).toEqual(['relieves arthritis pain']);
+  });
+
+  it('passes when the draft states the basis of the claim', () => {
+    const rules = [
+      {
+        id: 'rank',
+        kind: 'claim',
+        subject: ['売上', 'satisfaction', '満足度'],
+        predicate: ['日本一', 'No.1', '98%'],
+        basis: { pattern: ['※.{0,40}(調べ|調査)', 'source: [^\\n]{0,80}20\\d\\d'] },
+      },
+    ];
+    expect(matched(rules, '売上日本一のクリーム')).toEqual(['売上日本一']);
+    expect(matched(rules, '売上日本一のクリーム※2025年 当社調べ')).toEqual([]);
+    expect(matched(rules, 'No.1 in satisfaction')).toEqual(['No.1 in satisfaction']);
+    expect(matched(rules, 'No.1 in satisfaction. Source: Example Survey, 2025')).toEqual([]);
+  });
+
+  it("checks a flag example's exact match in `pack test`", () => {
+    const rule = {
+      ...health(),
+      examples: {
+        flag: [
+          { text: 'ガン予防に毎日一杯', match: 'ガン予防' },
+          { text: 'It relieves eczema', match: 'relieves' },
+        ],
+        pass: ['ガンの研究'],
+      },
+    };
+    const report = runExamples(testPack([rule]));
+    expect(report.failures.map((f) => [f.kind, f.index, f.detail])).toEqual([
+      ['flag', 1, 'should flag "relieves", but flagged "relieves eczema" (3–18): It relieves eczema'],
+    ]);
   });
 });

@@ -23,4 +23,15 @@ describe('pattern', () => {
     expect(matched([rule], '綿100%。効果100%')).toEqual(['100%']);
     expect(matched([rule], '100%')).toEqual([]);
   });
+
+  it('runs on the draft without its invisible characters, and takes a basis', () => {
+    const rule = {
+      id: 'p',
+      kind: 'pattern',
+      pattern: '\\d{1,3}% (of users )?satisfied',
+      basis: { pattern: 'survey of \\d{1,9}' },
+    };
+    expect(check([rule], 'Over 98% sat\u00adisfied!').map((f) => [f.start, f.end])).toEqual([[5, 19]]);
+    expect(matched([rule], '98% satisfied (survey of 1,200 users)')).toEqual([]);
+  });
 });

@@ -96,4 +96,36 @@ describe('terms', () => {
   it('limits the findings per draft', () => {
     expect(matched([{ id: 'l', kind: 'terms', terms: ['x'], limit: 2 }], 'x x x x')).toEqual(['x', 'x']);
   });
+
+  it('matches katakana and hiragana as one script, with offsets in the draft', () => {
+    const rules = [{ id: 'k', kind: 'terms', terms: ['がん予防', 'シミ'] }];
+    const text = '毎日一杯でガン予防！しみが消える';
+    expect(check(rules, text).map((f) => [f.start, f.end, f.excerpt])).toEqual([
+      [5, 9, 'ガン予防'],
+      [10, 12, 'しみ'],
+    ]);
+  });
+
+  it('is not hidden by invisible characters inside a term or an emoji before it', () => {
+    const rules = [{ id: 'i', kind: 'terms', terms: ['guaranteed returns', '元本保証'] }];
+    const spans = (text: string) => check(rules, text).map((f) => [f.start, f.end]);
+    expect(spans('Guaran\u00adteed returns')).toEqual([[0, 19]]);
+    expect(spans('Get guaran\u200bteed\u2060 re\u200dturns now')).toEqual([[4, 25]]);
+    expect(spans('\u2764\ufe0fGuaranteed returns')).toEqual([[2, 20]]);
+    expect(spans('1\ufe0f\u20e3Guaranteed returns')).toEqual([[3, 21]]);
+    expect(spans('\u{1f680}\u{1f3fd}Guaranteed returns')).toEqual([[4, 22]]);
+    expect(spans('元本\ufe0e保\u{e0100}証')).toEqual([[0, 7]]);
+    // A letter glued on still ends the word: invisible characters do not make words of their own.
+    expect(spans('Guaran\u00adteed returnsx')).toEqual([]);
+  });
+
+  it('lets a claim with its basis in the draft pass (basis)', () => {
+    const claim = { id: 'n1', kind: 'terms', terms: ['No.1', '満足度'] };
+    const rules = [{ ...claim, basis: { pattern: '※.{0,30}(調べ|調査)', terms: ['source:'] } }];
+    expect(matched(rules, '満足度98%！顧客満足度No.1')).toEqual(['満足度', '満足度', 'No.1']);
+    expect(matched(rules, '満足度98%！※2025年当社調べ')).toEqual([]);
+    expect(matched(rules, "Japan's No.1 sunscreen. Source: Example Research, 2025")).toEqual([]);
+    const near = [{ ...claim, basis: { terms: ['※1'], within: 10 } }];
+    expect(matched(near, `No.1※1 ${'x'.repeat(20)} No.1`)).toEqual(['No.1']);
+  });
 });
