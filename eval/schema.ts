@@ -35,6 +35,11 @@ export const CorpusItem = z
     profile: Profile.optional(),
     platform: Platform.optional(),
     postType: PostType.optional(),
+    /** The day the text was posted, when the source says: rules limited to dates see that day. */
+    postedOn: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
+      .optional(),
     source: CorpusSource,
     note: z.string().optional(),
   })

@@ -12,12 +12,26 @@ import { z } from 'zod';
 import { DEFAULT_PACK_DIR } from '../cli/check';
 import { loadPackFrom } from '../cli/pack-source';
 import { CorpusItem } from '../eval/schema';
-import { type Checker, compilePacks, type Finding, type Pack } from '../rules/index';
+import {
+  type Checker,
+  type CheckOptions,
+  type CompileOptions,
+  compilePacks,
+  type Finding,
+  type Pack,
+} from '../rules/index';
 import { flagShares, readRealPosts } from './real-posts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const CORPUS_DIR = join(ROOT, 'eval/corpus');
 export const RESULTS_FILE = join(ROOT, 'eval/results.json');
+/** An ordinary day (no day of mourning or remembrance in en or ja) for items without `postedOn`. */
+export const DEFAULT_DAY = '2025-06-04';
+
+/** Noon UTC: the same calendar day in every time zone from UTC-11 to UTC+11. */
+export function dayAt(day: string): Date {
+  return new Date(`${day}T12:00:00Z`);
+}
 
 export class CorpusError extends Error {}
 
@@ -100,11 +114,22 @@ export function profileOf(item: CorpusItem): string {
   return item.profile ?? 'brand';
 }
 
-/** Check every item with its profile's checker and decide caught / missed / false alarm. */
-export function evaluate(items: CorpusItem[], checkerFor: (profile: string) => Checker): Outcome[] {
+/** Check every item with its profile's checker, on its day, and decide caught / missed / false alarm. */
+export function evaluate(
+  items: CorpusItem[],
+  checkerFor: (profile: string) => Checker,
+  defaultDay = DEFAULT_DAY,
+): Outcome[] {
   return items.map((item) => {
+    // `now` is read by engines with dated rules; older engines ignore it.
+    const options: CheckOptions & { now?: Date } = {
+      platform: item.platform,
+      postType: item.postType,
+      locale: item.lang,
+      now: dayAt(item.postedOn ?? defaultDay),
+    };
     const findings = checkerFor(profileOf(item))
-      .check(item.text, { platform: item.platform, postType: item.postType, locale: item.lang })
+      .check(item.text, options)
       .filter((f) => f.severity !== 'info')
       .map(({ ruleId, category, severity, excerpt }) => ({ ruleId, category, severity, excerpt }));
     const correct = item.expect === 'flag' ? findings.some((f) => f.category === item.category) : findings.length === 0;
@@ -161,6 +186,8 @@ export interface Report {
   groups: Record<Grouping, Record<string, Tally>>;
   misses: { id: string; law: string; class: string; category?: string; got: string[] }[];
   falseAlarms: { id: string; law: string; class: string; got: string[] }[];
+  /** How many violations each rule caught (in the expected category): where the recall comes from. */
+  caughtRules: Record<string, number>;
   /** How many clean texts each rule flagged: where the false alarms come from. */
   falseAlarmRules: Record<string, number>;
   unknownProfiles: string[];
@@ -199,6 +226,11 @@ export function report(pack: Pack, outcomes: Outcome[], unknownProfiles: string[
         class: item.class,
         got: findings.map(describeFinding),
       })),
+    caughtRules: countRules(
+      outcomes
+        .filter((o) => o.correct && o.item.expect === 'flag')
+        .map((o) => ({ ...o, findings: o.findings.filter((f) => f.category === o.item.category) })),
+    ),
     falseAlarmRules: countRules(wrong.filter((o) => o.item.expect === 'pass')),
     unknownProfiles,
   };
@@ -223,7 +255,9 @@ export function checkersFor(pack: Pack): { checkerFor: (profile: string) => Chec
       if (!checker) {
         const { sets, known } = profileSets(pack, profile);
         if (!known) unknownProfiles.add(profile);
-        checker = compilePacks([pack], { sets });
+        // Engines that know profiles resolve them themselves; the explicit switches say the same.
+        const options: CompileOptions & { profile?: string } = { sets, profile: known && sets ? profile : undefined };
+        checker = compilePacks([pack], options);
         cache.set(profile, checker);
       }
       return checker;
@@ -246,13 +280,11 @@ export function formatReport(r: Report, verbose: boolean): string {
     const width = Math.max(...Object.keys(groups).map((k) => k.length), 8);
     for (const [key, t] of Object.entries(groups)) lines.push(formatTally(key, t, width));
   }
-  if (Object.keys(r.falseAlarmRules).length)
-    lines.push(
-      '',
-      `false alarms by rule: ${Object.entries(r.falseAlarmRules)
-        .map(([id, n]) => `${id} ${n}`)
-        .join(', ')}`,
-    );
+  const byRule = (counts: Record<string, number>) =>
+    Object.entries(counts)
+      .map(([id, n]) => `${id} ${n}`)
+      .join(', ') || '–';
+  lines.push('', `caught by rule: ${byRule(r.caughtRules)}`, `false alarms by rule: ${byRule(r.falseAlarmRules)}`);
   if (r.unknownProfiles.length)
     lines.push(
       '',
@@ -294,6 +326,7 @@ function main(argv: string[]): number {
       'min-recall': { type: 'string', default: '0.8' },
       'max-false': { type: 'string', default: '0.02' },
       corpus: { type: 'string', default: CORPUS_DIR },
+      date: { type: 'string', default: DEFAULT_DAY },
       out: { type: 'string', default: RESULTS_FILE },
     },
   });
@@ -301,6 +334,10 @@ function main(argv: string[]): number {
   const maxFalse = Number(values['max-false']);
   if (!(minRecall >= 0 && minRecall <= 1) || !(maxFalse >= 0 && maxFalse <= 1)) {
     console.error('eval: --min-recall and --max-false are shares between 0 and 1');
+    return 2;
+  }
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(values.date) || Number.isNaN(dayAt(values.date).getTime())) {
+    console.error('eval: --date is a day such as 2025-06-04');
     return 2;
   }
   let items: CorpusItem[];
@@ -313,7 +350,7 @@ function main(argv: string[]): number {
   }
   const pack = loadPackFrom(DEFAULT_PACK_DIR);
   const { checkerFor, unknownProfiles } = checkersFor(pack);
-  const outcomes = evaluate(items, checkerFor);
+  const outcomes = evaluate(items, checkerFor, values.date);
   const result = report(pack, outcomes, [...unknownProfiles].sort());
   const posts = readRealPosts();
   if (posts) {

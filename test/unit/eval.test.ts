@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CorpusItem } from '../../eval/schema';
-import type { Pack } from '../../rules/index';
-import { checkersFor, evaluate, gate, parseCorpus, profileSets, report } from '../../scripts/eval';
+import type { Checker, CheckOptions, Pack } from '../../rules/index';
+import { checkersFor, DEFAULT_DAY, dayAt, evaluate, gate, parseCorpus, profileSets, report } from '../../scripts/eval';
 import { testPack } from '../helpers/pack';
 
 const source = { title: 'A ruling', publisher: 'A regulator', url: 'https://example.org/ruling', date: '2024-05-01' };
@@ -68,6 +68,7 @@ describe('the evaluation runner', () => {
     expect(result.groups.law['ASA CAP Code 12.1']).toMatchObject({ flag: 1, caught: 0, recall: 0 });
     expect(result.groups.class['disaster-promo']).toMatchObject({ flag: 2, caught: 1, recall: 0.5 });
     expect(result.groups.language.en).toMatchObject({ flag: 5, pass: 3 });
+    expect(result.caughtRules).toEqual({ 't.cure': 1, 't.sale': 1 });
     expect(result.falseAlarmRules).toEqual({ 't.cure': 1 });
     expect(result.unknownProfiles).toEqual([]);
   });
@@ -84,6 +85,25 @@ describe('the evaluation runner', () => {
     expect([...unknownProfiles]).toEqual(['employee']);
     const plain = checkersFor(base);
     expect(evaluate([corpus[6]!], plain.checkerFor)[0]?.correct).toBe(false);
+  });
+
+  it('checks each item on the day it was posted, else on one fixed day, with its platform, post type and language', () => {
+    const seen: (CheckOptions & { now?: Date })[] = [];
+    const recorder = {
+      check: (_text: string, options: CheckOptions) => {
+        seen.push(options);
+        return [];
+      },
+    } as unknown as Checker;
+    const posted = item('posted', 'Never forget', 'pass', { postedOn: '2013-09-11', platform: 'x', postType: 'reply' });
+    evaluate([posted, corpus[3]!], () => recorder);
+    evaluate([corpus[3]!], () => recorder, '2024-03-11');
+    expect(seen.map((o) => [o.now?.toISOString().slice(0, 10), o.platform, o.postType, o.locale])).toEqual([
+      ['2013-09-11', 'x', 'reply', 'en'],
+      [DEFAULT_DAY, undefined, undefined, 'en'],
+      ['2024-03-11', undefined, undefined, 'en'],
+    ]);
+    expect(dayAt('2025-06-04').getUTCHours()).toBe(12);
   });
 
   it('gates on recall and false alarms', () => {
