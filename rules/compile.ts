@@ -162,9 +162,15 @@ export function compilePacks(packs: readonly Pack[], options: CompileOptions = {
   // Lexicon references resolve in the rule's own pack.
   const contextFor = (pack: Pack): CompileContext => {
     const lexicons = extendLexicons(lexiconsOf(pack), options.lexicons);
+    // Rules that name the same lexicons share one term list: its forms enter the automaton once.
+    const shared = new Map<string, number>();
     return {
       terms(terms, caseSensitive, inflect = false) {
+        const key = JSON.stringify([terms, caseSensitive, inflect]);
+        const known = shared.get(key);
+        if (known !== undefined) return known;
         const list = lists++;
+        shared.set(key, list);
         const resolved = resolveTerms(terms, lexicons, inflect);
         resolved.forEach((entry, index) => {
           for (const form of formsOf(termText(entry.term), entry.inflect).lower) matchers.terms.add(form, list, index);

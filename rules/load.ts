@@ -26,7 +26,14 @@ export class PackError extends Error {
 }
 
 /** Limits that keep a hostile or broken pack from exhausting the browser. */
-export const PACK_LIMITS = { bytes: 8 * 1024 * 1024, rules: 20_000, terms: 500_000, patternLength: 2_000 };
+export const PACK_LIMITS = {
+  bytes: 8 * 1024 * 1024,
+  rules: 20_000,
+  terms: 500_000,
+  /** Terms of inflected lexicons: each brings up to about forty forms into the automaton. */
+  lemmas: 25_000,
+  patternLength: 2_000,
+};
 
 export type PathSegment = string | number;
 /** Maps a path in the joined pack to the source file it came from (pack folders). */
@@ -223,6 +230,11 @@ export function validatePack(document: unknown, file: string, locate?: Locate): 
         }
       });
     }
+    if (rule.kind === 'claim') {
+      if (!rule.subject && !rule.subjectPattern) report(at('subject'), 'give `subject` or `subjectPattern` (or both)');
+      if (!rule.predicate && !rule.predicatePattern)
+        report(at('predicate'), 'give `predicate` or `predicatePattern` (or both)');
+    }
     if (rule.kind === 'limit') {
       rule.checks.forEach((check, c) => {
         if (check.max === undefined && check.min === undefined) report(at('checks', c), 'give `max` or `min`');
@@ -235,6 +247,9 @@ export function validatePack(document: unknown, file: string, locate?: Locate): 
     }
   });
   if (termCount > PACK_LIMITS.terms) report(['rules'], `${termCount} terms; the limit is ${PACK_LIMITS.terms}`);
+  const lemmas = pack.lexicons.reduce((sum, lexicon) => sum + (lexicon.inflect ? lexicon.terms.length : 0), 0);
+  if (lemmas > PACK_LIMITS.lemmas)
+    report(['lexicons'], `${lemmas} terms in inflected lexicons; the limit is ${PACK_LIMITS.lemmas}`);
   if (issues.length > 0) throw new PackError(issues);
   return pack;
 }
@@ -246,6 +261,13 @@ function patternsOf(rule: Rule): Found<string> {
     value === undefined ? [] : Array.isArray(value) ? value.map((v, i) => [[...path, i], v]) : [[path, value]];
   const basis = 'basis' in rule ? list(rule.basis?.pattern, ['basis', 'pattern']) : [];
   if (rule.kind === 'pattern') return [...list(rule.pattern, ['pattern']), ...basis];
+  if (rule.kind === 'claim') {
+    return [
+      ...list(rule.subjectPattern, ['subjectPattern']),
+      ...list(rule.predicatePattern, ['predicatePattern']),
+      ...basis,
+    ];
+  }
   if (rule.kind === 'require') {
     return [
       ...list(rule.when?.pattern, ['when', 'pattern']),

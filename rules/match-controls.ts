@@ -15,7 +15,15 @@ export interface MatchControls {
   exceptions?: string[] | undefined;
   with?: { terms: TermRef[]; within?: number | undefined } | undefined;
   without?: { terms: TermRef[]; within?: number | undefined } | undefined;
-  negation?: { before: (string | LexiconRef)[]; after: (string | LexiconRef)[]; within: number } | undefined;
+  negation?:
+    | {
+        before: (string | LexiconRef)[];
+        after: (string | LexiconRef)[];
+        within: number;
+        /** An `after` cue counts only when nothing but hiragana stands between (治る|わけではない, not 治る|今までにない). */
+        afterKanaOnly?: boolean;
+      }
+    | undefined;
   basis?: (CueSpec & { within?: number | undefined }) | undefined;
   limit?: number | undefined;
 }
@@ -41,6 +49,7 @@ export function leftmostLongest<T extends Span>(matches: T[]): T[] {
 }
 
 const CLAUSE_BREAK = /[,.;:!?、。！？\n]/;
+const HIRAGANA_ONLY = /^[\u3041-\u309f]*$/;
 const gap = (a: Span, b: Span): number => Math.max(0, a.start - b.end, b.start - a.end);
 
 /** Compile the controls once; the returned filter keeps the matches that are findings. */
@@ -83,10 +92,14 @@ export function compileControls(controls: MatchControls, context: CompileContext
       const sameClause = (from: number, to: number) =>
         to - from <= negationWindow && !CLAUSE_BREAK.test(draft.text.slice(from, to));
       const inside = (c: Span, gap: Span | undefined) => gap !== undefined && c.start >= gap.start && c.end <= gap.end;
+      const joined = (from: number, to: number) =>
+        !controls.negation?.afterKanaOnly || HIRAGANA_ONLY.test(draft.text.slice(from, to));
       kept = kept.filter(
         (m) =>
           !cuesBefore.some((c) => (c.end <= m.start && sameClause(c.end, m.start)) || inside(c, m.inner)) &&
-          !cuesAfter.some((c) => (c.start >= m.end && sameClause(m.end, c.start)) || inside(c, m.inner)),
+          !cuesAfter.some(
+            (c) => (c.start >= m.end && sameClause(m.end, c.start) && joined(m.end, c.start)) || inside(c, m.inner),
+          ),
       );
     }
     if (basis && kept.length > 0) {

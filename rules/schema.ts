@@ -167,11 +167,16 @@ const Negation = z.strictObject({
   /** Cue words that cancel a match when they follow it (「ものではありません」). */
   after: CueWords.default([]),
   within: z.number().int().min(1).max(200).default(24),
+  /** An `after` cue counts only when nothing but hiragana stands between (治る|わけではない, not 治る|今までにない). */
+  afterKanaOnly: z.boolean().optional(),
 });
+
+/** RE2 syntax (no backreferences, no look-around). One expression or several. */
+const Patterns = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
 
 const cueFields = {
   terms: TermList.optional(),
-  pattern: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
+  pattern: Patterns.optional(),
   caseSensitive: z.boolean().default(false),
   /** The inline terms are lemmas: match their inflected forms too. */
   inflect: z.boolean().optional(),
@@ -224,8 +229,7 @@ export const TermsRule = z.strictObject({
 export const PatternRule = z.strictObject({
   ...ruleBase,
   kind: z.literal('pattern'),
-  /** RE2 syntax (no backreferences, no look-around). One expression or several. */
-  pattern: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
+  pattern: Patterns,
   ...matchControls,
 });
 
@@ -236,8 +240,11 @@ export const PatternRule = z.strictObject({
 export const ClaimRule = z.strictObject({
   ...ruleBase,
   kind: z.literal('claim'),
-  subject: TermList,
-  predicate: TermList,
+  /** Each part is a term list, patterns (amounts: 月50万円, $500 a day), or both; one of the two is needed. */
+  subject: TermList.optional(),
+  subjectPattern: Patterns.optional(),
+  predicate: TermList.optional(),
+  predicatePattern: Patterns.optional(),
   /** At most this many characters between the two parts. */
   within: z.number().int().min(0).max(1000).default(20),
   order: z.enum(['any', 'subject-first', 'predicate-first']).default('any'),

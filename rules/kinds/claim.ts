@@ -7,14 +7,16 @@
  */
 import type { Draft, Span } from '../draft';
 import { compileControls, leftmostLongest, type MatchControls } from '../match-controls';
-import { defineKind, type RawFinding, withTriggers } from './kind';
+import type { TermRef } from '../schema';
+import { type CompileContext, defineKind, type RawFinding, type RuleRunner, withTriggers } from './kind';
 
 /** Where a clause ends: 、 and commas do not end one; a full stop does when a space or the end follows (No.1, 2.5 kg). */
 const CLAUSE_END = /[。！？!?;；\n]|[.．](?=\s|$)/;
 
 /**
  * Used when a rule gives no `negation` of its own: English negations come before the claim,
- * Japanese ones after the verb (治らない, 改善しません, 治すものではない).
+ * Japanese ones after the verb, joined to it by kana only (治らない, 改善しません, 治すものではない;
+ * not 「消える今までにない美容液」).
  */
 const APOSTROPHES = (words: string[]) => words.flatMap((word) => [word, word.replace("'", '\u2019')]);
 export const DEFAULT_NEGATION: NonNullable<MatchControls['negation']> = {
@@ -28,64 +30,122 @@ export const DEFAULT_NEGATION: NonNullable<MatchControls['negation']> = {
   ],
   after: ['ない', 'なかった', 'ません', '無い'],
   within: 10,
+  afterKanaOnly: true,
 };
+
+interface Part {
+  find(draft: Draft): Span[];
+  /** Term lists of which one has a hit whenever the part can match; undefined when a pattern has no literal. */
+  triggers: number[] | undefined;
+}
+
+/** One part of a claim: its terms and patterns, found in the draft as non-overlapping spans. */
+function compilePart(
+  terms: readonly TermRef[] | undefined,
+  pattern: string | string[] | undefined,
+  rule: { caseSensitive: boolean; inflect?: boolean | undefined },
+  context: CompileContext,
+): Part {
+  const list = terms ? context.terms(terms, rule.caseSensitive, rule.inflect) : -1;
+  const sources = [pattern ?? []].flat();
+  const patterns = sources.map((source) => context.pattern(source, !rule.caseSensitive));
+  const literals = sources.length > 0 ? context.patternLiterals(sources, !rule.caseSensitive) : undefined;
+  const triggers =
+    sources.length > 0 && literals === undefined ? undefined : [list, literals ?? -1].filter((id) => id >= 0);
+  return {
+    triggers,
+    find(draft) {
+      const spans = list < 0 ? [] : draft.hits(list).map((hit) => draft.span(hit));
+      if (patterns.length > 0 && (literals === undefined || draft.hits(literals).length > 0)) {
+        const folded = draft.folded(false).text;
+        for (const compiled of patterns) {
+          compiled.forEach(folded, (start, end) => spans.push(draft.fromFolded(false, start, end)));
+        }
+      }
+      return leftmostLongest(spans);
+    },
+  };
+}
+
+const between = (spans: readonly Span[], gap: Span) =>
+  spans.some((span) => span.start >= gap.start && span.end <= gap.end);
 
 interface Candidate extends Span {
   inner: Span;
   subject: Span;
   predicate: Span;
+  adjacent: boolean;
 }
 
 export default defineKind({
   kind: 'claim',
   compile(rule, context) {
-    const subjects = context.terms(rule.subject, rule.caseSensitive, rule.inflect);
-    const predicates = context.terms(rule.predicate, rule.caseSensitive, rule.inflect);
+    const subjects = compilePart(rule.subject, rule.subjectPattern, rule, context);
+    const predicates = compilePart(rule.predicate, rule.predicatePattern, rule, context);
     // The limit counts findings, so it applies after overlapping pairs are resolved.
-    const keep = compileControls({ ...rule, negation: rule.negation ?? DEFAULT_NEGATION, limit: undefined }, context);
-    const spans = (draft: Draft, list: number) => leftmostLongest(draft.hits(list).map((hit) => draft.span(hit)));
-
-    return withTriggers(
-      (draft) => {
-        if (draft.hits(subjects).length === 0 || draft.hits(predicates).length === 0) return [];
-        const candidates: Candidate[] = [];
-        const preds = spans(draft, predicates);
-        for (const subject of spans(draft, subjects)) {
-          // Predicates are in order of position: skip those too far before, stop at those too far after.
-          for (const predicate of preds) {
-            if (predicate.end + rule.within < subject.start) continue;
-            if (predicate.start > subject.end + rule.within) break;
-            if (predicate.start < subject.end && subject.start < predicate.end) continue;
-            const subjectFirst = subject.end <= predicate.start;
-            if (rule.order === 'subject-first' && !subjectFirst) continue;
-            if (rule.order === 'predicate-first' && subjectFirst) continue;
-            const [first, last] = subjectFirst ? [subject, predicate] : [predicate, subject];
-            const inner = { start: first.end, end: last.start };
-            if (inner.end - inner.start > rule.within) continue;
-            if (!rule.crossClause && CLAUSE_END.test(draft.text.slice(inner.start, inner.end))) continue;
-            candidates.push({ start: first.start, end: last.end, inner, subject, predicate });
-          }
-        }
-        // Of overlapping pairs, the leftmost and then the tightest is the claim.
-        const kept = keep(draft, candidates);
-        kept.sort((a, b) => a.start - b.start || a.end - b.end);
-        const findings: RawFinding[] = [];
-        let reach = -1;
-        for (const claim of kept) {
-          if (claim.start < reach) continue;
-          reach = claim.end;
-          findings.push({
-            start: claim.start,
-            end: claim.end,
-            vars: {
-              subject: draft.text.slice(claim.subject.start, claim.subject.end),
-              predicate: draft.text.slice(claim.predicate.start, claim.predicate.end),
-            },
-          });
-        }
-        return rule.limit ? findings.slice(0, rule.limit) : findings;
-      },
-      [subjects],
+    // Negation is applied on its own first: a negated pair of nearest partners also cancels the pairs
+    // that share a part with it in the same clause (副業で月50万円|稼げるわけではありません). The limit
+    // counts findings, so it comes last.
+    const notNegated = compileControls(
+      { caseSensitive: rule.caseSensitive, inflect: rule.inflect, negation: rule.negation ?? DEFAULT_NEGATION },
+      context,
     );
+    const keep = compileControls({ ...rule, negation: undefined, limit: undefined }, context);
+
+    const run = (draft: Draft): RawFinding[] => {
+      const subjectSpans = subjects.find(draft);
+      if (subjectSpans.length === 0) return [];
+      const preds = predicates.find(draft);
+      if (preds.length === 0) return [];
+      const candidates: Candidate[] = [];
+      for (const subject of subjectSpans) {
+        // Predicates are in order of position: skip those too far before, stop at those too far after.
+        for (const predicate of preds) {
+          if (predicate.end + rule.within < subject.start) continue;
+          if (predicate.start > subject.end + rule.within) break;
+          if (predicate.start < subject.end && subject.start < predicate.end) continue;
+          const subjectFirst = subject.end <= predicate.start;
+          if (rule.order === 'subject-first' && !subjectFirst) continue;
+          if (rule.order === 'predicate-first' && subjectFirst) continue;
+          const [first, last] = subjectFirst ? [subject, predicate] : [predicate, subject];
+          const inner = { start: first.end, end: last.start };
+          if (inner.end - inner.start > rule.within) continue;
+          if (!rule.crossClause && CLAUSE_END.test(draft.text.slice(inner.start, inner.end))) continue;
+          // Nearest partners: no other subject or predicate between them.
+          const adjacent = !between(subjectSpans, inner) && !between(preds, inner);
+          candidates.push({ start: first.start, end: last.end, inner, subject, predicate, adjacent });
+        }
+      }
+      const affirmed = new Set(notNegated(draft, [...candidates]));
+      const negated = candidates.filter((claim) => !affirmed.has(claim) && claim.adjacent);
+      const sharesPart = (a: Candidate, b: Candidate) =>
+        (a.subject === b.subject || a.predicate === b.predicate) &&
+        !CLAUSE_END.test(draft.text.slice(Math.min(a.start, b.start), Math.max(a.end, b.end)));
+      const kept = keep(
+        draft,
+        candidates.filter((claim) => affirmed.has(claim) && !negated.some((other) => sharesPart(claim, other))),
+      );
+      // Of overlapping pairs, the leftmost and then the tightest is the claim.
+      kept.sort((a, b) => a.start - b.start || a.end - b.end);
+      const findings: RawFinding[] = [];
+      let reach = -1;
+      for (const claim of kept) {
+        if (claim.start < reach) continue;
+        reach = claim.end;
+        findings.push({
+          start: claim.start,
+          end: claim.end,
+          vars: {
+            subject: draft.text.slice(claim.subject.start, claim.subject.end),
+            predicate: draft.text.slice(claim.predicate.start, claim.predicate.end),
+          },
+        });
+      }
+      return rule.limit ? findings.slice(0, rule.limit) : findings;
+    };
+    // A claim needs both parts: the rule runs only on drafts where the part that can say so has a hit.
+    const triggers = subjects.triggers ?? predicates.triggers;
+    const runner: RuleRunner = triggers ? withTriggers(run, triggers) : run;
+    return runner;
   },
 });

@@ -39,30 +39,38 @@ const SPELLINGS: readonly Spelling[] = [
 
 /** At most this many spellings of one form: a term with many variable parts stays small. */
 const MAX_SPELLINGS = 16;
-const HIRAGANA_OR_HAN = /[\p{Script=Han}\u3041-\u309f\u30a1-\u30ff]/u;
+const SPELLING_OF = new Map(SPELLINGS.flatMap((spelling) => spelling.forms.map((form) => [form, spelling] as const)));
+/** Every written form of the table, longest first: one pass finds where a term can be spelled otherwise. */
+const ANY_SPELLING = new RegExp([...SPELLING_OF.keys()].sort((a, b) => b.length - a.length).join('|'), 'g');
 
 /** The form and its other spellings (katakana in a form is looked at as hiragana). */
 export function spellings(form: string): string[] {
-  if (!HIRAGANA_OR_HAN.test(form)) return [form];
+  const seen = hiragana(form);
+  const sites: { at: number; written: string; spelling: Spelling }[] = [];
+  for (const match of seen.matchAll(ANY_SPELLING)) {
+    const written = match[0];
+    const spelling = SPELLING_OF.get(written)!;
+    const following = seen[match.index + written.length];
+    if (spelling.before && (following === undefined || !spelling.before.includes(following))) continue;
+    sites.push({ at: match.index, written, spelling });
+  }
+  if (sites.length === 0) return [form];
+  // From the last site to the first, so that each replacement leaves the earlier positions in place.
   let out = [form];
-  for (const spelling of SPELLINGS) {
-    const next = new Set(out);
+  for (const { at, written, spelling } of sites.reverse()) {
+    const next = [...out];
     for (const current of out) {
-      for (const written of spelling.forms) {
-        for (let at = hiragana(current).indexOf(written); at >= 0; at = hiragana(current).indexOf(written, at + 1)) {
-          const following = current[at + written.length];
-          if (spelling.before && (following === undefined || !spelling.before.includes(hiragana(following)))) continue;
-          for (const other of spelling.forms) {
-            if (other !== written && next.size < MAX_SPELLINGS)
-              next.add(current.slice(0, at) + other + current.slice(at + written.length));
-          }
-        }
+      for (const other of spelling.forms) {
+        if (other !== written && next.length < MAX_SPELLINGS)
+          next.push(current.slice(0, at) + other + current.slice(at + written.length));
       }
     }
-    out = [...next];
+    out = next;
   }
-  return out;
+  return [...new Set(out)];
 }
 
+const KATAKANA = /[\u30a1-\u30f6]/;
+const EVERY_KATAKANA = /[\u30a1-\u30f6]/g;
 const hiragana = (text: string) =>
-  text.replace(/[\u30a1-\u30f6]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0x60));
+  KATAKANA.test(text) ? text.replace(EVERY_KATAKANA, (char) => String.fromCharCode(char.charCodeAt(0) - 0x60)) : text;

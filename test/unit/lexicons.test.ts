@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPackFrom } from '../../cli/pack-source';
-import { compilePacks, loadPack, PackError } from '../../rules/index';
+import { compilePacks, loadPack, PACK_LIMITS, PackError } from '../../rules/index';
 import { matched, testPack } from '../helpers/pack';
 
 const base = `
@@ -75,6 +75,33 @@ describe('lexicons', () => {
     expect(spans('Spring sale today')).toEqual([]);
   });
 
+  it('are shared by rules without mixing their settings', () => {
+    const rules = [
+      { id: 'a', kind: 'terms', terms: [{ lexicon: 'verbs' }] },
+      { id: 'b', kind: 'terms', terms: [{ lexicon: 'verbs' }], set: 'main' },
+      { id: 'c', kind: 'terms', terms: ['消える'] },
+      { id: 'd', kind: 'terms', terms: ['消える'], inflect: true },
+    ];
+    const lexicons = [{ id: 'verbs', sources: ['test'], terms: ['治る'] }];
+    const text = '治る。消えた';
+    const found = compilePacks([testPack(rules, { lexicons })])
+      .check(text)
+      .map((f) => [f.ruleId, text.slice(f.start, f.end)]);
+    expect(found).toEqual([
+      ['a', '治る'],
+      ['b', '治る'],
+      ['d', '消えた'],
+    ]);
+  });
+
+  it('may not hold more lemmas than the limit: each makes many forms', () => {
+    const many = Array.from({ length: PACK_LIMITS.lemmas + 1 }, (_, i) => `治る${i}`).join(', ');
+    const text = `${base.replace('lexicons:\n', `lexicons:\n  - { id: big, sources: [x], inflect: true, terms: [${many}] }\n`)}rules: []\n`;
+    expect(issues(text)).toEqual([
+      `lexicons: ${PACK_LIMITS.lemmas + 1} terms in inflected lexicons; the limit is ${PACK_LIMITS.lemmas}`,
+    ]);
+  });
+
   it('load with defaults and keep their sources', () => {
     const pack = loadPack(rule('kind: terms, terms: [{ lexicon: diseases }]'));
     expect(pack.lexicons).toEqual([{ id: 'diseases', sources: ['ICD-10'], terms: ['eczema', 'アトピー'] }]);
@@ -101,6 +128,16 @@ describe('lexicons', () => {
     expect(issues(rule('kind: terms, terms: [{ lexicon: diseases, term: x }]'))).toEqual([
       'rules[0].terms[0]: expected a term: a text, { term, suggest, message, manual, severity } or { lexicon: id }',
     ]);
+  });
+
+  it('let a claim part be terms or patterns, but not nothing', () => {
+    expect(issues(rule('kind: claim, subjectPattern: "\\\\d{1,3}万円", predicate: [稼げる]'))).toEqual([]);
+    expect(issues(rule('kind: claim, predicate: [稼げる]'))).toEqual([
+      'rules[0].subject: give `subject` or `subjectPattern` (or both)',
+    ]);
+    expect(issues(rule('kind: claim, subject: [a], predicatePattern: "x.*y"'))[0]).toMatch(
+      /^rules\[0\]\.predicatePattern: pattern "x\.\*y" at 2: unbounded repetition/,
+    );
   });
 
   it('need a source, terms and a unique id', () => {

@@ -44,6 +44,15 @@ describe('claim', () => {
     ]);
     // A negation in another clause does not reach the claim.
     expect(matched([health()], '副作用はない。アトピーが改善')).toEqual(['アトピーが改善']);
+    // Japanese negation is joined to the verb by kana: 今までにない praises the product, it does not negate.
+    expect(matched([health()], 'ガンが治るわけではない')).toEqual([]);
+    expect(matched([health()], 'ガンが治ることはありません')).toEqual([]);
+    expect(matched([health()], 'ガンが治る今までにない薬')).toEqual(['ガンが治る']);
+    expect(matched([health()], 'ガンが治る副作用のない薬')).toEqual(['ガンが治る']);
+    // A negated pair cancels the pairs that share a part with it, not the others.
+    const skin = { id: 's', kind: 'claim', subject: ['シミ', 'シワ'], predicate: ['消える'], inflect: true };
+    expect(matched([skin], 'シミが消える、シワは消えない')).toEqual(['シミが消える']);
+    expect(matched([skin], 'シミもシワも消えません')).toEqual([]);
   });
 
   it('takes the allow-list and co-occurrence controls', () => {
@@ -131,5 +140,24 @@ describe('claim', () => {
     expect(report.failures.map((f) => [f.kind, f.index, f.detail])).toEqual([
       ['flag', 1, 'should flag "relieves", but flagged "relieves eczema" (3–18): It relieves eczema'],
     ]);
+  });
+
+  it('takes patterns for a part: amounts and time units as a class', () => {
+    const income = {
+      id: 'money',
+      kind: 'claim',
+      subjectPattern: ['(月|日給|年収)\\d{1,4}万円', '\\$\\d{1,6} (a|per) (day|week|month)'],
+      predicate: ['稼げる', '副業', 'make', 'earn'],
+      inflect: true,
+      message: '{subject} + {predicate}',
+    };
+    const findings = (text: string) => check([income], text).map((f) => [f.start, f.end, f.message]);
+    expect(findings('副業で月50万円！')).toEqual([[0, 8, '月50万円 + 副業']]);
+    expect(findings('Make $500 a day from your phone')).toEqual([[0, 15, '$500 a day + Make']]);
+    expect(findings('I earned $500 a week')).toEqual([[2, 20, '$500 a week + earned']]);
+    expect(findings('月50万円の家賃')).toEqual([]);
+    expect(findings('副業で月50万円稼げるわけではありません')).toEqual([]);
+    const predicateOnly = { ...income, subject: ['在宅'], subjectPattern: undefined, predicatePattern: '\\d{1,3}万円' };
+    expect(matched([predicateOnly], '在宅で30万円')).toEqual(['在宅で30万円']);
   });
 });

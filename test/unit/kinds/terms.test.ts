@@ -128,4 +128,14 @@ describe('terms', () => {
     const near = [{ ...claim, basis: { terms: ['※1'], within: 10 } }];
     expect(matched(near, `No.1※1 ${'x'.repeat(20)} No.1`)).toEqual(['No.1']);
   });
+
+  it('can count a Japanese negation only when kana join it to the match (afterKanaOnly)', () => {
+    const negation = { after: ['ない'], within: 12, afterKanaOnly: true };
+    const rules = [{ id: 'g', kind: 'terms', terms: ['元本保証'], negation }];
+    expect(matched(rules, '元本保証ではない')).toEqual([]);
+    expect(matched(rules, '元本保証の今までにない商品')).toEqual(['元本保証']);
+    expect(
+      matched([{ ...rules[0]!, negation: { ...negation, afterKanaOnly: false } }], '元本保証の今までにない商品'),
+    ).toEqual([]);
+  });
 });
