@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { compilePacks } from '../../rules/index';
 import { fold, toDraftSpan } from '../../rules/text/fold';
+import { testPack } from '../helpers/pack';
 
 describe('fold', () => {
   it('folds full-width Latin and digits to ASCII and lower case', () => {
@@ -53,6 +56,35 @@ describe('fold', () => {
     const folded = fold('x㍻y', true);
     expect(folded.text).toBe('x平成y');
     expect(toDraftSpan(folded, 1, 3)).toEqual([1, 2]);
+  });
+});
+
+describe('invisible characters inside terms', () => {
+  const TERMS = ['guaranteed returns', '元本保証', 'ガン予防', 'risk-free'];
+  const INVISIBLE = ['\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufe0e', '\ufe0f', '\u{e0101}', '\ufeff'];
+  const checker = compilePacks([testPack([{ id: 'i', kind: 'terms', terms: TERMS }])]);
+
+  it('never hide a term, and the finding spans exactly from its first to its last character', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...TERMS),
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom(...INVISIBLE)), { maxLength: 4 }),
+        fc.constantFrom('', 'Our ', '今日は', '🚀', '\u2764\ufe0f', '1\ufe0f\u20e3'),
+        fc.constantFrom('', ' today', 'です', '!'),
+        (term, inserts, before, after) => {
+          const chars = [...term];
+          for (const [at, mark] of inserts) {
+            // Inside the term only: between two of its characters (never inside a surrogate pair).
+            chars.splice(1 + (at % (chars.length - 1)), 0, mark);
+          }
+          const hidden = chars.join('');
+          const text = before + hidden + after;
+          const found = checker.check(text);
+          expect(found.map((f) => [f.start, f.end])).toEqual([[before.length, before.length + hidden.length]]);
+        },
+      ),
+      { numRuns: 300, seed: 9 },
+    );
   });
 });
 

@@ -130,12 +130,14 @@ describe('terms', () => {
   });
 
   it('can count a Japanese negation only when kana join it to the match (afterKanaOnly)', () => {
-    const negation = { after: ['ない'], within: 12, afterKanaOnly: true };
-    const rules = [{ id: 'g', kind: 'terms', terms: ['元本保証'], negation }];
-    expect(matched(rules, '元本保証ではない')).toEqual([]);
-    expect(matched(rules, '元本保証の今までにない商品')).toEqual(['元本保証']);
-    expect(
-      matched([{ ...rules[0]!, negation: { ...negation, afterKanaOnly: false } }], '元本保証の今までにない商品'),
-    ).toEqual([]);
+    const rule = (afterKanaOnly: boolean) => ({
+      id: 'g',
+      kind: 'terms',
+      terms: ['元本保証'],
+      negation: { after: ['ない'], within: 12, afterKanaOnly },
+    });
+    expect(matched([rule(true)], '元本保証ではない')).toEqual([]);
+    expect(matched([rule(true)], '元本保証の今までにない商品')).toEqual(['元本保証']);
+    expect(matched([rule(false)], '元本保証の今までにない商品')).toEqual([]);
   });
 });
