@@ -96,7 +96,8 @@ const PackProfiles = z.array(z.looseObject({ id: z.string(), sets: z.record(z.st
  */
 export function profileSets(pack: Pack, profile: string): { sets?: Record<string, boolean>; known: boolean } {
   const declared = (pack as { profiles?: unknown }).profiles;
-  if (declared === undefined) return { known: true };
+  // The schema defaults `profiles` to []: a pack without profiles checks every item with its default sets.
+  if (declared === undefined || (Array.isArray(declared) && declared.length === 0)) return { known: true };
   const profiles = PackProfiles.parse(declared);
   const match = profiles.find((p) => p.id === profile);
   return match ? { sets: match.sets, known: true } : { known: false };

@@ -62,10 +62,50 @@ describe('the default pack', () => {
     ['ja', '@tanaka ご不便をおかけし申し訳ありません。詳しい状況をDMで伺えますか？'],
     ['ja', '綿100%のTシャツに新色が加わりました。'],
     ['ja', '投資信託は元本が保証されるものではありません。'],
+    ['ja', '元本保証はありません。投資信託は値動きのある商品です。'],
+    ['ja', '「スマホで簡単に稼げる」という副業の勧誘にご注意ください。'],
+    ['en', 'Beware of anyone promising easy money from home: it is a scam.'],
+    ['en', 'Today we remember the lives lost on 9/11. #NeverForget'],
   ])('raises no warn or block on an everyday %s post: %s', (locale, text) => {
     for (const platform of ['x', 'instagram', 'threads', 'bluesky', 'linkedin'] as const) {
       const alarms = checker.check(text, { platform, locale }).filter((f) => f.severity !== 'info');
       expect(alarms.map((f) => `${platform}: ${f.ruleId} "${f.excerpt}"`)).toEqual([]);
+    }
+  });
+});
+
+// Claim classes, worded apart from the rules' own examples: each must be caught by its class's rule.
+describe('the default pack catches claim classes, not only its sample phrases', () => {
+  it.each([
+    ['legal.income-claim', 'ja', '在宅ワークで月30万円稼いでいます'],
+    ['legal.income-claim', 'en', 'I earn $3,000 a week trading from my couch.'],
+    ['legal.easy-money-claim', 'ja', 'アプリを開くだけで毎日報酬が入ります'],
+    ['legal.certain-profit', 'ja', 'この方法なら絶対に儲かります'],
+    ['legal.financial-guarantee', 'en', 'Zero-risk returns on every crypto deposit.'],
+    ['legal.price-prediction', 'ja', 'この仮想通貨は値上がり間違いなし'],
+    ['legal.survey-unsourced', 'ja', '継続率92%の定期便'],
+    ['legal.survey-unsourced', 'en', "Britain's favourite sunscreen is back."],
+    ['legal.creator-code-undisclosed', 'en', 'Obsessed with these leggings, my code LEAH20 gets you 20% off'],
+    ['etq.insult', 'ja', '@user 頭悪すぎて話にならない'],
+    ['etq.insult-addressed', 'en', '@user you are clueless.'],
+    ['etq.threat-expose', 'en', '@user Careful. We know where you live.'],
+    ['risk.disaster-promo', 'en', 'Snowstorm special: free delivery on every order tonight!'],
+    ['risk.disaster-promo', 'ja', '豪雨で外出できない今こそ、送料無料でお買い物を'],
+    ['risk.sensitive-hashtag-promo', 'en', '#MeToo Treat yourself: 30% off all handbags today.'],
+    ['risk.group-stereotype', 'ja', '主婦には無理な難しい設定は一切なし'],
+  ])('%s catches a %s text', (ruleId, locale, text) => {
+    const ids = checker.check(text, { platform: 'x', locale }).map((f) => f.ruleId);
+    expect(ids).toContain(ruleId);
+  });
+
+  it('keeps a negated or cautioned claim quiet', () => {
+    for (const [locale, text] of [
+      ['ja', '元本保証はありません'],
+      ['ja', '「必ずもうかる」などと勧誘する投資話は詐欺です'],
+      ['en', 'No one can guarantee returns, and you could lose money.'],
+    ] as const) {
+      const alarms = checker.check(text, { platform: 'x', locale }).filter((f) => f.severity !== 'info');
+      expect(alarms.map((f) => `${f.ruleId} "${f.excerpt}"`)).toEqual([]);
     }
   });
 });
