@@ -14,7 +14,8 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { DEFAULT_PACK_DIR } from '../cli/builtin-pack';
 import { loadPackFrom } from '../cli/pack-source';
-import { compilePacks, type Pack } from '../rules/index';
+import { compilePacks, loadPack, type Pack, PackError } from '../rules/index';
+import { compilePattern } from '../rules/text/regex';
 import { generatedPack } from './generated-pack';
 import { flagShares, readRealPosts } from './real-posts';
 
@@ -163,6 +164,8 @@ function main() {
     }
   }
 
+  hostile(log);
+
   const posts = readRealPosts();
   log('');
   if (!posts) log('## Real posts: ../shared/eval/real-posts not found, skipped');
@@ -196,6 +199,112 @@ function main() {
       `## twitter-text conformance: ${agree}/${cases.length} cases agree (platform finding on X exactly when over 280)`,
     );
   }
+}
+
+const fill = (unit: string, length: number) => unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+
+/** One check, timed (long drafts are too slow to repeat many times, and the first check is what an operator waits for). */
+function onceMs(fn: () => unknown): number {
+  const started = performance.now();
+  fn();
+  return performance.now() - started;
+}
+
+/** Drafts and packs that froze or exhausted a tab before the limits (issue 10). */
+function hostile(log: (line?: string) => void) {
+  const pack = loadPackFrom(DEFAULT_PACK_DIR);
+  const checker = compilePacks([pack], { sets: Object.fromEntries(pack.sets.map((set) => [set.id, true])) });
+  const length = quick ? 100_000 : 1_000_000;
+  log('');
+  log(
+    `## Long pathological drafts, ${length.toLocaleString('en')} characters, default pack with every set on: one check`,
+  );
+  log('| draft | x | mastodon | threads |');
+  log('|---|---|---|---|');
+  for (const [label, unit] of [
+    ['`#a ` repeated', '#a '],
+    ['Thai, no spaces', 'ภาษาไทยก่า'],
+    ['`ab.` (one run, no spaces)', 'ab.'],
+    ['`a.ba` (one run, TLDs everywhere)', 'a.ba'],
+    ['e + combining accent', 'é'],
+    ['emoji', '😀'],
+    ['flags', '🇯🇵'],
+    ['`＃あ `', '＃あ '],
+    ['URLs `https://a.co/x `', 'https://a.co/x '],
+    ['Japanese prose', '春の新作コレクションが入荷しました。'],
+  ] as const) {
+    const text = fill(unit, length);
+    const times = (['x', 'mastodon', 'threads'] as const).map((platform) =>
+      fmt(onceMs(() => checker.check(text, { platform }))),
+    );
+    log(`| ${label} | ${times.join(' | ')} |`);
+  }
+
+  log('');
+  log('## Hostile packs');
+  const kana = Array.from({ length: 1000 }, (_, i) => 'あ'.repeat(i + 1));
+  const overlapping = loadPack(
+    JSON.stringify({
+      id: 'kana',
+      name: 'Kana',
+      version: '1.0.0',
+      locales: ['en'],
+      sets: [{ id: 's', title: 'S' }],
+      manual: [{ id: 'm', title: 'M', body: 'B' }],
+      rules: [
+        {
+          id: 'kana',
+          set: 's',
+          kind: 'terms',
+          category: 'risk',
+          severity: 'warn',
+          manual: 'm',
+          message: 'x',
+          terms: kana,
+        },
+      ],
+    }),
+    'kana.json',
+  );
+  const kanaChecker = compilePacks([overlapping]);
+  const draft = 'あ'.repeat(3000);
+  const findings = kanaChecker.check(draft);
+  log(
+    `- 1,000 overlapping terms (あ, ああ, …) on 3,000 あ: ${fmt(onceMs(() => kanaChecker.check(draft)))} per check, ${findings.length} findings (the last: "${findings.at(-1)?.message}")`,
+  );
+  const huge = JSON.stringify({
+    id: 'huge',
+    name: 'Huge',
+    version: '1.0.0',
+    locales: ['en'],
+    sets: [{ id: 's', title: 'S' }],
+    manual: [{ id: 'm', title: 'M', body: 'B' }],
+    rules: [
+      {
+        id: 'huge',
+        set: 's',
+        kind: 'terms',
+        category: 'risk',
+        severity: 'warn',
+        manual: 'm',
+        message: 'x',
+        terms: ['a'.repeat(4_000_000)],
+      },
+    ],
+  });
+  let refusal = '';
+  const refuseMs = onceMs(() => {
+    try {
+      loadPack(huge, 'huge.json');
+    } catch (error) {
+      refusal = error instanceof PackError ? (error.issues[0]?.message ?? '') : String(error);
+    }
+  });
+  log(`- one 4,000,000-character term: refused when loaded, in ${fmt(refuseMs)}: "${refusal}"`);
+  const widest = compilePattern('p{L}{0,250}x', true);
+  log(
+    `- the widest accepted letter pattern, \`p{L}{0,250}x\`, on 3,000 漢: ${fmt(onceMs(() => widest.forEach('漢'.repeat(3000), () => {})))} (\`p{L}{0,999}x\` is refused)`,
+  );
 }
 
 /** The content script's weight (without packs: they come from the background at run time). */

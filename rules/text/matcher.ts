@@ -54,7 +54,9 @@ export class TermMatcher {
   private readonly entries: Entry[] = [];
   private readonly keys: string[] = [];
   private fail: Int32Array = new Int32Array(0);
+  /** Each node's own terms; `suffix` links a node to the next shorter suffix that has terms. */
   private out: number[][] = [];
+  private suffix: Int32Array = new Int32Array(0);
   /** For shallow nodes, complete ASCII transitions (failures folded in): one array read per character. */
   private denseRow: Int32Array = new Int32Array(0);
   private dense: Int32Array = new Int32Array(0);
@@ -102,6 +104,8 @@ export class TermMatcher {
     });
     const fail = new Int32Array(next.length);
     const out: number[][] = own;
+    // Output links instead of copied lists: memory stays one entry per term, however terms overlap.
+    const suffix = new Int32Array(next.length);
     const queue: number[] = [];
     for (const child of next[0]!.values()) queue.push(child);
     for (let head = 0; head < queue.length; head++) {
@@ -111,7 +115,8 @@ export class TermMatcher {
         while (f > 0 && !next[f]!.has(code)) f = fail[f]!;
         const target = next[f]!.get(code);
         fail[child] = target !== undefined && target !== child ? target : 0;
-        if (out[fail[child]!]!.length > 0) out[child] = out[child]!.concat(out[fail[child]!]!);
+        const longest = fail[child]!;
+        suffix[child] = out[longest]!.length > 0 ? longest : suffix[longest]!;
         queue.push(child);
       }
     }
@@ -158,6 +163,7 @@ export class TermMatcher {
     this.dense = dense;
     this.fail = fail;
     this.out = out;
+    this.suffix = suffix;
     this.built = true;
   }
 
@@ -165,7 +171,7 @@ export class TermMatcher {
   scan(text: string, onHit: (list: number, term: number, start: number, end: number) => void): void {
     if (this.entries.length === 0) return;
     if (!this.built) this.build();
-    const { fail, out, entries, dense, denseRow, root, edgeStart, edgeCode, edgeChild } = this;
+    const { fail, out, suffix, entries, dense, denseRow, root, edgeStart, edgeCode, edgeChild } = this;
     let node = 0;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
@@ -197,14 +203,16 @@ export class TermMatcher {
         if (node === 0) break;
         node = fail[node]!;
       }
-      const found = out[node]!;
-      for (let k = 0; k < found.length; k++) {
-        const entry = entries[found[k]!]!;
-        const start = i + 1 - entry.length;
-        const end = i + 1;
-        if (entry.boundStart && start > 0 && isWordUnit(text.charCodeAt(start - 1))) continue;
-        if (entry.boundEnd && end < text.length && isWordUnit(text.charCodeAt(end))) continue;
-        onHit(entry.list, entry.term, start, end);
+      for (let at = out[node]!.length > 0 ? node : suffix[node]!; at > 0; at = suffix[at]!) {
+        const found = out[at]!;
+        for (let k = 0; k < found.length; k++) {
+          const entry = entries[found[k]!]!;
+          const start = i + 1 - entry.length;
+          const end = i + 1;
+          if (entry.boundStart && start > 0 && isWordUnit(text.charCodeAt(start - 1))) continue;
+          if (entry.boundEnd && end < text.length && isWordUnit(text.charCodeAt(end))) continue;
+          onHit(entry.list, entry.term, start, end);
+        }
       }
     }
   }
