@@ -13,21 +13,32 @@ export interface DiscoveryCallbacks {
 
 /** Why an element is not a usable composer, or undefined when it is. */
 export function notEligible(element: HTMLElement): string | undefined {
-  if (element instanceof HTMLTextAreaElement) {
+  if (element instanceof HTMLTextAreaElement || element instanceof HTMLInputElement) {
+    if (element instanceof HTMLInputElement && !TEXT_INPUTS.has(element.type)) return 'not a text field';
     if (element.disabled) return 'disabled';
     if (element.readOnly) return 'read-only';
   } else if (!element.isContentEditable) return 'not editable';
   if (element.getAttribute('aria-readonly') === 'true') return 'read-only';
-  if (element.getAttribute('role') === 'combobox') return 'combobox';
+  // A text field that is a combobox is a search box; a rich editor may be one for its mention list
+  // (TikTok Studio's Draft.js caption).
+  if (element.getAttribute('role') === 'combobox' && !element.isContentEditable) return 'combobox';
   if (!element.isConnected) return 'detached';
   if (typeof element.checkVisibility === 'function' && !element.checkVisibility()) return 'hidden';
   return undefined;
 }
 
+/** A single-line field a post is typed into (a title, a content warning, a Reels comment). */
+const TEXT_INPUTS = new Set(['text', '']);
+
+/** The document and the open shadow roots of the adapter's hosts, also hosts inside those roots. */
 function roots(adapter: PlatformAdapter): (Document | ShadowRoot)[] {
   const found: (Document | ShadowRoot)[] = [document];
-  for (const selector of adapter.shadowHosts ?? []) {
-    for (const host of document.querySelectorAll(selector)) if (host.shadowRoot) found.push(host.shadowRoot);
+  const selector = (adapter.shadowHosts ?? []).join(', ');
+  if (!selector) return found;
+  for (let i = 0; i < found.length; i++) {
+    for (const host of (found[i] as Document | ShadowRoot).querySelectorAll(selector)) {
+      if (host.shadowRoot && !found.includes(host.shadowRoot)) found.push(host.shadowRoot);
+    }
   }
   return found;
 }

@@ -59,6 +59,14 @@ function isDisabled(element: Element): boolean {
   return (element as HTMLButtonElement).disabled === true || element.getAttribute('aria-disabled') === 'true';
 }
 
+/** A control's visible text, or for an icon-only control its label (Threads' "Reply" arrow). */
+function controlLabel(control: Element): string {
+  const text = control.textContent?.trim();
+  if (text) return text;
+  const labelled = control.hasAttribute('aria-label') ? control : control.querySelector('[aria-label]');
+  return labelled?.getAttribute('aria-label')?.trim() ?? '';
+}
+
 function timeout(ms: number): Promise<'timeout'> {
   return new Promise((resolve) => setTimeout(() => resolve('timeout'), ms));
 }
@@ -99,7 +107,7 @@ export class Gate {
     for (const target of event.composedPath()) {
       if (!(target instanceof Element) || !target.matches(this.publishSelector)) continue;
       const text = this.host.adapter.publishText;
-      if (!text || text.test(target.textContent?.trim() ?? '')) return target;
+      if (!text || text.test(controlLabel(target))) return target;
     }
     return undefined;
   }

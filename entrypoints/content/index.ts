@@ -9,7 +9,7 @@ import { STORAGE_KEYS, type TabFindings } from '../../utils/messages';
 import './layer.css';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Composer, type ComposerHost } from './composer';
-import { findComposers, watchComposers } from './discovery';
+import { findComposers, notEligible, watchComposers } from './discovery';
 import { EngineHost } from './engine';
 import { Gate } from './gate';
 import { HighlightRegistry, highlightsSupported } from './highlights';
@@ -179,7 +179,9 @@ function start(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
         pass(present) {
           let removed = false;
           for (const [element, composer] of composers) {
-            if (element.isConnected && present.has(element)) continue;
+            // A composer hidden by a later step of its own dialog (Facebook Pages: Next → Post settings)
+            // still holds the draft the final Post publishes: it stays until it leaves the page.
+            if (element.isConnected && (present.has(element) || notEligible(element) === 'hidden')) continue;
             composer.dispose();
             composers.delete(element);
             removed = true;

@@ -25,7 +25,7 @@ export interface LatePublishFixture {
   publish: string;
 }
 
-function withBrowser(f: { origin: string; fixture: string }): () => ExtensionBrowser {
+export function withBrowser(f: { origin: string; fixture: string }): () => ExtensionBrowser {
   let browser: ExtensionBrowser;
   beforeAll(async () => {
     browser = await launchWithExtension();
@@ -134,3 +134,17 @@ export function keyPostsClean(f: KeyPostFixture): void {
     });
   });
 }
+
+/** A fixture page, once Preflight has put its first indicator on it. */
+export async function openFixture(browser: ExtensionBrowser, url: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  await expect.poll(() => page.locator('preflight-layer .indicator').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+  return page;
+}
+
+/** The severity shown by the n-th indicator. */
+export const severityOf = (page: Page, index = 0) =>
+  page.locator('preflight-layer .indicator').nth(index).getAttribute('data-severity');
+
+export const postedOn = (page: Page) => page.evaluate(() => window.__fixture.posted);
