@@ -8,10 +8,12 @@ export interface IndicatorProps {
   state: 'ready' | 'loading' | 'error';
   error?: string | undefined;
   quietPeriod: boolean;
+  /** Found by the generic fallback, not the platform's adapter; `gatedBy`: its one send button is gated. */
+  fallback?: { gated: boolean } | undefined;
   onOpen: () => void;
 }
 
-export function Indicator({ findings, state, error, quietPeriod, onOpen }: IndicatorProps) {
+export function Indicator({ findings, state, error, quietPeriod, fallback, onOpen }: IndicatorProps) {
   const worst = worstSeverity(findings);
   const level = state === 'error' ? 'error' : state === 'loading' ? 'loading' : (worst ?? 'clean');
   const label =
@@ -22,19 +24,25 @@ export function Indicator({ findings, state, error, quietPeriod, onOpen }: Indic
         : worst
           ? t('indicatorFindings', findings.length, severityLabel(worst))
           : t('indicatorClean');
+  const notes = [
+    ...(fallback ? [t(fallback.gated ? 'indicatorFallbackGated' : 'indicatorFallback')] : []),
+    ...(quietPeriod ? [t('quietPeriodOn')] : []),
+  ];
   return (
     <button
       type="button"
       class={`indicator indicator-${level}`}
       data-severity={level}
       data-count={findings.length}
-      aria-label={quietPeriod ? `${label} — ${t('quietPeriodOn')}` : label}
-      title={quietPeriod ? `${label}\n${t('quietPeriodOn')}` : label}
+      data-fallback={fallback ? (fallback.gated ? 'gated' : 'checked') : undefined}
+      aria-label={[label, ...notes].join(' — ')}
+      title={[label, ...notes].join('\n')}
       onClick={onOpen}
     >
       <span class="dot" aria-hidden="true" />
       {state === 'ready' && findings.length > 0 && <span class="count">{findings.length}</span>}
       {state === 'error' && <span class="count">!</span>}
+      {fallback && <span class="fallback">{t('indicatorFallbackShort')}</span>}
       {quietPeriod && <span class="quiet">{t('quietPeriodOn')}</span>}
     </button>
   );

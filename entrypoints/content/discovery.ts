@@ -3,10 +3,12 @@
  * editor, add reply boxes. One observer for the document (and for each shadow root the adapter
  * names), batched to one pass per animation frame, plus `focusin` as the fast path.
  */
+import { findFallbackEditors } from './fallback';
 import type { PlatformAdapter } from './platforms/types';
 
 export interface DiscoveryCallbacks {
-  found(element: HTMLElement): void;
+  /** `fallback`: an editable element no adapter selector names (fallback.ts). */
+  found(element: HTMLElement, fallback?: boolean): void;
   /** Called with every element found in this pass, so the caller can drop those that left. */
   pass(present: Set<HTMLElement>): void;
 }
@@ -54,7 +56,12 @@ export function findComposers(adapter: PlatformAdapter): Set<HTMLElement> {
   return present;
 }
 
-export function watchComposers(adapter: PlatformAdapter, callbacks: DiscoveryCallbacks, signal: AbortSignal): void {
+/** Returns a function that asks for another pass (the adapter changed: a pack's hot fix). */
+export function watchComposers(
+  adapter: PlatformAdapter,
+  callbacks: DiscoveryCallbacks,
+  signal: AbortSignal,
+): () => void {
   let queued = false;
   const observed = new WeakSet<Node>();
   const scan = () => {
@@ -62,7 +69,9 @@ export function watchComposers(adapter: PlatformAdapter, callbacks: DiscoveryCal
     if (signal.aborted) return;
     const present = findComposers(adapter);
     for (const element of present) callbacks.found(element);
-    callbacks.pass(present);
+    const fallback = findFallbackEditors(present);
+    for (const element of fallback) callbacks.found(element, true);
+    callbacks.pass(new Set([...present, ...fallback]));
     for (const root of roots(adapter)) observe(root);
   };
   const queue = () => {
@@ -95,4 +104,5 @@ export function watchComposers(adapter: PlatformAdapter, callbacks: DiscoveryCal
   // Visibility can change without a DOM mutation (a tab shown by CSS).
   window.addEventListener('resize', queue, { signal, passive: true });
   queue();
+  return queue;
 }

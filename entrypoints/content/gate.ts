@@ -12,7 +12,7 @@ import { type AuditContext, type AuditEntry, rulesOf } from '../../utils/audit';
 import { sha256Hex } from '../../utils/hash';
 import type { Composer } from './composer';
 import { activatesControl, enterMayPublish } from './keys';
-import { type PlatformAdapter, submitKeysFor } from './platforms/types';
+import { isPublishControl, type PlatformAdapter, submitKeysFor } from './platforms/types';
 
 export type DialogResult = { action: 'edit' } | { action: 'override'; reason: string };
 
@@ -20,6 +20,8 @@ export interface GateHost {
   adapter: PlatformAdapter;
   /** Every composer on the page at this moment, found on the spot if discovery has not seen it yet. */
   composers(): Composer[];
+  /** Fallback editors (not recognised) whose one obvious send button is `control`. */
+  fallbackComposersFor?(control: Element): Composer[];
   /** Settles once the engine can check (its packs compiled) or has failed. */
   ready(): Promise<void>;
   allowOverride(): boolean;
@@ -59,14 +61,6 @@ function isDisabled(element: Element): boolean {
   return (element as HTMLButtonElement).disabled === true || element.getAttribute('aria-disabled') === 'true';
 }
 
-/** A control's visible text, or for an icon-only control its label (Threads' "Reply" arrow). */
-function controlLabel(control: Element): string {
-  const text = control.textContent?.trim();
-  if (text) return text;
-  const labelled = control.hasAttribute('aria-label') ? control : control.querySelector('[aria-label]');
-  return labelled?.getAttribute('aria-label')?.trim() ?? '';
-}
-
 function timeout(ms: number): Promise<'timeout'> {
   return new Promise((resolve) => setTimeout(() => resolve('timeout'), ms));
 }
@@ -78,13 +72,11 @@ export class Gate {
   private busy = false;
   /** The composers of a clean post decided in this task: a form's submit after its button's click is the same post. */
   private postedThisTask: ReadonlySet<Composer> | undefined;
-  private readonly publishSelector: string;
 
   constructor(
     private readonly host: GateHost,
     signal: AbortSignal,
   ) {
-    this.publishSelector = host.adapter.publish.join(', ');
     const options = { capture: true, signal };
     window.addEventListener('click', (event) => this.onActivate(event), options);
     for (const type of PRESS_EVENTS) window.addEventListener(type, (event) => this.onPress(event), options);
@@ -95,6 +87,8 @@ export class Gate {
 
   /** The composers a publish control posts: those in the nearest ancestor that holds any. */
   composersFor(control: Element): Composer[] {
+    const fallback = this.host.fallbackComposersFor?.(control) ?? [];
+    if (fallback.length > 0) return fallback;
     const composers = this.host.composers();
     for (let node: Node | null = control; node; node = parentAcrossShadow(node)) {
       const inside = composers.filter((c) => containsComposed(node, c.element));
@@ -104,10 +98,11 @@ export class Gate {
   }
 
   private publishControl(event: Event): Element | undefined {
+    // The adapter is read at each press: a pack's hot fix can change it while the page is open.
     for (const target of event.composedPath()) {
-      if (!(target instanceof Element) || !target.matches(this.publishSelector)) continue;
-      const text = this.host.adapter.publishText;
-      if (!text || text.test(controlLabel(target))) return target;
+      if (!(target instanceof Element)) continue;
+      if (isPublishControl(this.host.adapter, target)) return target;
+      if (this.host.fallbackComposersFor?.(target).length) return target;
     }
     return undefined;
   }
