@@ -17,9 +17,11 @@ export default defineAdapter({
   publish: [
     // "Post" is a div[role=button] in the dialog; matched by its text or label at press time (publishText).
     '[role="dialog"] div[role="button"]',
-    // The inline reply box's send control: an icon with aria-label "Reply" or "Post", outside a dialog.
-    'div[role="button"][aria-label]',
-    'div[role="button"]:has(> svg[aria-label])',
+    // The inline reply box's send control: an icon (aria-label "Reply" or "Post") beside the editor,
+    // outside a dialog. Only near an editor: the feed's own "Reply" icons open a box, they send nothing.
+    'div:has(> [data-lexical-editor="true"]) div[role="button"]',
+    'div:has(> * > [data-lexical-editor="true"]) div[role="button"]',
+    'div:has(> * > * > [data-lexical-editor="true"]) div[role="button"]',
   ],
   container: ['[role="dialog"]'],
   submitKeys: ['mod+enter'],
