@@ -37,6 +37,8 @@ export interface GateHost {
 /** How long a press waits for the engine (packs still arriving) before that counts as a failure. */
 export const READY_TIMEOUT_MS = 5000;
 
+/** Events of one press (key down, key up, click, submit) come within this; a second post of the same text takes longer. */
+const SAME_PRESS_MS = 1000;
 const PRESS_EVENTS = ['pointerdown', 'pointerup', 'mousedown', 'mouseup', 'touchstart', 'touchend'] as const;
 const STOPPING: ReadonlySet<Severity> = new Set(['block', 'warn']);
 
@@ -70,8 +72,8 @@ export class Gate {
   private bypass = false;
   /** A dialog is open, or a press waits for the engine: every other way to post waits too. */
   private busy = false;
-  /** The composers of a clean post decided in this task: a form's submit after its button's click is the same post. */
-  private postedThisTask: ReadonlySet<Composer> | undefined;
+  /** The last clean post let through: the later events of the same press are the same post. */
+  private lastPosted: { composers: ReadonlySet<Composer>; text: string; at: number } | undefined;
 
   constructor(
     private readonly host: GateHost,
@@ -297,15 +299,18 @@ export class Gate {
     return composers.map((c) => c.read()).join('\n');
   }
 
-  /** One press can reach the gate as a click and then its form's submit: one post, one entry. */
+  /**
+   * One press can reach the gate as several events: a click and then its form's submit, Space on a
+   * button and then the click the browser makes of it when the key comes up. One post, one entry.
+   */
   private recordPosted(composers: Composer[], findings: Finding[], failure: string | undefined): void {
-    const seen = this.postedThisTask;
-    if (seen && composers.every((c) => seen.has(c))) return;
-    this.postedThisTask = new Set(composers);
-    setTimeout(() => {
-      this.postedThisTask = undefined;
-    }, 0);
-    this.record('posted', findings, this.textOf(composers), undefined, failure);
+    const text = this.textOf(composers);
+    const at = performance.now();
+    const last = this.lastPosted;
+    const same =
+      last && last.text === text && at - last.at < SAME_PRESS_MS && composers.every((c) => last.composers.has(c));
+    this.lastPosted = { composers: new Set(composers), text, at };
+    if (!same) this.record('posted', findings, text, undefined, failure);
   }
 
   private record(

@@ -68,6 +68,9 @@ export class Layer {
         review,
         failure,
         resolve: (result) => {
+          // Close the modal now, not at the next frame: while it is open the page is inert, and the
+          // draft could not take focus (or the keys typed next) back.
+          this.container.querySelector<HTMLDialogElement>('dialog.top-layer')?.close();
           this.dialog = undefined;
           this.update();
           resolve(result);

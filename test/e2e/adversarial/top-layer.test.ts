@@ -42,9 +42,11 @@ describe.skipIf(browserMissing)('a composer inside the page’s own modal <dialo
     await expect.poll(() => gate.isVisible()).toBe(true);
     // Playwright clicks only what receives the pointer at that point: an inert or covered button fails.
     await gate.locator('button.edit').click({ timeout: 3000 });
+    // Focus is back in the draft at once: the next keys edit it.
+    await page.keyboard.type(' OK', { delay: 5 });
     await expect.poll(() => gate.count()).toBe(0);
     expect(await posted(page)).toEqual([]);
-    expect(await draftText(page)).toBe(DRAFTS.block);
+    expect(await draftText(page)).toBe(`${DRAFTS.block} OK`);
     await page.close();
   });
 

@@ -322,6 +322,23 @@ describe('the gate', () => {
     expect(page.audit[0]?.decision).toBe('posted');
   });
 
+  it('writes one entry for Space on a button and the click the browser makes of it when the key comes up', async () => {
+    page = setUp();
+    page.textarea.value = 'Opening hours: 10 to 6';
+    const button = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Post' });
+    button.dataset.e2e = 'comment-post';
+    button.addEventListener('click', () => page.posted.push(page.textarea.value));
+    page.form.append(button);
+    key(button, { key: ' ' });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    key(button, { key: ' ' }, 'keyup');
+    button.click();
+    await auditSettles();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(page.audit.map((e) => e.decision)).toEqual(['posted']);
+    expect(page.posted).toEqual(['Opening hours: 10 to 6']);
+  });
+
   it('lists a rule once, at its worst severity, with the packs, changes and profile in force', async () => {
     page = setUp();
     page.textarea.value = `${BLOCKED} and ${WARNED}`;
