@@ -76,6 +76,8 @@ async function checkPage(file: string, url: string | undefined, json: boolean): 
     const page = await browser.context.newPage();
     await page.goto(pageUrl.href);
     await page.waitForTimeout(1500);
+    // tsx keeps function names with an `__name` helper that the page does not have.
+    await page.evaluate('globalThis.__name = (fn) => fn');
     const report = (await page.evaluate(
       ({ fieldSelectors, hosts, publishText }) => {
         const roots: (Document | ShadowRoot)[] = [document];
