@@ -10,10 +10,12 @@ export interface IndicatorProps {
   quietPeriod: boolean;
   /** The posting profile's title, shown when the packs define profiles. */
   profile?: string | undefined;
+  /** Found by the generic fallback, not the platform's adapter; `gated`: its one send button is gated. */
+  fallback?: { gated: boolean } | undefined;
   onOpen: () => void;
 }
 
-export function Indicator({ findings, state, error, quietPeriod, profile, onOpen }: IndicatorProps) {
+export function Indicator({ findings, state, error, quietPeriod, profile, fallback, onOpen }: IndicatorProps) {
   const worst = worstSeverity(findings);
   const level = state === 'error' ? 'error' : state === 'loading' ? 'loading' : (worst ?? 'clean');
   const label =
@@ -24,9 +26,11 @@ export function Indicator({ findings, state, error, quietPeriod, profile, onOpen
         : worst
           ? t('indicatorFindings', findings.length, severityLabel(worst))
           : t('indicatorClean');
-  const details = [label, quietPeriod ? t('quietPeriodOn') : '', profile ? t('profileBadge', profile) : ''].filter(
-    Boolean,
-  );
+  const notes = [
+    ...(fallback ? [t(fallback.gated ? 'indicatorFallbackGated' : 'indicatorFallback')] : []),
+    ...(quietPeriod ? [t('quietPeriodOn')] : []),
+    ...(profile ? [t('profileBadge', profile)] : []),
+  ];
   return (
     <button
       type="button"
@@ -34,13 +38,15 @@ export function Indicator({ findings, state, error, quietPeriod, profile, onOpen
       data-severity={level}
       data-count={findings.length}
       data-profile={profile}
-      aria-label={details.join(' — ')}
-      title={details.join('\n')}
+      data-fallback={fallback ? (fallback.gated ? 'gated' : 'checked') : undefined}
+      aria-label={[label, ...notes].join(' — ')}
+      title={[label, ...notes].join('\n')}
       onClick={onOpen}
     >
       <span class="dot" aria-hidden="true" />
       {state === 'ready' && findings.length > 0 && <span class="count">{findings.length}</span>}
       {state === 'error' && <span class="count">!</span>}
+      {fallback && <span class="fallback">{t('indicatorFallbackShort')}</span>}
       {quietPeriod && <span class="quiet">{t('quietPeriodOn')}</span>}
     </button>
   );

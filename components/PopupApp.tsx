@@ -152,6 +152,9 @@ export function PopupApp() {
             // biome-ignore lint/suspicious/noArrayIndexKey: composers have no identity beyond their order on the page.
             <div key={index} class="composer">
               <h2>{t('popupFindingsFor', tab.findings.platform)}</h2>
+              <p class="composer-kind" data-recognised={composer.recognised === false ? 'false' : 'true'}>
+                {t(composer.recognised === false ? 'popupComposerFallback' : 'popupComposerRecognised')}
+              </p>
               {composer.findings.length === 0 ? (
                 <p>{t('popupClean')}</p>
               ) : (

@@ -5,6 +5,7 @@
  * category, severity, platforms, message, examples, pattern, terms) are fixed; add beside them.
  */
 import { z } from 'zod';
+import { adapterPatches } from './adapters-schema';
 
 export const PLATFORMS = [
   'x',
@@ -447,6 +448,8 @@ export const Pack = z.strictObject({
   rules: z.array(Rule).default([]),
   manual: z.array(ManualSection).default([]),
   overrides: z.array(Override).default([]),
+  /** Hot fixes for the extension's platform adapters (rules/adapters-schema.ts). */
+  adapters: adapterPatches(Platform).optional(),
   /** Ed25519 signature over the pack without this field (`preflight pack sign`). */
   signature: z
     .strictObject({

@@ -42,7 +42,8 @@ export type Request =
 export interface TabFindings {
   platform: string;
   quietPeriod: boolean;
-  composers: { findings: Finding[] }[];
+  /** `recognised`: named by the platform's adapter; otherwise found by the generic fallback. */
+  composers: { findings: Finding[]; recognised?: boolean }[];
 }
 
 /** Keys in storage.local. */

@@ -36,6 +36,8 @@ export class Composer {
     readonly element: HTMLElement,
     readonly adapter: PlatformAdapter,
     private readonly host: ComposerHost,
+    /** Not named by the adapter: checked and underlined, gated only through its form's one send button. */
+    readonly fallback = false,
   ) {
     const schedule = () => this.schedule();
     const options = { signal: this.abort.signal, passive: true };
@@ -50,7 +52,7 @@ export class Composer {
   }
 
   get postType(): PostType | undefined {
-    return this.adapter.postType?.(this.element);
+    return this.fallback ? undefined : this.adapter.postType?.(this.element);
   }
 
   schedule(delay = CHECK_DELAY_MS): void {

@@ -3,31 +3,44 @@
  * editor, add reply boxes. One observer for the document (and for each shadow root the adapter
  * names), batched to one pass per animation frame, plus `focusin` as the fast path.
  */
+import { findFallbackEditors } from './fallback';
 import type { PlatformAdapter } from './platforms/types';
 
 export interface DiscoveryCallbacks {
-  found(element: HTMLElement): void;
+  /** `fallback`: an editable element no adapter selector names (fallback.ts). */
+  found(element: HTMLElement, fallback?: boolean): void;
   /** Called with every element found in this pass, so the caller can drop those that left. */
   pass(present: Set<HTMLElement>): void;
 }
 
 /** Why an element is not a usable composer, or undefined when it is. */
 export function notEligible(element: HTMLElement): string | undefined {
-  if (element instanceof HTMLTextAreaElement) {
+  if (element instanceof HTMLTextAreaElement || element instanceof HTMLInputElement) {
+    if (element instanceof HTMLInputElement && !TEXT_INPUTS.has(element.type)) return 'not a text field';
     if (element.disabled) return 'disabled';
     if (element.readOnly) return 'read-only';
   } else if (!element.isContentEditable) return 'not editable';
   if (element.getAttribute('aria-readonly') === 'true') return 'read-only';
-  if (element.getAttribute('role') === 'combobox') return 'combobox';
+  // A text field that is a combobox is a search box; a rich editor may be one for its mention list
+  // (TikTok Studio's Draft.js caption).
+  if (element.getAttribute('role') === 'combobox' && !element.isContentEditable) return 'combobox';
   if (!element.isConnected) return 'detached';
   if (typeof element.checkVisibility === 'function' && !element.checkVisibility()) return 'hidden';
   return undefined;
 }
 
+/** A single-line field a post is typed into (a title, a content warning, a Reels comment). */
+const TEXT_INPUTS = new Set(['text', '']);
+
+/** The document and the open shadow roots of the adapter's hosts, also hosts inside those roots. */
 function roots(adapter: PlatformAdapter): (Document | ShadowRoot)[] {
   const found: (Document | ShadowRoot)[] = [document];
-  for (const selector of adapter.shadowHosts ?? []) {
-    for (const host of document.querySelectorAll(selector)) if (host.shadowRoot) found.push(host.shadowRoot);
+  const selector = (adapter.shadowHosts ?? []).join(', ');
+  if (!selector) return found;
+  for (let i = 0; i < found.length; i++) {
+    for (const host of (found[i] as Document | ShadowRoot).querySelectorAll(selector)) {
+      if (host.shadowRoot && !found.includes(host.shadowRoot)) found.push(host.shadowRoot);
+    }
   }
   return found;
 }
@@ -43,7 +56,12 @@ export function findComposers(adapter: PlatformAdapter): Set<HTMLElement> {
   return present;
 }
 
-export function watchComposers(adapter: PlatformAdapter, callbacks: DiscoveryCallbacks, signal: AbortSignal): void {
+/** Returns a function that asks for another pass (the adapter changed: a pack's hot fix). */
+export function watchComposers(
+  adapter: PlatformAdapter,
+  callbacks: DiscoveryCallbacks,
+  signal: AbortSignal,
+): () => void {
   let queued = false;
   const observed = new WeakSet<Node>();
   const scan = () => {
@@ -51,7 +69,9 @@ export function watchComposers(adapter: PlatformAdapter, callbacks: DiscoveryCal
     if (signal.aborted) return;
     const present = findComposers(adapter);
     for (const element of present) callbacks.found(element);
-    callbacks.pass(present);
+    const fallback = findFallbackEditors(present);
+    for (const element of fallback) callbacks.found(element, true);
+    callbacks.pass(new Set([...present, ...fallback]));
     for (const root of roots(adapter)) observe(root);
   };
   const queue = () => {
@@ -84,4 +104,5 @@ export function watchComposers(adapter: PlatformAdapter, callbacks: DiscoveryCal
   // Visibility can change without a DOM mutation (a tab shown by CSS).
   window.addEventListener('resize', queue, { signal, passive: true });
   queue();
+  return queue;
 }

@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import { type ManualLookup, manualLookup } from '../../components/FindingList';
 import { uiLocale } from '../../components/i18n';
+import type { AdapterPatch } from '../../rules/adapters-schema';
 import { type Checker, compilePacks, localize } from '../../rules/compile';
 import { listProfiles } from '../../rules/profiles';
 import type { Finding, Pack, Platform, PostType, Severity } from '../../rules/schema';
@@ -107,6 +108,11 @@ export class EngineHost {
   check(text: string, platform: Platform, postType: PostType | undefined): Finding[] {
     if (!this.checker) return [];
     return this.checker.check(text, { platform, postType, locale: this.locale });
+  }
+
+  /** The active packs' hot fixes for a platform's adapter, in pack order. */
+  adapterPatches(platform: Platform): AdapterPatch[] {
+    return this.packs.flatMap((pack) => pack.adapters?.[platform] ?? []);
   }
 
   get manual(): ManualLookup {

@@ -12,7 +12,7 @@ import { type AuditContext, type AuditEntry, rulesOf } from '../../utils/audit';
 import { sha256Hex } from '../../utils/hash';
 import type { Composer } from './composer';
 import { activatesControl, enterMayPublish } from './keys';
-import { type PlatformAdapter, submitKeysFor } from './platforms/types';
+import { isPublishControl, type PlatformAdapter, submitKeysFor } from './platforms/types';
 
 export type DialogResult = { action: 'edit' } | { action: 'override'; reason: string };
 
@@ -20,6 +20,8 @@ export interface GateHost {
   adapter: PlatformAdapter;
   /** Every composer on the page at this moment, found on the spot if discovery has not seen it yet. */
   composers(): Composer[];
+  /** Fallback editors (not recognised) whose one obvious send button is `control`. */
+  fallbackComposersFor?(control: Element): Composer[];
   /** Settles once the engine can check (its packs compiled) or has failed. */
   ready(): Promise<void>;
   allowOverride(): boolean;
@@ -72,13 +74,11 @@ export class Gate {
   private busy = false;
   /** The last clean post let through: the later events of the same press are the same post. */
   private lastPosted: { composers: ReadonlySet<Composer>; text: string; at: number } | undefined;
-  private readonly publishSelector: string;
 
   constructor(
     private readonly host: GateHost,
     signal: AbortSignal,
   ) {
-    this.publishSelector = host.adapter.publish.join(', ');
     const options = { capture: true, signal };
     window.addEventListener('click', (event) => this.onActivate(event), options);
     for (const type of PRESS_EVENTS) window.addEventListener(type, (event) => this.onPress(event), options);
@@ -89,6 +89,8 @@ export class Gate {
 
   /** The composers a publish control posts: those in the nearest ancestor that holds any. */
   composersFor(control: Element): Composer[] {
+    const fallback = this.host.fallbackComposersFor?.(control) ?? [];
+    if (fallback.length > 0) return fallback;
     const composers = this.host.composers();
     for (let node: Node | null = control; node; node = parentAcrossShadow(node)) {
       const inside = composers.filter((c) => containsComposed(node, c.element));
@@ -98,10 +100,11 @@ export class Gate {
   }
 
   private publishControl(event: Event): Element | undefined {
+    // The adapter is read at each press: a pack's hot fix can change it while the page is open.
     for (const target of event.composedPath()) {
-      if (!(target instanceof Element) || !target.matches(this.publishSelector)) continue;
-      const text = this.host.adapter.publishText;
-      if (!text || text.test(target.textContent?.trim() ?? '')) return target;
+      if (!(target instanceof Element)) continue;
+      if (isPublishControl(this.host.adapter, target)) return target;
+      if (this.host.fallbackComposersFor?.(target).length) return target;
     }
     return undefined;
   }

@@ -9,12 +9,14 @@ import { STORAGE_KEYS, type TabFindings } from '../../utils/messages';
 import './layer.css';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Composer, type ComposerHost } from './composer';
-import { findComposers, watchComposers } from './discovery';
+import { findComposers, notEligible, watchComposers } from './discovery';
 import { EngineHost } from './engine';
+import { primaryButton } from './fallback';
 import { Gate } from './gate';
 import { HighlightRegistry, highlightsSupported } from './highlights';
 import { Layer } from './layer';
 import { ADAPTERS, adapterFor } from './platforms/index';
+import { patchAdapter } from './platforms/patch';
 import type { PlatformAdapter } from './platforms/types';
 
 export default defineContentScript({
@@ -51,7 +53,10 @@ function pageUrl(): URL | undefined {
 }
 
 /** Everything the content script does on a platform page; the gate goes in first. */
-function start(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
+function start(ctx: ContentScriptContext, base: PlatformAdapter): void {
+  // The adapter in use: the built-in one with the active packs' hot fixes, updated as packs change.
+  const adapter: PlatformAdapter = { ...base };
+  let rediscover: () => void = () => undefined;
   const lifetime = new AbortController();
   ctx.onInvalidated(() => lifetime.abort());
   const { signal } = lifetime;
@@ -77,9 +82,12 @@ function start(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
     void engine.load();
   };
   const publish = () => layer?.setComposers([...composers.values()]);
-  const found = (element: HTMLElement) => {
-    if (composers.has(element)) return;
-    composers.set(element, new Composer(element, adapter, host));
+  const found = (element: HTMLElement, fallback = false) => {
+    const known = composers.get(element);
+    if (known?.fallback === fallback) return;
+    // A hot fix can turn a fallback editor into a recognised composer.
+    known?.dispose();
+    composers.set(element, new Composer(element, adapter, host, fallback));
     if (!loaded) load();
     void mountLayer();
     publish();
@@ -91,8 +99,12 @@ function start(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
       // A press can come before discovery's first pass (a draft prefilled at load): look now.
       composers: () => {
         for (const element of findComposers(adapter)) found(element);
-        return [...composers.values()].filter((c) => c.element.isConnected);
+        return [...composers.values()].filter((c) => c.element.isConnected && !c.fallback);
       },
+      fallbackComposersFor: (control) =>
+        [...composers.values()].filter(
+          (c) => c.fallback && c.element.isConnected && primaryButton(c.element) === control,
+        ),
       ready: () => engine.settled(),
       allowOverride: () => engine.state?.allowOverride ?? true,
       failMode: () => engine.failMode,
@@ -111,6 +123,8 @@ function start(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
   );
 
   engine.onChange(() => {
+    Object.assign(adapter, patchAdapter(base, engine.adapterPatches(base.id)));
+    rediscover();
     for (const composer of composers.values()) composer.schedule(0);
     layer?.update();
   });
@@ -139,7 +153,7 @@ function start(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
     const answer: TabFindings = {
       platform: adapter.id,
       quietPeriod: engine.quietPeriod,
-      composers: live.map((composer) => ({ findings: composer.checkNow() })),
+      composers: live.map((composer) => ({ findings: composer.checkNow(), recognised: !composer.fallback })),
     };
     return Promise.resolve(answer);
   };
@@ -179,14 +193,16 @@ function start(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
   };
   const discover = () => {
     if (topFrame) void mountLayer();
-    watchComposers(
+    rediscover = watchComposers(
       adapter,
       {
         found,
         pass(present) {
           let removed = false;
           for (const [element, composer] of composers) {
-            if (element.isConnected && present.has(element)) continue;
+            // A composer hidden by a later step of its own dialog (Facebook Pages: Next → Post settings)
+            // still holds the draft the final Post publishes: it stays until it leaves the page.
+            if (element.isConnected && (present.has(element) || notEligible(element) === 'hidden')) continue;
             composer.dispose();
             composers.delete(element);
             removed = true;

@@ -12,6 +12,7 @@ import { t } from '../../components/i18n';
 import type { Finding } from '../../rules/schema';
 import type { Composer } from './composer';
 import type { EngineHost } from './engine';
+import { primaryButton } from './fallback';
 import type { DialogResult } from './gate';
 import { type Box, rangeBoxes, textareaBoxes } from './overlay';
 
@@ -125,6 +126,7 @@ function LayerView({ layer }: { layer: Layer }) {
               error={composer.error}
               quietPeriod={quiet}
               profile={engine.profile?.title}
+              fallback={composer.fallback ? { gated: !!primaryButton(composer.element) } : undefined}
               onOpen={() => void layer.openDialog(composer.findings, [composer], true)}
             />
           </div>

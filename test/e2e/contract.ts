@@ -56,7 +56,7 @@ export function composerContract(f: PlatformFixture): void {
       await expect.poll(() => indicators(page).count(), { timeout: 10_000 }).toBeGreaterThan(0);
       return page;
     };
-    const indicators = (page: Page) => page.locator('preflight-layer .indicator');
+    const indicators = (page: Page) => page.locator('preflight-layer .indicator:not([data-fallback])');
     const severity = (page: Page, index = 0) => indicators(page).nth(index).getAttribute('data-severity');
     const posted = (page: Page) => page.evaluate(() => window.__fixture.posted);
     const modelText = (page: Page, index = 0) => page.evaluate((i) => window.__fixture.modelText(i), index);

@@ -25,7 +25,7 @@ export interface LatePublishFixture {
   publish: string;
 }
 
-function withBrowser(f: { origin: string; fixture: string }): () => ExtensionBrowser {
+export function withBrowser(f: { origin: string; fixture: string }): () => ExtensionBrowser {
   let browser: ExtensionBrowser;
   beforeAll(async () => {
     browser = await launchWithExtension();
@@ -45,7 +45,7 @@ export function latePublishHeld(f: LatePublishFixture): void {
       const page = await browser().context.newPage();
       await page.goto(`${f.origin}${f.path ?? '/'}`);
       const composers = page.locator(f.composer);
-      const indicators = page.locator('preflight-layer .indicator');
+      const indicators = page.locator('preflight-layer .indicator:not([data-fallback])');
       const posted = () => page.evaluate(() => window.__fixture.posted);
       await expect.poll(() => indicators.count(), { timeout: 10_000 }).toBeGreaterThan(0);
       const before = await composers.count();
@@ -98,7 +98,7 @@ export function keyPostsClean(f: KeyPostFixture): void {
     it(`passes ${f.shortcut} through untouched, and ${f.newLine} stays a new line`, async () => {
       const page = await browser().context.newPage();
       await page.goto(`${f.origin}${f.path ?? '/'}`);
-      const indicators = page.locator('preflight-layer .indicator');
+      const indicators = page.locator('preflight-layer .indicator:not([data-fallback])');
       await expect.poll(() => indicators.count(), { timeout: 10_000 }).toBeGreaterThan(0);
       const [first, second] = DRAFTS.clean.split(/(?<=\.) /) as [string, string];
       await page.locator(f.composer).first().click();
@@ -117,7 +117,7 @@ export function keyPostsClean(f: KeyPostFixture): void {
     it(`replays ${f.shortcut} once a warn-only draft has a reason`, async () => {
       const page = await browser().context.newPage();
       await page.goto(`${f.origin}${f.path ?? '/'}`);
-      const indicators = page.locator('preflight-layer .indicator');
+      const indicators = page.locator('preflight-layer .indicator:not([data-fallback])');
       await expect.poll(() => indicators.count(), { timeout: 10_000 }).toBeGreaterThan(0);
       await page.locator(f.composer).first().click();
       await page.keyboard.type(DRAFTS.warn, { delay: 5 });
@@ -134,3 +134,19 @@ export function keyPostsClean(f: KeyPostFixture): void {
     });
   });
 }
+
+/** A fixture page, once Preflight has put its first indicator on it. */
+export async function openFixture(browser: ExtensionBrowser, url: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  await expect
+    .poll(() => page.locator('preflight-layer .indicator:not([data-fallback])').count(), { timeout: 10_000 })
+    .toBeGreaterThan(0);
+  return page;
+}
+
+/** The severity shown by the n-th indicator. */
+export const severityOf = (page: Page, index = 0) =>
+  page.locator('preflight-layer .indicator:not([data-fallback])').nth(index).getAttribute('data-severity');
+
+export const postedOn = (page: Page) => page.evaluate(() => window.__fixture.posted);

@@ -94,6 +94,26 @@ describe('sending decisions to a collector', () => {
 });
 
 describe('what an entry records as in force', () => {
+  it('exports it in CSV: packs with versions, rule and set changes with who made them, the profile', () => {
+    const row = auditToCsv([
+      entry({
+        decision: 'posted',
+        ruleIds: [],
+        severities: [],
+        ruleChanges: [
+          { rule: 'legal.financial-guarantee', to: 'off', by: 'reviewer' },
+          { rule: 'brand.hype', to: 'info', by: 'pack', pack: 'team' },
+        ],
+        setChanges: [{ set: 'preflight-default/finance', on: true, by: 'policy' }],
+        profile: 'jp-campaign',
+      }),
+    ]).split('\r\n')[1];
+    expect(row).toContain('"preflight-default@1.4.0"');
+    expect(row).toContain('"legal.financial-guarantee=off(reviewer) brand.hype=info(team)"');
+    expect(row).toContain('"preflight-default/finance=on(policy)"');
+    expect(row?.endsWith('"jp-campaign"')).toBe(true);
+  });
+
   const org = testPack(
     [
       { id: 'org.guarantee', kind: 'terms', terms: ['guaranteed'], severity: 'block' },

@@ -1,6 +1,9 @@
 /**
  * Bluesky (bsky.app): TipTap/ProseMirror editors in the composer dialog, one per post of a thread.
  * The rich editor loads lazily; until then a fallback textarea stands in, and is checked too.
+ * Source: bluesky-social/social-app (TextInput.web.tsx, Composer.tsx). Bluesky is moving editors to its own
+ * rich-text library (@bsky.app/tapper, in the message composer so far, issue 12, 2026-12): the post
+ * composer is still TipTap; should it change, the generic fallback checks it until this file follows.
  */
 import { defineAdapter } from './types';
 

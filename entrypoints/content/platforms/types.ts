@@ -15,8 +15,10 @@ export interface PlatformAdapter {
   composers: string[];
   /** Controls that publish what is in the composer. */
   publish: string[];
-  /** For sites whose publish control has no stable attribute: its visible text must match too. */
+  /** For sites whose publish control has no stable attribute: its visible text (or label) must match too. */
   publishText?: RegExp;
+  /** More publish controls with their own labels: a pack's hot fix (platforms/patch.ts). */
+  extraPublish?: { selectors: string[]; text?: RegExp }[];
   /**
    * The closest ancestor holding one composer (or one thread of composers) and its publish control:
    * a dialog, a form, a web component. The gate checks every composer inside it.
@@ -31,6 +33,25 @@ export interface PlatformAdapter {
 }
 
 export const defineAdapter = (adapter: PlatformAdapter): PlatformAdapter => adapter;
+
+/** A control's visible text, or for an icon-only control its label (Threads' "Reply" arrow). */
+export function controlLabel(control: Element): string {
+  const text = control.textContent?.trim();
+  if (text) return text;
+  const labelled = control.hasAttribute('aria-label') ? control : control.querySelector('[aria-label]');
+  return labelled?.getAttribute('aria-label')?.trim() ?? '';
+}
+
+/** Whether `element` is one of the adapter's publish controls (selector, and label where one is asked). */
+export function isPublishControl(adapter: PlatformAdapter, element: Element): boolean {
+  const groups = [{ selectors: adapter.publish, text: adapter.publishText }, ...(adapter.extraPublish ?? [])];
+  return groups.some(
+    (group) =>
+      group.selectors.length > 0 &&
+      element.matches(group.selectors.join(', ')) &&
+      (!group.text || group.text.test(controlLabel(element))),
+  );
+}
 
 export function submitKeysFor(adapter: PlatformAdapter, composer: Element): SubmitKey[] {
   return typeof adapter.submitKeys === 'function' ? adapter.submitKeys(composer) : adapter.submitKeys;

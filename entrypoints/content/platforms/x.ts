@@ -1,4 +1,9 @@
-/** X (x.com, twitter.com): Draft.js composers; several can be on a page (timeline, modal, replies, threads). */
+/**
+ * X (x.com, twitter.com): Draft.js composers; several can be on a page (timeline, modal, replies, threads).
+ * Sources: insin/control-panel-for-twitter script.js @0962235 (2026-08-17): div[data-testid^="tweetTextarea"],
+ * button[data-testid^="tweetButton"], popups under #layers; yaroslav-n/tweetGPT (2024-03): the toolbar;
+ * tang-vu DOM_SELECTORS.md (2026-02-27): mobile web's `div[data-testid^="tweetTextarea"] textarea`.
+ */
 import { defineAdapter } from './types';
 
 export default defineAdapter({
@@ -7,7 +12,9 @@ export default defineAdapter({
   composers: [
     // Draft.js contenteditable: home timeline, /compose/post modal, replies; _0, _1… per post of a thread.
     'div[data-testid^="tweetTextarea_"][contenteditable="true"]',
-    // Mobile web renders a textarea instead.
+    // Mobile web renders a textarea under the wrapper that carries the testid (tang-vu, 2026-02-27)…
+    '[data-testid^="tweetTextarea"] textarea',
+    // …and older builds put the testid on the textarea itself.
     'textarea[data-testid^="tweetTextarea_"]',
   ],
   publish: [
@@ -17,7 +24,7 @@ export default defineAdapter({
     'button[data-testid="tweetButton"]',
   ],
   container: [
-    // The modal under #layers.
+    // The modal under #layers (replies opened from the timeline are dialogs too).
     '[role="dialog"]',
     // Timeline box and inline reply: the toolbar's common ancestor with the editor.
     '[data-testid="inline_reply_offscreen"]',
@@ -25,5 +32,12 @@ export default defineAdapter({
     'form',
   ],
   submitKeys: ['mod+enter'],
-  postType: (composer) => (composer.closest('[data-testid="inline_reply_offscreen"], article') ? 'reply' : 'post'),
+  postType: (composer) => {
+    if (composer.closest('[data-testid="inline_reply_offscreen"], article')) return 'reply';
+    // On a post's page the inline reply box is a sibling after the conversation's article, not inside it.
+    const cell = composer.closest('[data-testid="cellInnerDiv"]');
+    if (cell?.previousElementSibling?.querySelector('article') || composer.closest('div:has(> article) ~ div'))
+      return 'reply';
+    return 'post';
+  },
 });

@@ -45,6 +45,20 @@ describe.skipIf(browserMissing)('no key posts a block draft', () => {
     return page;
   };
 
+  it('tiktok: Tab from the comment box to Post, then Enter or Space, as the report found', async () => {
+    const tiktok = TARGETS.find((t) => t.platform === 'tiktok')!;
+    const page = await openWithBlockDraft(tiktok);
+    for (const key of ['Enter', 'Space']) {
+      await page.locator(tiktok.composer).first().click();
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-e2e'))).toBe('comment-post');
+      await page.keyboard.press(key);
+      expect(await closeGateIfOpen(page, 2000), `${key} on Post opened no dialog`).toBe(true);
+      expect(await posted(page)).toEqual([]);
+    }
+    await page.close();
+  });
+
   for (const target of TARGETS) {
     it(`${target.platform}: Enter with any modifier, typed in the composer`, async () => {
       const page = await openWithBlockDraft(target);

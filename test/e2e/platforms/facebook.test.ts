@@ -1,5 +1,7 @@
-import { composerContract } from '../contract';
-import { keyPostsClean, latePublishHeld } from '../platform-extras';
+import { describe, expect, it } from 'vitest';
+import { browserMissing } from '../browser';
+import { composerContract, DRAFTS } from '../contract';
+import { keyPostsClean, latePublishHeld, openFixture, postedOn, severityOf, withBrowser } from '../platform-extras';
 
 const ORIGIN = 'https://www.facebook.com';
 const EDITOR = 'div[role="textbox"][contenteditable="true"][data-lexical-editor="true"]';
@@ -38,3 +40,39 @@ keyPostsClean({
   shortcut: 'Enter',
   newLine: 'Shift+Enter',
 });
+
+describe.skipIf(browserMissing)(
+  'facebook: the Create post dialog in form[method=POST], and a Page’s Post settings step',
+  () => {
+    const browser = withBrowser({ origin: ORIGIN, fixture: 'facebook' });
+    const dialogEditor = `[role="dialog"] ${EDITOR}`;
+
+    it('a plain Enter in the Create post dialog is a new line, never a press of Post', async () => {
+      const page = await openFixture(browser(), `${ORIGIN}/`);
+      await page.getByText("What's on your mind, Brand?").click();
+      await page.locator(dialogEditor).click();
+      await page.keyboard.type(DRAFTS.block, { delay: 5 });
+      await expect.poll(() => severityOf(page, 2)).toBe('block');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('Second line', { delay: 5 });
+      expect(await page.getByRole('alertdialog').count()).toBe(0);
+      expect(await page.evaluate(() => window.__fixture.modelText(2))).toBe(`${DRAFTS.block}\nSecond line`);
+      expect(await postedOn(page)).toEqual([]);
+      await page.close();
+    });
+
+    it('holds the final Post of Next → Post settings → Post, where the editor is hidden', async () => {
+      const page = await openFixture(browser(), `${ORIGIN}/`);
+      await page.getByText('Create post as Brand Page').click();
+      await page.locator(dialogEditor).click();
+      await page.keyboard.type(DRAFTS.block, { delay: 5 });
+      await expect.poll(() => severityOf(page, 2)).toBe('block');
+      await page.locator('[role="dialog"] div[role="button"][aria-label="Next"]').click();
+      expect(await page.locator(dialogEditor).isVisible()).toBe(false);
+      await page.locator('[role="dialog"] div[role="button"][aria-label="Post"]').click();
+      await expect.poll(() => page.getByRole('alertdialog').isVisible()).toBe(true);
+      expect(await postedOn(page)).toEqual([]);
+      await page.close();
+    });
+  },
+);

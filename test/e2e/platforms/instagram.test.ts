@@ -37,3 +37,15 @@ keyPostsClean({
   shortcut: 'Enter',
   newLine: 'Shift+Enter',
 });
+
+// Newer comment fields: a Lexical contenteditable under feed posts, and an <input> on Reels (opened late).
+composerContract({
+  platform: 'instagram',
+  origin: 'https://www.instagram.com',
+  path: '/',
+  fixture: 'instagram-comments',
+  composer: '[aria-label^="Add a comment"][contenteditable="true"], input[placeholder^="Add a comment"]',
+  publish: (index) => `form >> nth=${index} >> div.post[role="button"]`,
+  openLate: (page) => page.locator('a.reels').click(),
+  shortcut: 'Enter',
+});

@@ -30,3 +30,30 @@ latePublishHeld({
   open: (page) => page.locator('button.share-box-feed-entry__trigger').click(),
   publish: SHARE_POST,
 });
+
+// The new feed DOM (SDUI): TipTap editors, data-view-name buttons, no <form>.
+const TIPTAP = '.tiptap.ProseMirror[contenteditable="true"]';
+
+composerContract({
+  platform: 'linkedin',
+  origin: ORIGIN,
+  path: '/feed/',
+  fixture: 'linkedin-sdui',
+  composer: TIPTAP,
+  publish: (index) =>
+    index < 2
+      ? `[data-view-name="comment-box"] >> nth=${index} >> button[data-view-name="comment-post"]`
+      : 'button[data-view-name="comment-reply-post"]',
+  openLate: (page) => page.locator('button[data-view-name="comment-reply"]').click(),
+});
+
+latePublishHeld({
+  platform: 'linkedin',
+  origin: ORIGIN,
+  path: '/feed/',
+  fixture: 'linkedin-sdui',
+  what: 'the SDUI share dialog (TipTap, button[data-view-name="share-post"])',
+  composer: TIPTAP,
+  open: (page) => page.locator('button[data-view-name="share-sharebox-focus"]').click(),
+  publish: 'button[data-view-name="share-post"]',
+});

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveFixture } from '../../fixtures/serve';
 import { browserMissing, type ExtensionBrowser, launchWithExtension } from '../browser';
 import { composerContract, DRAFTS } from '../contract';
+import { openFixture, postedOn, severityOf, withBrowser } from '../platform-extras';
 
 const ORIGIN = 'https://www.reddit.com';
 
@@ -70,6 +71,44 @@ describe.skipIf(browserMissing)('reddit: the submit page checks title and body t
     await page.locator('#submit-post-button').click();
     await expect.poll(posted).toEqual(['Sunday opening hours', DRAFTS.clean]);
     expect(await dialog.count()).toBe(0);
+    await page.close();
+  });
+});
+
+// Comment composers whose editor is in their own shadow root (shreddit-comment-composer, -simple-composer).
+const SHADOW_EDITOR = 'div[contenteditable="true"][role="textbox"]';
+const SHADOW_POST = '/r/preflight/comments/2fghij/sunday_hours/';
+
+composerContract({
+  platform: 'reddit',
+  origin: ORIGIN,
+  path: SHADOW_POST,
+  fixture: 'reddit-shadow',
+  composer: SHADOW_EDITOR,
+  publish: (index) => `button[slot="submit-button"] >> nth=${index}`,
+  openLate: (page) => page.locator('button.reply').click(),
+  shortcut: 'Control+Enter',
+});
+
+describe.skipIf(browserMissing)('reddit: the submit page’s Post in r-post-form-submit-button’s shadow root', () => {
+  const browser = withBrowser({ origin: ORIGIN, fixture: 'reddit-shadow' });
+
+  it('holds #inner-post-submit-button on a block finding and lets the fixed draft through', async () => {
+    const page = await openFixture(browser(), `${ORIGIN}/r/preflight/submit/`);
+    await page.locator(SHADOW_EDITOR).click();
+    await page.keyboard.type(DRAFTS.block, { delay: 5 });
+    await expect.poll(() => severityOf(page)).toBe('block');
+    await page.locator('#inner-post-submit-button').click();
+    await expect.poll(() => page.getByRole('alertdialog').isVisible()).toBe(true);
+    expect(await postedOn(page)).toEqual([]);
+    await page.getByRole('alertdialog').locator('button.edit').click();
+    await page.locator(SHADOW_EDITOR).click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type(DRAFTS.clean, { delay: 5 });
+    await expect.poll(() => severityOf(page)).toBe('clean');
+    await page.locator('#inner-post-submit-button').click();
+    await expect.poll(() => postedOn(page)).toEqual([DRAFTS.clean]);
     await page.close();
   });
 });

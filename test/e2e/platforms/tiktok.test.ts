@@ -53,3 +53,14 @@ describe.skipIf(browserMissing)('tiktok: Enter posts, Shift+Enter is a new line'
     await page.close();
   });
 });
+
+// TikTok Studio: the Draft.js caption is role="combobox" (discovery used to drop it).
+composerContract({
+  platform: 'tiktok',
+  origin: ORIGIN,
+  path: '/tiktokstudio/upload',
+  fixture: 'tiktok-studio',
+  composer: '.public-DraftEditor-content[contenteditable="true"][role="combobox"]',
+  publish: (index) => `button[data-e2e="post_video_button"] >> nth=${index}`,
+  openLate: (page) => page.locator('button.add-video').click(),
+});

@@ -159,6 +159,23 @@ describe('the popup', () => {
     expect(el.textContent).toContain('Manual: Financial promotion');
   });
 
+  it('says which composers the adapter recognises and which the fallback only checks', async () => {
+    const answer: TabFindings = {
+      platform: 'linkedin',
+      quietPeriod: false,
+      composers: [
+        { findings: [], recognised: true },
+        { findings: [], recognised: false },
+      ],
+    };
+    browser.tabs.sendMessage = vi.fn(async () => answer) as never;
+    const el = await mount(<PopupApp />);
+    const kinds = [...el.querySelectorAll('.composer-kind')];
+    expect(kinds.map((k) => k.getAttribute('data-recognised'))).toEqual(['true', 'false']);
+    expect(kinds[0]?.textContent).toBe('Recognised composer');
+    expect(kinds[1]?.textContent).toMatch(/^Not recognised \(fallback\): checked, not gated/);
+  });
+
   it('says plainly when the page has no composer, or is not a platform', async () => {
     browser.tabs.sendMessage = vi.fn(async () => ({ platform: 'x', quietPeriod: false, composers: [] })) as never;
     let el = await mount(<PopupApp />);
