@@ -65,7 +65,7 @@ describe.skipIf(browserMissing)('the audit trail', () => {
     });
   }
 
-  it('lists a rule that matched twice once', async () => {
+  it('lists a rule that matched several times once', async () => {
     const target = FORM_POSTS[0]!;
     const page = await browser.context.newPage();
     const draft = `${DRAFTS.block} 元本保証`;
@@ -76,10 +76,11 @@ describe.skipIf(browserMissing)('the audit trail', () => {
     await expect.poll(async () => (await auditLog(browser)).length).toBe(before + 1);
     const entry = (await auditLog(browser)).at(-1);
     expect(entry?.decision).toBe('stopped');
-    // 元本保証 matches twice here; each rule is listed once.
+    // The guarantee rule matches more than once here; the entry lists each rule once.
     expect(
-      checker.check(draft, { platform: target.platform }).filter((f) => f.ruleId === 'legal.financial-guarantee'),
-    ).toHaveLength(2); // 元本保証 twice; other rules may match too
+      checker.check(draft, { platform: target.platform }).filter((f) => f.ruleId === 'legal.financial-guarantee')
+        .length,
+    ).toBeGreaterThan(1);
     expect([...(entry?.ruleIds ?? [])].sort()).toEqual(rulesIn(draft, target.platform).sort());
     expect(entry?.severities).toHaveLength(entry?.ruleIds.length ?? -1);
     expect(entry?.packs).toContainEqual({ id: 'preflight-default', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
