@@ -4,7 +4,7 @@
  * scrolling and resizing, read once per animation frame.
  */
 import { type ComponentChildren, render } from 'preact';
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { FindingList } from '../../components/FindingList';
 import { GateDialog } from '../../components/GateDialog';
 import { Indicator } from '../../components/Indicator';
@@ -138,9 +138,8 @@ function LayerView({ layer }: { layer: Layer }) {
 }
 
 function DialogView({ dialog, engine }: { dialog: DialogRequest; engine: EngineHost }) {
-  // Remember what had focus, and give it back when the dialog closes.
-  const [opener] = useState(() => document.activeElement as HTMLElement | null);
-  useEffect(() => () => opener?.focus?.(), [opener]);
+  // Focus goes back to what had it when the modal closes (the browser does that for <dialog>), at once:
+  // nothing here moves it again a frame later, when the operator may already be typing elsewhere.
   const edit = () => dialog.resolve({ action: 'edit' });
   return (
     <TopLayer onCancel={edit}>
