@@ -2,7 +2,7 @@
  * Messages between the content script, the popup and the background. The background owns packs,
  * switches and the audit log; content scripts ask it and listen to storage changes.
  */
-import type { Finding, Pack, Severity } from '../rules/schema';
+import type { Finding, Pack, PostType, Severity } from '../rules/schema';
 
 export type RuleOverride = Severity | 'off';
 
@@ -42,7 +42,8 @@ export type Request =
 export interface TabFindings {
   platform: string;
   quietPeriod: boolean;
-  composers: { findings: Finding[] }[];
+  /** In document order; `postType` tells a reply box from the main composer. */
+  composers: { findings: Finding[]; postType?: PostType | undefined }[];
 }
 
 /** Keys in storage.local. */

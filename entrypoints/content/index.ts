@@ -97,7 +97,7 @@ function start(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
     const answer: TabFindings = {
       platform: adapter.id,
       quietPeriod: engine.quietPeriod,
-      composers: live.map((composer) => ({ findings: composer.checkNow() })),
+      composers: live.map((composer) => ({ findings: composer.checkNow(), postType: composer.postType })),
     };
     return Promise.resolve(answer);
   };
