@@ -70,7 +70,7 @@ describe.skipIf(browserMissing || !canWritePolicy)('enterprise policy (Chromium 
 
   it('makes the forced pack active and shows it as set by policy', async () => {
     const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html#packs`);
     await expect
       .poll(() => options.locator('[data-pack="acme-policy"]').textContent(), { timeout: 10_000 })
       .toContain('enterprise policy');
@@ -85,7 +85,9 @@ describe.skipIf(browserMissing || !canWritePolicy)('enterprise policy (Chromium 
     expect(await claims.locator('input[role="switch"]').isDisabled()).toBe(true);
     expect(await claims.locator('input[role="switch"]').isChecked()).toBe(false);
     expect(await options.locator('[data-set="brand-voice"] input[role="switch"]').isDisabled()).toBe(false);
+    await options.locator('nav a[data-section="rules"]').click();
     const card = options.locator('[data-rule-id="pii.payment-card"]');
+    await card.waitFor();
     expect(await card.getByTestId('rule-locked').count()).toBe(1);
     expect(await card.getByTestId('rule-severity').count()).toBe(0);
     const popup = await browser.context.newPage();
