@@ -113,9 +113,8 @@ export function OptionsApp() {
     return () => browser.storage.onChanged.removeListener(onChanged);
   }, [refresh]);
   const locale = uiLocale();
-  const builtIn = state
-    ? state.packs.filter((pack) => !stored.some((entry) => entry.pack === pack || entry.pack.id === pack.id))
-    : [];
+  // The built-in pack: every other active pack is in the store, with where it came from.
+  const builtIn = state ? state.packs.filter((pack) => !stored.some((entry) => entry.pack.id === pack.id)) : [];
   return (
     <div class="options">
       <header>

@@ -1,6 +1,8 @@
 /**
  * The background owns what every tab shares: the active packs, the reviewers' set switches and the
- * audit log. Content scripts ask for the state and listen to storage changes.
+ * audit log. Every pack comes in here (files the options page sends, subscriptions, policy) and is
+ * verified again whenever packs are activated. Content scripts ask for the state and listen to
+ * storage changes.
  */
 import defaultPack from 'virtual:preflight/default-pack';
 import { browser } from 'wxt/browser';
@@ -85,14 +87,22 @@ function admitted(policy: Policy): Promise<PolicyAdmission> {
  * force. Kept until the packs, the keys or the policy change (a storage change moves `generation`).
  */
 let generation = 0;
-let activation: { generation: number; policy: Policy; packs: Promise<StoredPack[]> } | undefined;
-function activated(policy: Policy): Promise<StoredPack[]> {
-  if (activation?.generation === generation && activation.policy === policy) return activation.packs;
+interface Activation {
+  generation: number;
+  policy: Policy;
+  packs: Promise<StoredPack[]>;
+  /** The marks of why a pack is off, written for the options page (open composers reload on them). */
+  recorded: Promise<void>;
+}
+let activation: Activation | undefined;
+function activated(policy: Policy): Activation {
+  if (activation?.generation === generation && activation.policy === policy) return activation;
   const packs = (async () => activate(await readPacks(), policy, await readTrustedKeys()))();
-  activation = { generation, policy, packs };
-  // Marks why a pack is off, for the options page; open composers reload when one goes on or off.
-  void packs.then(recordActivation).catch((error: unknown) => console.error('Preflight: activation', error));
-  return packs;
+  const recorded = packs
+    .then(recordActivation)
+    .catch((error: unknown) => console.error('Preflight: could not record which packs are active', error));
+  activation = { generation, policy, packs, recorded };
+  return activation;
 }
 
 /**
@@ -106,7 +116,7 @@ async function activeState(): Promise<ActiveState> {
   const userRules = (stored[STORAGE_KEYS.ruleOverrides] ?? {}) as Record<string, RuleOverride>;
   const policy = await currentPolicy();
   const admission = await admitted(policy);
-  const active = (await activated(policy)).filter((entry) => !entry.inactive);
+  const active = (await activated(policy).packs).filter((entry) => !entry.inactive);
   return {
     packs: [...BUILT_IN, ...active.map((entry) => entry.pack)],
     sets: { ...userSets, ...policy.setSwitches },
@@ -123,10 +133,16 @@ async function activeState(): Promise<ActiveState> {
   };
 }
 
-/** Subscriptions deliver through the one admission path. */
+/** Subscriptions deliver through the one admission path (while still subscribed when the fetch ends). */
 const subscriptionHost: SubscriptionHost = {
-  admit: async (text, url) =>
-    admitPack({ text, origin: url, source: 'subscription' }, { builtIn: BUILT_IN, policy: await currentPolicy() }),
+  admit: async (text, url) => {
+    if (!(await readSubscriptions()).some((s) => s.url === url))
+      return { ok: false, issues: [{ file: url, path: '', message: 'unsubscribed while it was being fetched' }] };
+    return admitPack(
+      { text, origin: url, source: 'subscription' },
+      { builtIn: BUILT_IN, policy: await currentPolicy() },
+    );
+  },
   hasPack: async (subscription) =>
     (await readPacks()).some(
       (entry) =>
@@ -146,9 +162,10 @@ async function answer(request: AdminRequest): Promise<AdminReplies[AdminRequest[
       await removePack(request.id);
       return { ok: true };
     case 'preflight:set-trusted-keys':
+      // Every stored pack is verified again against the keys now in force before the answer.
       await writeTrustedKeys(request.keys);
       generation++;
-      await activated(await currentPolicy()).then(recordActivation);
+      await activated(await currentPolicy()).recorded;
       return { ok: true };
     case 'preflight:subscribe':
       return subscribe(request.url, subscriptionHost);

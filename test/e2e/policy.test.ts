@@ -1,13 +1,27 @@
 /**
  * Enterprise policy, as an admin sets it: a real managed-policy file for Chromium on Linux
- * (/etc/chromium/policies/managed/), naming the extension by its fixed ID. It forces a pack, locks
- * sets and turns "Post anyway" off. Writing there needs root, as CI has.
+ * (/etc/chromium/policies/managed/), naming the extension by its fixed ID. It forces signed packs
+ * (one of whose overrides tries to switch off what policy locks), locks rules and sets, names its
+ * own trusted key, requires signatures and turns "Post anyway" off. Writing there needs root, as CI has.
  */
-import { accessSync, constants, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Pack, type PackInput } from '../../rules/schema';
+import { generateKeyPair, type KeyPair, signPack } from '../../rules/signature';
 import { serveFixture } from '../fixtures/serve';
-import { browserMissing, EXTENSION_ID, type ExtensionBrowser, launchWithExtension } from './browser';
+import {
+  browserMissing,
+  EXTENSION_ID,
+  type ExtensionBrowser,
+  launchWithExtension,
+  openMastodon,
+  readExtensionStorage,
+  writeExtensionStorage,
+} from './browser';
+import { termsPack } from './pack-server';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const POLICY_FILE = join(POLICY_DIR, 'preflight-e2e.json');
@@ -21,7 +35,7 @@ const canWritePolicy = (() => {
   }
 })();
 
-const forcedPack = {
+const forcedPack: PackInput = {
   id: 'acme-policy',
   name: 'ACME policy pack',
   version: '3.0.0',
@@ -40,21 +54,58 @@ const forcedPack = {
       terms: ['Nightjar'],
     },
   ],
+  // Tries to switch off a rule policy locks, and one of a set policy keeps on: neither may hold.
+  overrides: [
+    { rule: 'pii.payment-card', enabled: false },
+    { rule: 'pii.email', enabled: false },
+  ],
 };
+const signed = async (pack: PackInput, key: KeyPair) => signPack(Pack.parse(pack), key);
+const DRAFT = 'Card 4111 1111 1111 1111, mail tanaka.hanako@gmail.com';
 
 describe.skipIf(browserMissing || !canWritePolicy)('enterprise policy (Chromium managed policy file)', () => {
   let browser: ExtensionBrowser;
+  let policyKey: KeyPair;
+  const dir = mkdtempSync(join(tmpdir(), 'preflight-policy-'));
+  const packFile = (name: string, pack: unknown) => {
+    writeFileSync(join(dir, name), JSON.stringify(pack));
+    return join(dir, name);
+  };
+  const openOptions = async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.locator('[data-pack="acme-policy"]').waitFor({ timeout: 10_000 });
+    return options;
+  };
+  const ruleIds = async (page: Page) => {
+    await page.locator('preflight-layer .indicator').first().click();
+    const ids = await page
+      .locator('preflight-layer [data-rule]')
+      .evaluateAll((all) => all.map((f) => f.getAttribute('data-rule')));
+    await page.keyboard.press('Escape');
+    return ids;
+  };
   beforeAll(async () => {
+    policyKey = await generateKeyPair();
     writeFileSync(
       POLICY_FILE,
       JSON.stringify({
         '3rdparty': {
           extensions: {
             [EXTENSION_ID]: {
-              forcedPacks: [JSON.stringify(forcedPack)],
-              setSwitches: { 'preflight-default/claims': false, 'preflight-default/quiet-period': false },
+              forcedPacks: [
+                JSON.stringify(await signed(forcedPack, policyKey)),
+                JSON.stringify(termsPack('acme-unsigned', '1.0.0', ['Kestrel'])),
+              ],
+              setSwitches: {
+                'preflight-default/claims': false,
+                'preflight-default/quiet-period': false,
+                'preflight-default/privacy': true,
+              },
               allowOverride: false,
               lockedRules: ['pii.payment-card'],
+              trustedKeys: [{ keyId: policyKey.keyId, publicKey: policyKey.publicKey }],
+              requireSignedPacks: true,
             },
           },
         },
@@ -66,6 +117,7 @@ describe.skipIf(browserMissing || !canWritePolicy)('enterprise policy (Chromium 
   afterAll(async () => {
     await browser?.close();
     rmSync(POLICY_FILE, { force: true });
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('makes the forced pack active and shows it as set by policy', async () => {
@@ -115,5 +167,75 @@ describe.skipIf(browserMissing || !canWritePolicy)('enterprise policy (Chromium 
     await expect.poll(() => indicator.getAttribute('data-severity')).toBe('block');
     expect(await page.evaluate(() => window.__fixture.posted)).toEqual([]);
     await page.close();
+  });
+
+  it('refuses a forced pack that is not signed with policy’s key, and says why', async () => {
+    const options = await openOptions();
+    await expect
+      .poll(() => options.locator('.import-failed[role="alert"]').first().textContent())
+      .toContain('policy forcedPacks[1]: signature: refused: the pack is not signed');
+    expect(await options.locator('[data-pack="acme-unsigned"]').count()).toBe(0);
+    await options.close();
+  });
+
+  it('holds locked rules and locked-on sets against a forced pack’s overrides, an imported one’s and a reviewer’s', async () => {
+    const options = await openOptions();
+    const team = await signed(
+      termsPack('team-overrides', '1.0.0', ['Falconet'], {
+        overrides: [
+          { rule: 'pii.payment-card', severity: 'info' },
+          { rule: 'pii.email', enabled: false },
+        ],
+      }) as PackInput,
+      policyKey,
+    );
+    await options.getByTestId('import-pack').setInputFiles(packFile('team-overrides.json', team));
+    await expect.poll(() => options.locator('[role="status"]').textContent()).toContain('Imported');
+    // A reviewer's switches, written where the options page keeps them.
+    await writeExtensionStorage(options, { ruleOverrides: { 'pii.payment-card': 'off', 'pii.email': 'off' } });
+    const page = await openMastodon(browser, DRAFT);
+    const indicator = page.locator('preflight-layer .indicator').first();
+    await expect.poll(() => indicator.getAttribute('data-severity')).toBe('block');
+    expect(await ruleIds(page)).toEqual(['pii.payment-card', 'pii.email']);
+    // Both show as locked in the options page: the locked rule, and every rule of the set kept on.
+    for (const id of ['pii.payment-card', 'pii.email']) {
+      expect(await options.locator(`[data-rule-id="${id}"]`).getByTestId('rule-locked').count()).toBe(1);
+    }
+    await page.close();
+    await options.close();
+  });
+
+  it('counts only policy’s keys when policy names any: a key added in the options page admits nothing', async () => {
+    const options = await openOptions();
+    const own = await generateKeyPair();
+    await options.getByTestId('key-input').fill(JSON.stringify({ keyId: own.keyId, publicKey: own.publicKey }));
+    await options.getByTestId('key-add').click();
+    await expect.poll(() => options.getByTestId('keys-ignored').count()).toBe(1);
+    const pack = await signed(termsPack('own-key', '1.0.0', ['Osprey']) as PackInput, own);
+    await options.getByTestId('import-pack').setInputFiles(packFile('own-key.json', pack));
+    await expect
+      .poll(() => options.locator('.packs .import-failed[role="alert"]').textContent())
+      .toContain(`signature: refused: it is signed with key ${own.keyId}, which is not among the trusted keys`);
+    expect(await options.locator('[data-pack="own-key"]').count()).toBe(0);
+    await options.close();
+  });
+
+  it('activates a stored pack only when its signature verifies now: a signature field is not enough', async () => {
+    const options = await openOptions();
+    const forged = await signed(termsPack('forged', '1.0.0', ['Merlin']) as PackInput, policyKey);
+    forged.rules[0] = { ...forged.rules[0]!, severity: 'info' } as Pack['rules'][number];
+    const stored = (await readExtensionStorage<unknown[]>(options, 'packs')) ?? [];
+    await writeExtensionStorage(options, {
+      packs: [...stored, { pack: forged, origin: 'forged.json', source: 'file', updated: new Date().toISOString() }],
+    });
+    await expect
+      .poll(() => options.locator('[data-pack="forged"]').getByTestId('pack-inactive').textContent())
+      .toContain('Not active: the signature does not verify');
+    const page = await openMastodon(browser, 'Merlin ships soon');
+    await expect
+      .poll(() => page.locator('preflight-layer .indicator').first().getAttribute('data-severity'))
+      .toBe('clean');
+    await page.close();
+    await options.close();
   });
 });
