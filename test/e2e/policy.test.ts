@@ -73,7 +73,7 @@ describe.skipIf(browserMissing || !canWritePolicy)('enterprise policy (Chromium 
   };
   const openOptions = async () => {
     const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html#packs`);
     await options.locator('[data-pack="acme-policy"]').waitFor({ timeout: 10_000 });
     return options;
   };
@@ -198,6 +198,8 @@ describe.skipIf(browserMissing || !canWritePolicy)('enterprise policy (Chromium 
     await expect.poll(() => indicator.getAttribute('data-severity')).toBe('block');
     expect(await ruleIds(page)).toEqual(['pii.payment-card', 'pii.email']);
     // Both show as locked in the options page: the locked rule, and every rule of the set kept on.
+    await options.locator('nav a[data-section="rules"]').click();
+    await options.locator('[data-rule-id="pii.email"]').waitFor();
     for (const id of ['pii.payment-card', 'pii.email']) {
       expect(await options.locator(`[data-rule-id="${id}"]`).getByTestId('rule-locked').count()).toBe(1);
     }
