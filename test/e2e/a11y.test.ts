@@ -119,7 +119,7 @@ describe.skipIf(browserMissing)('the options page from the keyboard', () => {
       expect(await page.locator(`nav a[data-section="${section}"]`).getAttribute('aria-current')).toBe('page');
       // Focus moves to the section itself, so the next Tab goes into it, not back to the top.
       expect(await focused()).toBe('main');
-      expect(await page.locator('main h2').textContent()).toBe(
+      expect(await page.locator('main > h2').textContent()).toBe(
         await page.locator(`nav a[data-section="${section}"]`).textContent(),
       );
     }

@@ -145,6 +145,7 @@ describe.skipIf(browserMissing)('the extension in Chromium', () => {
     await expect.poll(() => severity(composer)).toBe('block');
     const options = await extensionPage('options.html#rules');
     const rule = options.locator('[data-rule-id="legal.financial-guarantee"]');
+    await rule.waitFor();
     const select = rule.getByTestId('rule-severity');
     expect(await select.locator('option').allTextContents()).toEqual([
       'as the pack says (Block)',
