@@ -97,6 +97,23 @@ describe.skipIf(browserMissing)('the options page from the keyboard', () => {
     await browser?.close();
   });
 
+  it('has axe report what the pages used to have: white on #e37400, an unlabelled textarea', async () => {
+    // A control: the suite above could pass by finding nothing at all.
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/options.html#packs`);
+    await page.getByTestId('key-input').waitFor();
+    await page.evaluate(() => {
+      const badge = document.createElement('span');
+      badge.textContent = 'Warning';
+      badge.style.cssText = 'background:#e37400;color:#fff;font-size:11px';
+      document.querySelector('main')!.append(badge, document.createElement('textarea'));
+    });
+    const ids = (await seriousViolations(page)).map((violation) => violation.id);
+    expect(ids).toContain('color-contrast');
+    expect(ids).toContain('label');
+    await page.close();
+  });
+
   it('reaches every section from the navigation with Tab and Enter, and lands in the section', async () => {
     const page = await browser.context.newPage();
     await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
