@@ -16,7 +16,6 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
-          sequence: { groupOrder: 0 },
         },
       },
       // One browser at a time on a two-core machine.
@@ -31,10 +30,9 @@ export default defineConfig({
           expect: { requireAssertions: true, poll: { timeout: 5000 } },
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          sequence: { groupOrder: 1 },
         },
       },
-      // Firefox after Chromium, never beside it.
+      // Firefox after Chromium (and the unit tests), never beside it: a later group.
       {
         extends: true,
         test: {
@@ -45,7 +43,7 @@ export default defineConfig({
           expect: { requireAssertions: true, poll: { timeout: 5000 } },
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          sequence: { groupOrder: 2 },
+          sequence: { groupOrder: 1 },
         },
       },
     ],
