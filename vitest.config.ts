@@ -10,7 +10,14 @@ export default defineConfig({
     // A test that asserts nothing fails.
     expect: { requireAssertions: true },
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.{ts,tsx}'], environment: 'node' } },
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.{ts,tsx}'],
+          environment: 'node',
+        },
+      },
       // One browser at a time on a two-core machine.
       {
         extends: true,
@@ -23,6 +30,20 @@ export default defineConfig({
           expect: { requireAssertions: true, poll: { timeout: 5000 } },
           testTimeout: 60_000,
           hookTimeout: 60_000,
+        },
+      },
+      // Firefox after Chromium (and the unit tests), never beside it: a later group.
+      {
+        extends: true,
+        test: {
+          name: 'e2e-firefox',
+          include: ['test/e2e-firefox/**/*.test.ts'],
+          globalSetup: ['test/e2e/setup.ts'],
+          fileParallelism: false,
+          expect: { requireAssertions: true, poll: { timeout: 5000 } },
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -2,7 +2,13 @@
 import { useState } from 'preact/hooks';
 import type { AuditEntry } from '../utils/audit';
 import { type AuditFilter, auditToCsv, auditToJson, filterAudit } from '../utils/audit-export';
-import { t } from './i18n';
+import { type MessageKey, platformName, t, tn } from './i18n';
+
+const DECISION: Record<AuditEntry['decision'], MessageKey> = {
+  posted: 'auditDecisionPosted',
+  override: 'auditDecisionOverride',
+  stopped: 'auditDecisionStopped',
+};
 
 function download(name: string, type: string, text: string) {
   const link = document.createElement('a');
@@ -27,7 +33,7 @@ export function AuditLog({ entries, locale }: { entries: readonly AuditEntry[]; 
             <option value="">{t('auditAll')}</option>
             {platforms.map((p) => (
               <option key={p} value={p}>
-                {p}
+                {platformName(p)}
               </option>
             ))}
           </select>
@@ -42,7 +48,7 @@ export function AuditLog({ entries, locale }: { entries: readonly AuditEntry[]; 
           {t('auditTo')} <input type="date" onInput={set('to')} />
         </label>
       </div>
-      <p data-testid="audit-count">{t('auditShown', shown.length, entries.length)}</p>
+      <p data-testid="audit-count">{tn('auditShown', entries.length, shown.length)}</p>
       <button type="button" onClick={() => download('preflight-audit.csv', 'text/csv', auditToCsv(shown))}>
         {t('auditExportCsv')}
       </button>{' '}
@@ -63,8 +69,8 @@ export function AuditLog({ entries, locale }: { entries: readonly AuditEntry[]; 
           {shown.slice(0, 500).map((e) => (
             <tr key={`${e.time}-${e.draftHash}`} data-decision={e.decision}>
               <td>{new Date(e.time).toLocaleString(locale)}</td>
-              <td>{e.platform}</td>
-              <td>{e.decision}</td>
+              <td>{platformName(e.platform)}</td>
+              <td>{t(DECISION[e.decision])}</td>
               <td>{e.ruleIds.join(', ')}</td>
               <td>{e.reason ?? ''}</td>
             </tr>

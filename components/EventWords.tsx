@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { addEventWord, EVENT_DAYS, type EventWord, readEventWords, removeEventWord } from '../utils/event-words';
-import { t } from './i18n';
+import { t, tn } from './i18n';
 
 export function EventWords({ locale }: { locale: string }) {
   const [words, setWords] = useState<EventWord[]>([]);
@@ -41,7 +41,7 @@ export function EventWords({ locale }: { locale: string }) {
           >
             {EVENT_DAYS.map((n) => (
               <option key={n} value={String(n)}>
-                {t('eventWordDaysOption', n)}
+                {tn('eventWordDaysOption', n)}
               </option>
             ))}
           </select>

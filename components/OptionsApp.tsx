@@ -1,9 +1,9 @@
 /**
- * The options page: reviewers switch the rule sets of every active pack; admins import packs,
- * subscribe and set trusted keys. Packs, keys and subscriptions change only in the background:
+ * The options page, in sections for reviewers first: rule sets and the posting profile, the rules
+ * (found by words, set and severity), then the admins' packs, keys and subscriptions, and the audit log. Packs, keys and subscriptions change only in the background:
  * this page sends it requests and shows what storage then holds.
  */
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { PublicKey } from '../rules/signature';
 import type { AuditEntry } from '../utils/audit';
@@ -21,14 +21,54 @@ import {
 } from '../utils/settings';
 import { originPattern, readSubscriptions, type Subscription } from '../utils/subscriptions';
 import { AuditLog } from './AuditLog';
-import { t, uiLocale } from './i18n';
+import { type MessageKey, t, uiLocale } from './i18n';
 import { PackList } from './PackList';
 import { ProfilePicker } from './ProfilePicker';
+import { RulesSection } from './RulesSection';
 import { SetList } from './SetList';
 import { SubscriptionList } from './SubscriptionList';
 import { TrustedKeys } from './TrustedKeys';
 
+/** The page's sections, reviewers' first; each has its own address (options.html#rules). */
+export const SECTIONS = ['sets', 'rules', 'packs', 'audit'] as const;
+export type Section = (typeof SECTIONS)[number];
+const SECTION_TITLES: Record<Section, MessageKey> = {
+  sets: 'sectionSets',
+  rules: 'sectionRules',
+  packs: 'sectionPacks',
+  audit: 'sectionAudit',
+};
+
+const sectionOf = (hash: string): Section => SECTIONS.find((id) => `#${id}` === hash) ?? 'sets';
+
+function SectionNav({ current }: { current: Section }) {
+  return (
+    <nav aria-label={t('optionsNavLabel')}>
+      <ul>
+        {SECTIONS.map((id) => (
+          <li key={id}>
+            <a href={`#${id}`} data-section={id} aria-current={id === current ? 'page' : undefined}>
+              {t(SECTION_TITLES[id])}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
 export function OptionsApp() {
+  const [section, setSection] = useState<Section>(() => sectionOf(location.hash));
+  const mainRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    // A link in the navigation moves the reader to the section it opens, as a page load would.
+    const onHash = () => {
+      setSection(sectionOf(location.hash));
+      mainRef.current?.focus();
+    };
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
   const [state, setState] = useState<ActiveState>();
   const [switches, setSwitches] = useState<SetSwitches>({});
   const [stored, setStored] = useState<StoredPack[]>([]);
@@ -76,83 +116,114 @@ export function OptionsApp() {
   // The built-in pack: every other active pack is in the store, with where it came from.
   const builtIn = state ? state.packs.filter((pack) => !stored.some((entry) => entry.pack.id === pack.id)) : [];
   return (
-    <main class="options">
-      <h1>{t('optionsTitle')}</h1>
-      <h2>{t('optionsPacks')}</h2>
-      <p>{t('optionsPacksHelp')}</p>
-      {state && state.policyProblems.length > 0 && (
-        <div class="import-failed" role="alert">
-          {state.policyProblems.map((problem) => (
-            <p key={problem}>{problem}</p>
-          ))}
-        </div>
-      )}
-      {state && (
-        <PackList
-          builtIn={builtIn}
-          stored={stored}
-          locale={locale}
-          onImport={async (text, name) => {
-            const result = await ask({ type: 'preflight:import-pack', text, name });
-            refresh();
-            return result;
-          }}
-          onRemove={(id) => void ask({ type: 'preflight:remove-pack', id }).then(refresh)}
-        />
-      )}
-      <h3>{t('keysTitle')}</h3>
-      <p>{t('keysHelp')}</p>
-      <TrustedKeys
-        keys={keys}
-        policyKeys={policyKeys}
-        onChange={(next) => {
-          setKeys(next);
-          void ask({ type: 'preflight:set-trusted-keys', keys: next }).then(refresh);
-        }}
-      />
-      <h3>{t('subsTitle')}</h3>
-      <p>{t('subsHelp')}</p>
-      <SubscriptionList
-        subscriptions={subscriptions}
-        locale={locale}
-        onSubscribe={async (url) => {
-          // Asked first, in the person's click: a browser grants a site's access only then.
-          const granted = await browser.permissions.request({ origins: [originPattern(url)] }).catch(() => false);
-          if (!granted) return t('subsPermissionRefused', new URL(url).origin);
-          const result = await ask({ type: 'preflight:subscribe', url });
-          refresh();
-          return result.ok ? undefined : t('subsFailed', result.error);
-        }}
-        onRefresh={() => ask({ type: 'preflight:refresh-subscriptions' }).then(refresh)}
-        onRemove={(subscription) => void ask({ type: 'preflight:unsubscribe', url: subscription.url }).then(refresh)}
-      />
-      <h2>{t('optionsSets')}</h2>
-      <p>{t('optionsSetsHelp')}</p>
-      {state && (
-        <ProfilePicker
-          packs={state.packs}
-          profile={state.profile}
-          locked={state.profileLocked}
-          locale={locale}
-          onPick={(profile) => void writeProfile(profile)}
-        />
-      )}
-      {state && (
-        <SetList
-          profile={state.profile}
-          packs={state.packs}
-          switches={withPolicy(switches, state)}
-          locked={state.lockedSets}
-          ruleOverrides={ruleOverrides}
-          lockedRules={state.lockedRules}
-          onRuleOverride={(id, override) => void writeRuleOverride(id, override).then(setRuleOverrides)}
-          locale={locale}
-          onToggle={(key, on) => void writeSet(key, on).then(setSwitches)}
-        />
-      )}
-      <h2>{t('auditTitle')}</h2>
-      <p>{t('auditHelp')}</p>
-      <AuditLog entries={audit} locale={locale} />
-    </main>
+    <div class="options">
+      <header>
+        <h1>{t('optionsTitle')}</h1>
+        <SectionNav current={section} />
+      </header>
+      <main ref={mainRef} tabIndex={-1} aria-labelledby={`heading-${section}`}>
+        <h2 id={`heading-${section}`}>{t(SECTION_TITLES[section])}</h2>
+        {section === 'sets' && (
+          <>
+            <p>{t('optionsSetsHelp')}</p>
+            {state && (
+              <ProfilePicker
+                packs={state.packs}
+                profile={state.profile}
+                locked={state.profileLocked}
+                locale={locale}
+                onPick={(profile) => void writeProfile(profile)}
+              />
+            )}
+            {state && (
+              <SetList
+                profile={state.profile}
+                packs={state.packs}
+                switches={withPolicy(switches, state)}
+                locked={state.lockedSets}
+                locale={locale}
+                onToggle={(key, on) => void writeSet(key, on).then(setSwitches)}
+              />
+            )}
+          </>
+        )}
+        {section === 'rules' && (
+          <>
+            <p>{t('rulesHelp')}</p>
+            {state && (
+              <RulesSection
+                packs={state.packs}
+                switches={withPolicy(switches, state)}
+                profile={state.profile}
+                lockedSets={state.lockedSets}
+                lockedRules={state.lockedRules}
+                overrides={ruleOverrides}
+                locale={locale}
+                onOverride={(id, override) => void writeRuleOverride(id, override).then(setRuleOverrides)}
+              />
+            )}
+          </>
+        )}
+        {section === 'packs' && (
+          <>
+            <p>{t('optionsPacksHelp')}</p>
+            {state && state.policyProblems.length > 0 && (
+              <div class="import-failed" role="alert">
+                {state.policyProblems.map((problem) => (
+                  <p key={problem}>{problem}</p>
+                ))}
+              </div>
+            )}
+            {state && (
+              <PackList
+                builtIn={builtIn}
+                stored={stored}
+                locale={locale}
+                onImport={async (text, name) => {
+                  const result = await ask({ type: 'preflight:import-pack', text, name });
+                  refresh();
+                  return result;
+                }}
+                onRemove={(id) => void ask({ type: 'preflight:remove-pack', id }).then(refresh)}
+              />
+            )}
+            <h3>{t('keysTitle')}</h3>
+            <p>{t('keysHelp')}</p>
+            <TrustedKeys
+              keys={keys}
+              policyKeys={policyKeys}
+              onChange={(next) => {
+                setKeys(next);
+                void ask({ type: 'preflight:set-trusted-keys', keys: next }).then(refresh);
+              }}
+            />
+            <h3>{t('subsTitle')}</h3>
+            <p>{t('subsHelp')}</p>
+            <SubscriptionList
+              subscriptions={subscriptions}
+              locale={locale}
+              onSubscribe={async (url) => {
+                // Asked first, in the person's click: a browser grants a site's access only then.
+                const granted = await browser.permissions.request({ origins: [originPattern(url)] }).catch(() => false);
+                if (!granted) return t('subsPermissionRefused', new URL(url).origin);
+                const result = await ask({ type: 'preflight:subscribe', url });
+                refresh();
+                return result.ok ? undefined : t('subsFailed', result.error);
+              }}
+              onRefresh={() => ask({ type: 'preflight:refresh-subscriptions' }).then(refresh)}
+              onRemove={(subscription) =>
+                void ask({ type: 'preflight:unsubscribe', url: subscription.url }).then(refresh)
+              }
+            />
+          </>
+        )}
+        {section === 'audit' && (
+          <>
+            <p>{t('auditHelp')}</p>
+            <AuditLog entries={audit} locale={locale} />
+          </>
+        )}
+      </main>
+    </div>
   );
 }

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { localize } from '../rules/compile';
-import type { Finding } from '../rules/schema';
+import type { Finding, PostType } from '../rules/schema';
 import { type ActiveState, STORAGE_KEYS, type TabFindings } from '../utils/messages';
 import { readPacks } from '../utils/pack-store';
 import {
@@ -20,7 +20,7 @@ import {
 } from '../utils/settings';
 import { EventWords } from './EventWords';
 import { FindingList, manualLookup } from './FindingList';
-import { t, uiLocale } from './i18n';
+import { type MessageKey, platformName, t, tn, uiLocale } from './i18n';
 import { ProfilePicker } from './ProfilePicker';
 
 type TabState =
@@ -42,6 +42,25 @@ async function activeTabFindings(): Promise<TabState> {
     // No content script answers: not a platform Preflight covers (yet).
     return { kind: 'not-covered', origin };
   }
+}
+
+const COMPOSER_KIND: Record<PostType, MessageKey> = {
+  post: 'composerPost',
+  reply: 'composerReply',
+  quote: 'composerQuote',
+  comment: 'composerComment',
+  title: 'composerTitle',
+  description: 'composerDescription',
+  caption: 'composerCaption',
+  photo: 'composerPhoto',
+};
+
+/** "Reply on x (2 of 3)": what the composer is for, and which one when the page has several. */
+export function composerName(postType: PostType | undefined, platform: string, index: number, total: number): string {
+  const kind = t(postType ? COMPOSER_KIND[postType] : 'composerDraft');
+  return total > 1
+    ? t('popupComposerOf', kind, platformName(platform), index + 1, total)
+    : t('popupComposer', kind, platformName(platform));
 }
 
 /** Asks for the host permission (it must happen in the click), then has the background register the script. */
@@ -104,7 +123,7 @@ export function PopupApp() {
         {state?.packs.map((pack) => (
           <p key={pack.id} data-testid="active-pack">
             {t('popupActivePack')}: <strong>{localize(pack.name, locale, pack.locales)}</strong> {pack.version} (
-            {t('rulesCount', pack.rules.length)})
+            {tn('rulesCount', pack.rules.length)})
             {updated[pack.id] && (
               <small> · {t('optionsUpdated', new Date(updated[pack.id]!).toLocaleString(locale))}</small>
             )}
@@ -151,7 +170,7 @@ export function PopupApp() {
           tab.findings.composers.map((composer, index) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: composers have no identity beyond their order on the page.
             <div key={index} class="composer">
-              <h2>{t('popupFindingsFor', tab.findings.platform)}</h2>
+              <h2>{composerName(composer.postType, tab.findings.platform, index, tab.findings.composers.length)}</h2>
               <p class="composer-kind" data-recognised={composer.recognised === false ? 'false' : 'true'}>
                 {t(composer.recognised === false ? 'popupComposerFallback' : 'popupComposerRecognised')}
               </p>

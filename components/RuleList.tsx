@@ -4,7 +4,7 @@
  */
 import { localize } from '../rules/compile';
 import { exampleCase } from '../rules/examples';
-import type { Pack, Rule, Severity } from '../rules/schema';
+import type { Finding, Pack, Rule, Severity } from '../rules/schema';
 import type { RuleOverride } from '../utils/messages';
 import { severityLabel } from './FindingList';
 import { t } from './i18n';
@@ -19,68 +19,73 @@ export interface RuleListProps {
   locked: readonly string[];
   locale: string;
   onOverride: (ruleId: string, override: RuleOverride | undefined) => void;
+  /** Each rule's finding on its first flag example (rules/examples.ts): its message as an operator reads it. */
+  examples?: ReadonlyMap<string, Finding>;
 }
 
-export function RuleList({ pack, rules, overrides, locked, locale, onOverride }: RuleListProps) {
+/** A template's placeholders as gaps, for a rule whose example did not yield a message. */
+const withGaps = (template: string) => template.replace(/\{\w+\}/g, '…');
+
+export function RuleList({ pack, rules, overrides, locked, locale, onOverride, examples }: RuleListProps) {
   const text = (value: Parameters<typeof localize>[0]) => localize(value, locale, pack.locales);
   return (
-    <details class="rules">
-      <summary>{t('rulesTitle')}</summary>
-      <ul>
-        {rules.map((rule) => {
-          const section = pack.manual.find((s) => s.id === rule.manual);
-          const isLocked = locked.includes(rule.id);
-          return (
-            <li key={rule.id} class="rule" data-rule-id={rule.id}>
-              <strong>{rule.title ? text(rule.title) : rule.id}</strong> <code>{rule.id}</code>{' '}
-              {isLocked ? (
-                <span class="lock" data-testid="rule-locked">
-                  🔒 {severityLabel(rule.severity)} · {t('lockedByPolicy')}
-                </span>
-              ) : (
-                <label>
-                  {t('ruleSeverity')}{' '}
-                  <select
-                    data-testid="rule-severity"
-                    value={overrides[rule.id] ?? ''}
-                    onChange={(event) => {
-                      const value = (event.target as HTMLSelectElement).value;
-                      onOverride(rule.id, value === '' ? undefined : (value as RuleOverride));
-                    }}
-                  >
-                    <option value="">{t('ruleOwn', severityLabel(rule.severity))}</option>
-                    {LOWER[rule.severity].map((severity) => (
-                      <option key={severity} value={severity}>
-                        {severityLabel(severity)}
-                      </option>
-                    ))}
-                    <option value="off">{t('ruleOff')}</option>
-                  </select>
-                </label>
-              )}
-              <p>{text(rule.message)}</p>
-              <p>
-                <small>{t('ruleExamplesFlag')}:</small>{' '}
-                {rule.examples.flag.slice(0, 3).map((example) => (
-                  <q key={exampleCase(example, rule).text}>{exampleCase(example, rule).text.slice(0, 80)}</q>
-                ))}
-              </p>
-              <p>
-                <small>{t('ruleExamplesPass')}:</small>{' '}
-                {rule.examples.pass.slice(0, 3).map((example) => (
-                  <q key={exampleCase(example, rule).text}>{exampleCase(example, rule).text.slice(0, 80)}</q>
-                ))}
-              </p>
-              {section && (
-                <details class="manual">
-                  <summary>{t('manualSection', text(section.title))}</summary>
-                  <Markdown source={text(section.body)} />
-                </details>
-              )}
-            </li>
-          );
-        })}
-      </ul>
-    </details>
+    <ul class="rules">
+      {rules.map((rule) => {
+        const section = pack.manual.find((s) => s.id === rule.manual);
+        const isLocked = locked.includes(rule.id);
+        return (
+          <li key={rule.id} class="rule" data-rule-id={rule.id}>
+            <span class={`badge badge-${rule.severity}`}>{severityLabel(rule.severity)}</span>{' '}
+            <strong>{rule.title ? text(rule.title) : rule.id}</strong> <code>{rule.id}</code>{' '}
+            {isLocked ? (
+              <span class="lock" data-testid="rule-locked">
+                🔒 {severityLabel(rule.severity)} · {t('lockedByPolicy')}
+              </span>
+            ) : (
+              <label>
+                {t('ruleSeverity')}{' '}
+                <select
+                  data-testid="rule-severity"
+                  value={overrides[rule.id] ?? ''}
+                  onChange={(event) => {
+                    const value = (event.target as HTMLSelectElement).value;
+                    onOverride(rule.id, value === '' ? undefined : (value as RuleOverride));
+                  }}
+                >
+                  <option value="">{t('ruleOwn', severityLabel(rule.severity))}</option>
+                  {LOWER[rule.severity].map((severity) => (
+                    <option key={severity} value={severity}>
+                      {severityLabel(severity)}
+                    </option>
+                  ))}
+                  <option value="off">{t('ruleOff')}</option>
+                </select>
+              </label>
+            )}
+            <p class="rule-message">
+              <small>{t('ruleSays')}</small> {examples?.get(rule.id)?.message ?? withGaps(text(rule.message))}
+            </p>
+            <p>
+              <small>{t('ruleExamplesFlag')}:</small>{' '}
+              {rule.examples.flag.slice(0, 3).map((example) => (
+                <q key={exampleCase(example, rule).text}>{exampleCase(example, rule).text.slice(0, 80)}</q>
+              ))}
+            </p>
+            <p>
+              <small>{t('ruleExamplesPass')}:</small>{' '}
+              {rule.examples.pass.slice(0, 3).map((example) => (
+                <q key={exampleCase(example, rule).text}>{exampleCase(example, rule).text.slice(0, 80)}</q>
+              ))}
+            </p>
+            {section && (
+              <details class="manual">
+                <summary>{t('manualSection', text(section.title))}</summary>
+                <Markdown source={text(section.body)} />
+              </details>
+            )}
+          </li>
+        );
+      })}
+    </ul>
   );
 }

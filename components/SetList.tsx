@@ -3,7 +3,7 @@ import { localize } from '../rules/compile';
 import type { Pack } from '../rules/schema';
 import type { RuleOverride } from '../utils/messages';
 import { isOn, type SetSwitches, setKey } from '../utils/settings';
-import { t } from './i18n';
+import { t, tn } from './i18n';
 import { RuleList } from './RuleList';
 
 export interface SetListProps {
@@ -68,7 +68,7 @@ export function SetList({
                     </span>
                   )}{' '}
                   <small>
-                    {t('optionsRules', rules.length)}
+                    {tn('rulesCount', rules.length)}
                     {!set.enabled && ` · ${t('optionsDefaultOff')}`}
                   </small>
                   {set.description && <p>{localize(set.description, locale, pack.locales)}</p>}

@@ -45,6 +45,7 @@ export function TrustedKeys({ keys, policyKeys, onChange }: TrustedKeysProps) {
       </ul>
       <textarea
         data-testid="key-input"
+        aria-label={t('keysInputLabel')}
         rows={3}
         value={text}
         onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}

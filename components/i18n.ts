@@ -34,3 +34,36 @@ export function uiLocale(): string {
     return typeof navigator === 'undefined' ? 'en' : navigator.language;
   }
 }
+
+/** The language the pages' messages are in (the _locales folder the browser picked): for `lang` and plurals. */
+export function messagesLanguage(): string {
+  return t('langTag');
+}
+
+/** Keys with plural forms: `<key>_one`, `<key>_other`… (a language without plurals gives only `_other`). */
+export type PluralKey = MessageKey extends infer K ? (K extends `${infer Base}_other` ? Base : never) : never;
+
+/** A count in words by the language's plural rules: "1 rule", "2 rules", "2 ルール". */
+export function tn(key: PluralKey, count: number, ...rest: (string | number)[]): string {
+  const category = new Intl.PluralRules(messagesLanguage()).select(count);
+  const form = `${key}_${category}`;
+  return t((form in english ? form : `${key}_other`) as MessageKey, count, ...rest);
+}
+
+/** Platforms by their own names (brand names: the same in every language). */
+const PLATFORM_NAMES: Record<string, string> = {
+  x: 'X',
+  facebook: 'Facebook',
+  instagram: 'Instagram',
+  linkedin: 'LinkedIn',
+  threads: 'Threads',
+  bluesky: 'Bluesky',
+  mastodon: 'Mastodon',
+  reddit: 'Reddit',
+  youtube: 'YouTube',
+  tiktok: 'TikTok',
+};
+
+export function platformName(platform: string): string {
+  return PLATFORM_NAMES[platform] ?? platform;
+}

@@ -4,7 +4,7 @@
  * the pack: that is how a new rule that would cry wolf on ordinary posts gets caught.
  */
 import { compilePacks } from './compile';
-import type { Example, Pack, Platform, PostType, Rule } from './schema';
+import type { Example, Finding, Pack, Platform, PostType, Rule } from './schema';
 
 export interface ExampleCase {
   text: string;
@@ -146,4 +146,23 @@ export function runExamples(pack: Pack, options: { requireExamples?: boolean } =
     });
   }
   return { rules: pack.rules.length, examples, failures };
+}
+
+/**
+ * What each rule says when it flags a draft: its first flag example's finding, checked in `locale`
+ * with every set on. A reviewer reads a real message ("「元本保証」…") instead of a template's `{match}`.
+ */
+export function exampleFindings(pack: Pack, locale: string): Map<string, Finding> {
+  const sets = Object.fromEntries(pack.sets.map((set) => [set.id, true]));
+  const found = new Map<string, Finding>();
+  const plain = compilePacks([pack], { sets });
+  for (const rule of pack.rules) {
+    const example = rule.examples.flag[0];
+    if (example === undefined) continue;
+    const { text, platform, postType, now, lexicons } = exampleCase(example, rule);
+    const checker = lexicons ? compilePacks([pack], { sets, lexicons }) : plain;
+    const finding = checker.check(text, { platform, postType, now, locale }).find((f) => f.ruleId === rule.id);
+    if (finding) found.set(rule.id, finding);
+  }
+  return found;
 }

@@ -2,8 +2,9 @@
 /**
  * npm test: builds the extension (the browser tests load it), runs every vitest suite, and ends
  * with one line "N passed, N failed" counted from vitest's JSON report.
- * Browser tests need Chromium (/usr/bin/chromium or $CHROMIUM_PATH). Without it they are skipped
- * with a loud notice; with CI=true (or PREFLIGHT_REQUIRE_BROWSER=1) a missing browser fails the run.
+ * Browser tests need Chromium (/usr/bin/chromium or $CHROMIUM_PATH) and, after them, Firefox ESR
+ * (/usr/bin/firefox-esr or $FIREFOX_PATH). Without one, its tests are skipped with a loud notice;
+ * with CI=true (or PREFLIGHT_REQUIRE_BROWSER=1) a missing browser fails the run.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -13,25 +14,44 @@ const root = new URL('..', import.meta.url).pathname;
 const env = { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' };
 const run = (cmd, args) => spawnSync(cmd, args, { cwd: root, env, stdio: 'inherit' });
 
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const requireBrowser = process.env.CI === 'true' || process.env.PREFLIGHT_REQUIRE_BROWSER === '1';
-if (!existsSync(chromium)) {
-  const notice = [
-    '',
-    `!!! Chromium not found at ${chromium}: the browser (e2e) tests cannot run.`,
-    '!!! Install it with: sudo apt-get update && sudo apt-get install -y chromium',
-    '!!! (or set CHROMIUM_PATH to a Chromium binary).',
-    '',
-  ].join('\n');
-  console.error(notice);
-  if (requireBrowser) {
-    console.error('CI requires the browser tests: failing.');
-    console.log('0 passed, 1 failed');
-    process.exit(1);
+const browsers = [
+  {
+    name: 'Chromium',
+    path: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    pathVariable: 'CHROMIUM_PATH',
+    apt: 'chromium',
+    build: ['wxt', 'build'],
+    skip: 'PREFLIGHT_NO_BROWSER',
+  },
+  {
+    name: 'Firefox',
+    path: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    pathVariable: 'FIREFOX_PATH',
+    apt: 'firefox-esr',
+    build: ['wxt', 'build', '-b', 'firefox'],
+    skip: 'PREFLIGHT_NO_FIREFOX',
+  },
+];
+for (const browser of browsers) {
+  if (!existsSync(browser.path)) {
+    const notice = [
+      '',
+      `!!! ${browser.name} not found at ${browser.path}: its browser tests cannot run.`,
+      `!!! Install it with: sudo apt-get update && sudo apt-get install -y ${browser.apt}`,
+      `!!! (or set ${browser.pathVariable} to a ${browser.name} binary).`,
+      '',
+    ].join('\n');
+    console.error(notice);
+    if (requireBrowser) {
+      console.error('CI requires the browser tests: failing.');
+      console.log('0 passed, 1 failed');
+      process.exit(1);
+    }
+    env[browser.skip] = '1';
+    continue;
   }
-  env.PREFLIGHT_NO_BROWSER = '1';
-} else {
-  const build = run('npx', ['wxt', 'build']);
+  const build = run('npx', browser.build);
   if (build.status !== 0) {
     console.log('0 passed, 1 failed');
     process.exit(1);

@@ -2,7 +2,7 @@
  * Messages between the content script, the popup and the background. The background owns packs,
  * switches and the audit log; content scripts ask it and listen to storage changes.
  */
-import type { Finding, Pack, Severity } from '../rules/schema';
+import type { Finding, Pack, PostType, Severity } from '../rules/schema';
 
 export type RuleOverride = Severity | 'off';
 
@@ -42,8 +42,11 @@ export type Request =
 export interface TabFindings {
   platform: string;
   quietPeriod: boolean;
-  /** `recognised`: named by the platform's adapter; otherwise found by the generic fallback. */
-  composers: { findings: Finding[]; recognised?: boolean }[];
+  /**
+   * In document order; `postType` tells a reply box from the main composer; `recognised`: named by the
+   * platform's adapter, otherwise found by the generic fallback.
+   */
+  composers: { findings: Finding[]; postType?: PostType | undefined; recognised?: boolean }[];
 }
 
 /** Keys in storage.local. */

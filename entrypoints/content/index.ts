@@ -153,7 +153,11 @@ function start(ctx: ContentScriptContext, base: PlatformAdapter): void {
     const answer: TabFindings = {
       platform: adapter.id,
       quietPeriod: engine.quietPeriod,
-      composers: live.map((composer) => ({ findings: composer.checkNow(), recognised: !composer.fallback })),
+      composers: live.map((composer) => ({
+        findings: composer.checkNow(),
+        recognised: !composer.fallback,
+        postType: composer.postType,
+      })),
     };
     return Promise.resolve(answer);
   };

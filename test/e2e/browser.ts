@@ -2,7 +2,7 @@
  * Real Chromium with the built extension loaded, for the browser tests. Uses Debian's Chromium
  * (never a downloaded one) through playwright-core.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -119,4 +119,35 @@ export function writeExtensionStorage(page: Page, items: Record<string, unknown>
     const { chrome } = globalThis as unknown as { chrome: ChromeStorage };
     await chrome.storage.local.set(values);
   }, items);
+}
+
+type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+
+/**
+ * Show the extension's pages in another language. Debian's Chromium ships only its en-US locale, so
+ * `--lang` cannot switch chrome.i18n: this answers getMessage and getUILanguage from that language's
+ * messages.json (English where it has none), substituting placeholders as the browser does.
+ */
+export async function inLanguage(context: BrowserContext, language: string): Promise<void> {
+  const read = (tag: string) =>
+    JSON.parse(readFileSync(join(EXTENSION_DIR, '_locales', tag, 'messages.json'), 'utf8')) as Messages;
+  const messages = { ...read('en'), ...read(language) };
+  await context.addInitScript(
+    ({ language, messages }: { language: string; messages: Messages }) => {
+      const i18n = (globalThis as unknown as { chrome?: { i18n?: object } }).chrome?.i18n;
+      if (!i18n) return;
+      const getMessage = (key: string, substitutions?: string | string[]) => {
+        const entry = messages[key];
+        if (!entry) return '';
+        const values = typeof substitutions === 'string' ? [substitutions] : (substitutions ?? []);
+        return entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (_, name: string) => {
+          const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
+          return values[Number(content.slice(1)) - 1] ?? '';
+        });
+      };
+      Object.defineProperty(i18n, 'getMessage', { value: getMessage, configurable: true });
+      Object.defineProperty(i18n, 'getUILanguage', { value: () => language, configurable: true });
+    },
+    { language, messages },
+  );
 }

@@ -126,11 +126,11 @@ describe.skipIf(browserMissing)('the extension in Chromium', () => {
     await composer.keyboard.type('Our store opens at 10:00 today.', { delay: 5 });
     await composer.locator('form.compose-form button[type="submit"]').first().click();
     await expect.poll(() => composer.evaluate(() => window.__fixture.posted.length)).toBe(1);
-    const options = await extensionPage('options.html');
+    const options = await extensionPage('options.html#audit');
     const rows = options.locator('.audit tbody tr');
     await expect.poll(() => rows.count()).toBeGreaterThan(0);
     expect(await rows.first().getAttribute('data-decision')).toBe('posted');
-    expect(await rows.first().textContent()).toContain('mastodon');
+    expect(await rows.first().textContent()).toContain('Mastodon');
     expect(await options.locator('.audit').textContent()).not.toContain('Our store opens');
     await options.getByTestId('audit-platform').selectOption('mastodon');
     await expect.poll(() => options.getByTestId('audit-count').textContent()).toMatch(/^\d+ of \d+ decisions$/);
@@ -143,9 +143,9 @@ describe.skipIf(browserMissing)('the extension in Chromium', () => {
     await composer.locator('form.compose-form textarea').first().click();
     await composer.keyboard.type('元本保証で安心', { delay: 5 });
     await expect.poll(() => severity(composer)).toBe('block');
-    const options = await extensionPage('options.html');
+    const options = await extensionPage('options.html#rules');
     const rule = options.locator('[data-rule-id="legal.financial-guarantee"]');
-    await rule.locator('xpath=ancestor::details[1]/summary').click();
+    await rule.waitFor();
     const select = rule.getByTestId('rule-severity');
     expect(await select.locator('option').allTextContents()).toEqual([
       'as the pack says (Block)',

@@ -53,7 +53,7 @@ describe.skipIf(browserMissing)('packs imported in the options page', () => {
     await serveFixture(browser.context, 'https://mastodon.social', 'mastodon');
     composer = await openMastodon(browser, 'Nightjar ships soon, Falconet too');
     options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html#packs`);
     await options.getByTestId('import-pack').waitFor();
   });
   afterAll(async () => {
@@ -68,7 +68,9 @@ describe.skipIf(browserMissing)('packs imported in the options page', () => {
       .toContain('Imported Team codenames 1.0.0');
     await expect.poll(() => options.locator('[data-pack]').count()).toBe(2);
     await expect.poll(severity, { timeout: 3000 }).toBe('block');
+    await options.locator('nav a[data-section="sets"]').click();
     await expect.poll(() => options.locator('[data-set="secrets"]').count()).toBe(1);
+    await options.locator('nav a[data-section="packs"]').click();
   });
 
   it('refuses a broken pack with the messages of the CLI, and keeps the one in use', async () => {

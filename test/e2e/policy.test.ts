@@ -73,7 +73,7 @@ describe.skipIf(browserMissing || !canWritePolicy)('enterprise policy (Chromium 
   };
   const openOptions = async () => {
     const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html#packs`);
     await options.locator('[data-pack="acme-policy"]').waitFor({ timeout: 10_000 });
     return options;
   };
@@ -122,7 +122,7 @@ describe.skipIf(browserMissing || !canWritePolicy)('enterprise policy (Chromium 
 
   it('makes the forced pack active and shows it as set by policy', async () => {
     const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html#packs`);
     await expect
       .poll(() => options.locator('[data-pack="acme-policy"]').textContent(), { timeout: 10_000 })
       .toContain('enterprise policy');
@@ -137,7 +137,9 @@ describe.skipIf(browserMissing || !canWritePolicy)('enterprise policy (Chromium 
     expect(await claims.locator('input[role="switch"]').isDisabled()).toBe(true);
     expect(await claims.locator('input[role="switch"]').isChecked()).toBe(false);
     expect(await options.locator('[data-set="brand-voice"] input[role="switch"]').isDisabled()).toBe(false);
+    await options.locator('nav a[data-section="rules"]').click();
     const card = options.locator('[data-rule-id="pii.payment-card"]');
+    await card.waitFor();
     expect(await card.getByTestId('rule-locked').count()).toBe(1);
     expect(await card.getByTestId('rule-severity').count()).toBe(0);
     const popup = await browser.context.newPage();
@@ -196,6 +198,8 @@ describe.skipIf(browserMissing || !canWritePolicy)('enterprise policy (Chromium 
     await expect.poll(() => indicator.getAttribute('data-severity')).toBe('block');
     expect(await ruleIds(page)).toEqual(['pii.payment-card', 'pii.email']);
     // Both show as locked in the options page: the locked rule, and every rule of the set kept on.
+    await options.locator('nav a[data-section="rules"]').click();
+    await options.locator('[data-rule-id="pii.email"]').waitFor();
     for (const id of ['pii.payment-card', 'pii.email']) {
       expect(await options.locator(`[data-rule-id="${id}"]`).getByTestId('rule-locked').count()).toBe(1);
     }

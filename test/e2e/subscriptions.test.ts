@@ -52,7 +52,7 @@ describe.skipIf(browserMissing)('pack subscriptions', () => {
     await composer.locator('form.compose-form textarea').first().click();
     await composer.keyboard.type('Nightjar and Falconet ship soon', { delay: 5 });
     options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html#packs`);
   });
   afterAll(async () => {
     await browser?.close();

@@ -50,7 +50,7 @@ describe.skipIf(browserMissing)('distribution under attack', () => {
     await composer.goto('https://mastodon.social/home');
     await composer.locator('preflight-layer .indicator').first().waitFor();
     options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html#packs`);
     await options.getByTestId('import-pack').waitFor();
   });
   afterAll(async () => {

@@ -6,8 +6,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadPackFrom } from '../../../cli/pack-source';
+import { messagesLanguage, tn } from '../../../components/i18n';
 import { OptionsApp } from '../../../components/OptionsApp';
-import { PopupApp } from '../../../components/PopupApp';
+import { composerName, PopupApp } from '../../../components/PopupApp';
+import english from '../../../public/_locales/en/messages.json';
+import japanese from '../../../public/_locales/ja/messages.json';
 import { compilePacks } from '../../../rules/index';
 import type { ActiveState, TabFindings } from '../../../utils/messages';
 import { readSets } from '../../../utils/settings';
@@ -50,6 +53,7 @@ afterEach(() => {
   act(() => render(null, root));
   root.remove();
   vi.restoreAllMocks();
+  location.hash = '';
 });
 
 describe('the options page', () => {
@@ -117,6 +121,7 @@ describe('subscribing in the options page', () => {
   };
   let sent: { type: string }[];
   beforeEach(() => {
+    location.hash = '#packs';
     sent = [];
     browser.runtime.sendMessage = vi.fn(async (message: { type: string }) => {
       sent.push(message);
@@ -236,5 +241,212 @@ describe('the popup', () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).not.toContain('updated');
     expect(lines[1]).toContain('updated');
+  });
+});
+
+/** The pages as the browser shows them in Japanese: getMessage answers from the ja messages (en where ja has none). */
+function inJapanese() {
+  type Entry = { message: string; placeholders?: Record<string, { content: string }> };
+  const ja = japanese as Record<string, Entry>;
+  const en = english as Record<string, Entry>;
+  vi.spyOn(browser.i18n, 'getMessage').mockImplementation(((key: string, substitutions?: string[]) => {
+    const entry = ja[key] ?? en[key];
+    if (!entry) return '';
+    return entry.message.replace(/\$([A-Z_]+)\$/g, (_, name: string) => {
+      const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '$0';
+      return substitutions?.[Number(content.slice(1)) - 1] ?? '';
+    });
+  }) as never);
+  vi.spyOn(browser.i18n, 'getUILanguage').mockReturnValue('ja');
+}
+
+describe('the options page’s sections', () => {
+  const go = async (section: string) => {
+    location.hash = `#${section}`;
+    act(() => {
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    await settle();
+  };
+  const nav = (el: HTMLElement) => [...el.querySelectorAll('nav a')] as HTMLAnchorElement[];
+
+  it('opens on the reviewers’ rule sets, with a navigation of four sections marking the current one', async () => {
+    const el = await mount(<OptionsApp />);
+    expect(nav(el).map((a) => [a.getAttribute('href'), a.textContent])).toEqual([
+      ['#sets', 'Rule sets and profile'],
+      ['#rules', 'Rules'],
+      ['#packs', 'Packs and distribution'],
+      ['#audit', 'Audit log'],
+    ]);
+    expect(el.querySelector('nav')?.getAttribute('aria-label')).toBe('Settings sections');
+    expect(el.querySelector('main h2')?.textContent).toBe('Rule sets and profile');
+    expect(nav(el)[0]!.getAttribute('aria-current')).toBe('page');
+    expect(el.querySelector('[data-set]')).not.toBeNull();
+    expect(el.querySelector('[data-testid="import-pack"]')).toBeNull();
+    expect(el.querySelector('.rule')).toBeNull();
+  });
+
+  it('shows a section by its address and moves focus to it', async () => {
+    const el = await mount(<OptionsApp />);
+    await go('packs');
+    expect(el.querySelector('main h2')?.textContent).toBe('Packs and distribution');
+    expect(nav(el)[2]!.getAttribute('aria-current')).toBe('page');
+    expect(nav(el)[0]!.hasAttribute('aria-current')).toBe(false);
+    expect(document.activeElement).toBe(el.querySelector('main'));
+    expect(el.querySelector('[data-testid="import-pack"]')).not.toBeNull();
+    expect(el.querySelector('[data-testid="key-input"]')).not.toBeNull();
+    expect(el.querySelector('[data-testid="subscription-url"]')).not.toBeNull();
+    await go('audit');
+    expect(el.querySelector('.audit')).not.toBeNull();
+    expect(el.querySelector('[data-set]')).toBeNull();
+  });
+
+  it('counts in words by plural rules: "1 rule", "2 rules"', async () => {
+    const single = { ...pack, sets: [{ ...pack.sets[0]!, id: 'solo' }, ...pack.sets.slice(1)] };
+    single.rules = [...pack.rules, { ...pack.rules[0]!, id: 'solo.one', set: 'solo' }].filter(
+      (rule) => rule.set !== pack.sets[0]!.id,
+    );
+    browser.runtime.sendMessage = vi.fn(async () => ({ ...state, packs: [single] })) as never;
+    const el = await mount(<OptionsApp />);
+    expect(el.querySelector('[data-set="solo"] small')?.textContent).toMatch(/^1 rule\b(?!s)/);
+    expect(el.querySelector('[data-set="claims"] small')?.textContent).toMatch(/^\d+ rules/);
+  });
+
+  it('finds rules by words, set and severity, and shows each one’s message on an example, not its template', async () => {
+    location.hash = '#rules';
+    const el = await mount(<OptionsApp />);
+    const rules = () => [...el.querySelectorAll('.rule')].map((rule) => rule.getAttribute('data-rule-id'));
+    expect(rules()).toHaveLength(pack.rules.length);
+    expect(el.querySelector('[data-testid="rules-shown"]')?.textContent).toBe(`${pack.rules.length} rules shown`);
+    const messages = [...el.querySelectorAll('.rule-message')].map((p) => p.textContent ?? '');
+    expect(messages.filter((message) => /\{\w+\}/.test(message))).toEqual([]);
+    // The financial-guarantee rule quotes its match: the example's words stand in its place.
+    const guarantee = el.querySelector('[data-rule-id="legal.financial-guarantee"] .rule-message')?.textContent;
+    const template = pack.rules.find((rule) => rule.id === 'legal.financial-guarantee')!.message;
+    expect(JSON.stringify(template)).toContain('{match}');
+    expect(guarantee).toMatch(/元本保証|guaranteed/i);
+
+    const change = (testid: string, value: string) => {
+      const control = el.querySelector(`[data-testid="${testid}"]`) as HTMLInputElement | HTMLSelectElement;
+      act(() => {
+        control.value = value;
+        control.dispatchEvent(new Event(control instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
+      });
+    };
+    change('rules-set', 'claims');
+    expect(rules()).toEqual(pack.rules.filter((rule) => rule.set === 'claims').map((rule) => rule.id));
+    change('rules-severity', 'block');
+    expect(rules()).toEqual(
+      pack.rules.filter((rule) => rule.set === 'claims' && rule.severity === 'block').map((rule) => rule.id),
+    );
+    change('rules-set', '');
+    change('rules-severity', '');
+    change('rules-search', 'financial-guarantee');
+    expect(rules()).toEqual(['legal.financial-guarantee']);
+    expect(el.querySelector('[data-testid="rules-shown"]')?.textContent).toBe('1 rule shown');
+    change('rules-search', 'no rule says this');
+    expect(rules()).toEqual([]);
+    expect(el.querySelector('[data-testid="rules-shown"]')?.textContent).toBe('No rule matches these filters.');
+  });
+
+  it('lowers a rule’s severity from the rules section', async () => {
+    location.hash = '#rules';
+    const el = await mount(<OptionsApp />);
+    const select = el.querySelector(
+      '[data-rule-id="legal.financial-guarantee"] [data-testid="rule-severity"]',
+    ) as HTMLSelectElement;
+    select.value = 'warn';
+    act(() => {
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await settle();
+    expect(await browser.storage.local.get('ruleOverrides')).toEqual({
+      ruleOverrides: { 'legal.financial-guarantee': 'warn' },
+    });
+  });
+
+  it('labels the trusted-key box', async () => {
+    location.hash = '#packs';
+    const el = await mount(<OptionsApp />);
+    expect(el.querySelector('[data-testid="key-input"]')?.getAttribute('aria-label')).toBe(
+      'Public key (the JSON of NAME.pub.json)',
+    );
+  });
+});
+
+describe('the pages in Japanese', () => {
+  beforeEach(inJapanese);
+
+  it('speaks Japanese in the language tag, counts without plural forms, and translates the sections', async () => {
+    expect(messagesLanguage()).toBe('ja');
+    expect(tn('rulesCount', 1)).toBe('1 ルール');
+    expect(tn('rulesCount', 2)).toBe('2 ルール');
+    const el = await mount(<OptionsApp />);
+    expect([...el.querySelectorAll('nav a')].map((a) => a.textContent)).toEqual([
+      'ルールセットと投稿者の立場',
+      'ルール',
+      'パックと配布',
+      '監査ログ',
+    ]);
+  });
+
+  it('shows the audit log’s decisions and platforms in Japanese', async () => {
+    await fakeBrowser.storage.local.set({
+      audit: [
+        {
+          time: '2026-12-01T10:00:00.000Z',
+          platform: 'x',
+          decision: 'stopped',
+          ruleIds: ['a'],
+          severities: ['block'],
+          draftHash: '0'.repeat(64),
+        },
+        {
+          time: '2026-12-01T11:00:00.000Z',
+          platform: 'linkedin',
+          decision: 'override',
+          ruleIds: ['b'],
+          severities: ['warn'],
+          reason: '確認済み',
+          draftHash: '1'.repeat(64),
+        },
+      ],
+    });
+    location.hash = '#audit';
+    const el = await mount(<OptionsApp />);
+    const rows = [...el.querySelectorAll('.audit tbody tr')].map((row) =>
+      [...row.querySelectorAll('td')].slice(1, 3).map((cell) => cell.textContent),
+    );
+    expect(rows).toEqual([
+      ['LinkedIn', '理由を付けて投稿'],
+      ['X', '停止'],
+    ]);
+    expect(el.querySelector('[data-testid="audit-count"]')?.textContent).toBe('2 件中 2 件');
+  });
+});
+
+describe('the popup’s composers', () => {
+  it('names each composer by what it is for and where it is among several', async () => {
+    const findings = compilePacks([pack]).check('元本保証で必ず儲かる', { platform: 'x' });
+    const answer: TabFindings = {
+      platform: 'x',
+      quietPeriod: false,
+      composers: [
+        { findings: [], postType: 'post' },
+        { findings, postType: 'reply' },
+      ],
+    };
+    browser.tabs.sendMessage = vi.fn(async () => answer) as never;
+    const el = await mount(<PopupApp />);
+    expect([...el.querySelectorAll('.composer > h2')].map((h) => h.textContent)).toEqual([
+      'Post on X (1 of 2)',
+      'Reply on X (2 of 2)',
+    ]);
+  });
+
+  it('names a single composer without a position, in Japanese too', async () => {
+    inJapanese();
+    expect(composerName('comment', 'youtube', 0, 1)).toBe('YouTube のコメント');
+    expect(composerName(undefined, 'reddit', 1, 3)).toBe('Reddit の下書き（3 件中 2 件目）');
   });
 });

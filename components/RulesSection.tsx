@@ -1,0 +1,139 @@
+/**
+ * Every rule of the active packs, found by words, set and severity: for a reviewer who wants the
+ * one rule behind a finding, not a pack's whole list. Each rule shows what it tells an operator
+ * (its message on its own example), and takes the same overrides as before.
+ */
+import { useMemo, useState } from 'preact/hooks';
+import { localize } from '../rules/compile';
+import { exampleFindings } from '../rules/examples';
+import type { Pack, Severity } from '../rules/schema';
+import type { RuleOverride } from '../utils/messages';
+import { isOn, type SetSwitches, setKey } from '../utils/settings';
+import { SEVERITY_ORDER, severityLabel } from './FindingList';
+import { t, tn } from './i18n';
+import { RuleList } from './RuleList';
+
+export interface RulesSectionProps {
+  packs: readonly Pack[];
+  switches: SetSwitches;
+  profile?: string | undefined;
+  /** Sets policy fixes ("pack/set"): a set it keeps on locks all its rules. */
+  lockedSets: readonly string[];
+  lockedRules: readonly string[];
+  overrides: Record<string, RuleOverride>;
+  locale: string;
+  onOverride: (ruleId: string, override: RuleOverride | undefined) => void;
+}
+
+export function RulesSection({
+  packs,
+  switches,
+  profile,
+  lockedSets,
+  lockedRules,
+  overrides,
+  locale,
+  onOverride,
+}: RulesSectionProps) {
+  const [query, setQuery] = useState('');
+  const [setFilter, setSetFilter] = useState('');
+  const [severity, setSeverity] = useState<Severity | ''>('');
+  // Checking each rule's example once per pack and language, not on every keystroke in the search box.
+  const examples = useMemo(
+    () => new Map(packs.map((pack) => [pack.id, exampleFindings(pack, locale)])),
+    [packs, locale],
+  );
+  const words = query.trim().toLocaleLowerCase(locale);
+  const setIds = [...new Set(packs.flatMap((pack) => pack.sets.map((set) => set.id)))];
+  const setTitle = (id: string) => {
+    const pack = packs.find((p) => p.sets.some((set) => set.id === id))!;
+    return localize(pack.sets.find((set) => set.id === id)!.title, locale, pack.locales);
+  };
+
+  const groups = packs.flatMap((pack) =>
+    pack.sets
+      .filter((set) => setFilter === '' || set.id === setFilter)
+      .map((set) => {
+        const text = (value: Parameters<typeof localize>[0]) => localize(value, locale, pack.locales);
+        const rules = pack.rules.filter((rule) => {
+          if (rule.set !== set.id || (severity !== '' && rule.severity !== severity)) return false;
+          if (words === '') return true;
+          const said = examples.get(pack.id)?.get(rule.id)?.message ?? text(rule.message);
+          const haystack = [rule.id, rule.title ? text(rule.title) : '', said, text(set.title)];
+          return haystack.some((field) => field.toLocaleLowerCase(locale).includes(words));
+        });
+        const setLocked = lockedSets.includes(setKey(pack, set.id)) && isOn(switches, pack, set.id, profile);
+        return { pack, set, rules, locked: setLocked ? rules.map((rule) => rule.id) : lockedRules };
+      })
+      .filter((group) => group.rules.length > 0),
+  );
+  const shown = groups.reduce((sum, group) => sum + group.rules.length, 0);
+
+  return (
+    <div class="rules-section">
+      <div class="filters">
+        <label>
+          {t('rulesSearch')}{' '}
+          <input
+            type="search"
+            data-testid="rules-search"
+            value={query}
+            onInput={(event) => setQuery((event.target as HTMLInputElement).value)}
+          />
+        </label>{' '}
+        <label>
+          {t('rulesFilterSet')}{' '}
+          <select
+            data-testid="rules-set"
+            value={setFilter}
+            onChange={(event) => setSetFilter((event.target as HTMLSelectElement).value)}
+          >
+            <option value="">{t('rulesFilterAll')}</option>
+            {setIds.map((id) => (
+              <option key={id} value={id}>
+                {setTitle(id)}
+              </option>
+            ))}
+          </select>
+        </label>{' '}
+        <label>
+          {t('rulesFilterSeverity')}{' '}
+          <select
+            data-testid="rules-severity"
+            value={severity}
+            onChange={(event) => setSeverity((event.target as HTMLSelectElement).value as Severity | '')}
+          >
+            <option value="">{t('rulesFilterAll')}</option>
+            {SEVERITY_ORDER.map((level) => (
+              <option key={level} value={level}>
+                {severityLabel(level)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <p role="status" data-testid="rules-shown">
+        {shown === 0 ? t('rulesNone') : tn('rulesShown', shown)}
+      </p>
+      {groups.map(({ pack, set, rules, locked }) => (
+        <section key={setKey(pack, set.id)} class="rule-group" data-rules-of={set.id}>
+          <h3>
+            {localize(set.title, locale, pack.locales)}{' '}
+            <small>
+              {localize(pack.name, locale, pack.locales)} · {tn('rulesCount', rules.length)}
+            </small>
+          </h3>
+          <RuleList
+            pack={pack}
+            rules={rules}
+            overrides={overrides}
+            locked={locked}
+            locale={locale}
+            onOverride={onOverride}
+            examples={examples.get(pack.id)}
+          />
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+/**
+ * Debian's Firefox ESR with the built extension (.output/firefox-mv2) installed, driven by
+ * puppeteer-core over WebDriver BiDi (never a downloaded browser). Fixture pages are served at the
+ * platforms' real addresses by request interception, as test/fixtures/serve.ts does for Chromium.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { DIST_DIR, FIXTURES_DIR } from '../fixtures/build';
+
+export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+export const FIREFOX_EXTENSION_DIR = fileURLToPath(new URL('../../.output/firefox-mv2', import.meta.url));
+/** Set by scripts/test.mjs when no Firefox exists; it has already said so loudly. */
+export const firefoxMissing = process.env.PREFLIGHT_NO_FIREFOX === '1' || !existsSync(FIREFOX);
+
+export async function launchFirefox(): Promise<Browser> {
+  if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(
+      `no built extension in ${FIREFOX_EXTENSION_DIR}: run \`npx wxt build -b firefox\` (npm test does it)`,
+    );
+  }
+  const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true });
+  // A temporary add-on, as about:debugging loads one.
+  await browser.installExtension(FIREFOX_EXTENSION_DIR);
+  return browser;
+}
+
+/** A new page whose requests to `origin` get the fixture `name` (its page, and its bundle under /__fixture__/). */
+export async function fixturePage(browser: Browser, origin: string, name: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.origin !== origin) return void request.continue();
+    if (url.pathname.startsWith('/__fixture__/')) {
+      const file = url.pathname.slice('/__fixture__/'.length);
+      return void request.respond({ contentType: 'text/javascript', body: readFileSync(join(DIST_DIR, file)) });
+    }
+    // BiDi has no resource types: anything but the page itself gets an empty answer.
+    if (!request.isNavigationRequest()) return void request.respond({ status: 204, body: '' });
+    return void request.respond({
+      contentType: 'text/html; charset=utf-8',
+      body: readFileSync(join(FIXTURES_DIR, name, 'index.html')),
+    });
+  });
+  return page;
+}
