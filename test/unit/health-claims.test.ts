@@ -78,6 +78,8 @@ describe('health claims in the default pack', () => {
     ],
     ['重金属を体の外へ出すハーブティー', 'legal.detox-claim 重金属を体の外へ'],
     ['細身で悩む方へ、体重を増やすための専用ドリンク', 'legal.weight-gain-claim 体重を増やすための専用'],
+    ['カロリー制限は必要ありません、朝の一粒で', 'legal.no-effort-weight-loss カロリー制限は必要ありません'],
+    ['厚生労働省が承認したダイエットサプリ', 'legal.state-endorsement-claim 厚生労働省が承認'],
   ])('flags %s', (text, expected) => {
     expect(found(text)).toContain(expected);
   });
@@ -102,6 +104,8 @@ describe('health claims in the default pack', () => {
     '入口に消毒液を設置しています。コロナウイルス対策へのご協力をお願いします。',
     '工場からの化学物質の排出量を前年より2割減らしました。',
     '夏は冷たいものを飲んで太る季節。',
+    '糖質制限中の方にも、低糖質のパンをご用意しています。',
+    '国が認めた重要無形文化財の技を、工房見学でご覧ください。',
   ])('lets everyday talk and permitted wordings pass: %s', (text) => {
     expect(found(text)).toEqual([]);
   });
