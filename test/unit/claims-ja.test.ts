@@ -38,3 +38,17 @@ describe('"unlimited" claims without their conditions (打消し表示に関す�
     expect(alarms('データ容量は無制限ではありません。')).toEqual([]);
   });
 });
+
+describe("celebrations on Japan's days of mourning", () => {
+  const onDay = (text: string, day: string) =>
+    checker
+      .check(text, { platform: 'x', locale: 'ja', now: new Date(`${day}T12:00:00`) })
+      .filter((f) => f.ruleId === 'risk.memorial-date-celebration')
+      .map((f) => f.excerpt);
+
+  it('warns on 8/6 and 3/11 and not the day after', () => {
+    expect(onDay('店長、お誕生日おめでとうございます！', '2027-08-06')).toEqual(['誕生日']);
+    expect(onDay('創業20周年パーティーを開きました', '2027-03-11')).toEqual(['パーティー']);
+    expect(onDay('店長、お誕生日おめでとうございます！', '2027-08-07')).toEqual([]);
+  });
+});
