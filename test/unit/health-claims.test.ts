@@ -82,6 +82,7 @@ describe('health claims in the default pack', () => {
     ['厚生労働省が承認したダイエットサプリ', 'legal.state-endorsement-claim 厚生労働省が承認'],
     ['貼って10分で腹筋運動300回と同等の刺激', 'legal.exercise-equivalent-claim 腹筋運動300回と同等'],
     ['毎朝のサプリで巡りがよくなる', 'legal.body-function-claim 巡りがよくなる'],
+    ['塗るたびに髪の毛がフサフサ、話題のヘアトニック', 'legal.hair-growth-claim 髪の毛がフサフサ'],
   ])('flags %s', (text, expected) => {
     expect(found(text)).toContain(expected);
   });
@@ -109,6 +110,7 @@ describe('health claims in the default pack', () => {
     '糖質制限中の方にも、低糖質のパンをご用意しています。',
     '朝のジョギング5kmを続けて3年になりました。',
     '京都のお寺めぐりで気分がよくなる休日を。',
+    '薬用育毛トニック（医薬部外品）：育毛、薄毛、ふけ、かゆみ、脱毛の予防。',
     '国が認めた重要無形文化財の技を、工房見学でご覧ください。',
   ])('lets everyday talk and permitted wordings pass: %s', (text) => {
     expect(found(text)).toEqual([]);
