@@ -71,6 +71,18 @@ describe('health claims in the default pack', () => {
     ['シワが一晩でなくなる', 'legal.cosmetic-overclaim シワが一晩でなくなる'],
     ['1ヶ月で-10kg！', 'legal.weight-loss-number で-10kg'],
     ['lose 20 lbs in 2 weeks', 'legal.weight-loss-number lose 20 lbs'],
+    // a disinfectant on sale is not the public-health measure 「消毒にご協力ください」
+    [
+      '除菌スプレーも消毒ジェルも品薄！風邪ウイルスから身を守るならこの一本',
+      'legal.health-disease-claim ウイルスから身を守',
+    ],
+    ['重金属を体の外へ出すハーブティー', 'legal.detox-claim 重金属を体の外へ'],
+    ['細身で悩む方へ、体重を増やすための専用ドリンク', 'legal.weight-gain-claim 体重を増やすための専用'],
+    ['カロリー制限は必要ありません、朝の一粒で', 'legal.no-effort-weight-loss カロリー制限は必要ありません'],
+    ['厚生労働省が承認したダイエットサプリ', 'legal.state-endorsement-claim 厚生労働省が承認'],
+    ['貼って10分で腹筋運動300回と同等の刺激', 'legal.exercise-equivalent-claim 腹筋運動300回と同等'],
+    ['毎朝のサプリで巡りがよくなる', 'legal.body-function-claim 巡りがよくなる'],
+    ['塗るたびに髪の毛がフサフサ、話題のヘアトニック', 'legal.hair-growth-claim 髪の毛がフサフサ'],
   ])('flags %s', (text, expected) => {
     expect(found(text)).toContain(expected);
   });
@@ -92,6 +104,14 @@ describe('health claims in the default pack', () => {
     '体脂肪を減らすのを助ける機能が報告されています。（機能性表示食品）',
     'がんばって改善していきます！',
     'お荷物は1個5kgまで送料無料です。',
+    '入口に消毒液を設置しています。コロナウイルス対策へのご協力をお願いします。',
+    '工場からの化学物質の排出量を前年より2割減らしました。',
+    '夏は冷たいものを飲んで太る季節。',
+    '糖質制限中の方にも、低糖質のパンをご用意しています。',
+    '朝のジョギング5kmを続けて3年になりました。',
+    '京都のお寺めぐりで気分がよくなる休日を。',
+    '薬用育毛トニック（医薬部外品）：育毛、薄毛、ふけ、かゆみ、脱毛の予防。',
+    '国が認めた重要無形文化財の技を、工房見学でご覧ください。',
   ])('lets everyday talk and permitted wordings pass: %s', (text) => {
     expect(found(text)).toEqual([]);
   });
@@ -107,6 +127,14 @@ describe('medical advertising (regulated-health)', () => {
     expect(found('痛みゼロ・失敗なしの施術')).toEqual(['medical.guarantee 痛みゼロ', 'medical.guarantee 失敗なし']);
     expect(found('絶対安全な手術です！')).toEqual(['legal.safety-guarantee 絶対安全']);
     expect(found('痛みゼロの新食感グミ')).toEqual([]);
+  });
+
+  it('checks a treatment promised complete in a set time or leaving nothing behind', () => {
+    expect(found('インプラント治療は即日で全ての施術が終わります')).toEqual([
+      'medical.total-result-promise 即日で全ての施術が終わ',
+    ]);
+    expect(found('歯科の定期検診で、虫歯を1本も残さない')).toEqual(['medical.total-result-promise 1本も残さ']);
+    expect(found('ご飯は一粒も残さず食べよう！給食の時間です')).toEqual([]);
   });
 
   it.each([
