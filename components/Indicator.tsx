@@ -10,10 +10,12 @@ export interface IndicatorProps {
   quietPeriod: boolean;
   /** The posting profile's title, shown when the packs define profiles. */
   profile?: string | undefined;
+  /** The team state's message and signer, shown on every badge while it is in force. */
+  notice?: string | undefined;
   onOpen: () => void;
 }
 
-export function Indicator({ findings, state, error, quietPeriod, profile, onOpen }: IndicatorProps) {
+export function Indicator({ findings, state, error, quietPeriod, profile, notice, onOpen }: IndicatorProps) {
   const worst = worstSeverity(findings);
   const level = state === 'error' ? 'error' : state === 'loading' ? 'loading' : (worst ?? 'clean');
   const label =
@@ -24,9 +26,12 @@ export function Indicator({ findings, state, error, quietPeriod, profile, onOpen
         : worst
           ? t('indicatorFindings', findings.length, severityLabel(worst))
           : t('indicatorClean');
-  const details = [label, quietPeriod ? t('quietPeriodOn') : '', profile ? t('profileBadge', profile) : ''].filter(
-    Boolean,
-  );
+  const details = [
+    label,
+    quietPeriod ? t('quietPeriodOn') : '',
+    profile ? t('profileBadge', profile) : '',
+    notice ? t('teamStateBadge', notice) : '',
+  ].filter(Boolean);
   return (
     <button
       type="button"
@@ -42,6 +47,11 @@ export function Indicator({ findings, state, error, quietPeriod, profile, onOpen
       {state === 'ready' && findings.length > 0 && <span class="count">{findings.length}</span>}
       {state === 'error' && <span class="count">!</span>}
       {quietPeriod && <span class="quiet">{t('quietPeriodOn')}</span>}
+      {notice && (
+        <span class="team-notice" data-testid="team-notice">
+          🔒 {notice}
+        </span>
+      )}
     </button>
   );
 }

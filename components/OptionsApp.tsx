@@ -26,6 +26,7 @@ import { PackList } from './PackList';
 import { ProfilePicker } from './ProfilePicker';
 import { SetList } from './SetList';
 import { SubscriptionList } from './SubscriptionList';
+import { TeamStateSection } from './TeamState';
 import { TrustedKeys } from './TrustedKeys';
 
 export function OptionsApp() {
@@ -127,6 +128,7 @@ export function OptionsApp() {
         onRefresh={() => ask({ type: 'preflight:refresh-subscriptions' }).then(refresh)}
         onRemove={(subscription) => void ask({ type: 'preflight:unsubscribe', url: subscription.url }).then(refresh)}
       />
+      <TeamStateSection locale={locale} />
       <h2>{t('optionsSets')}</h2>
       <p>{t('optionsSetsHelp')}</p>
       {state && (

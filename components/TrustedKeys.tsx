@@ -10,7 +10,11 @@ export function parsePublicKey(text: string): PublicKey | undefined {
     const value = JSON.parse(text) as Partial<PublicKey>;
     const bytes = value.publicKey ? atob(value.publicKey).length : 0;
     return KEY.test(value.keyId ?? '') && bytes === 32
-      ? { keyId: value.keyId!, publicKey: value.publicKey! }
+      ? {
+          keyId: value.keyId!,
+          ...(typeof value.name === 'string' && value.name.length <= 100 ? { name: value.name } : {}),
+          publicKey: value.publicKey!,
+        }
       : undefined;
   } catch {
     return undefined;

@@ -33,6 +33,7 @@ const CSV_COLUMNS = [
   'ruleChanges',
   'setChanges',
   'profile',
+  'teamState',
 ] as const;
 
 /** One cell's text: lists space-separated, what was in force as `id@version`, `rule=off(by)`, `pack/set=on(by)`. */
@@ -44,6 +45,8 @@ function cellText(e: AuditEntry, column: (typeof CSV_COLUMNS)[number]): string {
       return (e.ruleChanges ?? []).map((c) => `${c.rule}=${c.to}(${c.pack ?? c.by})`).join(' ');
     case 'setChanges':
       return (e.setChanges ?? []).map((c) => `${c.set}=${c.on ? 'on' : 'off'}(${c.by})`).join(' ');
+    case 'teamState':
+      return e.teamState ? `${e.teamState.issued} ${e.teamState.signer} (${e.teamState.keyId})` : '';
     default: {
       const value = e[column];
       return Array.isArray(value) ? value.join(' ') : (value ?? '');

@@ -97,6 +97,12 @@ export class EngineHost {
     return this.checker?.rules.some((entry) => entry.rule.set === QUIET_PERIOD) ?? false;
   }
 
+  /** The team state's message for every badge, with who signed it (undefined: no team state in force). */
+  get teamNotice(): string | undefined {
+    const team = this.state?.team;
+    return team && (team.message ? `${team.message} — ${team.signer}` : team.signer);
+  }
+
   /** The posting profile in force and its title in the UI's language (undefined: the pack has none). */
   get profile(): { id: string; title: string } | undefined {
     const id = this.checker?.profile;

@@ -124,6 +124,7 @@ function start(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
       STORAGE_KEYS.lastPolicy,
       STORAGE_KEYS.profile,
       STORAGE_KEYS.eventWords,
+      STORAGE_KEYS.teamState,
     ];
     if (loaded && (area === 'managed' || (area === 'local' && relevant.some((key) => key in changes)))) {
       void engine.load();

@@ -124,6 +124,7 @@ function LayerView({ layer }: { layer: Layer }) {
               state={composer.state}
               error={composer.error}
               quietPeriod={quiet}
+              notice={engine.teamNotice}
               profile={engine.profile?.title}
               onOpen={() => void layer.openDialog(composer.findings, [composer], true)}
             />
