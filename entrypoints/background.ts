@@ -43,9 +43,11 @@ import {
 } from '../utils/subscriptions';
 import {
   admitTeamState,
+  pruneTeamState,
   readTeamState,
   refreshTeamState,
   subscribeTeamState,
+  TEAM_EXPIRY_ALARM,
   TEAM_STATE_ALARM,
   TEAM_STATE_MINUTES,
   unsubscribeTeamState,
@@ -310,6 +312,7 @@ export default defineBackground(() => {
     if (area === 'managed') void refreshPolicy();
     if (area !== 'local') return;
     if (STORAGE_KEYS.eventWords in changes) void pruneEventWords();
+    if (STORAGE_KEYS.teamState in changes) void pruneTeamState();
     if (STORAGE_KEYS.lastPolicy in changes) lastKnown = undefined;
     const activation = [STORAGE_KEYS.packs, STORAGE_KEYS.trustedKeys, STORAGE_KEYS.lastPolicy];
     if (activation.some((key) => key in changes)) generation++;
@@ -317,6 +320,7 @@ export default defineBackground(() => {
     if (STORAGE_KEYS.trustedKeys in changes || STORAGE_KEYS.lastPolicy in changes) void activeState();
   });
   void pruneEventWords();
+  void pruneTeamState();
   // Subscriptions refresh on a schedule; the last good version stays when an update fails.
   void browser.alarms.create(REFRESH_ALARM, { periodInMinutes: REFRESH_MINUTES, delayInMinutes: 1 });
   // The team state is fetched every minute while it has a subscription.
@@ -325,6 +329,7 @@ export default defineBackground(() => {
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === TEAM_STATE_ALARM) void refreshTeamNow();
+    if (alarm.name === TEAM_EXPIRY_ALARM) void pruneTeamState();
     if (alarm.name === REFRESH_ALARM) void refreshAll(subscriptionHost);
     if (alarm.name === RETRY_ALARM) void sendToCollector();
     if (alarm.name === EVENT_EXPIRY_ALARM) void pruneEventWords();

@@ -7,7 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import { keyName, type PublicKey } from '../rules/signature';
-import { parseTeamState, type TeamState, verifyTeamState } from '../rules/team-state';
+import { parseTeamState, type TeamState, teamStateInForce, verifyTeamState } from '../rules/team-state';
 import { STORAGE_KEYS } from './messages';
 import { FETCH_LIMITS, type FetchLimits, fetchPack, originPattern, urlProblem } from './subscriptions';
 
@@ -33,6 +33,8 @@ export interface TeamStateRecord {
   lastChecked?: string;
   current?: HeldTeamState;
   lastError?: { time: string; message: string };
+  /** When an expiry last passed (the state's or one of its event words'): open composers recompile. */
+  expired?: string;
 }
 
 export async function readTeamState(): Promise<TeamStateRecord> {
@@ -146,4 +148,31 @@ export function unsubscribeTeamState(): Promise<TeamStateRecord> {
   return updateTeamState((record) => ({
     ...(record.current && record.current.origin === 'policy' ? { current: record.current } : {}),
   }));
+}
+
+export const TEAM_EXPIRY_ALARM = 'preflight-team-state-expiry';
+
+/**
+ * When the state or one of its event words expires, mark the record (so open composers recompile
+ * without it) and drop a state no longer in force; then set an alarm for the next expiry. The
+ * background calls it at start, on each change and on the alarm.
+ */
+export async function pruneTeamState(now = new Date()): Promise<void> {
+  const record = await readTeamState();
+  const state = record.current?.state;
+  if (!state) return;
+  const times = [state.until, ...state.eventWords.map((entry) => entry.until)]
+    .filter((time): time is string => time !== undefined)
+    .map((time) => Date.parse(time));
+  const passed = times.filter((time) => time <= now.getTime());
+  const lastPassed = Math.max(...passed);
+  if (passed.length > 0 && (!record.expired || Date.parse(record.expired) < lastPassed)) {
+    await updateTeamState((r) => {
+      const { current, ...rest } = r;
+      const inForce = current && teamStateInForce(current.state, now) ? { current } : {};
+      return { ...rest, ...inForce, expired: now.toISOString() };
+    });
+  }
+  const next = Math.min(...times.filter((time) => time > now.getTime()));
+  if (Number.isFinite(next)) await browser.alarms.create(TEAM_EXPIRY_ALARM, { when: next + 1000 });
 }

@@ -27,6 +27,7 @@ import {
 import {
   admitTeamState,
   examineTeamState,
+  pruneTeamState,
   readTeamState,
   refreshTeamState,
   subscribeTeamState,
@@ -125,6 +126,26 @@ describe('admitting a team state', () => {
     const released = await admitTeamState(JSON.stringify(newer), 'policy', keys);
     expect(released.current?.state.sets).toEqual({ 'quiet-period': false });
     expect(released.lastError).toBeUndefined();
+  });
+
+  it('marks the record when an event word expires (composers recompile) and drops a state past its end', async () => {
+    const keys = [publicOf(team)];
+    const s = state('2026-12-04T14:02:00Z', {
+      until: '2026-12-10T00:00:00Z',
+      eventWords: [{ word: 'Noto', until: '2026-12-08T00:00:00Z' }],
+    });
+    await admitTeamState(JSON.stringify(await signTeamState(s, team)), 'policy', keys);
+    await pruneTeamState(new Date('2026-12-05T00:00:00Z'));
+    expect((await readTeamState()).expired).toBeUndefined();
+    expect((await browser.alarms.get('preflight-team-state-expiry'))?.scheduledTime).toBe(
+      Date.parse('2026-12-08T00:00:01Z'),
+    );
+    await pruneTeamState(new Date('2026-12-08T00:00:01Z'));
+    expect(await readTeamState()).toMatchObject({ expired: '2026-12-08T00:00:01.000Z', current: { origin: 'policy' } });
+    await pruneTeamState(new Date('2026-12-10T00:00:01Z'));
+    const after = await readTeamState();
+    expect(after.current).toBeUndefined();
+    expect(after.expired).toBe('2026-12-10T00:00:01.000Z');
   });
 
   it('refuses every state while no key is in force', async () => {
