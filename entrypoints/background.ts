@@ -156,7 +156,12 @@ async function admitPolicyTeamState(policy: Policy): Promise<void> {
  * were added (later ones override). Policy's set switches and settings win over the user's.
  */
 async function activeState(): Promise<ActiveState> {
-  const stored = await browser.storage.local.get([STORAGE_KEYS.sets, STORAGE_KEYS.ruleOverrides, STORAGE_KEYS.profile]);
+  const stored = await browser.storage.local.get([
+    STORAGE_KEYS.sets,
+    STORAGE_KEYS.ruleOverrides,
+    STORAGE_KEYS.profile,
+    STORAGE_KEYS.reviewerKeys,
+  ]);
   const eventWords = activeEventWords(await readEventWords()).map((entry) => entry.word);
   const userSets = (stored[STORAGE_KEYS.sets] ?? {}) as Record<string, boolean>;
   const userRules = (stored[STORAGE_KEYS.ruleOverrides] ?? {}) as Record<string, RuleOverride>;
@@ -181,6 +186,9 @@ async function activeState(): Promise<ActiveState> {
     profileLocked: policy.profile !== undefined || team?.profile !== undefined,
     eventWords: [...new Set([...eventWords, ...(held ? teamEventWords(held) : [])])],
     team,
+    reviewerKeys: policy.reviewerKeys?.length
+      ? policy.reviewerKeys
+      : ((stored[STORAGE_KEYS.reviewerKeys] ?? []) as NonNullable<ActiveState['reviewerKeys']>),
     forcedPackIds: active.filter((entry) => entry.source === 'policy').map((entry) => entry.pack.id),
     policyProblems: admission.problems,
   };

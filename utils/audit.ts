@@ -39,10 +39,21 @@ export const AuditContext = z.strictObject({
 });
 export type AuditContext = z.infer<typeof AuditContext>;
 
+/** A reviewer's release of `block` findings (four-eyes approval): whose key, their note, the request's draft hash. */
+export const ApprovalRecord = z.strictObject({
+  reviewer: z.string().max(100),
+  keyId: z.string(),
+  note: z.string().max(1000),
+  requestHash: z.string().regex(/^[0-9a-f]{64}$/),
+  rules: z.array(z.string()),
+  expires: z.string(),
+});
+export type ApprovalRecord = z.infer<typeof ApprovalRecord>;
+
 export const AuditEntry = z.strictObject({
   time: z.string(),
   platform: Platform,
-  decision: z.enum(['posted', 'override', 'stopped']),
+  decision: z.enum(['posted', 'override', 'stopped', 'approved']),
   /** Each rule once, with its worst severity in this draft (same order as `severities`). */
   ruleIds: z.array(z.string()),
   severities: z.array(Severity),
@@ -50,6 +61,7 @@ export const AuditEntry = z.strictObject({
   reason: z.string().max(2000).optional(),
   /** Set when Preflight itself failed and the decision fell to policy's `failMode`. */
   failure: z.string().max(500).optional(),
+  approval: ApprovalRecord.optional(),
   /** SHA-256 of the draft, hex: proves which draft without keeping it. */
   draftHash: z.string().regex(/^[0-9a-f]{64}$/),
   ...AuditContext.shape,

@@ -29,6 +29,8 @@ export interface ActiveState {
   eventWords: string[];
   /** The team state in force (rules/team-state.ts): its message, who signed it, and the sets it locks. */
   team?: TeamLock | undefined;
+  /** Reviewers' public keys (policy's, else the options page's): their approval codes release approvable blocks. */
+  reviewerKeys?: { keyId: string; name?: string | undefined; publicKey: string }[];
   /** Packs policy forces, by id, and why any forced pack was refused. */
   forcedPackIds: string[];
   policyProblems: string[];
@@ -80,4 +82,6 @@ export const STORAGE_KEYS = {
   lastPolicy: 'lastPolicy',
   /** The team state in force, its subscription and its last refusal (utils/team-state.ts). */
   teamState: 'teamState',
+  /** Reviewers' public keys set in the options page (used only while policy names none). */
+  reviewerKeys: 'reviewerKeys',
 } as const;

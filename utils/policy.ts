@@ -26,6 +26,8 @@ export const Policy = z.object({
   auditCollector: z.string().url().optional(),
   /** The posting profile every operator works under (a pack's profile id); reviewers cannot change it. */
   profile: z.string().min(1).optional(),
+  /** Public keys of the reviewers whose approval codes may release `approvable` block findings. */
+  reviewerKeys: z.array(Key).optional(),
   /** A signed team state (`preflight state set`), as JSON text: verified against trustedKeys. */
   teamState: z.string().max(64_000).optional(),
 });

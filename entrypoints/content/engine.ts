@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import { type ManualLookup, manualLookup } from '../../components/FindingList';
 import { uiLocale } from '../../components/i18n';
+import { approvableRules } from '../../rules/approval';
 import { type Checker, compilePacks, localize } from '../../rules/compile';
 import { listProfiles } from '../../rules/profiles';
 import type { Finding, Pack, Platform, PostType, Severity } from '../../rules/schema';
@@ -113,6 +114,11 @@ export class EngineHost {
   check(text: string, platform: Platform, postType: PostType | undefined): Finding[] {
     if (!this.checker) return [];
     return this.checker.check(text, { platform, postType, locale: this.locale });
+  }
+
+  /** The rules of the packs in use that a reviewer's approval may release. */
+  get approvable(): Set<string> {
+    return approvableRules(this.packs);
   }
 
   get manual(): ManualLookup {

@@ -125,6 +125,7 @@ function start(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
       STORAGE_KEYS.profile,
       STORAGE_KEYS.eventWords,
       STORAGE_KEYS.teamState,
+      STORAGE_KEYS.reviewerKeys,
     ];
     if (loaded && (area === 'managed' || (area === 'local' && relevant.some((key) => key in changes)))) {
       void engine.load();

@@ -46,7 +46,7 @@ describe('the audit log', () => {
   it('exports CSV with quoted cells and spreadsheet formulas neutralised, and JSON', () => {
     const csv = auditToCsv(log).split('\r\n');
     expect(csv[0]).toBe(
-      'time,platform,decision,ruleIds,severities,reason,failure,draftHash,packs,ruleChanges,setChanges,profile,teamState',
+      'time,platform,decision,ruleIds,severities,reason,failure,draftHash,packs,ruleChanges,setChanges,profile,teamState,approval',
     );
     expect(csv[2]).toContain(`"'=HYPERLINK(""x"") ""approved"""`);
     expect(csv).toHaveLength(5);
