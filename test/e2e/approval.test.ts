@@ -85,7 +85,7 @@ describe.skipIf(browserMissing)('four-eyes approval', () => {
     await browser?.close();
   });
 
-  it('refuses a code from a key that is not a reviewer’s, and one for other rules', async () => {
+  it('refuses a code from a key that is not a reviewer’s, one for other rules, and an expired one', async () => {
     await post();
     await panel().waitFor();
     const request = decodeRequest(await requestText());
@@ -100,6 +100,17 @@ describe.skipIf(browserMissing)('four-eyes approval', () => {
     await expect
       .poll(() => panel().getByTestId('approval-error').textContent())
       .toContain('it does not release legal.health-disease-claim');
+    await paste(
+      encodeApproval(
+        await signApproval(
+          { ...terms, expires: '2026-01-01T00:00:00Z', rules: ['legal.health-disease-claim'] },
+          reviewer,
+        ),
+      ),
+    );
+    await expect
+      .poll(() => panel().getByTestId('approval-error').textContent())
+      .toContain('it expired at 2026-01-01T00:00:00Z');
     expect(await panel().getByTestId('post-approved').count()).toBe(0);
     expect(await posted()).toBe(0);
   });
