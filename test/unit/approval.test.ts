@@ -157,3 +157,33 @@ describe('request → preflight approve → the gate', () => {
     expect(noNote).toMatchObject({ code: 2, err: expect.stringContaining('approve needs --note') });
   });
 });
+
+describe("a reviewer's key kept in the options page", () => {
+  it('is stored encrypted with the passphrase, opens only with it, and signs codes that verify', async () => {
+    const { openKey, sealKey } = await import('../../utils/sealed-key');
+    const key = await generateKeyPair('legal');
+    const sealed = await sealKey(key, 'correct horse battery', 100_000);
+    expect(JSON.stringify(sealed)).not.toContain(key.secretKey);
+    expect(sealed).toMatchObject({ keyId: key.keyId, name: 'legal', publicKey: key.publicKey });
+    await expect(openKey(sealed, 'wrong horse battery')).rejects.toThrow('the passphrase is wrong');
+    await expect(openKey({ ...sealed, keyId: '0000000000000000' }, 'correct horse battery')).rejects.toThrow();
+    await expect(sealKey(key, 'short')).rejects.toThrow(/10 characters/);
+    const opened = await openKey(sealed, 'correct horse battery');
+    expect(opened.secretKey).toBe(key.secretKey);
+    const draftHash = hash('x');
+    const code = encodeApproval(
+      await signApproval(
+        { draftHash, rules: ['risk.disaster-promo'], expires: '2099-01-01T00:00:00Z', note: 'ok' },
+        opened,
+      ),
+    );
+    expect(
+      await acceptApproval(code, {
+        draftHash,
+        blockRules: ['risk.disaster-promo'],
+        approvable: () => true,
+        reviewerKeys: [{ keyId: key.keyId, publicKey: key.publicKey }],
+      }),
+    ).toMatchObject({ ok: true, reviewer: key.keyId });
+  });
+});
