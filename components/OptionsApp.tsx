@@ -24,6 +24,7 @@ import { AuditLog } from './AuditLog';
 import { t, uiLocale } from './i18n';
 import { PackList } from './PackList';
 import { ProfilePicker } from './ProfilePicker';
+import { ReviewerSection } from './Reviewers';
 import { SetList } from './SetList';
 import { SubscriptionList } from './SubscriptionList';
 import { TeamStateSection } from './TeamState';
@@ -129,6 +130,7 @@ export function OptionsApp() {
         onRemove={(subscription) => void ask({ type: 'preflight:unsubscribe', url: subscription.url }).then(refresh)}
       />
       <TeamStateSection locale={locale} />
+      <ReviewerSection locale={locale} />
       <h2>{t('optionsSets')}</h2>
       <p>{t('optionsSetsHelp')}</p>
       {state && (

@@ -148,4 +148,40 @@ describe.skipIf(browserMissing)('four-eyes approval', () => {
       .toContain('the draft was edited after the request');
     expect(await posted()).toBe(1);
   });
+
+  it('the options page approves: the key kept sealed with a passphrase, the draft re-checked and shown, the code posts', async () => {
+    await composer.keyboard.press('Escape');
+    await composer.locator('form.compose-form textarea').first().click();
+    await composer.keyboard.press('Control+A');
+    await composer.keyboard.type(DRAFT, { delay: 5 });
+    await post();
+    await panel().waitFor();
+    const request = await requestText();
+    await options.reload();
+    await options.getByTestId('reviewer-key-file').fill(readFileSync(join(dir, 'legal.key.json'), 'utf8'));
+    await options.getByTestId('reviewer-new-passphrase').fill('correct horse battery');
+    await options.getByTestId('reviewer-key-save').click();
+    await options.getByTestId('approve-request').waitFor();
+    const stored = await readExtensionStorage<Record<string, unknown>>(options, 'reviewerSecret');
+    expect(JSON.stringify(stored)).not.toContain(reviewer.secretKey);
+    await options.getByTestId('approve-request').fill(request);
+    await options.getByTestId('approve-check').click();
+    await expect.poll(() => options.getByTestId('approve-draft').textContent()).toBe(DRAFT);
+    expect(await options.locator('.approve-draft').textContent()).toContain('cures anxiety');
+    await options.getByTestId('approve-note').fill('Legal: reviewed in the options page');
+    await options.getByTestId('approve-passphrase').fill('wrong passphrase!');
+    await options.getByTestId('approve-sign').click();
+    await expect.poll(() => options.locator('.approve [role="alert"]').textContent()).toContain('passphrase is wrong');
+    await options.getByTestId('approve-passphrase').fill('correct horse battery');
+    await options.getByTestId('approve-sign').click();
+    const code = await options.getByTestId('approve-code').inputValue();
+    expect(code).toMatch(/^preflight-approval:/);
+    const before = await posted();
+    await paste(code);
+    await panel().getByTestId('post-approved').click();
+    await expect.poll(posted).toBe(before + 1);
+    await expect
+      .poll(async () => (await readExtensionStorage<AuditEntry[]>(options, 'audit'))?.at(-1)?.approval?.note)
+      .toBe('Legal: reviewed in the options page');
+  });
 });
