@@ -35,6 +35,7 @@ export function ReviewerSection({ locale }: { locale: string }) {
       <h3>{t('reviewerKeysTitle')}</h3>
       <p>{t('reviewerKeysHelp')}</p>
       <TrustedKeys
+        testIds="reviewer-"
         keys={keys}
         policyKeys={policyKeys}
         onChange={(next) => {

@@ -22,12 +22,14 @@ export function parsePublicKey(text: string): PublicKey | undefined {
 }
 
 export interface TrustedKeysProps {
+  /** Put before its test ids, when the page lists another set of keys with the same component (reviewers'). */
+  testIds?: string;
   keys: readonly PublicKey[];
   policyKeys: readonly PublicKey[];
   onChange: (keys: PublicKey[]) => void;
 }
 
-export function TrustedKeys({ keys, policyKeys, onChange }: TrustedKeysProps) {
+export function TrustedKeys({ keys, policyKeys, onChange, testIds = '' }: TrustedKeysProps) {
   const [text, setText] = useState('');
   const [invalid, setInvalid] = useState(false);
   return (
@@ -48,14 +50,14 @@ export function TrustedKeys({ keys, policyKeys, onChange }: TrustedKeysProps) {
         ))}
       </ul>
       <textarea
-        data-testid="key-input"
+        data-testid={`${testIds}key-input`}
         rows={3}
         value={text}
         onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
       />
       <button
         type="button"
-        data-testid="key-add"
+        data-testid={`${testIds}key-add`}
         onClick={() => {
           const key = parsePublicKey(text);
           setInvalid(!key);
@@ -67,7 +69,7 @@ export function TrustedKeys({ keys, policyKeys, onChange }: TrustedKeysProps) {
         {t('keysAdd')}
       </button>
       {invalid && <p role="alert">{t('keysInvalid')}</p>}
-      {policyKeys.length > 0 && keys.length > 0 && <p data-testid="keys-ignored">{t('keysIgnored')}</p>}
+      {policyKeys.length > 0 && keys.length > 0 && <p data-testid={`${testIds}keys-ignored`}>{t('keysIgnored')}</p>}
     </div>
   );
 }
