@@ -299,9 +299,17 @@ export class Gate {
   private async postApproved(composers: Composer[], approval: ApprovalRelease, replay: () => void): Promise<void> {
     const text = this.textOf(composers);
     const now = this.check(composers);
-    if (now.kind !== 'checked' || (await sha256Hex(text)) !== approval.requestHash) return;
-    const blocks = now.findings.filter((f) => f.severity === 'block');
-    if (blocks.some((f) => !approval.rules.includes(f.ruleId)) || Date.parse(approval.expires) <= Date.now()) return;
+    const blocks = now.kind === 'checked' ? now.findings.filter((f) => f.severity === 'block') : [];
+    const holds =
+      now.kind === 'checked' &&
+      (await sha256Hex(text)) === approval.requestHash &&
+      blocks.every((f) => approval.rules.includes(f.ruleId)) &&
+      Date.parse(approval.expires) > Date.now();
+    if (!holds) {
+      // Changed since the code was checked (an edit, the expiry passed): nothing goes out; back to the draft.
+      composers[0]?.element.focus();
+      return;
+    }
     this.record('approved', now.findings, text, undefined, undefined, approval);
     this.replay(replay);
   }
