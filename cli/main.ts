@@ -3,8 +3,10 @@
  * Exit codes: 0 fine, 1 a `block` finding, a failing example or a signature that does not verify, 2 bad usage or a bad pack.
  */
 import { PackError } from '../rules/index';
+import { runApprove } from './approve';
 import { runCheck } from './check';
 import { runPack } from './pack';
+import { runState } from './state';
 
 export class UsageError extends Error {}
 
@@ -19,9 +21,14 @@ export const USAGE = `Usage:
   preflight pack keygen NAME
   preflight pack sign FILE --key NAME.key.json [-o OUT]
   preflight pack verify FILE… --key NAME.pub.json…
+  preflight state set [--quiet-period on|off] [--set SET=on|off]… [--reason TEXT] [--until DATE]
+                      [--profile P] [--event-word W]… [--event-days N] --key NAME.key.json [-o OUT]
+  preflight state show FILE [--key NAME.pub.json…]
+  preflight approve REQUEST --key NAME.key.json --note TEXT [--hours N] [--pack FILE]… [--no-default]
 
 check layers each --pack on the built-in default pack, as the extension does; --no-default checks the
-given packs alone. A FILE may be a .yaml/.json pack or a pack folder.
+given packs alone. A FILE may be a .yaml/.json pack or a pack folder. state set signs a team state
+(the switches every operator's extension follows); --until YYYY-MM-DD means through that day (UTC).
 Exit codes: 0 no block finding, 1 a block finding (check), a failing example (test) or a signature that
 does not verify (verify), 2 bad usage or pack.`;
 
@@ -46,6 +53,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   try {
     if (command === 'check') return await runCheck(rest, io);
     if (command === 'pack') return await runPack(rest, io);
+    if (command === 'state') return await runState(rest, io);
+    if (command === 'approve') return await runApprove(rest, io);
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
       io.out(USAGE);
       return command === undefined ? 2 : 0;

@@ -1,5 +1,6 @@
 /** `preflight pack build | validate | test | schema`: the pack author's tools. */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { z } from 'zod';
 import { Pack, PackError, runExamples } from '../rules/index';
@@ -7,7 +8,7 @@ import { generateKeyPair, type PublicKey, signPack, verifyPack } from '../rules/
 import { type Io, UsageError } from './main';
 import { loadPackFrom } from './pack-source';
 
-function args(argv: string[], options: ParseArgsConfig['options'] = {}) {
+export function args(argv: string[], options: ParseArgsConfig['options'] = {}) {
   try {
     return parseArgs({ args: argv, allowPositionals: true, options });
   } catch (error) {
@@ -23,11 +24,15 @@ const key32 = z.string().refine((text) => {
     return false;
   }
 }, 'expected 32 bytes in base64');
-const KeyFile = z.object({ keyId: z.string().regex(/^[0-9a-f]{16}$/, 'expected 16 hex digits'), publicKey: key32 });
-const SecretKeyFile = KeyFile.extend({ secretKey: key32 });
+export const KeyFile = z.object({
+  keyId: z.string().regex(/^[0-9a-f]{16}$/, 'expected 16 hex digits'),
+  name: z.string().max(100).optional(),
+  publicKey: key32,
+});
+export const SecretKeyFile = KeyFile.extend({ secretKey: key32 });
 
 /** A key file `pack keygen` wrote; a file that is not one is bad usage (exit 2) with a message, never a stack trace. */
-function readKey<T extends z.ZodType>(file: string, schema: T, hint: string): z.infer<T> {
+export function readKey<T extends z.ZodType>(file: string, schema: T, hint: string): z.infer<T> {
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
@@ -118,10 +123,10 @@ export async function runPack(argv: string[], io: Io): Promise<number> {
       const { positionals } = args(rest);
       if (positionals.length !== 1)
         throw new UsageError('pack keygen takes one NAME (writes NAME.key.json and NAME.pub.json)');
-      const key = await generateKeyPair();
       const name = positionals[0]!;
+      const key = await generateKeyPair(basename(name));
       writeFileSync(`${name}.key.json`, `${JSON.stringify(key, null, 2)}\n`, { mode: 0o600 });
-      const pub: PublicKey = { keyId: key.keyId, publicKey: key.publicKey };
+      const pub: PublicKey = { keyId: key.keyId, name: key.name, publicKey: key.publicKey };
       writeFileSync(`${name}.pub.json`, `${JSON.stringify(pub, null, 2)}\n`);
       io.out(
         `key ${key.keyId}: secret in ${name}.key.json (keep it private), public in ${name}.pub.json (give it to the extension)`,

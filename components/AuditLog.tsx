@@ -8,6 +8,7 @@ const DECISION: Record<AuditEntry['decision'], MessageKey> = {
   posted: 'auditDecisionPosted',
   override: 'auditDecisionOverride',
   stopped: 'auditDecisionStopped',
+  approved: 'auditDecisionApproved',
 };
 
 function download(name: string, type: string, text: string) {

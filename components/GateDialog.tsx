@@ -3,6 +3,7 @@
  * while it is open and given back to the composer when it closes. With a `block` finding the only
  * way on is to edit; with warnings only, "Post anyway" opens once a reason is typed.
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Finding } from '../rules/schema';
 import { FindingList, type ManualLookup } from './FindingList';
@@ -17,11 +18,13 @@ export interface GateDialogProps {
   allowOverride: boolean;
   onEdit: () => void;
   onPostAnyway: (reason: string) => void;
+  /** More ways on, inside the dialog and its focus trap (the approval panel). */
+  children?: ComponentChildren;
 }
 
 const FOCUSABLE = 'button:not([disabled]), textarea, summary, a[href], [tabindex]:not([tabindex="-1"])';
 
-export function GateDialog({ findings, manual, allowOverride, onEdit, onPostAnyway }: GateDialogProps) {
+export function GateDialog({ findings, manual, allowOverride, onEdit, onPostAnyway, children }: GateDialogProps) {
   const blocked = findings.some((f) => f.severity === 'block');
   const canOverride = !blocked && allowOverride;
   const [reason, setReason] = useState('');
@@ -82,6 +85,7 @@ export function GateDialog({ findings, manual, allowOverride, onEdit, onPostAnyw
             <small id="preflight-reason-hint">{t('reasonHint', MIN_REASON_LENGTH)}</small>
           </label>
         )}
+        {children}
         <div class="actions">
           <button type="button" class="edit" onClick={onEdit}>
             {t('editDraft')}

@@ -12,10 +12,12 @@ export interface IndicatorProps {
   profile?: string | undefined;
   /** Found by the generic fallback, not the platform's adapter; `gated`: its one send button is gated. */
   fallback?: { gated: boolean } | undefined;
+  /** The team state's message and signer, shown on every badge while it is in force. */
+  notice?: string | undefined;
   onOpen: () => void;
 }
 
-export function Indicator({ findings, state, error, quietPeriod, profile, fallback, onOpen }: IndicatorProps) {
+export function Indicator({ findings, state, error, quietPeriod, profile, fallback, notice, onOpen }: IndicatorProps) {
   const worst = worstSeverity(findings);
   const level = state === 'error' ? 'error' : state === 'loading' ? 'loading' : (worst ?? 'clean');
   const label =
@@ -30,6 +32,7 @@ export function Indicator({ findings, state, error, quietPeriod, profile, fallba
     ...(fallback ? [t(fallback.gated ? 'indicatorFallbackGated' : 'indicatorFallback')] : []),
     ...(quietPeriod ? [t('quietPeriodOn')] : []),
     ...(profile ? [t('profileBadge', profile)] : []),
+    ...(notice ? [t('teamStateBadge', notice)] : []),
   ];
   return (
     <button
@@ -48,6 +51,11 @@ export function Indicator({ findings, state, error, quietPeriod, profile, fallba
       {state === 'error' && <span class="count">!</span>}
       {fallback && <span class="fallback">{t('indicatorFallbackShort')}</span>}
       {quietPeriod && <span class="quiet">{t('quietPeriodOn')}</span>}
+      {notice && (
+        <span class="team-notice" data-testid="team-notice">
+          🔒 {notice}
+        </span>
+      )}
     </button>
   );
 }

@@ -24,9 +24,11 @@ import { AuditLog } from './AuditLog';
 import { type MessageKey, t, uiLocale } from './i18n';
 import { PackList } from './PackList';
 import { ProfilePicker } from './ProfilePicker';
+import { ReviewerSection } from './Reviewers';
 import { RulesSection } from './RulesSection';
 import { SetList } from './SetList';
 import { SubscriptionList } from './SubscriptionList';
+import { TeamStateSection } from './TeamState';
 import { TrustedKeys } from './TrustedKeys';
 
 /** The page's sections, reviewers' first; each has its own address (options.html#rules). */
@@ -215,6 +217,8 @@ export function OptionsApp() {
                 void ask({ type: 'preflight:unsubscribe', url: subscription.url }).then(refresh)
               }
             />
+            <TeamStateSection locale={locale} />
+            <ReviewerSection locale={locale} />
           </>
         )}
         {section === 'audit' && (

@@ -22,6 +22,7 @@ import { EventWords } from './EventWords';
 import { FindingList, manualLookup } from './FindingList';
 import { type MessageKey, platformName, t, tn, uiLocale } from './i18n';
 import { ProfilePicker } from './ProfilePicker';
+import { TeamLockNote } from './TeamState';
 
 type TabState =
   | { kind: 'loading' }
@@ -97,7 +98,7 @@ export function PopupApp() {
     const load = () =>
       void browser.runtime.sendMessage({ type: 'preflight:get-state' }).then((s) => setState(s as ActiveState));
     const onChanged = (changes: Record<string, unknown>) => {
-      if (STORAGE_KEYS.lastPolicy in changes || STORAGE_KEYS.profile in changes) load();
+      if ([STORAGE_KEYS.lastPolicy, STORAGE_KEYS.profile, STORAGE_KEYS.teamState].some((key) => key in changes)) load();
     };
     browser.storage.onChanged.addListener(onChanged);
     load();
@@ -159,6 +160,7 @@ export function PopupApp() {
             <strong>{t('popupQuietPeriod')}</strong>
           </label>
           <p>{t('popupQuietPeriodHelp')}</p>
+          {state?.team && <TeamLockNote team={state.team} locale={locale} />}
           <EventWords locale={locale} />
         </section>
       )}

@@ -10,7 +10,11 @@ export function parsePublicKey(text: string): PublicKey | undefined {
     const value = JSON.parse(text) as Partial<PublicKey>;
     const bytes = value.publicKey ? atob(value.publicKey).length : 0;
     return KEY.test(value.keyId ?? '') && bytes === 32
-      ? { keyId: value.keyId!, publicKey: value.publicKey! }
+      ? {
+          keyId: value.keyId!,
+          ...(typeof value.name === 'string' && value.name.length <= 100 ? { name: value.name } : {}),
+          publicKey: value.publicKey!,
+        }
       : undefined;
   } catch {
     return undefined;
@@ -18,12 +22,14 @@ export function parsePublicKey(text: string): PublicKey | undefined {
 }
 
 export interface TrustedKeysProps {
+  /** Put before its test ids, when the page lists another set of keys with the same component (reviewers'). */
+  testIds?: string;
   keys: readonly PublicKey[];
   policyKeys: readonly PublicKey[];
   onChange: (keys: PublicKey[]) => void;
 }
 
-export function TrustedKeys({ keys, policyKeys, onChange }: TrustedKeysProps) {
+export function TrustedKeys({ keys, policyKeys, onChange, testIds = '' }: TrustedKeysProps) {
   const [text, setText] = useState('');
   const [invalid, setInvalid] = useState(false);
   return (
@@ -44,7 +50,7 @@ export function TrustedKeys({ keys, policyKeys, onChange }: TrustedKeysProps) {
         ))}
       </ul>
       <textarea
-        data-testid="key-input"
+        data-testid={`${testIds}key-input`}
         aria-label={t('keysInputLabel')}
         rows={3}
         value={text}
@@ -52,7 +58,7 @@ export function TrustedKeys({ keys, policyKeys, onChange }: TrustedKeysProps) {
       />
       <button
         type="button"
-        data-testid="key-add"
+        data-testid={`${testIds}key-add`}
         onClick={() => {
           const key = parsePublicKey(text);
           setInvalid(!key);
@@ -64,7 +70,7 @@ export function TrustedKeys({ keys, policyKeys, onChange }: TrustedKeysProps) {
         {t('keysAdd')}
       </button>
       {invalid && <p role="alert">{t('keysInvalid')}</p>}
-      {policyKeys.length > 0 && keys.length > 0 && <p data-testid="keys-ignored">{t('keysIgnored')}</p>}
+      {policyKeys.length > 0 && keys.length > 0 && <p data-testid={`${testIds}keys-ignored`}>{t('keysIgnored')}</p>}
     </div>
   );
 }

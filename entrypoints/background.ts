@@ -7,10 +7,18 @@
 import defaultPack from 'virtual:preflight/default-pack';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import type { Pack } from '../rules/schema';
+import {
+  type TeamState,
+  teamEventWords,
+  teamSetSwitches,
+  teamStateInForce,
+  verifyTeamState,
+} from '../rules/team-state';
 import { AUDIT_LIMIT, AuditEntry, appendBounded } from '../utils/audit';
 import { flushQueue, postJson, type Queue, RETRY_ALARM, retryDelayMinutes } from '../utils/collector';
 import { activeEventWords, EVENT_EXPIRY_ALARM, pruneEventWords, readEventWords } from '../utils/event-words';
-import { type ActiveState, type Request, type RuleOverride, STORAGE_KEYS } from '../utils/messages';
+import { type ActiveState, type Request, type RuleOverride, STORAGE_KEYS, type TeamLock } from '../utils/messages';
 import {
   activate,
   admitPack,
@@ -21,6 +29,7 @@ import {
   recordActivation,
   removePack,
   type StoredPack,
+  signingRules,
   writeTrustedKeys,
 } from '../utils/pack-store';
 import { type Policy, readPolicy } from '../utils/policy';
@@ -34,6 +43,17 @@ import {
   subscribe,
   unsubscribe,
 } from '../utils/subscriptions';
+import {
+  admitTeamState,
+  pruneTeamState,
+  readTeamState,
+  refreshTeamState,
+  subscribeTeamState,
+  TEAM_EXPIRY_ALARM,
+  TEAM_STATE_ALARM,
+  TEAM_STATE_MINUTES,
+  unsubscribeTeamState,
+} from '../utils/team-state';
 
 const BUILT_IN = [defaultPack];
 
@@ -48,6 +68,7 @@ let lastKnown: Policy | undefined;
 function refreshPolicy(): Promise<Policy> {
   policyRead = readPolicy().then(async (policy) => {
     await admitted(policy);
+    await admitPolicyTeamState(policy).catch((error: unknown) => console.error('Preflight: team state', error));
     const stored = await browser.storage.local.get(STORAGE_KEYS.lastPolicy);
     if (JSON.stringify(stored[STORAGE_KEYS.lastPolicy] ?? {}) !== JSON.stringify(policy)) {
       await browser.storage.local.set({ [STORAGE_KEYS.lastPolicy]: policy });
@@ -105,29 +126,79 @@ function activated(policy: Policy): Activation {
   return activation;
 }
 
+/** The keys a team state from this origin must verify against: policy's for policy's state, else as for a subscription. */
+async function teamKeys(origin: string, policy: Policy) {
+  return signingRules(origin === 'policy' ? 'policy' : 'subscription', policy, await readTrustedKeys()).keys;
+}
+
+/**
+ * The team state in force: the last good one, verified again against the keys in force now (a key
+ * taken back switches it off) and not expired. Its switches lock what policy does not already lock.
+ */
+async function teamLock(
+  policy: Policy,
+  packs: Pack[],
+  now = new Date(),
+): Promise<{ lock: TeamLock; state: TeamState } | undefined> {
+  const held = (await readTeamState()).current;
+  if (!held || !teamStateInForce(held.state, now)) return undefined;
+  if (!(await verifyTeamState(held.state, await teamKeys(held.origin, policy))).ok) return undefined;
+  const switches = teamSetSwitches(held.state, packs);
+  const lock: TeamLock = {
+    message: held.state.message,
+    signer: held.signer,
+    keyId: held.keyId,
+    issued: held.state.issued,
+    until: held.state.until,
+    sets: Object.keys(switches).filter((key) => !(key in (policy.setSwitches ?? {}))),
+    profile: policy.profile === undefined ? held.state.profile : undefined,
+  };
+  return { lock, state: held.state };
+}
+
+/** Admit the team state policy carries, when it carries one (once per policy change). */
+async function admitPolicyTeamState(policy: Policy): Promise<void> {
+  if (policy.teamState) await admitTeamState(policy.teamState, 'policy', await teamKeys('policy', policy));
+}
+
 /**
  * The built-in pack first, then the packs policy forces, then the imported ones in the order they
  * were added (later ones override). Policy's set switches and settings win over the user's.
  */
 async function activeState(): Promise<ActiveState> {
-  const stored = await browser.storage.local.get([STORAGE_KEYS.sets, STORAGE_KEYS.ruleOverrides, STORAGE_KEYS.profile]);
+  const stored = await browser.storage.local.get([
+    STORAGE_KEYS.sets,
+    STORAGE_KEYS.ruleOverrides,
+    STORAGE_KEYS.profile,
+    STORAGE_KEYS.reviewerKeys,
+  ]);
   const eventWords = activeEventWords(await readEventWords()).map((entry) => entry.word);
   const userSets = (stored[STORAGE_KEYS.sets] ?? {}) as Record<string, boolean>;
   const userRules = (stored[STORAGE_KEYS.ruleOverrides] ?? {}) as Record<string, RuleOverride>;
   const policy = await currentPolicy();
   const admission = await admitted(policy);
   const active = (await activated(policy).packs).filter((entry) => !entry.inactive);
+  const packs = [...BUILT_IN, ...active.map((entry) => entry.pack)];
+  // The team state wins over a person's own switches; policy wins over both.
+  const inForce = await teamLock(policy, packs);
+  const team = inForce?.lock;
+  const held = inForce?.state;
+  const teamSets = held ? teamSetSwitches(held, packs) : {};
   return {
-    packs: [...BUILT_IN, ...active.map((entry) => entry.pack)],
-    sets: { ...userSets, ...policy.setSwitches },
+    packs,
+    sets: { ...userSets, ...teamSets, ...policy.setSwitches },
     allowOverride: policy.allowOverride ?? true,
     failMode: policy.failMode ?? 'open',
-    lockedSets: Object.keys(policy.setSwitches ?? {}),
+    lockedSets: [...new Set([...Object.keys(policy.setSwitches ?? {}), ...Object.keys(teamSets)])],
     ruleOverrides: Object.fromEntries(Object.entries(userRules).filter(([id]) => !policy.lockedRules?.includes(id))),
     lockedRules: policy.lockedRules ?? [],
-    profile: policy.profile ?? (stored[STORAGE_KEYS.profile] as string | undefined),
-    profileLocked: policy.profile !== undefined,
-    eventWords,
+    profile: policy.profile ?? team?.profile ?? (stored[STORAGE_KEYS.profile] as string | undefined),
+    profileLocked: policy.profile !== undefined || team?.profile !== undefined,
+    eventWords: [...new Set([...eventWords, ...(held ? teamEventWords(held) : [])])],
+    team,
+    reviewerKeys: policy.reviewerKeys?.length
+      ? policy.reviewerKeys
+      : ((stored[STORAGE_KEYS.reviewerKeys] ?? []) as NonNullable<ActiveState['reviewerKeys']>),
     forcedPackIds: active.filter((entry) => entry.source === 'policy').map((entry) => entry.pack.id),
     policyProblems: admission.problems,
   };
@@ -177,7 +248,23 @@ async function answer(request: AdminRequest): Promise<AdminReplies[AdminRequest[
     }
     case 'preflight:refresh-subscriptions':
       return refreshAll(subscriptionHost);
+    case 'preflight:subscribe-team-state': {
+      const result = await subscribeTeamState(request.url);
+      if (!result.ok) return result;
+      void browser.alarms.create(TEAM_STATE_ALARM, { periodInMinutes: TEAM_STATE_MINUTES });
+      return { ok: true, record: await refreshTeamNow() };
+    }
+    case 'preflight:unsubscribe-team-state':
+      await browser.alarms.clear(TEAM_STATE_ALARM);
+      return unsubscribeTeamState();
+    case 'preflight:refresh-team-state':
+      return refreshTeamNow();
   }
+}
+
+async function refreshTeamNow() {
+  const record = await readTeamState();
+  return refreshTeamState(await teamKeys(record.url ?? '', await currentPolicy()));
 }
 
 /** Only the extension's own pages (options, popup) may change packs; never a content script. */
@@ -250,6 +337,7 @@ export default defineBackground(() => {
     if (area === 'managed') void refreshPolicy();
     if (area !== 'local') return;
     if (STORAGE_KEYS.eventWords in changes) void pruneEventWords();
+    if (STORAGE_KEYS.teamState in changes) void pruneTeamState();
     if (STORAGE_KEYS.lastPolicy in changes) lastKnown = undefined;
     const activation = [STORAGE_KEYS.packs, STORAGE_KEYS.trustedKeys, STORAGE_KEYS.lastPolicy];
     if (activation.some((key) => key in changes)) generation++;
@@ -257,9 +345,16 @@ export default defineBackground(() => {
     if (STORAGE_KEYS.trustedKeys in changes || STORAGE_KEYS.lastPolicy in changes) void activeState();
   });
   void pruneEventWords();
+  void pruneTeamState();
   // Subscriptions refresh on a schedule; the last good version stays when an update fails.
   void browser.alarms.create(REFRESH_ALARM, { periodInMinutes: REFRESH_MINUTES, delayInMinutes: 1 });
+  // The team state is fetched every minute while it has a subscription.
+  void readTeamState().then((record) => {
+    if (record.url) void browser.alarms.create(TEAM_STATE_ALARM, { periodInMinutes: TEAM_STATE_MINUTES });
+  });
   browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === TEAM_STATE_ALARM) void refreshTeamNow();
+    if (alarm.name === TEAM_EXPIRY_ALARM) void pruneTeamState();
     if (alarm.name === REFRESH_ALARM) void refreshAll(subscriptionHost);
     if (alarm.name === RETRY_ALARM) void sendToCollector();
     if (alarm.name === EVENT_EXPIRY_ALARM) void pruneEventWords();

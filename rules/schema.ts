@@ -143,6 +143,8 @@ const ruleBase = {
   set: id,
   category: Category,
   severity: Severity,
+  /** A `block` a reviewer may release with a signed approval code (four-eyes review); never a secret or a card number. */
+  approvable: z.boolean().optional(),
   platforms: z.array(Platform).min(1).optional(),
   postTypes: z.array(PostType).min(1).optional(),
   title: Localized.optional(),

@@ -8,6 +8,8 @@ import type { Pack } from './schema';
 
 export interface PublicKey {
   keyId: string;
+  /** Whose key it is ("duty-lead", "legal"), shown beside what it signed. */
+  name?: string | undefined;
   /** Raw 32-byte Ed25519 public key, base64. */
   publicKey: string;
 }
@@ -31,8 +33,9 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-function signedBytes(pack: Pack): Uint8Array {
-  const { signature: _signature, ...unsigned } = pack;
+/** The bytes a signature covers: the document's canonical JSON without its `signature` field. */
+function signedBytes(document: { signature?: unknown }): Uint8Array {
+  const { signature: _signature, ...unsigned } = document;
   return new TextEncoder().encode(canonicalJson(unsigned));
 }
 
@@ -41,30 +44,60 @@ async function keyIdOf(publicKey: Uint8Array): Promise<string> {
   return [...digest.slice(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export async function generateKeyPair(): Promise<KeyPair> {
+export async function generateKeyPair(name?: string): Promise<KeyPair> {
   const secret = utils.randomSecretKey();
   const publicKey = await getPublicKeyAsync(secret);
-  return { keyId: await keyIdOf(publicKey), publicKey: toBase64(publicKey), secretKey: toBase64(secret) };
+  return {
+    keyId: await keyIdOf(publicKey),
+    ...(name ? { name } : {}),
+    publicKey: toBase64(publicKey),
+    secretKey: toBase64(secret),
+  };
 }
 
-export async function signPack(pack: Pack, key: KeyPair): Promise<Pack> {
-  const value = await signAsync(signedBytes(pack), fromBase64(key.secretKey));
-  return { ...pack, signature: { algorithm: 'Ed25519', keyId: key.keyId, value: toBase64(value) } };
+/** A key's name for people: its own name when it has one, else its id. */
+export const keyName = (key: PublicKey | undefined, keyId: string): string => key?.name ?? keyId;
+
+export interface Signature {
+  algorithm: 'Ed25519';
+  keyId: string;
+  value: string;
 }
+
+/** Sign any JSON document (a pack, a team state) the same way: over its canonical JSON. */
+export async function signDocument<T extends { signature?: Signature | undefined }>(
+  document: T,
+  key: KeyPair,
+): Promise<T> {
+  const value = await signAsync(signedBytes(document), fromBase64(key.secretKey));
+  return { ...document, signature: { algorithm: 'Ed25519', keyId: key.keyId, value: toBase64(value) } };
+}
+
+export const signPack = (pack: Pack, key: KeyPair): Promise<Pack> => signDocument(pack, key);
 
 export type Verdict = { ok: true; keyId: string } | { ok: false; reason: string };
 
 /** Whether the pack carries a signature that verifies against one of the trusted keys. */
-export async function verifyPack(pack: Pack, trusted: readonly PublicKey[]): Promise<Verdict> {
-  if (!pack.signature) return { ok: false, reason: 'the pack is not signed' };
-  const key = trusted.find((k) => k.keyId === pack.signature?.keyId);
+export function verifyPack(pack: Pack, trusted: readonly PublicKey[]): Promise<Verdict> {
+  return verifyDocument(pack, trusted, 'the pack');
+}
+
+/** Whether a document carries a signature that verifies against one of the trusted keys. */
+export async function verifyDocument(
+  document: { signature?: Signature | undefined },
+  trusted: readonly PublicKey[],
+  what: string,
+): Promise<Verdict> {
+  const { signature } = document;
+  if (!signature) return { ok: false, reason: `${what} is not signed` };
+  const key = trusted.find((k) => k.keyId === signature.keyId);
   if (!key)
-    return { ok: false, reason: `it is signed with key ${pack.signature.keyId}, which is not among the trusted keys` };
+    return { ok: false, reason: `it is signed with key ${signature.keyId}, which is not among the trusted keys` };
   try {
-    const ok = await verifyAsync(fromBase64(pack.signature.value), signedBytes(pack), fromBase64(key.publicKey));
+    const ok = await verifyAsync(fromBase64(signature.value), signedBytes(document), fromBase64(key.publicKey));
     return ok
       ? { ok: true, keyId: key.keyId }
-      : { ok: false, reason: 'the signature does not verify: the pack was changed after it was signed' };
+      : { ok: false, reason: `the signature does not verify: ${what} was changed after it was signed` };
   } catch {
     return { ok: false, reason: 'the signature is malformed' };
   }

@@ -33,6 +33,8 @@ const CSV_COLUMNS = [
   'ruleChanges',
   'setChanges',
   'profile',
+  'teamState',
+  'approval',
 ] as const;
 
 /** One cell's text: lists space-separated, what was in force as `id@version`, `rule=off(by)`, `pack/set=on(by)`. */
@@ -44,6 +46,12 @@ function cellText(e: AuditEntry, column: (typeof CSV_COLUMNS)[number]): string {
       return (e.ruleChanges ?? []).map((c) => `${c.rule}=${c.to}(${c.pack ?? c.by})`).join(' ');
     case 'setChanges':
       return (e.setChanges ?? []).map((c) => `${c.set}=${c.on ? 'on' : 'off'}(${c.by})`).join(' ');
+    case 'approval':
+      return e.approval
+        ? `${e.approval.reviewer} (${e.approval.keyId}): ${e.approval.note} [${e.approval.requestHash}]`
+        : '';
+    case 'teamState':
+      return e.teamState ? `${e.teamState.issued} ${e.teamState.signer} (${e.teamState.keyId})` : '';
     default: {
       const value = e[column];
       return Array.isArray(value) ? value.join(' ') : (value ?? '');

@@ -20,7 +20,11 @@ export const RuleChange = z.strictObject({
 export type RuleChange = z.infer<typeof RuleChange>;
 
 /** A set ("pack/set") switched away from its own default, and by whom. */
-export const SetChange = z.strictObject({ set: z.string(), on: z.boolean(), by: z.enum(['reviewer', 'policy']) });
+export const SetChange = z.strictObject({
+  set: z.string(),
+  on: z.boolean(),
+  by: z.enum(['reviewer', 'policy', 'team']),
+});
 export type SetChange = z.infer<typeof SetChange>;
 
 /** What was in force when a decision was made: enough to tell later why a draft was let through. */
@@ -30,13 +34,26 @@ export const AuditContext = z.strictObject({
   setChanges: z.array(SetChange),
   /** The posting profile in force (brand, creator, …). */
   profile: z.string().optional(),
+  /** The team state in force: when it was signed and by whose key (a change shows as a new `issued`). */
+  teamState: z.strictObject({ issued: z.string(), signer: z.string(), keyId: z.string() }).optional(),
 });
 export type AuditContext = z.infer<typeof AuditContext>;
+
+/** A reviewer's release of `block` findings (four-eyes approval): whose key, their note, the request's draft hash. */
+export const ApprovalRecord = z.strictObject({
+  reviewer: z.string().max(100),
+  keyId: z.string(),
+  note: z.string().max(1000),
+  requestHash: z.string().regex(/^[0-9a-f]{64}$/),
+  rules: z.array(z.string()),
+  expires: z.string(),
+});
+export type ApprovalRecord = z.infer<typeof ApprovalRecord>;
 
 export const AuditEntry = z.strictObject({
   time: z.string(),
   platform: Platform,
-  decision: z.enum(['posted', 'override', 'stopped']),
+  decision: z.enum(['posted', 'override', 'stopped', 'approved']),
   /** Each rule once, with its worst severity in this draft (same order as `severities`). */
   ruleIds: z.array(z.string()),
   severities: z.array(Severity),
@@ -44,6 +61,7 @@ export const AuditEntry = z.strictObject({
   reason: z.string().max(2000).optional(),
   /** Set when Preflight itself failed and the decision fell to policy's `failMode`. */
   failure: z.string().max(500).optional(),
+  approval: ApprovalRecord.optional(),
   /** SHA-256 of the draft, hex: proves which draft without keeping it. */
   draftHash: z.string().regex(/^[0-9a-f]{64}$/),
   ...AuditContext.shape,
@@ -93,7 +111,8 @@ export function auditContext(state: ActiveState): AuditContext {
       const key = `${pack.id}/${set.id}`;
       const on = state.sets[key] ?? state.sets[set.id];
       if (on === undefined || on === setDefault(pack, set.id)) continue;
-      setChanges.push({ set: key, on, by: state.lockedSets.includes(key) ? 'policy' : 'reviewer' });
+      const by = state.team?.sets.includes(key) ? 'team' : state.lockedSets.includes(key) ? 'policy' : 'reviewer';
+      setChanges.push({ set: key, on, by });
     }
   }
   const profile = resolveProfile(state.packs, state.profile);
@@ -103,5 +122,8 @@ export function auditContext(state: ActiveState): AuditContext {
     setChanges,
     // The profile in force: the one picked or fixed by policy, else the packs' default.
     ...(profile ? { profile } : {}),
+    ...(state.team
+      ? { teamState: { issued: state.team.issued, signer: state.team.signer, keyId: state.team.keyId } }
+      : {}),
   };
 }

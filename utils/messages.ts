@@ -27,9 +27,26 @@ export interface ActiveState {
   profileLocked: boolean;
   /** Event words in force now (a reviewer's, for a few days): they fill the packs' `event-words` lexicon. */
   eventWords: string[];
+  /** The team state in force (rules/team-state.ts): its message, who signed it, and the sets it locks. */
+  team?: TeamLock | undefined;
+  /** Reviewers' public keys (policy's, else the options page's): their approval codes release approvable blocks. */
+  reviewerKeys?: { keyId: string; name?: string | undefined; publicKey: string }[];
   /** Packs policy forces, by id, and why any forced pack was refused. */
   forcedPackIds: string[];
   policyProblems: string[];
+}
+
+/** What a team state in force shows: its lock, why, and by whom. */
+export interface TeamLock {
+  message: string | undefined;
+  /** The signing key's name (its id when it has none), and when it was signed. */
+  signer: string;
+  keyId: string;
+  issued: string;
+  until: string | undefined;
+  /** The "pack/set" switches it fixes (policy's own locks left out), and the profile it fixes. */
+  sets: string[];
+  profile: string | undefined;
 }
 
 export type Request =
@@ -67,4 +84,8 @@ export const STORAGE_KEYS = {
   policyAdmission: 'policyAdmission',
   /** The last policy read from storage.managed, so a restart does not wait for Chrome's policy load. */
   lastPolicy: 'lastPolicy',
+  /** The team state in force, its subscription and its last refusal (utils/team-state.ts). */
+  teamState: 'teamState',
+  /** Reviewers' public keys set in the options page (used only while policy names none). */
+  reviewerKeys: 'reviewerKeys',
 } as const;

@@ -8,7 +8,12 @@ import { browser } from 'wxt/browser';
 import { z } from 'zod';
 
 /** A trusted public key, as `preflight pack keygen` writes it in NAME.pub.json. */
-export const Key = z.object({ keyId: z.string().regex(/^[0-9a-f]{16}$/), publicKey: z.string().min(1) });
+export const Key = z.object({
+  keyId: z.string().regex(/^[0-9a-f]{16}$/),
+  /** Whose key (`pack keygen NAME` writes it): shown beside a team state or an approval it signed. */
+  name: z.string().max(100).optional(),
+  publicKey: z.string().min(1),
+});
 export const Policy = z.object({
   forcedPacks: z.array(z.string()).optional(),
   setSwitches: z.record(z.string(), z.boolean()).optional(),
@@ -21,6 +26,10 @@ export const Policy = z.object({
   auditCollector: z.string().url().optional(),
   /** The posting profile every operator works under (a pack's profile id); reviewers cannot change it. */
   profile: z.string().min(1).optional(),
+  /** Public keys of the reviewers whose approval codes may release `approvable` block findings. */
+  reviewerKeys: z.array(Key).optional(),
+  /** A signed team state (`preflight state set`), as JSON text: verified against trustedKeys. */
+  teamState: z.string().max(64_000).optional(),
 });
 export type Policy = z.infer<typeof Policy>;
 

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { ImportResult } from './pack-store';
 import { Key } from './policy';
 import type { SubscribeResult, Subscription } from './subscriptions';
+import type { TeamStateRecord } from './team-state';
 
 export const AdminRequest = z.discriminatedUnion('type', [
   /** A pack file's text, as the person chose it: the background admits it like any other pack. */
@@ -18,6 +19,10 @@ export const AdminRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('preflight:subscribe'), url: z.string().min(1).max(2048) }),
   z.object({ type: z.literal('preflight:unsubscribe'), url: z.string().min(1) }),
   z.object({ type: z.literal('preflight:refresh-subscriptions') }),
+  /** The team state's subscription: one URL, fetched every minute (utils/team-state.ts). */
+  z.object({ type: z.literal('preflight:subscribe-team-state'), url: z.string().min(1).max(2048) }),
+  z.object({ type: z.literal('preflight:unsubscribe-team-state') }),
+  z.object({ type: z.literal('preflight:refresh-team-state') }),
 ]);
 export type AdminRequest = z.infer<typeof AdminRequest>;
 
@@ -28,6 +33,9 @@ export interface AdminReplies {
   'preflight:subscribe': SubscribeResult;
   'preflight:unsubscribe': { ok: true };
   'preflight:refresh-subscriptions': Subscription[];
+  'preflight:subscribe-team-state': { ok: true; record: TeamStateRecord } | { ok: false; error: string };
+  'preflight:unsubscribe-team-state': TeamStateRecord;
+  'preflight:refresh-team-state': TeamStateRecord;
 }
 
 /** Send a request to the background and get its typed reply. */

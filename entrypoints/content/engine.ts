@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { type ManualLookup, manualLookup } from '../../components/FindingList';
 import { uiLocale } from '../../components/i18n';
 import type { AdapterPatch } from '../../rules/adapters-schema';
+import { approvableRules } from '../../rules/approval';
 import { type Checker, compilePacks, localize } from '../../rules/compile';
 import { listProfiles } from '../../rules/profiles';
 import type { Finding, Pack, Platform, PostType, Severity } from '../../rules/schema';
@@ -98,6 +99,12 @@ export class EngineHost {
     return this.checker?.rules.some((entry) => entry.rule.set === QUIET_PERIOD) ?? false;
   }
 
+  /** The team state's message for every badge, with who signed it (undefined: no team state in force). */
+  get teamNotice(): string | undefined {
+    const team = this.state?.team;
+    return team && (team.message ? `${team.message} — ${team.signer}` : team.signer);
+  }
+
   /** The posting profile in force and its title in the UI's language (undefined: the pack has none). */
   get profile(): { id: string; title: string } | undefined {
     const id = this.checker?.profile;
@@ -113,6 +120,11 @@ export class EngineHost {
   /** The active packs' hot fixes for a platform's adapter, in pack order. */
   adapterPatches(platform: Platform): AdapterPatch[] {
     return this.packs.flatMap((pack) => pack.adapters?.[platform] ?? []);
+  }
+
+  /** The rules of the packs in use that a reviewer's approval may release. */
+  get approvable(): Set<string> {
+    return approvableRules(this.packs);
   }
 
   get manual(): ManualLookup {

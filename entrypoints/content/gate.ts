@@ -8,13 +8,19 @@
  * failure falls to policy's `failMode` (open: the post goes through; closed: it is stopped).
  */
 import type { Finding, Severity } from '../../rules/schema';
-import { type AuditContext, type AuditEntry, rulesOf } from '../../utils/audit';
+import { type ApprovalRecord, type AuditContext, type AuditEntry, rulesOf } from '../../utils/audit';
 import { sha256Hex } from '../../utils/hash';
 import type { Composer } from './composer';
 import { activatesControl, enterMayPublish } from './keys';
 import { isPublishControl, type PlatformAdapter, submitKeysFor } from './platforms/types';
 
-export type DialogResult = { action: 'edit' } | { action: 'override'; reason: string };
+/** A reviewer's approval the dialog accepted for the draft whose hash it names (rules/approval.ts). */
+export type ApprovalRelease = ApprovalRecord;
+
+export type DialogResult =
+  | { action: 'edit' }
+  | { action: 'override'; reason: string }
+  | { action: 'approved'; approval: ApprovalRelease };
 
 export interface GateHost {
   adapter: PlatformAdapter;
@@ -267,6 +273,10 @@ export class Gate {
       .openDialog(findings, composers, failure)
       .then((result) => {
         this.busy = false;
+        if (result.action === 'approved') {
+          void this.postApproved(composers, result.approval, replay);
+          return;
+        }
         if (result.action !== 'override') {
           composers[0]?.element.focus();
           return;
@@ -282,6 +292,29 @@ export class Gate {
         this.busy = false;
         console.error('Preflight: the dialog failed', error);
       });
+  }
+
+  /**
+   * Post a draft a reviewer approved: only when the text is still exactly the one approved and the
+   * approval releases every `block` finding it has now (the dialog checked the code; this checks
+   * that nothing changed since).
+   */
+  private async postApproved(composers: Composer[], approval: ApprovalRelease, replay: () => void): Promise<void> {
+    const text = this.textOf(composers);
+    const now = this.check(composers);
+    const blocks = now.kind === 'checked' ? now.findings.filter((f) => f.severity === 'block') : [];
+    const holds =
+      now.kind === 'checked' &&
+      (await sha256Hex(text)) === approval.requestHash &&
+      blocks.every((f) => approval.rules.includes(f.ruleId)) &&
+      Date.parse(approval.expires) > Date.now();
+    if (!holds) {
+      // Changed since the code was checked (an edit, the expiry passed): nothing goes out; back to the draft.
+      composers[0]?.element.focus();
+      return;
+    }
+    this.record('approved', now.findings, text, undefined, undefined, approval);
+    this.replay(replay);
   }
 
   private replay(replay: () => void): void {
@@ -319,6 +352,7 @@ export class Gate {
     text: string,
     reason?: string,
     failure?: string,
+    approval?: ApprovalRelease,
   ): void {
     const involved = findings.filter((f) => decision === 'posted' || STOPPING.has(f.severity));
     const context = this.host.auditContext();
@@ -331,6 +365,7 @@ export class Gate {
           ...rulesOf(involved),
           ...(reason ? { reason } : {}),
           ...(failure ? { failure: failure.slice(0, 500) } : {}),
+          ...(approval ? { approval } : {}),
           draftHash,
           ...context,
         }),

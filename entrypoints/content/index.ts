@@ -138,6 +138,8 @@ function start(ctx: ContentScriptContext, base: PlatformAdapter): void {
       STORAGE_KEYS.lastPolicy,
       STORAGE_KEYS.profile,
       STORAGE_KEYS.eventWords,
+      STORAGE_KEYS.teamState,
+      STORAGE_KEYS.reviewerKeys,
     ];
     if (loaded && (area === 'managed' || (area === 'local' && relevant.some((key) => key in changes)))) {
       void engine.load();

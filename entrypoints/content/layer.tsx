@@ -4,7 +4,8 @@
  * scrolling and resizing, read once per animation frame.
  */
 import { type ComponentChildren, render } from 'preact';
-import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { ApprovalPanel } from '../../components/ApprovalPanel';
 import { FindingList } from '../../components/FindingList';
 import { GateDialog } from '../../components/GateDialog';
 import { Indicator } from '../../components/Indicator';
@@ -125,6 +126,7 @@ function LayerView({ layer }: { layer: Layer }) {
               state={composer.state}
               error={composer.error}
               quietPeriod={quiet}
+              notice={engine.teamNotice}
               profile={engine.profile?.title}
               fallback={composer.fallback ? { gated: !!primaryButton(composer.element) } : undefined}
               onOpen={() => void layer.openDialog(composer.findings, [composer], true)}
@@ -152,7 +154,19 @@ function DialogView({ dialog, engine }: { dialog: DialogRequest; engine: EngineH
           allowOverride={!dialog.failure && (engine.state?.allowOverride ?? true)}
           onEdit={edit}
           onPostAnyway={(reason) => dialog.resolve({ action: 'override', reason })}
-        />
+        >
+          {!dialog.failure && dialog.composers[0] && (
+            <ApprovalPanel
+              findings={dialog.findings}
+              draft={() => dialog.composers.map((c) => c.read()).join('\n')}
+              platform={dialog.composers[0].adapter.id}
+              profile={engine.profile?.id}
+              reviewerKeys={engine.state?.reviewerKeys ?? []}
+              approvable={(ruleId) => engine.approvable.has(ruleId)}
+              onApproved={(approval) => dialog.resolve({ action: 'approved', approval })}
+            />
+          )}
+        </GateDialog>
       )}
     </TopLayer>
   );

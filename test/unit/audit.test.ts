@@ -46,7 +46,7 @@ describe('the audit log', () => {
   it('exports CSV with quoted cells and spreadsheet formulas neutralised, and JSON', () => {
     const csv = auditToCsv(log).split('\r\n');
     expect(csv[0]).toBe(
-      'time,platform,decision,ruleIds,severities,reason,failure,draftHash,packs,ruleChanges,setChanges,profile',
+      'time,platform,decision,ruleIds,severities,reason,failure,draftHash,packs,ruleChanges,setChanges,profile,teamState,approval',
     );
     expect(csv[2]).toContain(`"'=HYPERLINK(""x"") ""approved"""`);
     expect(csv).toHaveLength(5);
@@ -191,5 +191,28 @@ describe('what an entry records as in force', () => {
       { set: 'org/finance', on: true, by: 'policy' },
     ]);
     expect(context.profile).toBe('jp-campaign');
+  });
+
+  it('names the sets a team state fixes as set by the team, and the state in force (its time and signer)', () => {
+    const lock = {
+      message: 'Quiet period',
+      signer: 'duty-lead',
+      keyId: '0123456789abcdef',
+      issued: '2026-12-04T14:02:00.000Z',
+      until: undefined,
+      sets: ['org/finance'],
+      profile: undefined,
+    };
+    const context = auditContext(
+      state({ sets: { 'org/finance': true, 'org/main': false }, lockedSets: ['org/finance', 'org/main'], team: lock }),
+    );
+    expect(context.setChanges).toEqual([
+      { set: 'org/main', on: false, by: 'policy' },
+      { set: 'org/finance', on: true, by: 'team' },
+    ]);
+    expect(context.teamState).toEqual({ issued: lock.issued, signer: 'duty-lead', keyId: lock.keyId });
+    const csv = auditToCsv([{ ...entry({}), ...context }]).split('\r\n');
+    expect(csv[1]).toContain('"2026-12-04T14:02:00.000Z duty-lead (0123456789abcdef)"');
+    expect(csv[1]).toContain('org/finance=on(team)');
   });
 });
