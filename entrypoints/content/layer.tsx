@@ -6,7 +6,7 @@
 import { type ComponentChildren, render } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { FindingList } from '../../components/FindingList';
-import { GateDialog } from '../../components/GateDialog';
+import { GateDialog, trapTab } from '../../components/GateDialog';
 import { Indicator } from '../../components/Indicator';
 import { t } from '../../components/i18n';
 import type { Finding } from '../../rules/schema';
@@ -148,6 +148,7 @@ function DialogView({ dialog, engine }: { dialog: DialogRequest; engine: EngineH
         <GateDialog
           findings={dialog.findings}
           manual={engine.manual}
+          title={engine.title}
           allowOverride={!dialog.failure && (engine.state?.allowOverride ?? true)}
           onEdit={edit}
           onPostAnyway={(reason) => dialog.resolve({ action: 'override', reason })}
@@ -189,27 +190,38 @@ function TopLayer({ onCancel, children }: { onCancel: () => void; children: Comp
 /** Opened from an indicator: what Preflight found so far, with the manual; nothing is posted. */
 function ReviewDialog({ dialog, engine }: { dialog: DialogRequest; engine: EngineHost }) {
   const close = useRef<HTMLButtonElement>(null);
+  const box = useRef<HTMLDivElement>(null);
   useEffect(() => close.current?.focus({ preventScroll: true }), []);
   return (
     <div class="backdrop">
       <div
+        ref={box}
         class="dialog"
         role="dialog"
         aria-modal="true"
         aria-labelledby="preflight-review-title"
-        onKeyDown={(event) => event.key === 'Escape' && dialog.resolve({ action: 'edit' })}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') dialog.resolve({ action: 'edit' });
+          else if (box.current) trapTab(event, box.current);
+        }}
       >
-        <h2 id="preflight-review-title">{t('findingsTitle')}</h2>
-        {dialog.findings.length === 0 ? (
-          <p>{t('indicatorClean')}</p>
-        ) : (
-          <FindingList findings={dialog.findings} manual={engine.manual} />
-        )}
-        <div class="actions">
-          <button ref={close} type="button" class="edit" onClick={() => dialog.resolve({ action: 'edit' })}>
-            {t('close')}
-          </button>
+        <header class="dialog-header">
+          <h2 id="preflight-review-title">{t('findingsTitle')}</h2>
+        </header>
+        <div class="dialog-body">
+          {dialog.findings.length === 0 ? (
+            <p>{t('indicatorClean')}</p>
+          ) : (
+            <FindingList findings={dialog.findings} manual={engine.manual} title={engine.title} />
+          )}
         </div>
+        <footer class="dialog-footer">
+          <div class="actions">
+            <button ref={close} type="button" class="edit" onClick={() => dialog.resolve({ action: 'edit' })}>
+              {t('close')}
+            </button>
+          </div>
+        </footer>
       </div>
     </div>
   );
