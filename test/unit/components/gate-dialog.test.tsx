@@ -178,7 +178,7 @@ describe('the gate dialog, read and acted on', () => {
     expect(second?.querySelector('.finding-title')?.textContent).toBe('Manual section');
     expect(second?.querySelector('.excerpt')?.textContent).toBe('「元本保証」');
     // Rule ids are there for admins, behind a closed toggle.
-    expect((first?.querySelector('details.rule-details') as HTMLDetailsElement).open).toBe(false);
+    expect(first?.querySelector<HTMLDetailsElement>('details.rule-details')?.open).toBe(false);
     expect(first?.querySelector('details.rule-details code')?.textContent).toBe('rule.block');
   });
 
