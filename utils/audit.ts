@@ -36,7 +36,8 @@ export type AuditContext = z.infer<typeof AuditContext>;
 export const AuditEntry = z.strictObject({
   time: z.string(),
   platform: Platform,
-  decision: z.enum(['posted', 'override', 'stopped']),
+  /** `ignored`: an operator dismissed one info or warn finding from its card, with a reason. */
+  decision: z.enum(['posted', 'override', 'stopped', 'ignored']),
   /** Each rule once, with its worst severity in this draft (same order as `severities`). */
   ruleIds: z.array(z.string()),
   severities: z.array(Severity),
