@@ -3,10 +3,11 @@
  * card; its fix goes through the editor's own input path, so the site's model (what its Post sends)
  * holds the new text, typing continues after it, and the editor's own undo restores the original.
  */
-import type { Page } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditEntry } from '../../utils/audit';
 import { serveFixture } from '../fixtures/serve';
-import { browserMissing, type ExtensionBrowser, launchWithExtension } from './browser';
+import { browserMissing, type ExtensionBrowser, launchWithExtension, openMastodon } from './browser';
 
 interface Family {
   name: string;
@@ -14,6 +15,8 @@ interface Family {
   path: string;
   fixture: string;
   composer: string;
+  /** How the page posts the first composer (default: Ctrl+Enter). */
+  post?: (page: Page) => Promise<void>;
 }
 
 const FAMILIES: Family[] = [
@@ -105,3 +108,47 @@ for (const family of FAMILIES) {
     });
   });
 }
+
+describe.skipIf(browserMissing)('a card opened by a click, and "Ignore once"', () => {
+  let browser: ExtensionBrowser;
+  beforeAll(async () => {
+    browser = await launchWithExtension();
+    await serveFixture(browser.context, 'https://mastodon.social', 'mastodon');
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  const auditLog = (): Promise<AuditEntry[]> => {
+    const worker = browser.context.serviceWorkers()[0] as Worker;
+    type Chrome = { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+    return worker.evaluate(async () => {
+      const { chrome } = globalThis as unknown as { chrome: Chrome };
+      return ((await chrome.storage.local.get('audit')).audit ?? []) as never;
+    });
+  };
+
+  it('opens on a click on the underline; ignoring a warning once needs a reason and is audited', async () => {
+    const page = await openMastodon(browser, DRAFT);
+    const indicator = page.locator('preflight-layer .indicator').first();
+    await expect.poll(() => indicator.getAttribute('data-severity')).toBe('warn');
+    const box = await page.locator('preflight-layer .box').first().boundingBox();
+    if (!box) throw new Error('no underline box');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const card = page.locator('preflight-layer [data-preflight="card"]');
+    await card.waitFor();
+    await card.locator('.ignore').click();
+    await card.locator('.card-ignore textarea').fill('Quoting the customer verbatim');
+    await card.locator('.ignore-confirm').click();
+    await expect.poll(() => indicator.getAttribute('data-severity')).toBe('clean');
+    await expect
+      .poll(async () => (await auditLog()).at(-1))
+      .toMatchObject({
+        decision: 'ignored',
+        ruleIds: ['brand.name-spelling'],
+        reason: 'Quoting the customer verbatim',
+      });
+    // The draft itself never reaches the log.
+    expect(JSON.stringify(await auditLog())).not.toContain('Youtube');
+    await page.close();
+  });
+});
