@@ -15,8 +15,6 @@ interface Family {
   path: string;
   fixture: string;
   composer: string;
-  /** How the page posts the first composer (default: Ctrl+Enter). */
-  post?: (page: Page) => Promise<void>;
 }
 
 const FAMILIES: Family[] = [
@@ -33,6 +31,13 @@ const FAMILIES: Family[] = [
     path: '/home',
     fixture: 'x',
     composer: 'div[data-testid^="tweetTextarea_"][contenteditable="true"]',
+  },
+  {
+    name: 'Lexical (Threads)',
+    origin: 'https://www.threads.com',
+    path: '/intent/post',
+    fixture: 'threads',
+    composer: '[role="dialog"] div[role="textbox"][contenteditable="true"][data-lexical-editor="true"]',
   },
   {
     name: 'ProseMirror (Bluesky)',
