@@ -156,4 +156,32 @@ describe.skipIf(browserMissing)('a card opened by a click, and "Ignore once"', (
     expect(JSON.stringify(await auditLog())).not.toContain('Youtube');
     await page.close();
   });
+
+  it('clips underline boxes to what can be seen of the textarea, inside a clipping container', async () => {
+    const page = await openMastodon(browser, `one\ntwo\nthree\n${DRAFT}`);
+    await expect.poll(() => page.locator('preflight-layer .box').count()).toBeGreaterThan(0);
+    // The feed cuts the composer to its first line: the finding on the fourth is out of sight.
+    await page.evaluate(() => {
+      const form = document.querySelector('form.compose-form') as HTMLElement;
+      Object.assign(form.style, { overflow: 'hidden', maxHeight: '30px' });
+      window.dispatchEvent(new Event('resize'));
+    });
+    await expect.poll(() => page.locator('preflight-layer .box').count()).toBe(0);
+    await page.close();
+  });
+
+  it('offers the fix in the gate: "Apply all fixes" changes the draft, and the next press posts it', async () => {
+    const page = await openMastodon(browser, DRAFT);
+    await page.keyboard.press('Control+Enter');
+    const gate = page.locator('preflight-layer [role="alertdialog"]');
+    await gate.waitFor();
+    expect(await gate.locator('[data-preflight="fix"]').count()).toBe(1);
+    await gate.locator('.apply-all').click();
+    await expect.poll(() => gate.count()).toBe(0);
+    await expect.poll(() => page.locator('form.compose-form textarea').first().inputValue()).toBe(FIXED);
+    await page.locator('form.compose-form textarea').first().focus();
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => page.evaluate(() => window.__fixture.posted.at(-1))).toBe(FIXED);
+    await page.close();
+  });
 });
