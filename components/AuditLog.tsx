@@ -9,6 +9,7 @@ const DECISION: Record<AuditEntry['decision'], MessageKey> = {
   override: 'auditDecisionOverride',
   stopped: 'auditDecisionStopped',
   approved: 'auditDecisionApproved',
+  ignored: 'auditDecisionIgnored',
 };
 
 function download(name: string, type: string, text: string) {

@@ -1,4 +1,7 @@
-/** Findings grouped by severity, each with its message, the text it is about and its manual section. */
+/**
+ * Findings grouped by severity: each with a short title, its message (the matched text once), its
+ * suggestions, the manual paragraph in place, and the rule's id behind a toggle for admins.
+ */
 import { localize } from '../rules/compile';
 import type { Finding, Pack, Severity } from '../rules/schema';
 import './FindingList.css';
@@ -6,6 +9,8 @@ import { t } from './i18n';
 import { Markdown } from './Markdown';
 
 export type ManualLookup = (pack: string, sectionId: string) => { title: string; body: string } | undefined;
+/** A rule's short title, in the reader's language, when its pack gives one. */
+export type TitleLookup = (pack: string, ruleId: string) => string | undefined;
 
 /** A finding's manual section, in the reader's language, from the packs that produced it. */
 export function manualLookup(packs: readonly Pack[], locale: string): ManualLookup {
@@ -17,8 +22,18 @@ export function manualLookup(packs: readonly Pack[], locale: string): ManualLook
   };
 }
 
+export function titleLookup(packs: readonly Pack[], locale: string): TitleLookup {
+  return (packId, ruleId) => {
+    const pack = packs.find((p) => p.id === packId);
+    const title = pack?.rules.find((r) => r.id === ruleId)?.title;
+    return pack && title ? localize(title, locale, pack.locales) : undefined;
+  };
+}
+
 export const SEVERITY_ORDER: Severity[] = ['block', 'warn', 'info'];
 const SEVERITY_LABEL = { block: 'severityBlock', warn: 'severityWarn', info: 'severityInfo' } as const;
+/** Shapes as well as colours: severity never rests on colour alone. */
+export const SEVERITY_ICON: Record<Severity, string> = { block: '⛔', warn: '⚠', info: 'ℹ' };
 
 export function severityLabel(severity: Severity): string {
   return t(SEVERITY_LABEL[severity]);
@@ -28,7 +43,56 @@ export function worstSeverity(findings: readonly Finding[]): Severity | undefine
   return SEVERITY_ORDER.find((severity) => findings.some((f) => f.severity === severity));
 }
 
-export function FindingList({ findings, manual }: { findings: readonly Finding[]; manual: ManualLookup }) {
+/** The finding's short title: the rule's own, else its manual section's. */
+export function findingTitle(finding: Finding, title?: TitleLookup): string {
+  return title?.(finding.pack, finding.ruleId) ?? finding.manual.title;
+}
+
+const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]/;
+
+/** The matched text quoted as its language quotes: 「」 for Japanese, “” otherwise. */
+export function quoted(text: string): string {
+  return JAPANESE.test(text) ? `「${text}」` : `“${text}”`;
+}
+
+/** The message, and the excerpt only when the message does not already quote it. */
+export function FindingMessage({ finding }: { finding: Finding }) {
+  const repeats = finding.excerpt.length > 0 && finding.message.includes(finding.excerpt);
+  return (
+    <p class="message">
+      {finding.message}
+      {!repeats && finding.excerpt && (
+        <>
+          {' '}
+          <span class="excerpt">{quoted(finding.excerpt)}</span>
+        </>
+      )}
+    </p>
+  );
+}
+
+export function SeverityTag({ severity }: { severity: Severity }) {
+  return (
+    <span class={`badge badge-${severity}`} data-severity={severity}>
+      <span class="icon" aria-hidden="true">
+        {SEVERITY_ICON[severity]}
+      </span>{' '}
+      {severityLabel(severity)}
+    </span>
+  );
+}
+
+export interface FindingListProps {
+  findings: readonly Finding[];
+  manual: ManualLookup;
+  title?: TitleLookup | undefined;
+  /** Offer each suggestion as a button that applies it (the in-page layer); else they are listed. */
+  onApply?: ((finding: Finding, suggestion: string) => void) | undefined;
+  /** Offer to show the finding in the draft. */
+  onJump?: ((finding: Finding) => void) | undefined;
+}
+
+export function FindingList({ findings, manual, title, onApply, onJump }: FindingListProps) {
   return (
     <div class="findings">
       {SEVERITY_ORDER.map((severity) => {
@@ -37,7 +101,7 @@ export function FindingList({ findings, manual }: { findings: readonly Finding[]
         return (
           <section class={`group group-${severity}`} key={severity}>
             <h3>
-              <span class={`badge badge-${severity}`}>{severityLabel(severity)}</span> {group.length}
+              <SeverityTag severity={severity} /> <span class="count">{group.length}</span>
             </h3>
             <ul>
               {group.map((finding) => {
@@ -48,16 +112,43 @@ export function FindingList({ findings, manual }: { findings: readonly Finding[]
                     data-rule={finding.ruleId}
                     key={`${finding.ruleId}:${finding.start}:${finding.end}`}
                   >
-                    <p class="message">{finding.message}</p>
-                    {finding.excerpt && <q class="excerpt">{finding.excerpt}</q>}
-                    {finding.suggestions.length > 0 && (
-                      <p class="suggestion">{t('suggestion', finding.suggestions.join(', '))}</p>
-                    )}
+                    <p class="finding-title">
+                      {onJump ? (
+                        <button type="button" class="jump" onClick={() => onJump(finding)}>
+                          {findingTitle(finding, title)}
+                        </button>
+                      ) : (
+                        <strong>{findingTitle(finding, title)}</strong>
+                      )}
+                    </p>
+                    <FindingMessage finding={finding} />
+                    {finding.suggestions.length > 0 &&
+                      (onApply ? (
+                        <p class="fixes">
+                          {finding.suggestions.map((suggestion) => (
+                            <button
+                              type="button"
+                              key={suggestion}
+                              class="fix"
+                              data-preflight="fix"
+                              aria-label={t('applySuggestion', suggestion)}
+                              onClick={() => onApply(finding, suggestion)}
+                            >
+                              {suggestion}
+                            </button>
+                          ))}
+                        </p>
+                      ) : (
+                        <p class="suggestion">{t('suggestion', finding.suggestions.join(', '))}</p>
+                      ))}
                     <details class="manual">
                       <summary>{t('manualSection', section?.title ?? finding.manual.title)}</summary>
                       {section && <Markdown source={section.body} />}
                     </details>
-                    <code class="rule-id">{finding.ruleId}</code>
+                    <details class="rule-details">
+                      <summary>{t('ruleDetails')}</summary>
+                      <code class="rule-id">{finding.ruleId}</code>
+                    </details>
                   </li>
                 );
               })}

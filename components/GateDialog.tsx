@@ -1,12 +1,13 @@
 /**
  * The dialog that stops a post: role="alertdialog", usable from the keyboard, focus kept inside
- * while it is open and given back to the composer when it closes. With a `block` finding the only
- * way on is to edit; with warnings only, "Post anyway" opens once a reason is typed.
+ * while it is open and given back to the composer when it closes. Its header and action bar stay in
+ * view; the findings scroll between them. With a `block` finding the only way on is to edit (or to
+ * fix); with warnings only, "Post anyway" opens once a reason is typed.
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Finding } from '../rules/schema';
-import { FindingList, type ManualLookup } from './FindingList';
+import { FindingList, type ManualLookup, type TitleLookup } from './FindingList';
 import { t } from './i18n';
 
 export const MIN_REASON_LENGTH = 5;
@@ -14,26 +15,75 @@ export const MIN_REASON_LENGTH = 5;
 export interface GateDialogProps {
   findings: readonly Finding[];
   manual: ManualLookup;
+  title?: TitleLookup | undefined;
   /** Whether a warn-only post may go out with a reason (policy can turn it off). */
   allowOverride: boolean;
   onEdit: () => void;
   onPostAnyway: (reason: string) => void;
-  /** More ways on, inside the dialog and its focus trap (the approval panel). */
+  /** Apply suggestions in the draft; the dialog offers them when given. */
+  onApply?: ((fixes: { finding: Finding; suggestion: string }[]) => void) | undefined;
+  /** More ways on, inside the dialog and its focus trap (the approval panel), below the findings. */
   children?: ComponentChildren;
 }
 
 const FOCUSABLE = 'button:not([disabled]), textarea, summary, a[href], [tabindex]:not([tabindex="-1"])';
 
-export function GateDialog({ findings, manual, allowOverride, onEdit, onPostAnyway, children }: GateDialogProps) {
+/** What Tab can reach: not what a closed <details> hides (its own summary stays reachable). */
+export function tabbable(container: HTMLElement): HTMLElement[] {
+  return [...container.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((element) => {
+    for (
+      let details = element.closest('details');
+      details;
+      details = details.parentElement?.closest('details') ?? null
+    ) {
+      const summary = details.querySelector(':scope > summary');
+      if (!details.open && !(summary === element || summary?.contains(element))) return false;
+    }
+    return !element.closest('[hidden], [inert]');
+  });
+}
+
+/** Keep Tab and Shift+Tab cycling through what is visible inside `container`. */
+export function trapTab(event: KeyboardEvent, container: HTMLElement): void {
+  if (event.key !== 'Tab') return;
+  const items = tabbable(container);
+  if (items.length === 0) return;
+  const root = container.getRootNode() as Document | ShadowRoot;
+  const index = items.indexOf(root.activeElement as HTMLElement);
+  const next = event.shiftKey
+    ? index <= 0
+      ? items.length - 1
+      : index - 1
+    : index === -1 || index === items.length - 1
+      ? 0
+      : index + 1;
+  event.preventDefault();
+  items[next]?.focus();
+}
+
+export function GateDialog({
+  findings,
+  manual,
+  title,
+  allowOverride,
+  onEdit,
+  onPostAnyway,
+  onApply,
+  children,
+}: GateDialogProps) {
   const blocked = findings.some((f) => f.severity === 'block');
   const canOverride = !blocked && allowOverride;
   const [reason, setReason] = useState('');
   const dialog = useRef<HTMLDivElement>(null);
   const reasonOk = reason.trim().length >= MIN_REASON_LENGTH;
+  const applyAll =
+    onApply && findings.length > 0 && findings.every((f) => f.suggestions.length === 1)
+      ? () => onApply(findings.map((finding) => ({ finding, suggestion: finding.suggestions[0] as string })))
+      : undefined;
 
   useEffect(() => {
     const first = dialog.current?.querySelector<HTMLElement>(canOverride ? 'textarea' : 'button.edit');
-    // The dialog opens at its top (the findings), with focus already where the operator acts.
+    // The action bar is always in view: focus goes where the operator acts, the findings stay at their top.
     first?.focus({ preventScroll: true });
   }, [canOverride]);
 
@@ -43,64 +93,67 @@ export function GateDialog({ findings, manual, allowOverride, onEdit, onPostAnyw
       onEdit();
       return;
     }
-    if (event.key !== 'Tab' || !dialog.current) return;
-    const items = [...dialog.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
-    if (items.length === 0) return;
-    const root = dialog.current.getRootNode() as Document | ShadowRoot;
-    const index = items.indexOf(root.activeElement as HTMLElement);
-    const next = event.shiftKey
-      ? index <= 0
-        ? items.length - 1
-        : index - 1
-      : index === items.length - 1
-        ? 0
-        : index + 1;
-    event.preventDefault();
-    items[next]?.focus();
+    if (dialog.current) trapTab(event, dialog.current);
   };
 
   return (
     <div class="backdrop">
       <div
         ref={dialog}
-        class="dialog"
+        class="dialog gate"
         role="alertdialog"
         aria-modal="true"
         aria-labelledby="preflight-dialog-title"
         aria-describedby="preflight-dialog-intro"
         onKeyDown={onKeyDown}
       >
-        <h2 id="preflight-dialog-title">{t(blocked ? 'dialogTitleBlock' : 'dialogTitleWarn')}</h2>
-        <p id="preflight-dialog-intro">{t(blocked || !allowOverride ? 'dialogIntroBlock' : 'dialogIntroWarn')}</p>
-        <FindingList findings={findings} manual={manual} />
-        {canOverride && (
-          <label class="reason">
-            {t('reasonLabel')}
-            <textarea
-              value={reason}
-              rows={2}
-              onInput={(event) => setReason((event.target as HTMLTextAreaElement).value)}
-              aria-describedby="preflight-reason-hint"
-            />
-            <small id="preflight-reason-hint">{t('reasonHint', MIN_REASON_LENGTH)}</small>
-          </label>
-        )}
-        {children}
-        <div class="actions">
-          <button type="button" class="edit" onClick={onEdit}>
-            {t('editDraft')}
-          </button>
-          {canOverride && (
-            <button
-              type="button"
-              class="post-anyway"
-              disabled={!reasonOk}
-              onClick={() => reasonOk && onPostAnyway(reason.trim())}
-            >
-              {t('postAnyway')}
-            </button>
-          )}
+        <header class="dialog-header">
+          <h2 id="preflight-dialog-title">{t(blocked ? 'dialogTitleBlock' : 'dialogTitleWarn')}</h2>
+          <p id="preflight-dialog-intro">{t(blocked || !allowOverride ? 'dialogIntroBlock' : 'dialogIntroWarn')}</p>
+        </header>
+        <div class="dialog-body">
+          <FindingList
+            findings={findings}
+            manual={manual}
+            title={title}
+            onApply={onApply && ((finding, suggestion) => onApply([{ finding, suggestion }]))}
+          />
+          {children}
         </div>
+        <footer class="dialog-footer">
+          {canOverride && (
+            <label class="reason">
+              {t('reasonLabel')}
+              <textarea
+                value={reason}
+                rows={2}
+                onInput={(event) => setReason((event.target as HTMLTextAreaElement).value)}
+                aria-describedby="preflight-reason-hint"
+              />
+              <small id="preflight-reason-hint">{t('reasonHint', MIN_REASON_LENGTH)}</small>
+            </label>
+          )}
+          <div class="actions">
+            {applyAll && (
+              <button type="button" class="apply-all" onClick={applyAll}>
+                {t('applyAll')}
+              </button>
+            )}
+            <button type="button" class="edit" onClick={onEdit}>
+              {t('editDraft')}
+            </button>
+            {canOverride && (
+              <button
+                type="button"
+                class="post-anyway"
+                disabled={!reasonOk}
+                onClick={() => reasonOk && onPostAnyway(reason.trim())}
+              >
+                {t('postAnyway')}
+              </button>
+            )}
+          </div>
+        </footer>
       </div>
     </div>
   );

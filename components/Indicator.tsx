@@ -50,7 +50,18 @@ export function Indicator({ findings, state, error, quietPeriod, profile, fallba
       {state === 'ready' && findings.length > 0 && <span class="count">{findings.length}</span>}
       {state === 'error' && <span class="count">!</span>}
       {fallback && <span class="fallback">{t('indicatorFallbackShort')}</span>}
-      {quietPeriod && <span class="quiet">{t('quietPeriodOn')}</span>}
+      {/* Profile and quiet period as icons; their words are in the tooltip and for screen readers. */}
+      {profile && (
+        <span class="profile" aria-hidden="true">
+          👤
+        </span>
+      )}
+      {quietPeriod && (
+        <span class="quiet">
+          <span aria-hidden="true">🔕</span>
+          <span class="visually-hidden">{t('quietPeriodOn')}</span>
+        </span>
+      )}
       {notice && (
         <span class="team-notice" data-testid="team-notice">
           🔒 {notice}

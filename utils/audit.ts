@@ -53,7 +53,8 @@ export type ApprovalRecord = z.infer<typeof ApprovalRecord>;
 export const AuditEntry = z.strictObject({
   time: z.string(),
   platform: Platform,
-  decision: z.enum(['posted', 'override', 'stopped', 'approved']),
+  /** `ignored`: an operator dismissed one info or warn finding from its card, with a reason. */
+  decision: z.enum(['posted', 'override', 'stopped', 'approved', 'ignored']),
   /** Each rule once, with its worst severity in this draft (same order as `severities`). */
   ruleIds: z.array(z.string()),
   severities: z.array(Severity),

@@ -26,6 +26,8 @@ export class Composer {
   error: string | undefined;
   /** The text of the last check, and its DOM map for drawing. */
   draft: DraftText | undefined;
+  /** Findings an operator chose to ignore once ("rule id\0matched text"); forgotten when the draft is emptied (posted). */
+  private readonly ignored = new Set<string>();
   /** Which compiled packs the findings come from: a new pack or switch means checking again. */
   private checkedGeneration = -1;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -90,7 +92,10 @@ export class Composer {
       }
       const draft = readComposer(this.element);
       this.draft = draft;
-      this.findings = this.host.engine.check(draft.text, this.adapter.id, this.postType);
+      if (draft.text.trim() === '') this.ignored.clear();
+      this.findings = this.host.engine
+        .check(draft.text, this.adapter.id, this.postType)
+        .filter((f) => f.severity === 'block' || !this.ignored.has(ignoreKey(f, draft.text)));
       this.state = 'ready';
       this.error = undefined;
       this.checkedGeneration = this.host.engine.generation;
@@ -102,6 +107,14 @@ export class Composer {
       console.error('Preflight: checking this composer failed', error);
     }
     this.host.changed(this);
+  }
+
+  /** Leave one info or warn finding out of this draft's checks (never a block). */
+  ignore(finding: Finding): boolean {
+    if (finding.severity === 'block' || !this.draft) return false;
+    this.ignored.add(ignoreKey(finding, this.draft.text));
+    this.run();
+    return true;
   }
 
   private drawHighlights(): void {
@@ -122,3 +135,6 @@ export class Composer {
     this.host.highlights?.clear(this);
   }
 }
+
+const ignoreKey = (finding: Finding, text: string) =>
+  `${finding.ruleId}\u0000${text.slice(finding.start, finding.end)}`;

@@ -4,7 +4,7 @@
  * (a reviewer's switch, a new pack) recompile it and re-check open composers without a reload.
  */
 import { browser } from 'wxt/browser';
-import { type ManualLookup, manualLookup } from '../../components/FindingList';
+import { type ManualLookup, manualLookup, type TitleLookup, titleLookup } from '../../components/FindingList';
 import { uiLocale } from '../../components/i18n';
 import type { AdapterPatch } from '../../rules/adapters-schema';
 import { approvableRules } from '../../rules/approval';
@@ -129,6 +129,10 @@ export class EngineHost {
 
   get manual(): ManualLookup {
     return manualLookup(this.packs, this.locale);
+  }
+
+  get title(): TitleLookup {
+    return titleLookup(this.packs, this.locale);
   }
 
   onChange(listener: () => void): () => void {

@@ -5,9 +5,12 @@
 import { browser } from 'wxt/browser';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { type AuditEntry, rulesOf } from '../../utils/audit';
+import { sha256Hex } from '../../utils/hash';
 import { STORAGE_KEYS, type TabFindings } from '../../utils/messages';
 import './layer.css';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Finding } from '../../rules/schema';
 import { Composer, type ComposerHost } from './composer';
 import { findComposers, notEligible, watchComposers } from './discovery';
 import { EngineHost } from './engine';
@@ -93,6 +96,27 @@ function start(ctx: ContentScriptContext, base: PlatformAdapter): void {
     publish();
   };
 
+  const audit = (entry: AuditEntry) => {
+    browser.runtime.sendMessage({ type: 'preflight:audit', entry }).catch((error: unknown) => {
+      console.error('Preflight: could not record the decision', error);
+    });
+  };
+  /** An operator's "ignore once" from a card: the rule, the reason and the draft's hash, never the draft. */
+  const ignored = (composer: Composer, finding: Finding, reason: string) => {
+    const context = engine.auditContext;
+    void sha256Hex(composer.read()).then((draftHash) =>
+      audit({
+        time: new Date().toISOString(),
+        platform: adapter.id,
+        decision: 'ignored',
+        ...rulesOf([finding]),
+        reason,
+        draftHash,
+        ...context,
+      }),
+    );
+  };
+
   new Gate(
     {
       adapter,
@@ -113,11 +137,7 @@ function start(ctx: ContentScriptContext, base: PlatformAdapter): void {
       openDialog: (findings, scope, failure) =>
         layerReady.then((mounted) => mounted.openDialog(findings, scope, false, failure)),
       auditContext: () => engine.auditContext,
-      audit: (entry) => {
-        browser.runtime.sendMessage({ type: 'preflight:audit', entry }).catch((error: unknown) => {
-          console.error('Preflight: could not record the decision', error);
-        });
-      },
+      audit,
     },
     signal,
   );
@@ -180,7 +200,7 @@ function start(ctx: ContentScriptContext, base: PlatformAdapter): void {
       append: 'last',
       isolateEvents: true,
       onMount(container) {
-        layer = new Layer(container, engine, !!host.highlights, signal);
+        layer = new Layer(container, engine, !!host.highlights, signal, { ignored });
         layerMounted(layer);
         return layer;
       },

@@ -4,14 +4,16 @@
  * scrolling and resizing, read once per animation frame.
  */
 import { type ComponentChildren, render } from 'preact';
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { ApprovalPanel } from '../../components/ApprovalPanel';
+import { FindingCard } from '../../components/FindingCard';
 import { FindingList } from '../../components/FindingList';
-import { GateDialog } from '../../components/GateDialog';
+import { GateDialog, trapTab } from '../../components/GateDialog';
 import { Indicator } from '../../components/Indicator';
 import { t } from '../../components/i18n';
 import type { Finding } from '../../rules/schema';
 import type { Composer } from './composer';
+import { applyFix, type FixOutcome, selectSpan, spanAtCaret } from './editors/fix';
 import type { EngineHost } from './engine';
 import { primaryButton } from './fallback';
 import type { DialogResult } from './gate';
@@ -27,9 +29,21 @@ interface DialogRequest {
   resolve: (result: DialogResult) => void;
 }
 
+interface CardRequest {
+  composer: Composer;
+  finding: Finding;
+  status?: string | undefined;
+}
+
+/** What the layer asks of the content script: recording an operator's "ignore once". */
+export interface LayerActions {
+  ignored(composer: Composer, finding: Finding, reason: string): void;
+}
+
 export class Layer {
   private composers: Composer[] = [];
   private dialog: DialogRequest | undefined;
+  card: CardRequest | undefined;
   private frame = 0;
   private readonly container: HTMLElement;
 
@@ -38,11 +52,15 @@ export class Layer {
     private readonly engine: EngineHost,
     private readonly useHighlightApi: boolean,
     signal: AbortSignal,
+    private readonly actions?: LayerActions,
   ) {
     this.container = container;
     const reposition = () => this.update();
     window.addEventListener('scroll', reposition, { capture: true, passive: true, signal });
     window.addEventListener('resize', reposition, { passive: true, signal });
+    // A click on an underline, or Alt+Enter with the caret in one, opens its card.
+    window.addEventListener('click', (event) => this.clicked(event), { capture: true, passive: true, signal });
+    window.addEventListener('keydown', (event) => this.keyed(event), { capture: true, signal });
     signal.addEventListener('abort', () => render(null, container));
   }
 
@@ -81,12 +99,97 @@ export class Layer {
     });
   }
 
+  private composerOf(event: Event): Composer | undefined {
+    const path = event.composedPath();
+    return this.composers.find((c) => c.element.isConnected && path.includes(c.element));
+  }
+
+  private clicked(event: MouseEvent): void {
+    const composer = this.composerOf(event);
+    if (!composer) return;
+    const hit = composer.findings.find((finding) =>
+      this.findingBoxes(composer, finding).some(
+        (box) =>
+          event.clientX >= box.left &&
+          event.clientX <= box.left + box.width &&
+          event.clientY >= box.top - 2 &&
+          event.clientY <= box.top + box.height + 2,
+      ),
+    );
+    if (hit) this.openCard(composer, hit);
+    else if (this.card) this.closeCard(false);
+  }
+
+  private keyed(event: KeyboardEvent): void {
+    if (event.key !== 'Enter' || !event.altKey || event.ctrlKey || event.metaKey || event.isComposing) return;
+    const composer = this.composerOf(event);
+    const hit = composer && spanAtCaret(composer.element, composer.findings);
+    if (!composer || !hit) return;
+    event.preventDefault();
+    event.stopPropagation();
+    this.openCard(composer, hit);
+  }
+
+  openCard(composer: Composer, finding: Finding, status?: string): void {
+    this.card = { composer, finding, status };
+    this.update();
+  }
+
+  closeCard(refocus = true): void {
+    const composer = this.card?.composer;
+    this.card = undefined;
+    this.update();
+    if (refocus) composer?.element.focus({ preventScroll: true });
+  }
+
+  /** Show a finding in the text: select it in the editor, bring it into view, open its card. */
+  jumpTo(composer: Composer, finding: Finding): void {
+    selectSpan(composer.element, finding.start, finding.end);
+    const range = composer.draft?.range(finding.start, finding.end);
+    (range?.startContainer.parentElement ?? composer.element).scrollIntoView({ block: 'nearest' });
+    this.openCard(composer, finding);
+  }
+
+  /** Apply one suggestion through the editor; a fix that does not take is undone and said. */
+  async fix(composer: Composer, finding: Finding, suggestion: string): Promise<FixOutcome> {
+    const expected = composer.draft?.text.slice(finding.start, finding.end) ?? finding.excerpt;
+    const outcome = await applyFix(composer.element, { start: finding.start, end: finding.end, expected }, suggestion);
+    composer.run();
+    if (outcome === 'applied') {
+      if (this.card?.finding === finding) this.card = undefined;
+      this.update();
+    } else if (this.card) {
+      this.openCard(composer, finding, t(outcome === 'refused' ? 'fixUnavailable' : 'fixFailed'));
+    }
+    return outcome;
+  }
+
+  ignore(composer: Composer, finding: Finding, reason: string): void {
+    if (!composer.ignore(finding)) return;
+    this.actions?.ignored(composer, finding, reason);
+    this.closeCard();
+  }
+
+  private findingBoxes(composer: Composer, finding: Finding): Box[] {
+    const element = composer.element;
+    if (element instanceof HTMLTextAreaElement) return textareaBoxes(element, [finding], this.container)[0] ?? [];
+    const range = composer.draft?.range(finding.start, finding.end);
+    return range ? rangeBoxes(range, element) : [];
+  }
+
   view() {
     const composers = this.composers
       .filter((c) => c.element.isConnected)
       .map((composer) => ({ composer, rect: composer.element.getBoundingClientRect(), boxes: this.boxes(composer) }))
       .filter(({ rect }) => rect.width > 0 && rect.height > 0);
-    return { composers, dialog: this.dialog, engine: this.engine };
+    const card = this.card?.composer.element.isConnected ? this.card : undefined;
+    const anchor = card && this.findingBoxes(card.composer, card.finding)[0];
+    return {
+      composers,
+      dialog: this.dialog,
+      engine: this.engine,
+      card: card && anchor ? { ...card, anchor } : undefined,
+    };
   }
 
   private boxes(composer: Composer): { severity: Finding['severity']; box: Box }[] {
@@ -106,7 +209,7 @@ export class Layer {
 }
 
 function LayerView({ layer }: { layer: Layer }) {
-  const { composers, dialog, engine } = layer.view();
+  const { composers, dialog, engine, card } = layer.view();
   const quiet = engine.quietPeriod;
   return (
     <div class="layer">
@@ -120,7 +223,8 @@ function LayerView({ layer }: { layer: Layer }) {
               style={{ left: `${box.left}px`, top: `${box.top}px`, width: `${box.width}px`, height: `${box.height}px` }}
             />
           ))}
-          <div class="indicator-anchor" style={{ left: `${rect.right - 8}px`, top: `${rect.bottom - 8}px` }}>
+          {/* At the top-right corner, away from the publish controls below a composer. */}
+          <div class="indicator-anchor" style={{ left: `${rect.right - 4}px`, top: `${rect.top + 4}px` }}>
             <Indicator
               findings={composer.findings}
               state={composer.state}
@@ -134,26 +238,52 @@ function LayerView({ layer }: { layer: Layer }) {
           </div>
         </div>
       ))}
-      {dialog && <DialogView dialog={dialog} engine={engine} />}
+      {card && !dialog && (
+        <FindingCard
+          key={`${card.composer.id}:${card.finding.ruleId}:${card.finding.start}:${card.status ?? ''}`}
+          finding={card.finding}
+          manual={engine.manual}
+          title={engine.title}
+          status={card.status}
+          position={{
+            left: Math.max(8, Math.min(card.anchor.left, window.innerWidth - 340)),
+            top: card.anchor.top + card.anchor.height + 4,
+          }}
+          onApply={(suggestion) => void layer.fix(card.composer, card.finding, suggestion)}
+          onIgnore={(reason) => layer.ignore(card.composer, card.finding, reason)}
+          onClose={() => layer.closeCard()}
+        />
+      )}
+      {dialog && <DialogView dialog={dialog} engine={engine} layer={layer} />}
     </div>
   );
 }
 
-function DialogView({ dialog, engine }: { dialog: DialogRequest; engine: EngineHost }) {
+function DialogView({ dialog, engine, layer }: { dialog: DialogRequest; engine: EngineHost; layer: Layer }) {
   // Focus goes back to what had it when the modal closes (the browser does that for <dialog>), at once:
   // nothing here moves it again a frame later, when the operator may already be typing elsewhere.
   const edit = () => dialog.resolve({ action: 'edit' });
   return (
     <TopLayer onCancel={edit}>
       {dialog.review ? (
-        <ReviewDialog dialog={dialog} engine={engine} />
+        <ReviewDialog dialog={dialog} engine={engine} layer={layer} />
       ) : (
         <GateDialog
           findings={dialog.findings}
           manual={engine.manual}
+          title={engine.title}
           allowOverride={!dialog.failure && (engine.state?.allowOverride ?? true)}
           onEdit={edit}
           onPostAnyway={(reason) => dialog.resolve({ action: 'override', reason })}
+          onApply={
+            dialog.failure
+              ? undefined
+              : (fixes) => {
+                  // Back to the draft, fixed: the operator sees the result and posts again.
+                  dialog.resolve({ action: 'edit' });
+                  void applyAll(layer, dialog.composers, fixes);
+                }
+          }
         >
           {!dialog.failure && dialog.composers[0] && (
             <ApprovalPanel
@@ -202,29 +332,62 @@ function TopLayer({ onCancel, children }: { onCancel: () => void; children: Comp
 }
 
 /** Opened from an indicator: what Preflight found so far, with the manual; nothing is posted. */
-function ReviewDialog({ dialog, engine }: { dialog: DialogRequest; engine: EngineHost }) {
+/** Fixes from the gate, last in the text first, so earlier offsets still hold. */
+async function applyAll(layer: Layer, composers: Composer[], fixes: { finding: Finding; suggestion: string }[]) {
+  const sorted = [...fixes].sort((a, b) => b.finding.start - a.finding.start);
+  for (const { finding, suggestion } of sorted) {
+    const composer = composers.find((c) => c.findings.includes(finding)) ?? composers[0];
+    if (!composer) return;
+    if ((await layer.fix(composer, finding, suggestion)) !== 'applied') {
+      layer.openCard(composer, finding, t('fixFailed'));
+      return;
+    }
+  }
+}
+
+function ReviewDialog({ dialog, engine, layer }: { dialog: DialogRequest; engine: EngineHost; layer: Layer }) {
   const close = useRef<HTMLButtonElement>(null);
+  const box = useRef<HTMLDivElement>(null);
   useEffect(() => close.current?.focus({ preventScroll: true }), []);
   return (
     <div class="backdrop">
       <div
+        ref={box}
         class="dialog"
         role="dialog"
         aria-modal="true"
         aria-labelledby="preflight-review-title"
-        onKeyDown={(event) => event.key === 'Escape' && dialog.resolve({ action: 'edit' })}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') dialog.resolve({ action: 'edit' });
+          else if (box.current) trapTab(event, box.current);
+        }}
       >
-        <h2 id="preflight-review-title">{t('findingsTitle')}</h2>
-        {dialog.findings.length === 0 ? (
-          <p>{t('indicatorClean')}</p>
-        ) : (
-          <FindingList findings={dialog.findings} manual={engine.manual} />
-        )}
-        <div class="actions">
-          <button ref={close} type="button" class="edit" onClick={() => dialog.resolve({ action: 'edit' })}>
-            {t('close')}
-          </button>
+        <header class="dialog-header">
+          <h2 id="preflight-review-title">{t('findingsTitle')}</h2>
+        </header>
+        <div class="dialog-body">
+          {dialog.findings.length === 0 ? (
+            <p>{t('indicatorClean')}</p>
+          ) : (
+            <FindingList
+              findings={dialog.findings}
+              manual={engine.manual}
+              title={engine.title}
+              onJump={(finding) => {
+                const composer = dialog.composers[0];
+                dialog.resolve({ action: 'edit' });
+                if (composer) layer.jumpTo(composer, finding);
+              }}
+            />
+          )}
         </div>
+        <footer class="dialog-footer">
+          <div class="actions">
+            <button ref={close} type="button" class="edit" onClick={() => dialog.resolve({ action: 'edit' })}>
+              {t('close')}
+            </button>
+          </div>
+        </footer>
       </div>
     </div>
   );

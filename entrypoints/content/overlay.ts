@@ -43,6 +43,28 @@ export interface Box {
   height: number;
 }
 
+/**
+ * The part of `element` that can be seen: its box cut by every scrolling or clipping ancestor (a
+ * feed that scrolled the composer half out of view) and by the viewport. Boxes never float outside it.
+ */
+export function visibleRect(element: Element): DOMRect {
+  let { left, top, right, bottom } = element.getBoundingClientRect();
+  for (let node = element.parentElement; node && node !== document.documentElement; node = node.parentElement) {
+    const style = getComputedStyle(node);
+    if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+    const clip = node.getBoundingClientRect();
+    left = Math.max(left, clip.left);
+    top = Math.max(top, clip.top);
+    right = Math.min(right, clip.right);
+    bottom = Math.min(bottom, clip.bottom);
+  }
+  left = Math.max(left, 0);
+  top = Math.max(top, 0);
+  right = Math.min(right, window.innerWidth);
+  bottom = Math.min(bottom, window.innerHeight);
+  return new DOMRect(left, top, Math.max(0, right - left), Math.max(0, bottom - top));
+}
+
 const visible = (rect: DOMRect, clip: DOMRect): Box | undefined => {
   const left = Math.max(rect.left, clip.left);
   const top = Math.max(rect.top, clip.top);
@@ -88,7 +110,7 @@ export function textareaBoxes(
   layer.append(mirror);
   mirror.scrollTop = textarea.scrollTop;
   mirror.scrollLeft = textarea.scrollLeft;
-  const clip = rect;
+  const clip = visibleRect(textarea);
   const boxes = marks.map((mark) => [...mark.getClientRects()].flatMap((r) => visible(r, clip) ?? []));
   mirror.remove();
   return boxes;
@@ -96,6 +118,6 @@ export function textareaBoxes(
 
 /** Viewport boxes of a DOM range, clipped to its composer. */
 export function rangeBoxes(range: Range, composer: Element): Box[] {
-  const clip = composer.getBoundingClientRect();
+  const clip = visibleRect(composer);
   return [...range.getClientRects()].flatMap((r) => visible(r, clip) ?? []);
 }

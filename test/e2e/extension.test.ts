@@ -62,6 +62,30 @@ describe.skipIf(browserMissing)('the extension in Chromium', () => {
     await composer.close();
   });
 
+  it('draws its layer in the system sans-serif font at its own sizes, whatever the page sets', async () => {
+    const composer = await composerPage();
+    // A page with large serif type: none of it may reach the layer (WXT resets the host to Times 16px).
+    await composer.addStyleTag({ content: 'html { font: 30px/2 Georgia, serif !important; }' });
+    const indicator = composer.locator('preflight-layer .indicator').first();
+    const font = () =>
+      indicator.evaluate((element) => {
+        const style = getComputedStyle(element);
+        return { family: style.fontFamily, size: style.fontSize };
+      });
+    await expect.poll(async () => (await font()).family).toMatch(/^system-ui, .*sans-serif$/);
+    expect((await font()).size).toBe('12px');
+    await indicator.click();
+    const title = composer.locator('preflight-layer .dialog h2');
+    await title.waitFor();
+    const dialogFont = await composer
+      .locator('preflight-layer .dialog')
+      .evaluate((element) => getComputedStyle(element).fontFamily);
+    expect(dialogFont).toMatch(/^system-ui, .*sans-serif$/);
+    expect(await title.evaluate((element) => getComputedStyle(element).fontSize)).toBe('17px');
+    await composer.keyboard.press('Escape');
+    await composer.close();
+  });
+
   it('switches the quiet period on from the popup, and every composer says so', async () => {
     const composer = await composerPage();
     const indicator = composer.locator('preflight-layer .indicator').first();

@@ -37,11 +37,11 @@ describe.skipIf(browserMissing)('reddit: the submit page checks title and body t
     const indicators = page.locator('preflight-layer .indicator');
     const posted = () => page.evaluate(() => window.__fixture.posted);
     // Indicators are listed in the order composers were found (light DOM before shadow roots), so
-    // pick each composer's by where it is drawn: at the composer's bottom-right corner.
+    // pick each composer's by where it is drawn: at the composer's top-right corner.
     const severity = async (composer: Locator) => {
       const box = await composer.boundingBox();
       if (!box) return undefined;
-      const corner = { x: box.x + box.width - 8, y: box.y + box.height - 8 };
+      const corner = { x: box.x + box.width - 4, y: box.y + 4 };
       return page.locator('preflight-layer .indicator-anchor').evaluateAll((anchors, at) => {
         const near = anchors.find(
           (a) =>

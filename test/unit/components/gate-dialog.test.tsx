@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { GateDialog } from '../../../components/GateDialog';
+import { GateDialog, tabbable } from '../../../components/GateDialog';
 import { Indicator } from '../../../components/Indicator';
 import type { Finding } from '../../../rules/schema';
 
@@ -113,6 +113,108 @@ describe('the gate dialog', () => {
       dialog.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     });
     expect(onEdit).toHaveBeenCalledOnce();
+  });
+});
+
+describe('the gate dialog, read and acted on', () => {
+  const withLink = () => ({ title: 'Manual section', body: 'See [the guide](https://example.com/guide).' });
+
+  it('cycles Tab through every visible control, never into a closed manual', () => {
+    const el = mount(
+      <GateDialog
+        findings={[finding('warn')]}
+        manual={withLink}
+        allowOverride
+        onEdit={vi.fn()}
+        onPostAnyway={vi.fn()}
+      />,
+    );
+    const dialog = el.querySelector('[role="alertdialog"]') as HTMLElement;
+    const reached: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      act(() => {
+        dialog.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true }));
+      });
+      const active = document.activeElement as HTMLElement;
+      reached.push(active.tagName === 'SUMMARY' ? `summary:${active.parentElement?.className}` : active.tagName);
+    }
+    // The link inside the closed manual is skipped; the cycle comes back round to the reason.
+    expect(reached).not.toContain('A');
+    // Focus starts in the reason; "Post anyway" is disabled until one is typed.
+    expect(reached).toEqual([
+      'BUTTON',
+      'summary:manual',
+      'summary:rule-details',
+      'TEXTAREA',
+      'BUTTON',
+      'summary:manual',
+    ]);
+    // Opened, the manual's link is reachable in its place.
+    act(() => {
+      (el.querySelector('details.manual') as HTMLDetailsElement).open = true;
+    });
+    expect(tabbable(dialog).map((e) => e.tagName)).toContain('A');
+  });
+
+  it('groups by severity with an icon and a word, a short title, and the excerpt once', () => {
+    const quoting: Finding = { ...finding('block'), message: '"text" needs its basis', excerpt: 'text' };
+    const japanese: Finding = { ...finding('warn'), message: '根拠が必要です', excerpt: '元本保証', start: 5, end: 9 };
+    const el = mount(
+      <GateDialog
+        findings={[quoting, japanese]}
+        manual={manual}
+        title={(_pack, id) => (id === 'rule.block' ? 'Guarantees' : undefined)}
+        allowOverride
+        onEdit={vi.fn()}
+        onPostAnyway={vi.fn()}
+      />,
+    );
+    const groups = [...el.querySelectorAll('.group h3')].map((h) => h.textContent);
+    expect(groups).toEqual(['⛔ Block 1', '⚠ Warning 1']);
+    const [first, second] = [...el.querySelectorAll('.finding')];
+    expect(first?.querySelector('.finding-title')?.textContent).toBe('Guarantees');
+    // The message quotes the match already: it is not shown a second time.
+    expect(first?.querySelector('.message')?.textContent).toBe('"text" needs its basis');
+    expect(second?.querySelector('.finding-title')?.textContent).toBe('Manual section');
+    expect(second?.querySelector('.excerpt')?.textContent).toBe('「元本保証」');
+    // Rule ids are there for admins, behind a closed toggle.
+    expect(first?.querySelector<HTMLDetailsElement>('details.rule-details')?.open).toBe(false);
+    expect(first?.querySelector('details.rule-details code')?.textContent).toBe('rule.block');
+  });
+
+  it('offers each suggestion as a fix, and "Apply all" only when every finding has exactly one', () => {
+    const onApply = vi.fn();
+    const one: Finding = { ...finding('block'), suggestions: ['basis'] };
+    const two: Finding = { ...finding('warn'), suggestions: ['a', 'b'], start: 6, end: 8 };
+    const el = mount(
+      <GateDialog
+        findings={[one, two]}
+        manual={manual}
+        allowOverride
+        onEdit={vi.fn()}
+        onPostAnyway={vi.fn()}
+        onApply={onApply}
+      />,
+    );
+    expect(el.querySelectorAll('[data-preflight="fix"]')).toHaveLength(3);
+    expect(el.querySelector('.apply-all')).toBeNull();
+    (el.querySelector('[data-preflight="fix"]') as HTMLButtonElement).click();
+    expect(onApply).toHaveBeenCalledWith([{ finding: one, suggestion: 'basis' }]);
+    act(() =>
+      render(
+        <GateDialog
+          findings={[one]}
+          manual={manual}
+          allowOverride
+          onEdit={vi.fn()}
+          onPostAnyway={vi.fn()}
+          onApply={onApply}
+        />,
+        root,
+      ),
+    );
+    (root.querySelector('.apply-all') as HTMLButtonElement).click();
+    expect(onApply).toHaveBeenLastCalledWith([{ finding: one, suggestion: 'basis' }]);
   });
 });
 

@@ -1,0 +1,134 @@
+/**
+ * The card an underline opens: severity (icon and word), a short title, the message once, one
+ * button per suggestion, "Why?" with the rule's own manual paragraph, and "Ignore once" (with a
+ * reason, for info and warn only: a block is never waved through from here).
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Finding } from '../rules/schema';
+import { FindingMessage, findingTitle, type ManualLookup, SeverityTag, type TitleLookup } from './FindingList';
+import { trapTab } from './GateDialog';
+import { t } from './i18n';
+import { Markdown } from './Markdown';
+
+export const MIN_IGNORE_REASON_LENGTH = 5;
+
+export interface FindingCardProps {
+  finding: Finding;
+  manual: ManualLookup;
+  title?: TitleLookup | undefined;
+  /** Where the card stands, in viewport pixels: below the underline. */
+  position: { left: number; top: number };
+  /** A line under the buttons, e.g. that a fix did not take. */
+  status?: string | undefined;
+  onApply: (suggestion: string) => void;
+  onIgnore: (reason: string) => void;
+  onClose: () => void;
+}
+
+export function FindingCard({
+  finding,
+  manual,
+  title,
+  position,
+  status,
+  onApply,
+  onIgnore,
+  onClose,
+}: FindingCardProps) {
+  const card = useRef<HTMLDivElement>(null);
+  const [why, setWhy] = useState(false);
+  const [ignoring, setIgnoring] = useState(false);
+  const [reason, setReason] = useState('');
+  const section = manual(finding.pack, finding.manual.id);
+  const canIgnore = finding.severity !== 'block';
+  const reasonOk = reason.trim().length >= MIN_IGNORE_REASON_LENGTH;
+
+  // The layer keys the card by its finding, so a new finding is a new card, focused anew.
+  useEffect(() => {
+    card.current?.querySelector<HTMLElement>('.fix, .why')?.focus({ preventScroll: true });
+  }, []);
+
+  return (
+    <div
+      ref={card}
+      class={`card card-${finding.severity}`}
+      data-preflight="card"
+      data-rule={finding.ruleId}
+      data-severity={finding.severity}
+      role="dialog"
+      aria-labelledby="preflight-card-title"
+      style={{ left: `${position.left}px`, top: `${position.top}px` }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          onClose();
+        } else if (card.current) trapTab(event, card.current);
+      }}
+    >
+      <header class="card-header">
+        <SeverityTag severity={finding.severity} />
+        <strong id="preflight-card-title" class="card-title">
+          {findingTitle(finding, title)}
+        </strong>
+        <button type="button" class="card-close" aria-label={t('cardClose')} onClick={onClose}>
+          ×
+        </button>
+      </header>
+      <FindingMessage finding={finding} />
+      {finding.suggestions.length > 0 && (
+        <p class="fixes">
+          {finding.suggestions.map((suggestion) => (
+            <button
+              type="button"
+              key={suggestion}
+              class="fix"
+              data-preflight="fix"
+              aria-label={t('applySuggestion', suggestion)}
+              onClick={() => onApply(suggestion)}
+            >
+              {suggestion}
+            </button>
+          ))}
+        </p>
+      )}
+      {status && (
+        <p class="card-status" role="status">
+          {status}
+        </p>
+      )}
+      <div class="card-actions">
+        <button type="button" class="why" aria-expanded={why} onClick={() => setWhy(!why)}>
+          {t('why')}
+        </button>
+        {canIgnore && !ignoring && (
+          <button type="button" class="ignore" onClick={() => setIgnoring(true)}>
+            {t('ignoreOnce')}
+          </button>
+        )}
+      </div>
+      {why && (
+        <section class="card-manual" aria-label={section?.title ?? finding.manual.title}>
+          <h4>{section?.title ?? finding.manual.title}</h4>
+          {section && <Markdown source={section.body} />}
+        </section>
+      )}
+      {canIgnore && ignoring && (
+        <form
+          class="card-ignore"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (reasonOk) onIgnore(reason.trim());
+          }}
+        >
+          <label>
+            {t('ignoreReasonLabel')}
+            <textarea rows={2} value={reason} onInput={(e) => setReason((e.target as HTMLTextAreaElement).value)} />
+          </label>
+          <button type="submit" class="ignore-confirm" disabled={!reasonOk}>
+            {t('ignoreOnce')}
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * Applying a suggestion through the editor's own input path: the span is selected in the editor and
+ * the replacement typed with `insertText`, which fires the `beforeinput`/`input` the editor's model
+ * listens to (Draft.js, Lexical, ProseMirror and a textarea's own undo stack all take it). The DOM is
+ * never written behind the editor's back. Afterwards the editor is read again; if its text is not
+ * exactly what was expected, the change is undone and the caller says so.
+ */
+import { readComposer } from './text';
+
+export type FixOutcome = 'applied' | 'mismatch' | 'stale' | 'refused';
+
+/** The selection object that sees inside `element`'s shadow root (Chromium's ShadowRoot.getSelection). */
+function selectionFor(element: HTMLElement): Selection | null {
+  const root = element.getRootNode() as ShadowRoot & { getSelection?: () => Selection | null };
+  return root instanceof ShadowRoot && root.getSelection ? root.getSelection() : element.ownerDocument.getSelection();
+}
+
+/** Put the editor's selection on [start, end) of its text; false when the span cannot be mapped. */
+export function selectSpan(element: HTMLElement, start: number, end: number): boolean {
+  element.focus({ preventScroll: true });
+  if (element instanceof HTMLTextAreaElement || element instanceof HTMLInputElement) {
+    element.setSelectionRange(start, end);
+    return true;
+  }
+  const range = readComposer(element).range(start, end);
+  const selection = selectionFor(element);
+  if (!range || !selection) return false;
+  selection.setBaseAndExtent(range.startContainer, range.startOffset, range.endContainer, range.endOffset);
+  return true;
+}
+
+/** The first span that holds the caret (collapsed or not), if the selection is inside the composer. */
+export function spanAtCaret<T extends { start: number; end: number }>(
+  element: HTMLElement,
+  spans: readonly T[],
+): T | undefined {
+  if (element instanceof HTMLTextAreaElement || element instanceof HTMLInputElement) {
+    const caret = element.selectionStart ?? -1;
+    return spans.find((span) => caret >= span.start && caret <= span.end);
+  }
+  const selection = selectionFor(element);
+  const node = selection?.focusNode;
+  if (!selection || !node || !element.contains(node)) return undefined;
+  const draft = readComposer(element);
+  return spans.find((span) => draft.range(span.start, span.end)?.isPointInRange(node, selection.focusOffset));
+}
+
+const settle = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+/**
+ * Replace [start, end) — which must still read `expected` — with `replacement`, as typing would.
+ * The editor's own undo (Ctrl/Cmd+Z) restores the original.
+ */
+export async function applyFix(
+  element: HTMLElement,
+  span: { start: number; end: number; expected: string },
+  replacement: string,
+): Promise<FixOutcome> {
+  const before = readComposer(element).text;
+  if (before.slice(span.start, span.end) !== span.expected) return 'stale';
+  const wanted = before.slice(0, span.start) + replacement + before.slice(span.end);
+  if (!selectSpan(element, span.start, span.end)) return 'refused';
+  const document = element.ownerDocument;
+  if (!document.execCommand('insertText', false, replacement)) return 'refused';
+  await settle();
+  const after = readComposer(element).text;
+  if (after === wanted) {
+    // The caret goes after the replacement, as typing it would leave it (some editors put it elsewhere).
+    const caret = span.start + replacement.length;
+    selectSpan(element, caret, caret);
+    return 'applied';
+  }
+  // Whatever the editor did instead is taken back through its own undo.
+  if (after !== before) {
+    element.focus({ preventScroll: true });
+    document.execCommand('undo');
+    await settle();
+  }
+  return 'mismatch';
+}

@@ -1,0 +1,187 @@
+/**
+ * Cards on underlines and one-click fixes, per editor family: a click on the underline opens the
+ * card; its fix goes through the editor's own input path, so the site's model (what its Post sends)
+ * holds the new text, typing continues after it, and the editor's own undo restores the original.
+ */
+import type { Page, Worker } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditEntry } from '../../utils/audit';
+import { serveFixture } from '../fixtures/serve';
+import { browserMissing, type ExtensionBrowser, launchWithExtension, openMastodon } from './browser';
+
+interface Family {
+  name: string;
+  origin: string;
+  path: string;
+  fixture: string;
+  composer: string;
+}
+
+const FAMILIES: Family[] = [
+  {
+    name: 'textarea (Mastodon)',
+    origin: 'https://mastodon.social',
+    path: '/home',
+    fixture: 'mastodon',
+    composer: 'form.compose-form textarea',
+  },
+  {
+    name: 'Draft.js (X)',
+    origin: 'https://x.com',
+    path: '/home',
+    fixture: 'x',
+    composer: 'div[data-testid^="tweetTextarea_"][contenteditable="true"]',
+  },
+  {
+    name: 'Lexical (Threads)',
+    origin: 'https://www.threads.com',
+    path: '/intent/post',
+    fixture: 'threads',
+    composer: '[role="dialog"] div[role="textbox"][contenteditable="true"][data-lexical-editor="true"]',
+  },
+  {
+    name: 'ProseMirror (Bluesky)',
+    origin: 'https://bsky.app',
+    path: '/',
+    fixture: 'bluesky',
+    composer: '[role="dialog"] .ProseMirror[contenteditable="true"]',
+  },
+];
+
+// A `warn` finding with one suggestion (a brand's spelling), and what the fix makes of it.
+const DRAFT = 'Watch it on Youtube today';
+const FIXED = 'Watch it on YouTube today';
+
+for (const family of FAMILIES) {
+  describe.skipIf(browserMissing)(`cards and fixes: ${family.name}`, () => {
+    let browser: ExtensionBrowser;
+    beforeAll(async () => {
+      browser = await launchWithExtension();
+      await serveFixture(browser.context, family.origin, family.fixture);
+    });
+    afterAll(async () => {
+      await browser?.close();
+    });
+
+    const open = async (): Promise<Page> => {
+      const page = await browser.context.newPage();
+      await page.goto(`${family.origin}${family.path}`);
+      await page.locator('preflight-layer .indicator').first().waitFor();
+      await page.locator(family.composer).first().click();
+      await page.keyboard.type(DRAFT, { delay: 5 });
+      await expect
+        .poll(() => page.locator('preflight-layer .indicator').first().getAttribute('data-severity'))
+        .toBe('warn');
+      return page;
+    };
+    const model = (page: Page) => page.evaluate(() => window.__fixture.modelText(0));
+    const card = (page: Page) => page.locator('preflight-layer [data-preflight="card"]');
+
+    it('opens a card with Alt+Enter in the underline, applies the fix in the model, and keeps typing after it', async () => {
+      const page = await open();
+      await page.keyboard.press('ArrowLeft');
+      for (let i = 0; i < ' today'.length; i++) await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('Alt+Enter');
+      await card(page).waitFor();
+      expect(await card(page).getAttribute('data-severity')).toBe('warn');
+      expect(await card(page).locator('.badge').textContent()).toContain('Warning');
+      expect(await card(page).locator('.ignore').count()).toBe(1);
+      await card(page).locator('[data-preflight="fix"]').click();
+      await expect.poll(() => model(page)).toBe(FIXED);
+      await expect.poll(() => card(page).count()).toBe(0);
+      await page.keyboard.type('!', { delay: 5 });
+      await expect.poll(() => model(page)).toBe(FIXED.replace('YouTube', 'YouTube!'));
+      await page.keyboard.press('Control+Enter');
+      await expect
+        .poll(() => page.evaluate(() => window.__fixture.posted.at(-1)))
+        .toBe(FIXED.replace('YouTube', 'YouTube!'));
+      await page.close();
+    });
+
+    it("undoes a fix with the editor's own undo", async () => {
+      const page = await open();
+      await page.keyboard.press('Home');
+      await page.keyboard.press('End');
+      for (let i = 0; i < ' today'.length + 2; i++) await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('Alt+Enter');
+      await card(page).locator('[data-preflight="fix"]').click();
+      await expect.poll(() => model(page)).toBe(FIXED);
+      await page.locator(family.composer).first().focus();
+      await page.keyboard.press('Control+z');
+      await expect.poll(() => model(page)).toBe(DRAFT);
+      await page.close();
+    });
+  });
+}
+
+describe.skipIf(browserMissing)('a card opened by a click, and "Ignore once"', () => {
+  let browser: ExtensionBrowser;
+  beforeAll(async () => {
+    browser = await launchWithExtension();
+    await serveFixture(browser.context, 'https://mastodon.social', 'mastodon');
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  const auditLog = (): Promise<AuditEntry[]> => {
+    const worker = browser.context.serviceWorkers()[0] as Worker;
+    type Chrome = { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+    return worker.evaluate(async () => {
+      const { chrome } = globalThis as unknown as { chrome: Chrome };
+      return ((await chrome.storage.local.get('audit')).audit ?? []) as never;
+    });
+  };
+
+  it('opens on a click on the underline; ignoring a warning once needs a reason and is audited', async () => {
+    const page = await openMastodon(browser, DRAFT);
+    const indicator = page.locator('preflight-layer .indicator').first();
+    await expect.poll(() => indicator.getAttribute('data-severity')).toBe('warn');
+    const box = await page.locator('preflight-layer .box').first().boundingBox();
+    if (!box) throw new Error('no underline box');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const card = page.locator('preflight-layer [data-preflight="card"]');
+    await card.waitFor();
+    await card.locator('.ignore').click();
+    await card.locator('.card-ignore textarea').fill('Quoting the customer verbatim');
+    await card.locator('.ignore-confirm').click();
+    await expect.poll(() => indicator.getAttribute('data-severity')).toBe('clean');
+    await expect
+      .poll(async () => (await auditLog()).at(-1))
+      .toMatchObject({
+        decision: 'ignored',
+        ruleIds: ['brand.name-spelling'],
+        reason: 'Quoting the customer verbatim',
+      });
+    // The draft itself never reaches the log.
+    expect(JSON.stringify(await auditLog())).not.toContain('Youtube');
+    await page.close();
+  });
+
+  it('clips underline boxes to what can be seen of the textarea, inside a clipping container', async () => {
+    const page = await openMastodon(browser, `one\ntwo\nthree\n${DRAFT}`);
+    await expect.poll(() => page.locator('preflight-layer .box').count()).toBeGreaterThan(0);
+    // The feed cuts the composer to its first line: the finding on the fourth is out of sight.
+    await page.evaluate(() => {
+      const form = document.querySelector('form.compose-form') as HTMLElement;
+      Object.assign(form.style, { overflow: 'hidden', maxHeight: '30px' });
+      window.dispatchEvent(new Event('resize'));
+    });
+    await expect.poll(() => page.locator('preflight-layer .box').count()).toBe(0);
+    await page.close();
+  });
+
+  it('offers the fix in the gate: "Apply all fixes" changes the draft, and the next press posts it', async () => {
+    const page = await openMastodon(browser, DRAFT);
+    await page.keyboard.press('Control+Enter');
+    const gate = page.locator('preflight-layer [role="alertdialog"]');
+    await gate.waitFor();
+    expect(await gate.locator('[data-preflight="fix"]').count()).toBe(1);
+    await gate.locator('.apply-all').click();
+    await expect.poll(() => gate.count()).toBe(0);
+    await expect.poll(() => page.locator('form.compose-form textarea').first().inputValue()).toBe(FIXED);
+    await page.locator('form.compose-form textarea').first().focus();
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => page.evaluate(() => window.__fixture.posted.at(-1))).toBe(FIXED);
+    await page.close();
+  });
+});

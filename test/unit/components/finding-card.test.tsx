@@ -1,0 +1,97 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FindingCard } from '../../../components/FindingCard';
+import type { Finding } from '../../../rules/schema';
+
+const finding = (severity: Finding['severity'], suggestions: string[] = []): Finding => ({
+  ruleId: 'brand.name-spelling',
+  pack: 'p',
+  set: 's',
+  category: 'brand',
+  severity,
+  message: 'Spell the brand as its owner does',
+  start: 12,
+  end: 19,
+  excerpt: 'Youtube',
+  suggestions,
+  manual: { id: 'names', title: 'Names' },
+});
+const manual = () => ({ title: 'Product names', body: 'Write **YouTube**, not Youtube.' });
+
+let root: HTMLElement;
+function mount(node: preact.ComponentChild) {
+  root = document.createElement('div');
+  document.body.append(root);
+  act(() => render(node, root));
+  return root;
+}
+afterEach(() => {
+  act(() => render(null, root));
+  root.remove();
+});
+
+const props = {
+  manual,
+  position: { left: 10, top: 20 },
+  onApply: () => undefined,
+  onIgnore: () => undefined,
+  onClose: () => undefined,
+};
+
+describe('the card on an underline', () => {
+  it('says severity in words and an icon, the title, the message with the excerpt once, and a button per fix', () => {
+    const onApply = vi.fn();
+    const el = mount(<FindingCard {...props} finding={finding('warn', ['YouTube', 'YT'])} onApply={onApply} />);
+    const card = el.querySelector('[data-preflight="card"]') as HTMLElement;
+    expect(card.getAttribute('data-severity')).toBe('warn');
+    expect(card.querySelector('.badge')?.textContent).toBe('⚠ Warning');
+    expect(card.querySelector('.card-title')?.textContent).toBe('Names');
+    expect(card.querySelector('.message')?.textContent).toBe('Spell the brand as its owner does “Youtube”');
+    const fixes = [...card.querySelectorAll<HTMLButtonElement>('[data-preflight="fix"]')];
+    expect(fixes.map((b) => b.textContent)).toEqual(['YouTube', 'YT']);
+    // The first fix has focus: Enter applies it.
+    expect(document.activeElement).toBe(fixes[0]);
+    fixes[1]?.click();
+    expect(onApply).toHaveBeenCalledWith('YT');
+  });
+
+  it('opens the rule\'s own manual section on "Why?"', () => {
+    const el = mount(<FindingCard {...props} finding={finding('info')} />);
+    expect(el.querySelector('.card-manual')).toBeNull();
+    act(() => (el.querySelector('.why') as HTMLButtonElement).click());
+    expect(el.querySelector('.card-manual h4')?.textContent).toBe('Product names');
+    expect(el.querySelector('.card-manual strong')?.textContent).toBe('YouTube');
+  });
+
+  it('ignores a warning once only with a reason, and never offers it for a block', () => {
+    const onIgnore = vi.fn();
+    const el = mount(<FindingCard {...props} finding={finding('warn')} onIgnore={onIgnore} />);
+    act(() => (el.querySelector('.ignore') as HTMLButtonElement).click());
+    const confirm = el.querySelector('.ignore-confirm') as HTMLButtonElement;
+    expect(confirm.disabled).toBe(true);
+    const reason = el.querySelector('.card-ignore textarea') as HTMLTextAreaElement;
+    act(() => {
+      reason.value = 'Quoting a customer verbatim';
+      reason.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect(confirm.disabled).toBe(false);
+    act(() => confirm.click());
+    expect(onIgnore).toHaveBeenCalledWith('Quoting a customer verbatim');
+
+    act(() => render(<FindingCard {...props} finding={finding('block')} />, root));
+    expect(root.querySelector('.ignore, .card-ignore')).toBeNull();
+  });
+
+  it('closes on Escape', () => {
+    const onClose = vi.fn();
+    const el = mount(<FindingCard {...props} finding={finding('info', ['YouTube'])} onClose={onClose} />);
+    act(() => {
+      el.querySelector('[data-preflight="card"]')?.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }),
+      );
+    });
+    expect(onClose).toHaveBeenCalledOnce();
+  });
+});
