@@ -2,7 +2,7 @@
  * The layout is the design: one file per rule kind and per platform adapter, each with its tests and
  * fixture, and the README in step with the pack. This test fails when one of them is left out.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
@@ -15,16 +15,19 @@ import { limitsTable } from '../../scripts/limits-table';
 
 const root = process.cwd();
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
+// The deeper guides live in docs/ and the README links them.
+const packFormat = readFileSync(join(root, 'docs', 'pack-format.md'), 'utf8');
+const defaultPackGuide = readFileSync(join(root, 'docs', 'default-pack.md'), 'utf8');
 // Tables compared cell by cell: the formatter pads cells and separator rows.
 const cells = (markdown: string) => markdown.replace(/ *\| */g, '|').replace(/-{3,}/g, '---');
 const pack = loadPackFrom(DEFAULT_PACK_DIR);
 
 describe('rule kinds', () => {
-  it.each(RULE_KINDS)('%s has its file, unit tests, a README entry and a default-pack rule', (kind) => {
+  it.each(RULE_KINDS)('%s has its file, unit tests, an entry in docs/pack-format.md and a default-pack rule', (kind) => {
     expect(KINDS[kind].kind).toBe(kind);
     expect(existsSync(join(root, 'rules', 'kinds', `${kind}.ts`))).toBe(true);
     expect(existsSync(join(root, 'test', 'unit', 'kinds', `${kind}.test.ts`))).toBe(true);
-    expect(cells(readme)).toContain(`|\`${kind}\`|`);
+    expect(cells(packFormat)).toContain(`|\`${kind}\`|`);
     expect(pack.rules.some((rule) => rule.kind === kind)).toBe(true);
   });
 });
@@ -59,8 +62,12 @@ describe('platform adapters', () => {
   });
 });
 
-describe('the README', () => {
-  it("holds the default pack's platform limits as the pack has them (npx tsx scripts/limits-table.ts)", () => {
-    expect(cells(readme)).toContain(cells(limitsTable(pack)));
+describe('the README and the guides', () => {
+  it("hold the default pack's platform limits as the pack has them (npx tsx scripts/limits-table.ts)", () => {
+    expect(cells(defaultPackGuide)).toContain(cells(limitsTable(pack)));
+  });
+
+  it('link every guide in docs/ from the README', () => {
+    for (const guide of readdirSync(join(root, 'docs'))) expect(readme).toContain(`](docs/${guide})`);
   });
 });
