@@ -23,13 +23,16 @@ const cells = (markdown: string) => markdown.replace(/ *\| */g, '|').replace(/-{
 const pack = loadPackFrom(DEFAULT_PACK_DIR);
 
 describe('rule kinds', () => {
-  it.each(RULE_KINDS)('%s has its file, unit tests, an entry in docs/pack-format.md and a default-pack rule', (kind) => {
-    expect(KINDS[kind].kind).toBe(kind);
-    expect(existsSync(join(root, 'rules', 'kinds', `${kind}.ts`))).toBe(true);
-    expect(existsSync(join(root, 'test', 'unit', 'kinds', `${kind}.test.ts`))).toBe(true);
-    expect(cells(packFormat)).toContain(`|\`${kind}\`|`);
-    expect(pack.rules.some((rule) => rule.kind === kind)).toBe(true);
-  });
+  it.each(RULE_KINDS)(
+    '%s has its file, unit tests, an entry in docs/pack-format.md and a default-pack rule',
+    (kind) => {
+      expect(KINDS[kind].kind).toBe(kind);
+      expect(existsSync(join(root, 'rules', 'kinds', `${kind}.ts`))).toBe(true);
+      expect(existsSync(join(root, 'test', 'unit', 'kinds', `${kind}.test.ts`))).toBe(true);
+      expect(cells(packFormat)).toContain(`|\`${kind}\`|`);
+      expect(pack.rules.some((rule) => rule.kind === kind)).toBe(true);
+    },
+  );
 });
 
 describe('platform adapters', () => {
@@ -69,5 +72,14 @@ describe('the README and the guides', () => {
 
   it('link every guide in docs/ from the README', () => {
     for (const guide of readdirSync(join(root, 'docs'))) expect(readme).toContain(`](docs/${guide})`);
+  });
+});
+
+describe('docs/default-pack.md', () => {
+  it("gives each set's rule count as the pack has it", () => {
+    for (const set of pack.sets) {
+      const count = pack.rules.filter((rule) => rule.set === set.id).length;
+      expect(cells(defaultPackGuide), set.id).toMatch(new RegExp(`\\|\`${set.id}\`(\\(off\\))?\\|${count}\\|`));
+    }
   });
 });
