@@ -74,7 +74,7 @@ describe.skipIf(browserMissing)('four-eyes approval', () => {
     browser = await launchWithExtension();
     await serveFixture(browser.context, 'https://mastodon.social', 'mastodon');
     options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html#packs`);
     // The reviewer's public key, as the options page keeps it when no policy names reviewers.
     await writeExtensionStorage(options, {
       reviewerKeys: [{ keyId: reviewer.keyId, name: reviewer.name, publicKey: reviewer.publicKey }],

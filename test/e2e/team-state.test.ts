@@ -43,7 +43,7 @@ describe.skipIf(browserMissing)('team state', () => {
     await grantHostAccess(browser, 'http://127.0.0.1/*');
     await serveFixture(browser.context, 'https://mastodon.social', 'mastodon');
     options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html#packs`);
     // The admin trusts the team's public key (pack keygen's NAME.pub.json) in the options page.
     await options.evaluate(
       (keys) =>
