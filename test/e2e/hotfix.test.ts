@@ -74,7 +74,7 @@ describe.skipIf(browserMissing)('hot fix: an imported pack names an unknown comp
     expect(await recognised(page).count()).toBe(0);
 
     const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html#packs`);
     const file = join(mkdtempSync(join(tmpdir(), 'preflight-hotfix-')), 'hotfix.json');
     writeFileSync(file, JSON.stringify(hotfixPack('1.0.0')));
     await options.getByTestId('import-pack').setInputFiles(file);
@@ -90,7 +90,7 @@ describe.skipIf(browserMissing)('hot fix: an imported pack names an unknown comp
 
   it('refuses a pack whose selector does not parse, and says which', async () => {
     const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html#packs`);
     const broken = { ...hotfixPack('1.1.0'), adapters: { x: { publish: ['div[role="button"'] } } };
     const file = join(mkdtempSync(join(tmpdir(), 'preflight-hotfix-')), 'broken.json');
     writeFileSync(file, JSON.stringify(broken));

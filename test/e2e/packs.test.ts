@@ -103,7 +103,7 @@ describe.skipIf(browserMissing)('packs imported in the options page', () => {
     const title = await composer.title();
     await composer.locator('preflight-layer .indicator').first().click();
     const finding = composer.locator('preflight-layer [data-rule="team.codename"]').first();
-    await finding.locator('summary').click();
+    await finding.locator('details.manual > summary').click();
     const body = finding.locator('.markdown');
     await expect.poll(() => body.innerHTML()).toContain('<strong>Bold</strong>');
     expect(await body.innerHTML()).not.toMatch(/<img|<script|onerror/i);
