@@ -136,9 +136,12 @@ describe.skipIf(browserMissing)('the options page from the keyboard', () => {
       expect(await focused()).toBe(section);
       await page.keyboard.press('Enter');
       await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#${section}`);
-      expect(await page.locator(`nav a[data-section="${section}"]`).getAttribute('aria-current')).toBe('page');
+      // The page renders the new section after the address changes: wait for it, do not race it.
+      await expect
+        .poll(() => page.locator(`nav a[data-section="${section}"]`).getAttribute('aria-current'))
+        .toBe('page');
       // Focus moves to the section itself, so the next Tab goes into it, not back to the top.
-      expect(await focused()).toBe('main');
+      await expect.poll(focused).toBe('main');
       expect(await page.locator('main > h2').textContent()).toBe(
         await page.locator(`nav a[data-section="${section}"]`).textContent(),
       );
