@@ -4,8 +4,9 @@
  * reason, for info and warn only: a block is never waved through from here).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ManualLookup, TitleLookup } from '../rules/manual';
 import type { Finding } from '../rules/schema';
-import { FindingMessage, findingTitle, type ManualLookup, SeverityTag, type TitleLookup } from './FindingList';
+import { FindingMessage, findingTitle, SeverityTag } from './FindingList';
 import { trapTab } from './GateDialog';
 import { t } from './i18n';
 import { Markdown } from './Markdown';

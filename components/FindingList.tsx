@@ -2,33 +2,12 @@
  * Findings grouped by severity: each with a short title, its message (the matched text once), its
  * suggestions, the manual paragraph in place, and the rule's id behind a toggle for admins.
  */
-import { localize } from '../rules/compile';
-import type { Finding, Pack, Severity } from '../rules/schema';
+
+import type { ManualLookup, TitleLookup } from '../rules/manual';
+import type { Finding, Severity } from '../rules/schema';
 import './FindingList.css';
 import { t } from './i18n';
 import { Markdown } from './Markdown';
-
-export type ManualLookup = (pack: string, sectionId: string) => { title: string; body: string } | undefined;
-/** A rule's short title, in the reader's language, when its pack gives one. */
-export type TitleLookup = (pack: string, ruleId: string) => string | undefined;
-
-/** A finding's manual section, in the reader's language, from the packs that produced it. */
-export function manualLookup(packs: readonly Pack[], locale: string): ManualLookup {
-  return (packId, sectionId) => {
-    const pack = packs.find((p) => p.id === packId);
-    const section = pack?.manual.find((s) => s.id === sectionId);
-    if (!pack || !section) return undefined;
-    return { title: localize(section.title, locale, pack.locales), body: localize(section.body, locale, pack.locales) };
-  };
-}
-
-export function titleLookup(packs: readonly Pack[], locale: string): TitleLookup {
-  return (packId, ruleId) => {
-    const pack = packs.find((p) => p.id === packId);
-    const title = pack?.rules.find((r) => r.id === ruleId)?.title;
-    return pack && title ? localize(title, locale, pack.locales) : undefined;
-  };
-}
 
 export const SEVERITY_ORDER: Severity[] = ['block', 'warn', 'info'];
 const SEVERITY_LABEL = { block: 'severityBlock', warn: 'severityWarn', info: 'severityInfo' } as const;

@@ -6,8 +6,9 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ManualLookup, TitleLookup } from '../rules/manual';
 import type { Finding } from '../rules/schema';
-import { FindingList, type ManualLookup, type TitleLookup } from './FindingList';
+import { FindingList } from './FindingList';
 import { t } from './i18n';
 
 export const MIN_REASON_LENGTH = 5;

@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { localize } from '../rules/compile';
+import { manualLookup } from '../rules/manual';
 import type { Finding, PostType } from '../rules/schema';
 import { type ActiveState, STORAGE_KEYS, type TabFindings } from '../utils/messages';
 import { readPacks } from '../utils/pack-store';
@@ -19,7 +20,7 @@ import {
   writeSet,
 } from '../utils/settings';
 import { EventWords } from './EventWords';
-import { FindingList, manualLookup } from './FindingList';
+import { FindingList } from './FindingList';
 import { type MessageKey, platformName, t, tn, uiLocale } from './i18n';
 import { ProfilePicker } from './ProfilePicker';
 import { TeamLockNote } from './TeamState';

@@ -8,12 +8,13 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { approvableRules, decodeRequest, encodeApproval, signApproval } from '../rules/approval';
 import { compilePacks } from '../rules/compile';
+import { manualLookup } from '../rules/manual';
 import type { Finding } from '../rules/schema';
 import type { PublicKey } from '../rules/signature';
 import { sha256Hex } from '../utils/hash';
 import { type ActiveState, STORAGE_KEYS } from '../utils/messages';
 import { MIN_PASSPHRASE, openKey, readSealedKey, type SealedKey, sealKey, writeSealedKey } from '../utils/sealed-key';
-import { FindingList, manualLookup } from './FindingList';
+import { FindingList } from './FindingList';
 import { t } from './i18n';
 import { TrustedKeys } from './TrustedKeys';
 

@@ -17,6 +17,8 @@ export interface ComposerHost {
   highlights: HighlightRegistry | undefined;
   /** Called after every check, to redraw the layer. */
   changed(composer: Composer): void;
+  /** The content script's lifetime: when it ends (extension updated or removed), every composer lets go. */
+  signal?: AbortSignal;
 }
 
 export class Composer {
@@ -41,6 +43,8 @@ export class Composer {
     /** Not named by the adapter: checked and underlined, gated only through its form's one send button. */
     readonly fallback = false,
   ) {
+    // Chained to the content script's lifetime, so an old script leaves no listener, observer or highlight behind.
+    host.signal?.addEventListener('abort', () => this.dispose(), { once: true, signal: this.abort.signal });
     const schedule = () => this.schedule();
     const options = { signal: this.abort.signal, passive: true };
     for (const type of ['input', 'paste', 'cut', 'drop', 'compositionend', 'focus']) {
@@ -51,6 +55,7 @@ export class Composer {
     if (element.isContentEditable)
       this.observer.observe(element, { childList: true, subtree: true, characterData: true });
     this.schedule(0);
+    if (host.signal?.aborted) this.dispose();
   }
 
   get postType(): PostType | undefined {

@@ -4,11 +4,11 @@
  * (a reviewer's switch, a new pack) recompile it and re-check open composers without a reload.
  */
 import { browser } from 'wxt/browser';
-import { type ManualLookup, manualLookup, type TitleLookup, titleLookup } from '../../components/FindingList';
 import { uiLocale } from '../../components/i18n';
 import type { AdapterPatch } from '../../rules/adapters-schema';
 import { approvableRules } from '../../rules/approval';
 import { type Checker, compilePacks, localize } from '../../rules/compile';
+import { type ManualLookup, manualLookup, type TitleLookup, titleLookup } from '../../rules/manual';
 import { listProfiles } from '../../rules/profiles';
 import type { Finding, Pack, Platform, PostType, Severity } from '../../rules/schema';
 import { type AuditContext, auditContext } from '../../utils/audit';

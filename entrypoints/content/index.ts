@@ -76,6 +76,7 @@ function start(ctx: ContentScriptContext, base: PlatformAdapter): void {
     engine,
     highlights: highlightsSupported() ? new HighlightRegistry() : undefined,
     changed: () => layer?.update(),
+    signal,
   };
   // A frame of the page (allFrames) loads packs and draws only once it holds a composer.
   const topFrame = window === window.top;
