@@ -3,7 +3,8 @@
  * Add. Promotions that name it are stopped until the word expires.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { addEventWord, EVENT_DAYS, type EventWord, readEventWords, removeEventWord } from '../utils/event-words';
+import { addEventWord, EVENT_DAYS, readEventWords, removeEventWord } from '../utils/event-words';
+import type { EventWord } from '../utils/storage';
 import { t, tn } from './i18n';
 
 export function EventWords({ locale }: { locale: string }) {

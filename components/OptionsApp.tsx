@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { PublicKey } from '../rules/signature';
 import type { AuditEntry } from '../utils/audit';
-import { type ActiveState, type RuleOverride, STORAGE_KEYS } from '../utils/messages';
+import { type ActiveState, send } from '../utils/messages';
 import { readPacks, readTrustedKeys, type StoredPack } from '../utils/pack-store';
 import { ask } from '../utils/requests';
 import {
@@ -19,6 +19,7 @@ import {
   writeRuleOverride,
   writeSet,
 } from '../utils/settings';
+import { type RuleOverride, storage } from '../utils/storage';
 import { originPattern, readSubscriptions, type Subscription } from '../utils/subscriptions';
 import { AuditLog } from './AuditLog';
 import { type MessageKey, t, uiLocale } from './i18n';
@@ -81,24 +82,22 @@ export function OptionsApp() {
   const [policyKeys, setPolicyKeys] = useState<PublicKey[]>([]);
   // The setters are stable, so one refresh serves the whole life of the page.
   const refresh = useCallback(() => {
-    void browser.runtime.sendMessage({ type: 'preflight:get-state' }).then((s) => setState(s as ActiveState));
+    void send({ type: 'preflight:get-state' }).then(setState);
     void readPacks().then(setStored);
     void readSubscriptions().then(setSubscriptions);
     void readTrustedKeys().then(setKeys);
-    void browser.storage.local
-      .get(STORAGE_KEYS.audit)
-      .then((s) => setAudit((s[STORAGE_KEYS.audit] ?? []) as AuditEntry[]));
+    void storage.audit.get().then(setAudit);
   }, []);
   useEffect(() => {
     // Policy can arrive after the page opens (Chrome loads it late): show it when it does.
     // So do packs the background admits or switches off, and each subscription as its refresh ends.
     const watched = [
-      STORAGE_KEYS.lastPolicy,
-      STORAGE_KEYS.audit,
-      STORAGE_KEYS.packs,
-      STORAGE_KEYS.subscriptions,
-      STORAGE_KEYS.trustedKeys,
-      STORAGE_KEYS.profile,
+      storage.lastPolicy.key,
+      storage.audit.key,
+      storage.packs.key,
+      storage.subscriptions.key,
+      storage.trustedKeys.key,
+      storage.profile.key,
     ];
     const onChanged = (changes: Record<string, unknown>) => {
       if (watched.some((key) => key in changes)) refresh();
@@ -107,11 +106,7 @@ export function OptionsApp() {
     refresh();
     void readSets().then(setSwitches);
     void readRuleOverrides().then(setRuleOverrides);
-    void browser.storage.local
-      .get(STORAGE_KEYS.lastPolicy)
-      .then((s) =>
-        setPolicyKeys(((s[STORAGE_KEYS.lastPolicy] ?? {}) as { trustedKeys?: PublicKey[] }).trustedKeys ?? []),
-      );
+    void storage.lastPolicy.get().then((policy) => setPolicyKeys(policy.trustedKeys ?? []));
     return () => browser.storage.onChanged.removeListener(onChanged);
   }, [refresh]);
   const locale = uiLocale();

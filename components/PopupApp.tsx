@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import { localize } from '../rules/compile';
 import { manualLookup } from '../rules/manual';
 import type { Finding, PostType } from '../rules/schema';
-import { type ActiveState, STORAGE_KEYS, type TabFindings } from '../utils/messages';
+import { type ActiveState, send, sendToTab, type TabFindings } from '../utils/messages';
 import { readPacks } from '../utils/pack-store';
 import {
   isOn,
@@ -19,6 +19,7 @@ import {
   writeProfile,
   writeSet,
 } from '../utils/settings';
+import { storage } from '../utils/storage';
 import { EventWords } from './EventWords';
 import { FindingList } from './FindingList';
 import { type MessageKey, platformName, t, tn, uiLocale } from './i18n';
@@ -36,9 +37,7 @@ async function activeTabFindings(): Promise<TabState> {
   // activeTab gives the popup the tab's address: an https page could be a Mastodon instance.
   const origin = tab.url?.startsWith('https://') ? new URL(tab.url).origin : undefined;
   try {
-    const findings = (await browser.tabs.sendMessage(tab.id, { type: 'preflight:get-findings' })) as
-      | TabFindings
-      | undefined;
+    const findings = await sendToTab(tab.id, { type: 'preflight:get-findings' });
     return findings ? { kind: 'found', findings } : { kind: 'not-covered', origin };
   } catch {
     // No content script answers: not a platform Preflight covers (yet).
@@ -76,9 +75,7 @@ function EnableHere({ origin }: { origin: string }) {
       onClick={async () => {
         const granted = await browser.permissions.request({ origins: [`${origin}/*`] });
         if (!granted) return;
-        const result = (await browser.runtime.sendMessage({ type: 'preflight:enable-mastodon', origin })) as {
-          ok: boolean;
-        };
+        const result = await send({ type: 'preflight:enable-mastodon', origin });
         setEnabled(result?.ok === true);
       }}
     >
@@ -96,10 +93,9 @@ export function PopupApp() {
   const [updated, setUpdated] = useState<Record<string, string>>({});
 
   useEffect(() => {
-    const load = () =>
-      void browser.runtime.sendMessage({ type: 'preflight:get-state' }).then((s) => setState(s as ActiveState));
+    const load = () => void send({ type: 'preflight:get-state' }).then(setState);
     const onChanged = (changes: Record<string, unknown>) => {
-      if ([STORAGE_KEYS.lastPolicy, STORAGE_KEYS.profile, STORAGE_KEYS.teamState].some((key) => key in changes)) load();
+      if ([storage.lastPolicy, storage.profile, storage.teamState].some(({ key }) => key in changes)) load();
     };
     browser.storage.onChanged.addListener(onChanged);
     load();

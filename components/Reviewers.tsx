@@ -5,15 +5,15 @@
  * note and an expiry; the approval code is shown to copy back to the operator.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { approvableRules, decodeRequest, encodeApproval, signApproval } from '../rules/approval';
 import { compilePacks } from '../rules/compile';
 import { manualLookup } from '../rules/manual';
 import type { Finding } from '../rules/schema';
 import type { PublicKey } from '../rules/signature';
 import { sha256Hex } from '../utils/hash';
-import { type ActiveState, STORAGE_KEYS } from '../utils/messages';
+import { type ActiveState, send } from '../utils/messages';
 import { MIN_PASSPHRASE, openKey, readSealedKey, type SealedKey, sealKey, writeSealedKey } from '../utils/sealed-key';
+import { storage } from '../utils/storage';
 import { FindingList } from './FindingList';
 import { t } from './i18n';
 import { TrustedKeys } from './TrustedKeys';
@@ -24,12 +24,10 @@ export function ReviewerSection({ locale }: { locale: string }) {
   const [sealed, setSealed] = useState<SealedKey>();
   const [state, setState] = useState<ActiveState>();
   useEffect(() => {
-    void browser.storage.local.get([STORAGE_KEYS.reviewerKeys, STORAGE_KEYS.lastPolicy]).then((stored) => {
-      setKeys((stored[STORAGE_KEYS.reviewerKeys] ?? []) as PublicKey[]);
-      setPolicyKeys(((stored[STORAGE_KEYS.lastPolicy] ?? {}) as { reviewerKeys?: PublicKey[] }).reviewerKeys ?? []);
-    });
+    void storage.reviewerKeys.get().then(setKeys);
+    void storage.lastPolicy.get().then((policy) => setPolicyKeys(policy.reviewerKeys ?? []));
     void readSealedKey().then(setSealed);
-    void browser.runtime.sendMessage({ type: 'preflight:get-state' }).then((s) => setState(s as ActiveState));
+    void send({ type: 'preflight:get-state' }).then(setState);
   }, []);
   return (
     <section class="reviewers" data-testid="reviewers">
@@ -41,7 +39,7 @@ export function ReviewerSection({ locale }: { locale: string }) {
         policyKeys={policyKeys}
         onChange={(next) => {
           setKeys(next);
-          void browser.storage.local.set({ [STORAGE_KEYS.reviewerKeys]: next });
+          void storage.reviewerKeys.set(next);
         }}
       />
       <h3>{t('approveTitle')}</h3>

@@ -5,7 +5,7 @@
 import { localize } from '../rules/compile';
 import { exampleCase } from '../rules/examples';
 import type { Finding, Pack, Rule, Severity } from '../rules/schema';
-import type { RuleOverride } from '../utils/messages';
+import type { RuleOverride } from '../utils/storage';
 import { severityLabel } from './FindingList';
 import { t } from './i18n';
 import { Markdown } from './Markdown';

@@ -1,8 +1,8 @@
 /** Every set of every active pack, with its description, number of rules and a switch. */
 import { localize } from '../rules/compile';
 import type { Pack } from '../rules/schema';
-import type { RuleOverride } from '../utils/messages';
 import { isOn, type SetSwitches, setKey } from '../utils/settings';
+import type { RuleOverride } from '../utils/storage';
 import { t, tn } from './i18n';
 import { RuleList } from './RuleList';
 

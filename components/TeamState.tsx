@@ -5,8 +5,9 @@
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { type ActiveState, STORAGE_KEYS, type TeamLock } from '../utils/messages';
+import { send, type TeamLock } from '../utils/messages';
 import { ask } from '../utils/requests';
+import { storage } from '../utils/storage';
 import { originPattern, urlProblem } from '../utils/subscriptions';
 import { readTeamState, type TeamStateRecord } from '../utils/team-state';
 import { t } from './i18n';
@@ -107,13 +108,11 @@ export function TeamStateSection({ locale }: { locale: string }) {
   const [team, setTeam] = useState<TeamLock>();
   const refresh = useCallback(() => {
     void readTeamState().then(setRecord);
-    void browser.runtime
-      .sendMessage({ type: 'preflight:get-state' })
-      .then((state) => setTeam((state as ActiveState).team));
+    void send({ type: 'preflight:get-state' }).then((state) => setTeam(state.team));
   }, []);
   useEffect(() => {
     const onChanged = (changes: Record<string, unknown>) => {
-      if (STORAGE_KEYS.teamState in changes || STORAGE_KEYS.lastPolicy in changes) refresh();
+      if (storage.teamState.key in changes || storage.lastPolicy.key in changes) refresh();
     };
     browser.storage.onChanged.addListener(onChanged);
     refresh();

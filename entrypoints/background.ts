@@ -16,14 +16,13 @@ import {
   verifyTeamState,
 } from '../rules/team-state';
 import { AUDIT_LIMIT, AuditEntry, appendBounded } from '../utils/audit';
-import { flushQueue, postJson, type Queue, RETRY_ALARM, retryDelayMinutes } from '../utils/collector';
-import { activeEventWords, EVENT_EXPIRY_ALARM, pruneEventWords, readEventWords } from '../utils/event-words';
-import { type ActiveState, type Request, type RuleOverride, STORAGE_KEYS, type TeamLock } from '../utils/messages';
+import { flushQueue, postJson, RETRY_ALARM, retryDelayMinutes } from '../utils/collector';
+import { activeEventWords, EVENT_EXPIRY_ALARM, pruneEventWords } from '../utils/event-words';
+import type { ActiveState, Request, TeamLock } from '../utils/messages';
 import {
   activate,
   admitPack,
   admitPolicy,
-  type PolicyAdmission,
   readPacks,
   readTrustedKeys,
   recordActivation,
@@ -34,6 +33,7 @@ import {
 } from '../utils/pack-store';
 import { type Policy, readPolicy } from '../utils/policy';
 import { type AdminReplies, AdminRequest } from '../utils/requests';
+import { getItems, entry as item, type PolicyAdmission, setTogether, storage } from '../utils/storage';
 import {
   REFRESH_ALARM,
   REFRESH_MINUTES,
@@ -69,10 +69,7 @@ function refreshPolicy(): Promise<Policy> {
   policyRead = readPolicy().then(async (policy) => {
     await admitted(policy);
     await admitPolicyTeamState(policy).catch((error: unknown) => console.error('Preflight: team state', error));
-    const stored = await browser.storage.local.get(STORAGE_KEYS.lastPolicy);
-    if (JSON.stringify(stored[STORAGE_KEYS.lastPolicy] ?? {}) !== JSON.stringify(policy)) {
-      await browser.storage.local.set({ [STORAGE_KEYS.lastPolicy]: policy });
-    }
+    if (JSON.stringify(await storage.lastPolicy.get()) !== JSON.stringify(policy)) await storage.lastPolicy.set(policy);
     return policy;
   });
   return policyRead;
@@ -82,10 +79,7 @@ async function currentPolicy(): Promise<Policy> {
   const soon = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 150));
   const policy = await Promise.race([fresh, soon]);
   if (policy) return policy;
-  if (!lastKnown) {
-    const stored = await browser.storage.local.get(STORAGE_KEYS.lastPolicy);
-    lastKnown ??= (stored[STORAGE_KEYS.lastPolicy] ?? {}) as Policy;
-  }
+  lastKnown ??= await storage.lastPolicy.get();
   return lastKnown;
 }
 
@@ -166,15 +160,15 @@ async function admitPolicyTeamState(policy: Policy): Promise<void> {
  * were added (later ones override). Policy's set switches and settings win over the user's.
  */
 async function activeState(): Promise<ActiveState> {
-  const stored = await browser.storage.local.get([
-    STORAGE_KEYS.sets,
-    STORAGE_KEYS.ruleOverrides,
-    STORAGE_KEYS.profile,
-    STORAGE_KEYS.reviewerKeys,
-  ]);
-  const eventWords = activeEventWords(await readEventWords()).map((entry) => entry.word);
-  const userSets = (stored[STORAGE_KEYS.sets] ?? {}) as Record<string, boolean>;
-  const userRules = (stored[STORAGE_KEYS.ruleOverrides] ?? {}) as Record<string, RuleOverride>;
+  const stored = await getItems({
+    userSets: storage.sets,
+    userRules: storage.ruleOverrides,
+    profile: storage.profile,
+    reviewerKeys: storage.reviewerKeys,
+    eventWords: storage.eventWords,
+  });
+  const { userSets, userRules } = stored;
+  const eventWords = activeEventWords(stored.eventWords).map((entry) => entry.word);
   const policy = await currentPolicy();
   const admission = await admitted(policy);
   const active = (await activated(policy).packs).filter((entry) => !entry.inactive);
@@ -192,13 +186,11 @@ async function activeState(): Promise<ActiveState> {
     lockedSets: [...new Set([...Object.keys(policy.setSwitches ?? {}), ...Object.keys(teamSets)])],
     ruleOverrides: Object.fromEntries(Object.entries(userRules).filter(([id]) => !policy.lockedRules?.includes(id))),
     lockedRules: policy.lockedRules ?? [],
-    profile: policy.profile ?? team?.profile ?? (stored[STORAGE_KEYS.profile] as string | undefined),
+    profile: policy.profile ?? team?.profile ?? stored.profile,
     profileLocked: policy.profile !== undefined || team?.profile !== undefined,
     eventWords: [...new Set([...eventWords, ...(held ? teamEventWords(held) : [])])],
     team,
-    reviewerKeys: policy.reviewerKeys?.length
-      ? policy.reviewerKeys
-      : ((stored[STORAGE_KEYS.reviewerKeys] ?? []) as NonNullable<ActiveState['reviewerKeys']>),
+    reviewerKeys: policy.reviewerKeys?.length ? policy.reviewerKeys : stored.reviewerKeys,
     forcedPackIds: active.filter((entry) => entry.source === 'policy').map((entry) => entry.pack.id),
     policyProblems: admission.problems,
   };
@@ -277,14 +269,13 @@ function appendAudit(entry: AuditEntry): Promise<unknown> {
   auditWrites = auditWrites.then(async () => {
     const policy = await currentPolicy();
     const limit = policy.auditLimit ?? AUDIT_LIMIT;
-    const stored = await browser.storage.local.get([STORAGE_KEYS.audit, STORAGE_KEYS.auditQueue]);
-    const log = (stored[STORAGE_KEYS.audit] ?? []) as AuditEntry[];
-    const update: Record<string, unknown> = { [STORAGE_KEYS.audit]: appendBounded(log, entry, limit) };
-    if (policy.auditCollector) {
-      const queue = (stored[STORAGE_KEYS.auditQueue] ?? { entries: [], attempts: 0 }) as Queue;
-      update[STORAGE_KEYS.auditQueue] = { ...queue, entries: appendBounded(queue.entries, entry, limit) };
-    }
-    await browser.storage.local.set(update);
+    const { log, queue } = await getItems({ log: storage.audit, queue: storage.auditQueue });
+    const logged = item(storage.audit, appendBounded(log, entry, limit));
+    if (!policy.auditCollector) return setTogether(logged);
+    await setTogether(
+      logged,
+      item(storage.auditQueue, { ...queue, entries: appendBounded(queue.entries, entry, limit) }),
+    );
   });
   return auditWrites.then(() => sendToCollector());
 }
@@ -293,11 +284,10 @@ function appendAudit(entry: AuditEntry): Promise<unknown> {
 async function sendToCollector(): Promise<void> {
   const { auditCollector } = await currentPolicy();
   if (!auditCollector || !navigator.onLine) return;
-  const stored = await browser.storage.local.get(STORAGE_KEYS.auditQueue);
-  const queue = (stored[STORAGE_KEYS.auditQueue] ?? { entries: [], attempts: 0 }) as Queue;
+  const queue = await storage.auditQueue.get();
   if (queue.entries.length === 0) return;
   const next = await flushQueue(auditCollector, queue, postJson);
-  await browser.storage.local.set({ [STORAGE_KEYS.auditQueue]: next });
+  await storage.auditQueue.set(next);
   if (next.entries.length > 0)
     void browser.alarms.create(RETRY_ALARM, { delayInMinutes: retryDelayMinutes(next.attempts) });
 }
@@ -311,10 +301,9 @@ async function enableMastodon(origin: string): Promise<{ ok: boolean; error?: st
   if (url.protocol !== 'https:') return { ok: false, error: 'only https:// instances' };
   if (!(await browser.permissions.contains({ origins: [`${url.origin}/*`] })))
     return { ok: false, error: 'permission not granted' };
-  const stored = await browser.storage.local.get(STORAGE_KEYS.mastodonHosts);
-  const hosts = new Set((stored[STORAGE_KEYS.mastodonHosts] ?? []) as string[]);
+  const hosts = new Set(await storage.mastodonHosts.get());
   hosts.add(url.hostname);
-  await browser.storage.local.set({ [STORAGE_KEYS.mastodonHosts]: [...hosts] });
+  await storage.mastodonHosts.set([...hosts]);
   const id = `mastodon-${url.hostname}`;
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
   if (existing.length === 0) {
@@ -336,13 +325,13 @@ export default defineBackground(() => {
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'managed') void refreshPolicy();
     if (area !== 'local') return;
-    if (STORAGE_KEYS.eventWords in changes) void pruneEventWords();
-    if (STORAGE_KEYS.teamState in changes) void pruneTeamState();
-    if (STORAGE_KEYS.lastPolicy in changes) lastKnown = undefined;
-    const activation = [STORAGE_KEYS.packs, STORAGE_KEYS.trustedKeys, STORAGE_KEYS.lastPolicy];
-    if (activation.some((key) => key in changes)) generation++;
+    if (storage.eventWords.key in changes) void pruneEventWords();
+    if (storage.teamState.key in changes) void pruneTeamState();
+    if (storage.lastPolicy.key in changes) lastKnown = undefined;
+    const activation = [storage.packs, storage.trustedKeys, storage.lastPolicy];
+    if (activation.some(({ key }) => key in changes)) generation++;
     // New keys or a new policy: verify every stored pack again now, not at the next page load.
-    if (STORAGE_KEYS.trustedKeys in changes || STORAGE_KEYS.lastPolicy in changes) void activeState();
+    if (storage.trustedKeys.key in changes || storage.lastPolicy.key in changes) void activeState();
   });
   void pruneEventWords();
   void pruneTeamState();

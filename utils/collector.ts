@@ -3,17 +3,13 @@
  * Collector, an Elasticsearch ingest URL, a chat webhook): batched, retried with backoff, queued
  * while offline. Entries hold rule ids and a hash, never draft text.
  */
-import type { AuditEntry } from './audit';
+import type { AuditQueue } from './storage';
 import { urlProblem } from './subscriptions';
 
 export const BATCH = 100;
 export const RETRY_ALARM = 'preflight-audit-retry';
 
-export interface Queue {
-  entries: AuditEntry[];
-  /** Failed attempts in a row; the next retry waits 2^attempts minutes (at most an hour). */
-  attempts: number;
-}
+export type Queue = AuditQueue;
 
 export type Post = (url: string, body: string) => Promise<{ ok: boolean; status: number }>;
 

@@ -4,18 +4,9 @@
  * lexicon, so promotions that name the event are stopped; each word expires by itself.
  */
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
-import { STORAGE_KEYS } from './messages';
+import { EventWord, storage } from './storage';
 
 export const EVENT_LEXICON = 'event-words';
-
-export const EventWord = z.object({
-  word: z.string().trim().min(1).max(100),
-  /** When it stops applying (ISO time). */
-  until: z.string().datetime(),
-});
-export type EventWord = z.infer<typeof EventWord>;
-const EventWords = z.array(EventWord).catch([]);
 
 export const EVENT_DAYS = [3, 7, 14, 30] as const;
 
@@ -24,23 +15,20 @@ export function activeEventWords(words: readonly EventWord[], now = new Date()):
   return words.filter((entry) => new Date(entry.until) > now);
 }
 
-export async function readEventWords(): Promise<EventWord[]> {
-  const stored = await browser.storage.local.get(STORAGE_KEYS.eventWords);
-  return EventWords.parse(stored[STORAGE_KEYS.eventWords] ?? []);
-}
+export const readEventWords = (): Promise<EventWord[]> => storage.eventWords.get();
 
 /** Add a word for `days` days (a word already there gets the later expiry); expired words are dropped. */
 export async function addEventWord(word: string, days: number, now = new Date()): Promise<EventWord[]> {
   const entry = EventWord.parse({ word, until: new Date(now.getTime() + days * 86_400_000).toISOString() });
   const others = activeEventWords(await readEventWords(), now).filter((e) => e.word !== entry.word);
   const next = [...others, entry];
-  await browser.storage.local.set({ [STORAGE_KEYS.eventWords]: next });
+  await storage.eventWords.set(next);
   return next;
 }
 
 export async function removeEventWord(word: string): Promise<EventWord[]> {
   const next = (await readEventWords()).filter((entry) => entry.word !== word);
-  await browser.storage.local.set({ [STORAGE_KEYS.eventWords]: next });
+  await storage.eventWords.set(next);
   return next;
 }
 
@@ -53,7 +41,7 @@ export const EVENT_EXPIRY_ALARM = 'preflight:event-words-expiry';
 export async function pruneEventWords(now = new Date()): Promise<void> {
   const words = await readEventWords();
   const active = activeEventWords(words, now);
-  if (active.length !== words.length) await browser.storage.local.set({ [STORAGE_KEYS.eventWords]: active });
+  if (active.length !== words.length) await storage.eventWords.set(active);
   const next = Math.min(...active.map((entry) => Date.parse(entry.until)));
   if (Number.isFinite(next)) await browser.alarms.create(EVENT_EXPIRY_ALARM, { when: next + 1000 });
 }

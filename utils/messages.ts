@@ -2,11 +2,10 @@
  * Messages between the content script, the popup and the background. The background owns packs,
  * switches and the audit log; content scripts ask it and listen to storage changes.
  */
-import type { Finding, Pack, PostType, Severity } from '../rules/schema';
-
-export type RuleOverride = Severity | 'off';
-
+import { browser } from 'wxt/browser';
+import type { Finding, Pack, PostType } from '../rules/schema';
 import type { AuditEntry } from './audit';
+import type { RuleOverride } from './storage';
 
 export interface ActiveState {
   packs: Pack[];
@@ -55,6 +54,24 @@ export type Request =
   | { type: 'preflight:get-findings' }
   | { type: 'preflight:enable-mastodon'; origin: string };
 
+/** The reply each request gets. */
+export interface Replies {
+  'preflight:get-state': ActiveState;
+  'preflight:audit': { ok: boolean; error?: string };
+  'preflight:get-findings': TabFindings | undefined;
+  'preflight:enable-mastodon': { ok: boolean; error?: string };
+}
+
+/** Ask the background, with the reply typed by the request. */
+export function send<R extends Request>(request: R): Promise<Replies[R['type']]> {
+  return browser.runtime.sendMessage(request) as Promise<Replies[R['type']]>;
+}
+
+/** Ask a tab's content script (the popup asks what the page's composers hold). */
+export function sendToTab<R extends Request>(tabId: number, request: R): Promise<Replies[R['type']]> {
+  return browser.tabs.sendMessage(tabId, request) as Promise<Replies[R['type']]>;
+}
+
 /** What a tab's content script answers the popup: the findings in each composer on the page. */
 export interface TabFindings {
   platform: string;
@@ -65,27 +82,3 @@ export interface TabFindings {
    */
   composers: { findings: Finding[]; postType?: PostType | undefined; recognised?: boolean }[];
 }
-
-/** Keys in storage.local. */
-export const STORAGE_KEYS = {
-  sets: 'sets',
-  audit: 'audit',
-  packs: 'packs',
-  trustedKeys: 'trustedKeys',
-  subscriptions: 'subscriptions',
-  auditQueue: 'auditQueue',
-  ruleOverrides: 'ruleOverrides',
-  /** The posting profile a reviewer picked (brand, creator, …). */
-  profile: 'profile',
-  /** Words of a current disaster or tragedy, each with its expiry (utils/event-words.ts). */
-  eventWords: 'eventWords',
-  mastodonHosts: 'mastodonHosts',
-  /** The digest of the policy whose forced packs are in "packs", and what it refused. */
-  policyAdmission: 'policyAdmission',
-  /** The last policy read from storage.managed, so a restart does not wait for Chrome's policy load. */
-  lastPolicy: 'lastPolicy',
-  /** The team state in force, its subscription and its last refusal (utils/team-state.ts). */
-  teamState: 'teamState',
-  /** Reviewers' public keys set in the options page (used only while policy names none). */
-  reviewerKeys: 'reviewerKeys',
-} as const;

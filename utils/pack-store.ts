@@ -1,43 +1,14 @@
-/**
- * The packs beside the built-in one, kept in storage.local under "packs" (where each came from and
- * when), and the one way in for every pack, whatever its source (a file, a subscription, enterprise
- * policy): parse and validate with the CLI's loader, verify the signature against the keys in force,
- * check its id against the packs already in use, store. Only the background admits packs; pages
- * send it the file's text. A refused pack changes nothing: the one in use stays.
- *
- * Stored packs are verified again each time they are activated (the keys in force may have changed
- * since), and `activate` says why a pack is not active. A signed pack is active only while a key in
- * force verifies it, so taking a key back switches off the packs signed with it, even the last key.
- */
-import { browser } from 'wxt/browser';
 import { PackError, type PackIssue, parseDocument, validatePack } from '../rules/load';
 import type { Pack } from '../rules/schema';
 import { canonicalJson, type PublicKey, verifyPack } from '../rules/signature';
 import { sha256Hex } from './hash';
-import { STORAGE_KEYS } from './messages';
 import type { Policy } from './policy';
+import { entry, type PackSource, type PolicyAdmission, type StoredPack, setTogether, storage } from './storage';
 
-export type PackSource = 'file' | 'subscription' | 'policy';
-
-export interface StoredPack {
-  pack: Pack;
-  /** Where it came from: a file's name, a subscription URL, the policy entry. */
-  origin: string;
-  source: PackSource;
-  /** When it was stored (ISO time). */
-  updated: string;
-  /** Why it is not active now (set by the background when it activates packs); absent when it is. */
-  inactive?: string;
-}
+export type { PackSource, StoredPack };
 
 export type Refusal = { ok: false; issues: PackIssue[] };
 export type ImportResult = { ok: true; stored: StoredPack; replaced?: string } | Refusal;
-
-/** The result of admitting the packs a policy forces: a digest of what was admitted, and what was refused. */
-export interface PolicyAdmission {
-  digest: string;
-  problems: string[];
-}
 
 export interface Candidate {
   text: string;
@@ -45,15 +16,7 @@ export interface Candidate {
   source: PackSource;
 }
 
-export async function readPacks(): Promise<StoredPack[]> {
-  const stored = await browser.storage.local.get(STORAGE_KEYS.packs);
-  return (stored[STORAGE_KEYS.packs] ?? []) as StoredPack[];
-}
-
-async function readPolicyAdmission(): Promise<PolicyAdmission | undefined> {
-  const stored = await browser.storage.local.get(STORAGE_KEYS.policyAdmission);
-  return stored[STORAGE_KEYS.policyAdmission] as PolicyAdmission | undefined;
-}
+export const readPacks = (): Promise<StoredPack[]> => storage.packs.get();
 
 /** Compare semantic versions: negative when a < b. */
 export function compareVersions(a: string, b: string): number {
@@ -64,14 +27,9 @@ export function compareVersions(a: string, b: string): number {
 }
 
 /** The keys an admin added in the options page (used only while policy names none). */
-export async function readTrustedKeys(): Promise<PublicKey[]> {
-  const stored = await browser.storage.local.get(STORAGE_KEYS.trustedKeys);
-  return (stored[STORAGE_KEYS.trustedKeys] ?? []) as PublicKey[];
-}
+export const readTrustedKeys = (): Promise<PublicKey[]> => storage.trustedKeys.get();
 
-export async function writeTrustedKeys(keys: readonly PublicKey[]): Promise<void> {
-  await browser.storage.local.set({ [STORAGE_KEYS.trustedKeys]: keys });
-}
+export const writeTrustedKeys = (keys: readonly PublicKey[]): Promise<void> => storage.trustedKeys.set([...keys]);
 
 export interface SigningRules {
   keys: PublicKey[];
@@ -176,7 +134,7 @@ export function admitPack(candidate: Candidate, context: AdmissionContext): Prom
     }
     const stored: StoredPack = { pack, origin, source: candidate.source, updated: new Date().toISOString() };
     const next = current ? packs.map((entry) => (entry === current ? stored : entry)) : [...packs, stored];
-    await browser.storage.local.set({ [STORAGE_KEYS.packs]: next });
+    await storage.packs.set(next);
     return { ok: true, stored, ...(current ? { replaced: current.pack.version } : {}) };
   });
 }
@@ -209,7 +167,7 @@ function claimedId(text: string, origin: string): string | undefined {
 export function admitPolicy(policy: Policy, builtIn: readonly Pack[]): Promise<PolicyAdmission> {
   return serially(async () => {
     const digest = await policyDigest(policy);
-    const admitted = await readPolicyAdmission();
+    const admitted = await storage.policyAdmission.get();
     if (admitted?.digest === digest) return admitted;
     const packs = await readPacks();
     const previous = packs.filter((entry) => entry.source === 'policy');
@@ -238,10 +196,10 @@ export function admitPolicy(policy: Policy, builtIn: readonly Pack[]): Promise<P
       forced.push(same ?? { pack, origin, source: 'policy', updated: new Date().toISOString() });
     }
     const admission: PolicyAdmission = { digest, problems };
-    await browser.storage.local.set({
-      [STORAGE_KEYS.packs]: [...forced, ...packs.filter((entry) => entry.source !== 'policy')],
-      [STORAGE_KEYS.policyAdmission]: admission,
-    });
+    await setTogether(
+      entry(storage.packs, [...forced, ...packs.filter((stored) => stored.source !== 'policy')]),
+      entry(storage.policyAdmission, admission),
+    );
     return admission;
   });
 }
@@ -296,7 +254,7 @@ export function recordActivation(activated: readonly StoredPack[]): Promise<void
       const inactive = mark(entry);
       return inactive ? { ...rest, inactive } : rest;
     });
-    await browser.storage.local.set({ [STORAGE_KEYS.packs]: next });
+    await storage.packs.set(next);
   });
 }
 
@@ -306,6 +264,6 @@ export function removePack(id: string, origin?: string): Promise<void> {
     const packs = await readPacks();
     const removed = (entry: StoredPack) =>
       entry.source !== 'policy' && entry.pack.id === id && (origin === undefined || entry.origin === origin);
-    await browser.storage.local.set({ [STORAGE_KEYS.packs]: packs.filter((entry) => !removed(entry)) });
+    await storage.packs.set(packs.filter((entry) => !removed(entry)));
   });
 }

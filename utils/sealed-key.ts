@@ -3,26 +3,14 @@
  * (WebCrypto: PBKDF2-SHA-256 derives an AES-GCM key; a fresh salt and IV each time). The public
  * part stays readable, so the page can say whose key it is. Never in policy, never sent anywhere.
  */
-import { browser } from 'wxt/browser';
-import { z } from 'zod';
 import type { KeyPair } from '../rules/signature';
+import { type SealedKey, storage } from './storage';
 
 export const PBKDF2_ITERATIONS = 600_000;
 export const MIN_PASSPHRASE = 10;
 
-export const SealedKey = z.strictObject({
-  keyId: z.string().regex(/^[0-9a-f]{16}$/),
-  name: z.string().max(100).optional(),
-  publicKey: z.string(),
-  iterations: z.number().int().min(100_000),
-  salt: z.string(),
-  iv: z.string(),
-  /** The 32-byte Ed25519 secret key, AES-GCM encrypted. */
-  sealed: z.string(),
-});
-export type SealedKey = z.infer<typeof SealedKey>;
+export type { SealedKey };
 
-const STORAGE_KEY = 'reviewerSecret';
 const toBase64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
 const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 
@@ -83,13 +71,9 @@ export async function openKey(sealed: SealedKey, passphrase: string): Promise<Ke
   }
 }
 
-export async function readSealedKey(): Promise<SealedKey | undefined> {
-  const stored = await browser.storage.local.get(STORAGE_KEY);
-  const parsed = SealedKey.safeParse(stored[STORAGE_KEY]);
-  return parsed.success ? parsed.data : undefined;
-}
+export const readSealedKey = (): Promise<SealedKey | undefined> => storage.reviewerSecret.get();
 
 export async function writeSealedKey(sealed: SealedKey | undefined): Promise<void> {
-  if (sealed) await browser.storage.local.set({ [STORAGE_KEY]: sealed });
-  else await browser.storage.local.remove(STORAGE_KEY);
+  if (sealed) await storage.reviewerSecret.set(sealed);
+  else await storage.reviewerSecret.remove();
 }

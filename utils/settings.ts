@@ -2,23 +2,20 @@
  * Reviewers' set switches, kept in storage.local under "sets" as { "pack/set": on }. Every open
  * composer listens to this key, so a switch takes effect at once, without reloading a page.
  */
-import { browser } from 'wxt/browser';
 import { isSetOn } from '../rules/profiles';
 import type { Pack } from '../rules/schema';
-import { type ActiveState, type RuleOverride, STORAGE_KEYS } from './messages';
+import type { ActiveState } from './messages';
+import { type RuleOverride, type SetSwitches, storage } from './storage';
 
-export type SetSwitches = Record<string, boolean>;
+export type { SetSwitches };
 
 export const setKey = (pack: Pack, setId: string) => `${pack.id}/${setId}`;
 
-export async function readSets(): Promise<SetSwitches> {
-  const stored = await browser.storage.local.get(STORAGE_KEYS.sets);
-  return (stored[STORAGE_KEYS.sets] ?? {}) as SetSwitches;
-}
+export const readSets = (): Promise<SetSwitches> => storage.sets.get();
 
 export async function writeSet(key: string, on: boolean): Promise<SetSwitches> {
   const sets = { ...(await readSets()), [key]: on };
-  await browser.storage.local.set({ [STORAGE_KEYS.sets]: sets });
+  await storage.sets.set(sets);
   return sets;
 }
 
@@ -27,16 +24,10 @@ export function isOn(switches: SetSwitches, pack: Pack, setId: string, profile?:
   return isSetOn(pack, setId, switches, profile);
 }
 
-export async function readProfile(): Promise<string | undefined> {
-  const stored = await browser.storage.local.get(STORAGE_KEYS.profile);
-  const value = stored[STORAGE_KEYS.profile];
-  return typeof value === 'string' ? value : undefined;
-}
+export const readProfile = (): Promise<string | undefined> => storage.profile.get();
 
 /** Pick the posting profile for this browser; every open composer recompiles at once. */
-export async function writeProfile(profile: string): Promise<void> {
-  await browser.storage.local.set({ [STORAGE_KEYS.profile]: profile });
-}
+export const writeProfile = (profile: string): Promise<void> => storage.profile.set(profile);
 
 export const QUIET_PERIOD = 'quiet-period';
 
@@ -46,10 +37,7 @@ export function withPolicy(switches: SetSwitches, state: ActiveState | undefined
   return { ...switches, ...Object.fromEntries(locked.map((key) => [key, state?.sets[key] ?? true])) };
 }
 
-export async function readRuleOverrides(): Promise<Record<string, RuleOverride>> {
-  const stored = await browser.storage.local.get(STORAGE_KEYS.ruleOverrides);
-  return (stored[STORAGE_KEYS.ruleOverrides] ?? {}) as Record<string, RuleOverride>;
-}
+export const readRuleOverrides = (): Promise<Record<string, RuleOverride>> => storage.ruleOverrides.get();
 
 /** Lower a rule's severity or switch it off; `undefined` gives it back its own. */
 export async function writeRuleOverride(
@@ -59,6 +47,6 @@ export async function writeRuleOverride(
   const next = { ...(await readRuleOverrides()) };
   if (override === undefined) delete next[ruleId];
   else next[ruleId] = override;
-  await browser.storage.local.set({ [STORAGE_KEYS.ruleOverrides]: next });
+  await storage.ruleOverrides.set(next);
   return next;
 }

@@ -11,19 +11,10 @@
  */
 import { browser } from 'wxt/browser';
 import { PACK_LIMITS } from '../rules/load';
-import { STORAGE_KEYS } from './messages';
 import type { ImportResult } from './pack-store';
+import { type Subscription, storage } from './storage';
 
-export interface Subscription {
-  url: string;
-  etag?: string;
-  /** The pack it delivered last (its id and version), once one validated. */
-  packId?: string;
-  version?: string;
-  lastChecked?: string;
-  /** The last failure, kept until an update succeeds. */
-  lastError?: { time: string; message: string };
-}
+export type { Subscription };
 
 export type SubscribeResult = { ok: true; subscription: Subscription } | { ok: false; error: string };
 
@@ -68,10 +59,7 @@ export function originPattern(url: string): string {
   return `${protocol}//${hostname}/*`;
 }
 
-export async function readSubscriptions(): Promise<Subscription[]> {
-  const stored = await browser.storage.local.get(STORAGE_KEYS.subscriptions);
-  return (stored[STORAGE_KEYS.subscriptions] ?? []) as Subscription[];
-}
+export const readSubscriptions = (): Promise<Subscription[]> => storage.subscriptions.get();
 
 export type Fetched =
   | { status: 'not-modified' }
@@ -207,7 +195,7 @@ let writes: Promise<unknown> = Promise.resolve();
 function update(change: (list: Subscription[]) => Subscription[]): Promise<Subscription[]> {
   const run = writes.then(async () => {
     const next = change(await readSubscriptions());
-    await browser.storage.local.set({ [STORAGE_KEYS.subscriptions]: next });
+    await storage.subscriptions.set(next);
     return next;
   });
   writes = run.catch(() => undefined);

@@ -7,8 +7,8 @@
  */
 import { browser } from 'wxt/browser';
 import { keyName, type PublicKey } from '../rules/signature';
-import { parseTeamState, type TeamState, teamStateInForce, verifyTeamState } from '../rules/team-state';
-import { STORAGE_KEYS } from './messages';
+import { parseTeamState, teamStateInForce, verifyTeamState } from '../rules/team-state';
+import { type HeldTeamState, storage, type TeamStateRecord } from './storage';
 import { FETCH_LIMITS, type FetchLimits, fetchPack, originPattern, urlProblem } from './subscriptions';
 
 export const TEAM_STATE_ALARM = 'preflight-team-state';
@@ -16,31 +16,9 @@ export const TEAM_STATE_ALARM = 'preflight-team-state';
 export const TEAM_STATE_MINUTES = 1;
 export const TEAM_STATE_LIMITS: FetchLimits = { ...FETCH_LIMITS, bytes: 64_000, totalMs: 30_000 };
 
-export interface HeldTeamState {
-  state: TeamState;
-  /** The subscription URL, or "policy". */
-  origin: string;
-  keyId: string;
-  /** The signing key's name (or its id when the key has none). */
-  signer: string;
-  received: string;
-}
+export type { HeldTeamState, TeamStateRecord };
 
-export interface TeamStateRecord {
-  /** The team state subscription, if any. */
-  url?: string;
-  etag?: string;
-  lastChecked?: string;
-  current?: HeldTeamState;
-  lastError?: { time: string; message: string };
-  /** When an expiry last passed (the state's or one of its event words'): open composers recompile. */
-  expired?: string;
-}
-
-export async function readTeamState(): Promise<TeamStateRecord> {
-  const stored = await browser.storage.local.get(STORAGE_KEYS.teamState);
-  return (stored[STORAGE_KEYS.teamState] ?? {}) as TeamStateRecord;
-}
+export const readTeamState = (): Promise<TeamStateRecord> => storage.teamState.get();
 
 /** Changes one after another (the minute alarm, "Check now" and a policy change may meet). */
 let writes: Promise<unknown> = Promise.resolve();
@@ -49,7 +27,7 @@ export function updateTeamState(
 ): Promise<TeamStateRecord> {
   const run = writes.then(async () => {
     const next = await change(await readTeamState());
-    await browser.storage.local.set({ [STORAGE_KEYS.teamState]: next });
+    await storage.teamState.set(next);
     return next;
   });
   writes = run.catch(() => undefined);

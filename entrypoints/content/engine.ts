@@ -1,9 +1,3 @@
-/**
- * The rule engine inside the page: packs come from the background once, compile here, and every
- * check runs synchronously, so the gate can decide at the moment Post is pressed. Storage changes
- * (a reviewer's switch, a new pack) recompile it and re-check open composers without a reload.
- */
-import { browser } from 'wxt/browser';
 import { uiLocale } from '../../components/i18n';
 import type { AdapterPatch } from '../../rules/adapters-schema';
 import { approvableRules } from '../../rules/approval';
@@ -13,8 +7,9 @@ import { listProfiles } from '../../rules/profiles';
 import type { Finding, Pack, Platform, PostType, Severity } from '../../rules/schema';
 import { type AuditContext, auditContext } from '../../utils/audit';
 import { EVENT_LEXICON } from '../../utils/event-words';
-import { type ActiveState, STORAGE_KEYS } from '../../utils/messages';
+import { type ActiveState, send } from '../../utils/messages';
 import { QUIET_PERIOD } from '../../utils/settings';
+import { storage } from '../../utils/storage';
 
 export class EngineHost {
   private checker: Checker | undefined;
@@ -31,15 +26,14 @@ export class EngineHost {
   private storedFailMode: 'open' | 'closed' | undefined;
 
   async load(): Promise<void> {
-    void browser.storage.local
-      .get(STORAGE_KEYS.lastPolicy)
-      .then((stored) => {
-        const mode = (stored[STORAGE_KEYS.lastPolicy] as { failMode?: unknown } | undefined)?.failMode;
-        if (mode === 'open' || mode === 'closed') this.storedFailMode = mode;
+    void storage.lastPolicy
+      .get()
+      .then((policy) => {
+        this.storedFailMode = policy.failMode ?? this.storedFailMode;
       })
       .catch(() => undefined);
     try {
-      const state = (await browser.runtime.sendMessage({ type: 'preflight:get-state' })) as ActiveState;
+      const state = await send({ type: 'preflight:get-state' });
       this.apply(state);
     } catch (error) {
       this.error = (error as Error).message ?? String(error);

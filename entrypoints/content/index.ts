@@ -7,7 +7,8 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { type AuditEntry, rulesOf } from '../../utils/audit';
 import { sha256Hex } from '../../utils/hash';
-import { STORAGE_KEYS, type TabFindings } from '../../utils/messages';
+import { send, type TabFindings } from '../../utils/messages';
+import { storage } from '../../utils/storage';
 import './layer.css';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Finding } from '../../rules/schema';
@@ -40,8 +41,7 @@ export default defineContentScript({
       return;
     }
     // Mastodon instances the user enabled are registered at run time; everything else is in `matches`.
-    void browser.storage.local.get(STORAGE_KEYS.mastodonHosts).then((stored) => {
-      const hosts = (stored[STORAGE_KEYS.mastodonHosts] ?? []) as string[];
+    void storage.mastodonHosts.get().then((hosts) => {
       const mastodon = adapterFor(url, hosts);
       if (mastodon) start(ctx, mastodon);
     });
@@ -98,7 +98,7 @@ function start(ctx: ContentScriptContext, base: PlatformAdapter): void {
   };
 
   const audit = (entry: AuditEntry) => {
-    browser.runtime.sendMessage({ type: 'preflight:audit', entry }).catch((error: unknown) => {
+    send({ type: 'preflight:audit', entry }).catch((error: unknown) => {
       console.error('Preflight: could not record the decision', error);
     });
   };
@@ -153,16 +153,16 @@ function start(ctx: ContentScriptContext, base: PlatformAdapter): void {
   // A reviewer's switch or a new pack applies to open composers at once, without a reload.
   const onStorage = (changes: Record<string, unknown>, area: string) => {
     const relevant = [
-      STORAGE_KEYS.sets,
-      STORAGE_KEYS.packs,
-      STORAGE_KEYS.ruleOverrides,
-      STORAGE_KEYS.lastPolicy,
-      STORAGE_KEYS.profile,
-      STORAGE_KEYS.eventWords,
-      STORAGE_KEYS.teamState,
-      STORAGE_KEYS.reviewerKeys,
+      storage.sets,
+      storage.packs,
+      storage.ruleOverrides,
+      storage.lastPolicy,
+      storage.profile,
+      storage.eventWords,
+      storage.teamState,
+      storage.reviewerKeys,
     ];
-    if (loaded && (area === 'managed' || (area === 'local' && relevant.some((key) => key in changes)))) {
+    if (loaded && (area === 'managed' || (area === 'local' && relevant.some(({ key }) => key in changes)))) {
       void engine.load();
     }
   };
