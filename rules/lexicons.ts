@@ -3,8 +3,9 @@
  * for that lexicon's terms in its place; expanding keeps the order, so a hit's index points at the
  * term that matched. Lexicons hold plain terms only, so references cannot form cycles.
  */
-import type { PathSegment } from './load';
-import type { Lexicon, Pack, Rule, Term, TermRef } from './schema';
+import { KINDS } from './kinds/index';
+import type { KindDefinition, PathSegment } from './kinds/kind';
+import type { Lexicon, Pack, Rule, RuleKind, Term, TermRef } from './schema';
 
 /** A term ready to compile: its own fields, and whether it is a lemma to inflect. */
 export interface ResolvedTerm {
@@ -72,26 +73,7 @@ type Found = [PathSegment[], readonly TermRef[]][];
 
 /** Every term list of a rule, with its path: where lexicon references may appear. */
 export function termListsOf(rule: Rule): Found {
-  const found: Found = [];
-  const add = (list: readonly TermRef[] | undefined, ...path: PathSegment[]) => {
-    if (list) found.push([path, list]);
-  };
-  if (rule.kind === 'terms') add(rule.terms, 'terms');
-  if (rule.kind === 'claim') {
-    add(rule.subject, 'subject');
-    add(rule.predicate, 'predicate');
-  }
-  if (rule.kind === 'terms' || rule.kind === 'pattern' || rule.kind === 'claim') {
-    add(rule.with?.terms, 'with', 'terms');
-    add(rule.without?.terms, 'without', 'terms');
-    add(rule.negation?.before, 'negation', 'before');
-    add(rule.negation?.after, 'negation', 'after');
-    add(rule.basis?.terms, 'basis', 'terms');
-  }
-  if (rule.kind === 'require') {
-    add(rule.when?.terms, 'when', 'terms');
-    add(rule.need.terms, 'need', 'terms');
-    add(rule.unless?.terms, 'unless', 'terms');
-  }
-  return found;
+  const kind = KINDS[rule.kind] as KindDefinition<RuleKind>;
+  const lists = kind.termLists?.(rule) ?? [];
+  return lists.filter((entry): entry is [PathSegment[], readonly TermRef[]] => entry[1] !== undefined);
 }

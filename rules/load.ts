@@ -7,6 +7,8 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { compileRule } from './compile';
+import { KINDS } from './kinds/index';
+import type { KindDefinition, PathSegment } from './kinds/kind';
 import { isLexiconRef, type LexiconIndex, lexiconsOf, resolveTerms, termListsOf } from './lexicons';
 import { termText } from './match-controls';
 import {
@@ -17,6 +19,7 @@ import {
   Pack,
   RULE_KINDS,
   Rule,
+  type RuleKind,
   RuleSet,
   type Term,
 } from './schema';
@@ -62,7 +65,7 @@ export function packSizeProblem(text: string): string | undefined {
   return bytes > PACK_LIMITS.bytes ? `the pack is ${bytes} bytes; the limit is ${PACK_LIMITS.bytes}` : undefined;
 }
 
-export type PathSegment = string | number;
+export type { PathSegment } from './kinds/kind';
 /** Maps a path in the joined pack to the source file it came from (pack folders). */
 export type Locate = (path: PathSegment[]) => { file: string; path: PathSegment[] };
 
@@ -278,21 +281,10 @@ export function validatePack(document: unknown, file: string, locate?: Locate): 
         }
       });
     }
-    if (rule.kind === 'claim') {
-      if (!rule.subject && !rule.subjectPattern) report(at('subject'), 'give `subject` or `subjectPattern` (or both)');
-      if (!rule.predicate && !rule.predicatePattern)
-        report(at('predicate'), 'give `predicate` or `predicatePattern` (or both)');
-    }
-    if (rule.kind === 'limit') {
-      rule.checks.forEach((check, c) => {
-        if (check.max === undefined && check.min === undefined) report(at('checks', c), 'give `max` or `min`');
-        if (check.metric === 'capsRatio' && (check.max ?? 0) > 1)
-          report(at('checks', c, 'max'), 'capsRatio is a share between 0 and 1');
-        if (check.metric === 'forbiddenChars' && !check.chars)
-          report(at('checks', c, 'chars'), 'forbiddenChars needs `chars`');
-        if (check.message) checkLocales(check.message, at('checks', c, 'message'));
-      });
-    }
+    kindOf(rule).validate?.(rule, {
+      report: (path, message) => report(at(...path), message),
+      locales: (text, path) => checkLocales(text, at(...path)),
+    });
   });
   if (termCount > PACK_LIMITS.terms) report(['rules'], `${termCount} terms; the limit is ${PACK_LIMITS.terms}`);
   const lemmas = pack.lexicons.reduce((sum, lexicon) => sum + (lexicon.inflect ? lexicon.terms.length : 0), 0);
@@ -390,26 +382,14 @@ function trieSize(keys: string[]): number {
 
 type Found<T> = [PathSegment[], T][];
 
+/** The kind of a rule, typed for any rule (TypeScript cannot follow `KINDS[rule.kind]` itself). */
+const kindOf = (rule: Rule) => KINDS[rule.kind] as KindDefinition<RuleKind>;
+
 function patternsOf(rule: Rule): Found<string> {
-  const list = (value: string | string[] | undefined, path: PathSegment[]): Found<string> =>
-    value === undefined ? [] : Array.isArray(value) ? value.map((v, i) => [[...path, i], v]) : [[path, value]];
-  const basis = 'basis' in rule ? list(rule.basis?.pattern, ['basis', 'pattern']) : [];
-  if (rule.kind === 'pattern') return [...list(rule.pattern, ['pattern']), ...basis];
-  if (rule.kind === 'claim') {
-    return [
-      ...list(rule.subjectPattern, ['subjectPattern']),
-      ...list(rule.predicatePattern, ['predicatePattern']),
-      ...basis,
-    ];
-  }
-  if (rule.kind === 'require') {
-    return [
-      ...list(rule.when?.pattern, ['when', 'pattern']),
-      ...list(rule.need.pattern, ['need', 'pattern']),
-      ...list(rule.unless?.pattern, ['unless', 'pattern']),
-    ];
-  }
-  return basis;
+  return (kindOf(rule).patterns?.(rule) ?? []).flatMap(
+    ([path, value]): Found<string> =>
+      value === undefined ? [] : typeof value === 'string' ? [[path, value]] : value.map((v, i) => [[...path, i], v]),
+  );
 }
 
 /** Parse and validate one pack file's text. */

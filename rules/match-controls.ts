@@ -5,7 +5,7 @@
  */
 import { type CueSpec, compileCue } from './cue';
 import type { Draft, Span } from './draft';
-import type { CompileContext } from './kinds/kind';
+import type { AtPath, CompileContext } from './kinds/kind';
 import type { LexiconRef, Term, TermRef } from './schema';
 
 export interface MatchControls {
@@ -26,6 +26,17 @@ export interface MatchControls {
     | undefined;
   basis?: (CueSpec & { within?: number | undefined }) | undefined;
   limit?: number | undefined;
+}
+
+/** The term lists of a rule's controls, with their paths (lexicon references are checked there). */
+export function controlTermLists(controls: MatchControls): AtPath<readonly TermRef[] | undefined>[] {
+  return [
+    [['with', 'terms'], controls.with?.terms],
+    [['without', 'terms'], controls.without?.terms],
+    [['negation', 'before'], controls.negation?.before],
+    [['negation', 'after'], controls.negation?.after],
+    [['basis', 'terms'], controls.basis?.terms],
+  ];
 }
 
 /** A match; `inner` is the gap between a claim's two parts, where a negation cancels it too. */

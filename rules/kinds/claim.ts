@@ -5,10 +5,33 @@
  * eczema", 「ガン予防」. The finding spans both parts; the message can name them as {subject} and
  * {predicate}.
  */
+
+import { z } from 'zod';
 import type { Draft, Span } from '../draft';
-import { compileControls, leftmostLongest, type MatchControls } from '../match-controls';
+import { matchControls, Patterns, ruleBase, TermList } from '../fields';
+import { compileControls, controlTermLists, leftmostLongest, type MatchControls } from '../match-controls';
 import type { TermRef } from '../schema';
 import { type CompileContext, defineKind, type RawFinding, type RuleRunner, withTriggers } from './kind';
+
+/**
+ * `claim`: a subject (a disease, an amount, a rank) and a predicate (cure, earn, guarantee) near
+ * each other in one clause, not negated: a class of claims instead of sample phrases.
+ */
+export const ClaimRule = z.strictObject({
+  ...ruleBase,
+  kind: z.literal('claim'),
+  /** Each part is a term list, patterns (amounts: 月50万円, $500 a day), or both; one of the two is needed. */
+  subject: TermList.optional(),
+  subjectPattern: Patterns.optional(),
+  predicate: TermList.optional(),
+  predicatePattern: Patterns.optional(),
+  /** At most this many characters between the two parts. */
+  within: z.number().int().min(0).max(1000).default(20),
+  order: z.enum(['any', 'subject-first', 'predicate-first']).default('any'),
+  /** Let the parts be in different clauses (breaks: 。！？!?.; and line breaks; not 、 or ,). */
+  crossClause: z.boolean().default(false),
+  ...matchControls,
+});
 
 /** Where a clause ends: 、 and commas do not end one; a full stop does when a space or the end follows (No.1, 2.5 kg). */
 const CLAUSE_END = /[。！？!?;；\n]|[.．](?=\s|$)/;
@@ -79,6 +102,18 @@ interface Candidate extends Span {
 
 export default defineKind({
   kind: 'claim',
+  termLists: (rule) => [[['subject'], rule.subject], [['predicate'], rule.predicate], ...controlTermLists(rule)],
+  patterns: (rule) => [
+    [['subjectPattern'], rule.subjectPattern],
+    [['predicatePattern'], rule.predicatePattern],
+    [['basis', 'pattern'], rule.basis?.pattern],
+  ],
+  validate(rule, check) {
+    if (!rule.subject && !rule.subjectPattern)
+      check.report(['subject'], 'give `subject` or `subjectPattern` (or both)');
+    if (!rule.predicate && !rule.predicatePattern)
+      check.report(['predicate'], 'give `predicate` or `predicatePattern` (or both)');
+  },
   compile(rule, context) {
     const subjects = compilePart(rule.subject, rule.subjectPattern, rule, context);
     const predicates = compilePart(rule.predicate, rule.predicatePattern, rule, context);

@@ -1,14 +1,14 @@
-/** Every rule kind, by name. A new kind is one file here and one line below. */
+/** Every rule kind: a new kind is one file here (its schema, checks and runner) and one line in each list below. */
 import type { RuleKind } from '../schema';
-import claim from './claim';
+import claim, { ClaimRule } from './claim';
 import type { KindDefinition } from './kind';
-import limit from './limit';
-import links from './links';
-import pattern from './pattern';
-import pii from './pii';
-import requireKind from './require';
-import terms from './terms';
-import tone from './tone';
+import limit, { LimitRule } from './limit';
+import links, { LinksRule } from './links';
+import pattern, { PatternRule } from './pattern';
+import pii, { PiiRule } from './pii';
+import requireKind, { RequireRule } from './require';
+import terms, { TermsRule } from './terms';
+import tone, { ToneRule } from './tone';
 
 export const KINDS: { [K in RuleKind]: KindDefinition<K> } = {
   terms,
@@ -20,3 +20,15 @@ export const KINDS: { [K in RuleKind]: KindDefinition<K> } = {
   tone,
   links,
 };
+
+/** The schemas of the kinds, for the pack format's discriminated union (rules/schema.ts). */
+export const RULE_SCHEMAS = [
+  TermsRule,
+  PatternRule,
+  ClaimRule,
+  LimitRule,
+  RequireRule,
+  PiiRule,
+  ToneRule,
+  LinksRule,
+] as const;

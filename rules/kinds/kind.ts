@@ -48,9 +48,26 @@ export interface CompileContext {
   patternLiterals(sources: readonly string[], ignoreCase: boolean): number | undefined;
 }
 
+export type PathSegment = string | number;
+/** Where in a rule a value sits (`['when', 'pattern']`), and the value. */
+export type AtPath<T> = [PathSegment[], T];
+
 export interface KindDefinition<K extends RuleKind> {
   readonly kind: K;
   compile(rule: RuleOf<K>, context: CompileContext): RuleRunner;
+  /** The rule's term lists, for lexicon references and the pack's term limits. */
+  termLists?(rule: RuleOf<K>): AtPath<readonly TermRef[] | undefined>[];
+  /** The rule's patterns, each proved bounded when the pack loads. */
+  patterns?(rule: RuleOf<K>): AtPath<string | readonly string[] | undefined>[];
+  /** Checks the schema cannot express, on a loaded rule. */
+  validate?(rule: RuleOf<K>, check: RuleCheck): void;
+}
+
+/** What a kind's `validate` reports through: paths are under the rule (`['checks', 0, 'max']`). */
+export interface RuleCheck {
+  report(path: PathSegment[], message: string): void;
+  /** Reports a localized text that misses one of the pack's locales. */
+  locales(text: Localized, path: PathSegment[]): void;
 }
 
 export function defineKind<K extends RuleKind>(definition: KindDefinition<K>): KindDefinition<K> {

@@ -3,10 +3,65 @@
  * Threads' emoji-as-bytes) and counts of hashtags, mentions, links, emoji, exclamation marks
  * and capital letters. The numbers live in the pack, per platform and post type.
  */
+
+import { z } from 'zod';
 import type { Draft, Span } from '../draft';
-import type { LimitCheck } from '../schema';
+import { Localized, Platform, PostType, ruleBase, Severity } from '../fields';
 import { countLength, isEmoji } from '../text/count';
 import { defineKind, type RawFinding } from './kind';
+
+export const LIMIT_METRICS = [
+  'length',
+  'bytes',
+  'lines',
+  'hashtags',
+  'mentions',
+  'cashtags',
+  'links',
+  'emoji',
+  'exclamations',
+  'capsRatio',
+  'hashtagLength',
+  'repeatedPunctuation',
+  'repeatedEmoji',
+  'forbiddenChars',
+] as const;
+export const LimitMetric = z.enum(LIMIT_METRICS);
+
+/** How `length` is counted: each platform has its own unit. */
+export const Counting = z.enum([
+  'x-weighted', // twitter-text v3: CJK 2, URL 23, emoji 2, NFC first
+  'graphemes', // Bluesky, Mastodon (with urlLength)
+  'utf16', // TikTok, LinkedIn
+  'utf8', // bytes: Bluesky's second cap, YouTube descriptions
+  'code-points',
+  'threads', // characters, emoji as their UTF-8 bytes
+]);
+export type Counting = z.infer<typeof Counting>;
+
+export const LimitCheck = z.strictObject({
+  metric: LimitMetric,
+  counting: Counting.optional(),
+  /** Count every URL as this many characters (Mastodon: 23). */
+  urlLength: z.number().int().min(0).max(1000).optional(),
+  max: z.number().min(0).optional(),
+  min: z.number().min(0).optional(),
+  /** capsRatio: ignore drafts with fewer Latin letters than this. */
+  minLetters: z.number().int().min(0).optional(),
+  /** forbiddenChars: the characters that may not appear. */
+  chars: z.string().min(1).optional(),
+  platforms: z.array(Platform).min(1).optional(),
+  postTypes: z.array(PostType).min(1).optional(),
+  severity: Severity.optional(),
+  message: Localized.optional(),
+});
+export type LimitCheck = z.infer<typeof LimitCheck>;
+
+export const LimitRule = z.strictObject({
+  ...ruleBase,
+  kind: z.literal('limit'),
+  checks: z.array(LimitCheck).min(1),
+});
 
 interface Measure {
   value: number;
@@ -191,6 +246,16 @@ function measure(draft: Draft, check: LimitCheck): Measure {
 
 export default defineKind({
   kind: 'limit',
+  validate(rule, check) {
+    rule.checks.forEach((limit, c) => {
+      if (limit.max === undefined && limit.min === undefined) check.report(['checks', c], 'give `max` or `min`');
+      if (limit.metric === 'capsRatio' && (limit.max ?? 0) > 1)
+        check.report(['checks', c, 'max'], 'capsRatio is a share between 0 and 1');
+      if (limit.metric === 'forbiddenChars' && !limit.chars)
+        check.report(['checks', c, 'chars'], 'forbiddenChars needs `chars`');
+      if (limit.message) check.locales(limit.message, ['checks', c, 'message']);
+    });
+  },
   compile(rule) {
     return (draft) => {
       const findings: RawFinding[] = [];

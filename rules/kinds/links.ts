@@ -2,7 +2,33 @@
  * `links`: URL shorteners that hide where a link goes, links without HTTPS, links to the brand's
  * own domains without the tracking parameters its measurement needs, and forbidden domains.
  */
+
+import { z } from 'zod';
+import { Localized, ruleBase } from '../fields';
 import { defineKind, type RawFinding } from './kind';
+
+export const LinksRule = z.strictObject({
+  ...ruleBase,
+  kind: z.literal('links'),
+  insecure: z.boolean().default(false),
+  /** Domains never reported: the platforms' own link wrappers (X's t.co) and the brand's trusted hosts. */
+  allowDomains: z.array(z.string().min(1)).optional(),
+  shorteners: z.array(z.string().min(1)).optional(),
+  forbiddenDomains: z.array(z.string().min(1)).optional(),
+  /** Links to these domains must carry these query parameters (UTM). */
+  tracking: z
+    .strictObject({ domains: z.array(z.string().min(1)).min(1), params: z.array(z.string().min(1)).min(1) })
+    .optional(),
+  /** A message per problem; `message` is used for any not given. */
+  messages: z
+    .strictObject({
+      insecure: Localized.optional(),
+      shortener: Localized.optional(),
+      forbidden: Localized.optional(),
+      tracking: Localized.optional(),
+    })
+    .optional(),
+});
 
 interface ParsedUrl {
   host: string;

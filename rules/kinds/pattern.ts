@@ -2,11 +2,26 @@
  * `pattern`: regular expressions in RE2 syntax, run on the width-folded draft so that
  * full-width digits match \d. See text/regex.ts for why a pattern can never freeze a page.
  */
-import { compileControls, leftmostLongest } from '../match-controls';
+
+import { z } from 'zod';
+import { matchControls, Patterns, ruleBase } from '../fields';
+import { compileControls, controlTermLists, leftmostLongest } from '../match-controls';
 import { defineKind, withTriggers } from './kind';
+
+export const PatternRule = z.strictObject({
+  ...ruleBase,
+  kind: z.literal('pattern'),
+  pattern: Patterns,
+  ...matchControls,
+});
 
 export default defineKind({
   kind: 'pattern',
+  termLists: controlTermLists,
+  patterns: (rule) => [
+    [['pattern'], rule.pattern],
+    [['basis', 'pattern'], rule.basis?.pattern],
+  ],
   compile(rule, context) {
     const sources = [rule.pattern].flat();
     const patterns = sources.map((source) => context.pattern(source, !rule.caseSensitive));

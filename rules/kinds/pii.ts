@@ -4,8 +4,22 @@
  * (check digit), confidentiality markers (社外秘) and credentials. Business numbers (0120, 0800,
  * 0570, US toll-free) and the pack's own addresses are allowed.
  */
+
+import { z } from 'zod';
 import type { Draft, Span } from '../draft';
+import { ruleBase } from '../fields';
 import { defineKind, type RawFinding } from './kind';
+
+export const PII_DETECTORS = ['email', 'phone', 'payment-card', 'my-number', 'confidential', 'credential'] as const;
+export const PiiRule = z.strictObject({
+  ...ruleBase,
+  kind: z.literal('pii'),
+  detect: z.array(z.enum(PII_DETECTORS)).min(1),
+  /** Addresses, domains ("@example.com") or numbers that are the company's own and may be posted. */
+  allow: z.array(z.string().min(1)).optional(),
+  /** Extra confidentiality markers beside the built-in list. */
+  markers: z.array(z.string().min(1)).optional(),
+});
 
 /** ISO/IEC 7812 check digit. */
 export function luhnValid(digits: string): boolean {

@@ -3,14 +3,48 @@
  * speaks of a gift or a sponsor must carry a disclosure (FTC Endorsement Guides; Japan's
  * stealth-marketing rule), a "No.1" claim must state its basis nearby.
  */
+
+import { z } from 'zod';
 import { compileCue } from '../cue';
 import type { Draft, Span } from '../draft';
+import { Cue, ruleBase } from '../fields';
 import { defineKind, type RawFinding } from './kind';
+
+export const RequireRule = z.strictObject({
+  ...ruleBase,
+  kind: z.literal('require'),
+  /** The condition: when the draft has one of these… (absent: always) */
+  when: Cue.optional(),
+  /** …it must also have one of these. */
+  need: Cue,
+  /** Where `need` must be: within the first N characters, before the k-th hashtag, near the cue. */
+  position: z
+    .strictObject({
+      withinFirst: z.number().int().min(1).optional(),
+      beforeHashtag: z.number().int().min(1).optional(),
+      near: z.number().int().min(1).optional(),
+    })
+    .optional(),
+  /** `missing`: flag when nothing of `need` is present. `misplaced`: flag when present but out of position. */
+  report: z.enum(['missing', 'misplaced']).default('missing'),
+  /** Drafts that also contain one of these are not checked (e.g. a negated cue). */
+  unless: Cue.optional(),
+});
 
 const gap = (a: Span, b: Span) => Math.max(0, a.start - b.end, b.start - a.end);
 
 export default defineKind({
   kind: 'require',
+  termLists: (rule) => [
+    [['when', 'terms'], rule.when?.terms],
+    [['need', 'terms'], rule.need.terms],
+    [['unless', 'terms'], rule.unless?.terms],
+  ],
+  patterns: (rule) => [
+    [['when', 'pattern'], rule.when?.pattern],
+    [['need', 'pattern'], rule.need.pattern],
+    [['unless', 'pattern'], rule.unless?.pattern],
+  ],
   compile(rule, context) {
     const when = rule.when ? compileCue(rule.when, context) : undefined;
     const need = compileCue(rule.need, context);

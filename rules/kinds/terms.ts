@@ -3,11 +3,23 @@
  * Case- and width-insensitive unless the rule says otherwise; whole words for Latin scripts,
  * substrings for Japanese. Each term may carry its own suggestion, message, section and severity.
  */
-import { compileControls, leftmostLongest } from '../match-controls';
+
+import { z } from 'zod';
+import { matchControls, ruleBase, TermList } from '../fields';
+import { compileControls, controlTermLists, leftmostLongest } from '../match-controls';
 import { defineKind, type RawFinding, withTriggers } from './kind';
+
+export const TermsRule = z.strictObject({
+  ...ruleBase,
+  kind: z.literal('terms'),
+  terms: TermList,
+  ...matchControls,
+});
 
 export default defineKind({
   kind: 'terms',
+  termLists: (rule) => [[['terms'], rule.terms], ...controlTermLists(rule)],
+  patterns: (rule) => [[['basis', 'pattern'], rule.basis?.pattern]],
   compile(rule, context) {
     const terms = context.expand(rule.terms);
     const list = context.terms(rule.terms, rule.caseSensitive, rule.inflect);

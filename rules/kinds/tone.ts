@@ -3,8 +3,23 @@
  * teams run with sentiment tools, before posting. An angry reply or a wall of hype crosses the
  * threshold; apologetic words carry negative weights, so a calm apology does not.
  */
+
+import { z } from 'zod';
+import { ruleBase } from '../fields';
 import { leftmostLongest } from '../match-controls';
 import { defineKind, withTriggers } from './kind';
+
+export const ToneRule = z.strictObject({
+  ...ruleBase,
+  kind: z.literal('tone'),
+  /** Weighted words; negative weights calm the score (an apology). */
+  lexicon: z.array(z.strictObject({ term: z.string().min(1), weight: z.number().min(-100).max(100) })).min(1),
+  threshold: z.number().min(0),
+  /** Added per "!" beyond the first, and for a run of capital letters: shouting raises a score. */
+  exclamationWeight: z.number().min(0).max(100).default(0),
+  capsWeight: z.number().min(0).max(100).default(0),
+  caseSensitive: z.boolean().default(false),
+});
 
 const SHOUTED_WORD = /\b[A-Z]{3,}\b/g;
 

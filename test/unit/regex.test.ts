@@ -47,6 +47,8 @@ describe('pattern safety', () => {
     expect(unsafeReason('(?<!a)b')).toMatch(/look-around/);
     expect(unsafeReason('(a)\\1')).toMatch(/backreferences are not allowed/);
     expect(unsafeReason('(?i)abc')).toMatch(/inline flags are not allowed/);
+    // An empty "(?)" names no flag: it is broken syntax (found by the fuzz test below, seed 930466283).
+    expect(unsafeReason('(?)[]')).toMatch(/^invalid pattern/);
   });
 
   it('rejects broken syntax with a clear message', () => {
