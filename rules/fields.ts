@@ -220,3 +220,6 @@ export const matchControls = {
   /** The claim passes when the draft states its basis. */
   basis: Basis.optional(),
 };
+/** The controls as one object type (what rules/match-controls.ts compiles). */
+const MatchControlsObject = z.strictObject(matchControls);
+export type MatchControls = z.infer<typeof MatchControlsObject>;

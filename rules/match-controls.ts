@@ -3,30 +3,13 @@
  * negation, a basis that lets a claim pass, and a per-draft limit. They decide which raw matches
  * become findings.
  */
-import { type CueSpec, compileCue } from './cue';
+import { compileCue } from './cue';
 import type { Draft, Span } from './draft';
+import type { MatchControls } from './fields';
 import type { AtPath, CompileContext } from './kinds/kind';
-import type { LexiconRef, Term, TermRef } from './schema';
+import type { Term, TermRef } from './schema';
 
-export interface MatchControls {
-  caseSensitive: boolean;
-  /** The inline terms of the windows are lemmas. */
-  inflect?: boolean | undefined;
-  exceptions?: string[] | undefined;
-  with?: { terms: TermRef[]; within?: number | undefined } | undefined;
-  without?: { terms: TermRef[]; within?: number | undefined } | undefined;
-  negation?:
-    | {
-        before: (string | LexiconRef)[];
-        after: (string | LexiconRef)[];
-        within: number;
-        /** An `after` cue counts only when nothing but hiragana stands between (治る|わけではない, not 治る|今までにない). */
-        afterKanaOnly?: boolean;
-      }
-    | undefined;
-  basis?: (CueSpec & { within?: number | undefined }) | undefined;
-  limit?: number | undefined;
-}
+export type { MatchControls };
 
 /** The term lists of a rule's controls, with their paths (lexicon references are checked there). */
 export function controlTermLists(controls: MatchControls): AtPath<readonly TermRef[] | undefined>[] {
