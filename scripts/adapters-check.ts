@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { ADAPTERS, adapterFor } from '../entrypoints/content/platforms/index';
 import type { PlatformAdapter } from '../entrypoints/content/platforms/types';
-import { launchWithExtension } from '../test/e2e/browser';
+import { launchWithExtension } from './chromium';
 
 interface Match {
   path: string;

@@ -323,7 +323,7 @@ function contentScriptSize(log: (line?: string) => void) {
 
 /** Last keystroke → updated indicator, for a 3,000-character draft, in Chromium with the built extension. */
 async function keystrokeLatency(log: (line?: string) => void) {
-  const { browserMissing, launchWithExtension } = await import('../test/e2e/browser');
+  const { browserMissing, launchWithExtension } = await import('./chromium');
   const { buildFixtures } = await import('../test/fixtures/build');
   const { serveFixture } = await import('../test/fixtures/serve');
   log('');

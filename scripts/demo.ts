@@ -11,9 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { ADAPTERS } from '../entrypoints/content/platforms/index';
 import type { Platform } from '../rules/schema';
-import { chromiumArgs } from '../test/e2e/browser';
 import { buildFixtures, FIXTURES_DIR } from '../test/fixtures/build';
 import { serveFixture } from '../test/fixtures/serve';
+import { chromiumArgs } from './chromium';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const EXTENSION = join(ROOT, '.output', 'chrome-mv3');

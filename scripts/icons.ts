@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { CHROMIUM } from '../test/e2e/browser';
 import { ICON_SIZES } from '../wxt.config';
+import { CHROMIUM } from './chromium';
 
 const root = new URL('..', import.meta.url);
 const svg = readFileSync(new URL('assets/icon.svg', root), 'utf8');

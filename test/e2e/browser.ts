@@ -1,40 +1,13 @@
 /**
- * Real Chromium with the built extension loaded, for the browser tests. Uses Debian's Chromium
- * (never a downloaded one) through playwright-core.
+ * Helpers for the browser tests: Chromium with the built extension (scripts/chromium.ts), a
+ * platform page with a draft, site access, the extension's storage, and another UI language.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { EXTENSION_DIR, type ExtensionBrowser } from '../../scripts/chromium';
 
-/** Fixed by the manifest's `key` (wxt.config.ts); enterprise policy names the extension by it. */
-export const EXTENSION_ID = 'baddhdakpamoealemkigdhjhacnfbbig';
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const EXTENSION_DIR = fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url));
-/** Set by scripts/test.mjs when no Chromium exists; it has already said so loudly. */
-export const browserMissing = process.env.PREFLIGHT_NO_BROWSER === '1' || !existsSync(CHROMIUM);
-
-export interface ExtensionBrowser {
-  context: BrowserContext;
-  extensionId: string;
-  close(): Promise<void>;
-}
-
-/** Chromium's flags for this machine (no sandbox as root, no network of its own) with the extension loaded. */
-export function chromiumArgs(extensionDir: string): string[] {
-  return [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    `--disable-extensions-except=${extensionDir}`,
-    `--load-extension=${extensionDir}`,
-  ];
-}
+export * from '../../scripts/chromium';
 
 /**
  * A Mastodon compose page (the fixture, at mastodon.social) once Preflight's badge is on it, with
@@ -49,28 +22,6 @@ export async function openMastodon(browser: ExtensionBrowser, draft?: string): P
     await page.keyboard.type(draft, { delay: 5 });
   }
   return page;
-}
-
-export async function launchWithExtension(): Promise<ExtensionBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`no built extension in ${EXTENSION_DIR}: run \`npx wxt build\` (npm test does it)`);
-  }
-  const profile = mkdtempSync(join(tmpdir(), 'preflight-e2e-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: chromiumArgs(EXTENSION_DIR),
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-  const extensionId = new URL(worker.url()).host;
-  return {
-    context,
-    extensionId,
-    async close() {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
 }
 
 /**
