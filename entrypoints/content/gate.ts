@@ -65,6 +65,25 @@ function containsComposed(container: Node, node: Node): boolean {
   return false;
 }
 
+/** The nearest ancestor (across shadow roots) that matches one of `selectors`. */
+function closestComposed(node: Node, selectors: readonly string[]): Element | undefined {
+  if (selectors.length === 0) return undefined;
+  for (let current: Node | null = node; current; current = parentAcrossShadow(current)) {
+    if (current instanceof Element && selectors.some((selector) => matchesSafely(current as Element, selector)))
+      return current;
+  }
+  return undefined;
+}
+
+/** A hot fix's selector was validated when its pack was admitted; a browser may still refuse one. */
+function matchesSafely(element: Element, selector: string): boolean {
+  try {
+    return element.matches(selector);
+  } catch {
+    return false;
+  }
+}
+
 function isDisabled(element: Element): boolean {
   return (element as HTMLButtonElement).disabled === true || element.getAttribute('aria-disabled') === 'true';
 }
@@ -93,16 +112,23 @@ export class Gate {
     window.addEventListener('submit', (event) => this.onSubmit(event as SubmitEvent), options);
   }
 
-  /** The composers a publish control posts: those in the nearest ancestor that holds any. */
+  /**
+   * The composers a publish control posts: those in the nearest ancestor that holds any, and every
+   * other one in its adapter `container` (a dialog or form whose title sits apart from the body).
+   */
   composersFor(control: Element): Composer[] {
     const fallback = this.host.fallbackComposersFor?.(control) ?? [];
     if (fallback.length > 0) return fallback;
     const composers = this.host.composers();
+    const container = closestComposed(control, this.host.adapter.container);
+    const posted = new Set(container ? composers.filter((c) => containsComposed(container, c.element)) : []);
     for (let node: Node | null = control; node; node = parentAcrossShadow(node)) {
       const inside = composers.filter((c) => containsComposed(node, c.element));
-      if (inside.length > 0) return inside;
+      if (inside.length === 0) continue;
+      for (const composer of inside) posted.add(composer);
+      break;
     }
-    return [];
+    return composers.filter((composer) => posted.has(composer));
   }
 
   private publishControl(event: Event): Element | undefined {
