@@ -3,7 +3,7 @@
  * editor, add reply boxes. One observer for the document (and for each shadow root the adapter
  * names), batched to one pass per animation frame, plus `focusin` as the fast path.
  */
-import { findFallbackEditors } from './fallback';
+import { findFallbackEditors, queryWithin } from './fallback';
 import type { PlatformAdapter } from './platforms/types';
 
 export interface DiscoveryCallbacks {
@@ -56,36 +56,137 @@ export function findComposers(adapter: PlatformAdapter): Set<HTMLElement> {
   return present;
 }
 
-/** Returns a function that asks for another pass (the adapter changed: a pack's hot fix). */
+/** At most this often, and once after the page stops changing, a pass looks at the whole page. */
+export const FULL_SCAN_MS = 1000;
+
+/** The added elements that are not inside another added element: each subtree is looked at once. */
+function topmost(added: Set<Element>): Element[] {
+  const tops: Element[] = [];
+  for (const element of added) {
+    if (!element.isConnected) continue;
+    let inner = false;
+    for (let parent = element.parentNode; parent && !inner; parent = parent.parentNode) {
+      inner = added.has(parent as Element);
+    }
+    if (!inner) tops.push(element);
+  }
+  return tops;
+}
+
+/**
+ * Watches for composers. A page that grows by thousands of nodes a second (an infinite feed) costs
+ * only the added nodes: each frame looks in and under what was added, and the whole page is looked
+ * at on the first pass, on resize, when asked (an adapter's hot fix) and at most once every
+ * FULL_SCAN_MS while the page changes, which catches a composer shown without being added (a dialog
+ * revealed by CSS); focusing a composer finds it at once. Returns a function that asks for a whole
+ * pass.
+ */
 export function watchComposers(
   adapter: PlatformAdapter,
   callbacks: DiscoveryCallbacks,
   signal: AbortSignal,
 ): () => void {
   let queued = false;
+  let wholePage = true;
+  let changedSinceWholePage = false;
+  let lastWholePage = Number.NEGATIVE_INFINITY;
+  let trailing: ReturnType<typeof setTimeout> | undefined;
+  const added = new Set<Element>();
+  let removed = false;
+  /** What the last passes found: the adapter's composers and the fallback's editors. */
+  let composers = new Set<HTMLElement>();
+  let fallbacks = new Set<HTMLElement>();
   const observed = new WeakSet<Node>();
+
+  const scanWholePage = () => {
+    composers = findComposers(adapter);
+    for (const element of composers) callbacks.found(element);
+    fallbacks = findFallbackEditors(composers);
+    for (const element of fallbacks) callbacks.found(element, true);
+    callbacks.pass(new Set([...composers, ...fallbacks]));
+    for (const root of roots(adapter)) observe(root);
+  };
+
+  const scanAdded = () => {
+    const tops = topmost(added);
+    added.clear();
+    const hosts = (adapter.shadowHosts ?? []).join(', ');
+    const within: Element[] = [...tops];
+    if (hosts) {
+      for (const host of queryWithin(tops, hosts)) {
+        if (!host.shadowRoot) continue;
+        observe(host.shadowRoot);
+        within.push(...host.shadowRoot.children);
+      }
+    }
+    for (const element of queryWithin<HTMLElement>(within, adapter.composers.join(', '))) {
+      if (composers.has(element) || notEligible(element)) continue;
+      composers.add(element);
+      callbacks.found(element);
+    }
+    for (const element of findFallbackEditors(composers, within)) {
+      fallbacks.add(element);
+      callbacks.found(element, true);
+    }
+    if (!removed) return;
+    removed = false;
+    const still = (element: HTMLElement) => element.isConnected && !notEligible(element);
+    composers = new Set([...composers].filter(still));
+    fallbacks = new Set([...fallbacks].filter(still));
+    callbacks.pass(new Set([...composers, ...fallbacks]));
+  };
+
   const scan = () => {
     queued = false;
     if (signal.aborted) return;
-    const present = findComposers(adapter);
-    for (const element of present) callbacks.found(element);
-    const fallback = findFallbackEditors(present);
-    for (const element of fallback) callbacks.found(element, true);
-    callbacks.pass(new Set([...present, ...fallback]));
-    for (const root of roots(adapter)) observe(root);
+    const now = performance.now();
+    if (wholePage || (changedSinceWholePage && now - lastWholePage >= FULL_SCAN_MS)) {
+      wholePage = false;
+      changedSinceWholePage = false;
+      lastWholePage = now;
+      added.clear();
+      removed = false;
+      scanWholePage();
+      return;
+    }
+    scanAdded();
+    // One whole pass after the page settles, so that nothing shown by the last change is missed.
+    if (changedSinceWholePage && trailing === undefined) {
+      trailing = setTimeout(
+        () => {
+          trailing = undefined;
+          queue();
+        },
+        FULL_SCAN_MS - (now - lastWholePage),
+      );
+    }
   };
   const queue = () => {
     if (queued || signal.aborted) return;
     queued = true;
     requestAnimationFrame(scan);
   };
-  const observer = new MutationObserver(queue);
+  const queueWholePage = () => {
+    wholePage = true;
+    queue();
+  };
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) if (node instanceof Element) added.add(node);
+      if (record.removedNodes.length > 0) removed = true;
+    }
+    changedSinceWholePage = true;
+    queue();
+  });
   const observe = (root: Node) => {
     if (observed.has(root)) return;
     observed.add(root);
     observer.observe(root, { childList: true, subtree: true });
   };
-  signal.addEventListener('abort', () => observer.disconnect());
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    clearTimeout(trailing);
+  });
   observe(document);
   // Focus is the fastest sign of a composer; composedPath reaches into open shadow roots.
   window.addEventListener(
@@ -94,6 +195,7 @@ export function watchComposers(
       const selector = adapter.composers.join(', ');
       for (const target of event.composedPath()) {
         if (target instanceof HTMLElement && target.matches(selector) && !notEligible(target)) {
+          composers.add(target);
           callbacks.found(target);
           return;
         }
@@ -102,7 +204,7 @@ export function watchComposers(
     { capture: true, signal },
   );
   // Visibility can change without a DOM mutation (a tab shown by CSS).
-  window.addEventListener('resize', queue, { signal, passive: true });
+  window.addEventListener('resize', queueWholePage, { signal, passive: true });
   queue();
-  return queue;
+  return queueWholePage;
 }

@@ -35,11 +35,25 @@ function eligible(element: HTMLElement): boolean {
   return !isSearchBox(element);
 }
 
-/** Editable elements in the document that are not recognised composers, nor inside or around one. */
-export function findFallbackEditors(recognised: ReadonlySet<HTMLElement>): Set<HTMLElement> {
+/** Elements matching `selector` in and under each of `roots`. */
+export function* queryWithin<E extends Element>(roots: Iterable<Element>, selector: string): Generator<E> {
+  for (const root of roots) {
+    if (root.matches(selector)) yield root as E;
+    yield* root.querySelectorAll<E>(selector);
+  }
+}
+
+/**
+ * Editable elements that are not recognised composers, nor inside or around one: in the document,
+ * or only in and under `within` (what was just added to the page).
+ */
+export function findFallbackEditors(
+  recognised: ReadonlySet<HTMLElement>,
+  within: Iterable<Element> = [document.documentElement],
+): Set<HTMLElement> {
   const found = new Set<HTMLElement>();
   const known = [...recognised];
-  for (const element of document.querySelectorAll<HTMLElement>(EDITABLE)) {
+  for (const element of queryWithin<HTMLElement>(within, EDITABLE)) {
     if (recognised.has(element) || !eligible(element)) continue;
     if (known.some((k) => k.contains(element) || element.contains(k))) continue;
     found.add(element);
