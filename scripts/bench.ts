@@ -337,14 +337,28 @@ async function keystrokeLatency(log: (line?: string) => void) {
   log('| composer | median | p90 | runs |');
   log('|---|---|---|---|');
   try {
-    for (const [name, origin, selector] of [
-      ['X (Draft.js)', 'https://x.com', 'div[data-testid^="tweetTextarea_"][contenteditable="true"]'],
-      ['Mastodon (textarea)', 'https://mastodon.social', 'form.compose-form textarea'],
+    const X = 'div[data-testid^="tweetTextarea_"][contenteditable="true"]';
+    for (const [name, origin, selector, growing] of [
+      ['X (Draft.js)', 'https://x.com', X, false],
+      ['X, page growing by ~5,000 nodes a second', 'https://x.com', X, true],
+      ['Mastodon (textarea)', 'https://mastodon.social', 'form.compose-form textarea', false],
     ] as const) {
       await serveFixture(browser.context, origin, name.startsWith('X') ? 'x' : 'mastodon');
       const page = await browser.context.newPage();
       const draft = draftOf(EN, '', 2990);
       await page.goto(`${origin}/home?text=${encodeURIComponent(draft)}`);
+      // An infinite feed: 33 posts of 3 nodes every 20 ms, while the operator types.
+      if (growing)
+        await page.evaluate(() => {
+          const feed = document.body.appendChild(document.createElement('section'));
+          setInterval(() => {
+            for (let i = 0; i < 33; i++) {
+              const post = document.createElement('article');
+              post.innerHTML = '<p>A post in the feed <a href="#">link</a></p>';
+              feed.append(post);
+            }
+          }, 20);
+        });
       const indicator = page.locator('preflight-layer .indicator').first();
       await indicator.waitFor();
       await page.waitForFunction(
