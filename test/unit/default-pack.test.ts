@@ -45,7 +45,7 @@ describe('the default pack', () => {
     const report = runExamples(pack, { requireExamples: true });
     expect(report.failures.map((f) => `${f.ruleId} ${f.kind}: ${f.detail}`)).toEqual([]);
     expect(report.examples).toBeGreaterThanOrEqual(pack.rules.length * 2);
-  });
+  }, 180_000); // A thousand examples, each compiled and checked: slow on a loaded two-core machine.
 
   it.each([
     ['en', "We're open 10:00–19:00 today. See you soon!"],
