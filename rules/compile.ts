@@ -235,7 +235,8 @@ export function compilePacks(packs: readonly Pack[], options: CompileOptions = {
         shared.set(key, list);
         const resolved = resolveTerms(terms, lexicons, inflect);
         resolved.forEach((entry, index) => {
-          for (const form of formsOf(termText(entry.term), entry.inflect).lower) matchers.terms.add(form, list, index);
+          for (const form of formsOf(termText(entry.term), entry.inflect).lower)
+            matchers.terms.add(form, list, index, false, entry.standalone);
         });
         if (caseSensitive)
           matchers.exactCase.set(

@@ -167,7 +167,9 @@ export class Draft {
       if (over) over.count++;
       else this.overflow.set(id, { count: 1, start, end });
     };
-    this.matchers.terms.scan(this.folded(true).text, collect);
+    const folded = this.folded(true);
+    const text = this.text;
+    this.matchers.terms.scan(folded.text, collect, (index) => text.charCodeAt(folded.starts[index]!));
     return byList;
   }
 

@@ -82,6 +82,8 @@ export const Term = z.union([
     message: Localized.optional(),
     manual: id.optional(),
     severity: Severity.optional(),
+    /** A term of at most three kana matches only as a word of its own (がん, not in がんばる). */
+    standalone: z.boolean().optional(),
   }),
 ]);
 export type Term = z.infer<typeof Term>;
@@ -108,6 +110,11 @@ export const Lexicon = z.strictObject({
   sources: z.array(z.string().min(1)).min(1),
   /** The entries are lemmas (治る, cure): match their inflected forms too (治らない, cured). */
   inflect: z.boolean().optional(),
+  /**
+   * Entries of at most three kana match only as words of their own: not inside a longer kana word
+   * (がん in がんばる, シミ in シミュレーション, しみ in 楽しみ). For noun lists; never for cue words.
+   */
+  standalone: z.boolean().optional(),
   /** May be empty for a list filled at run time (a reviewer's event words). */
   terms: z.array(Term).default([]),
 });

@@ -11,6 +11,8 @@ import type { Lexicon, Pack, Rule, RuleKind, Term, TermRef } from './schema';
 export interface ResolvedTerm {
   term: Term;
   inflect: boolean;
+  /** A short kana entry matches only as a word of its own (がん, not in がんばる). */
+  standalone: boolean;
 }
 
 export class MissingLexiconError extends Error {
@@ -59,15 +61,24 @@ export function resolveTerms(refs: readonly TermRef[], lexicons: LexiconIndex, i
   const out: ResolvedTerm[] = [];
   for (const ref of refs) {
     if (!isLexiconRef(ref)) {
-      out.push({ term: ref, inflect });
+      out.push({ term: ref, inflect, standalone: standaloneOf(ref, false) });
       continue;
     }
     const lexicon = lexicons.get(ref.lexicon);
     if (!lexicon) throw new MissingLexiconError(ref.lexicon);
-    for (const term of lexicon.terms) out.push({ term, inflect: lexicon.inflect ?? false });
+    for (const term of lexicon.terms)
+      out.push({
+        term,
+        inflect: lexicon.inflect ?? false,
+        standalone: standaloneOf(term, lexicon.standalone ?? false),
+      });
   }
   return out;
 }
+
+/** A term object's own `standalone` wins over its lexicon's. */
+const standaloneOf = (term: Term, inherited: boolean): boolean =>
+  typeof term === 'string' ? inherited : (term.standalone ?? inherited);
 
 type Found = [PathSegment[], readonly TermRef[]][];
 

@@ -1,8 +1,10 @@
 /**
  * One Aho–Corasick automaton for every term of every rule of every active pack, so ten terms
  * and ten thousand cost one pass over the draft. Latin-script edges match whole words only;
- * CJK edges match anywhere, since Japanese has no spaces between words.
+ * CJK edges match anywhere, since Japanese has no spaces between words, except that a short
+ * `standalone` kana term must stand as a word of its own (text/kana-words.ts).
  */
+import { isShortKana, standsAsWord } from './kana-words';
 
 // Dense rows cost 512 bytes each: at most 2 MB, for the shallow nodes where most steps happen.
 const DENSE_DEPTH = 3;
@@ -48,6 +50,8 @@ interface Entry {
   /** Whole-word checks, decided by the term's own first and last characters. */
   boundStart: boolean;
   boundEnd: boolean;
+  /** A short kana noun that must not match inside a longer kana word. */
+  kanaWord: boolean;
 }
 
 export class TermMatcher {
@@ -69,9 +73,10 @@ export class TermMatcher {
 
   /**
    * Add an already folded term; hits report `list` and `term` back. A `substring` term matches
-   * anywhere, even inside a word (the literals a pattern needs).
+   * anywhere, even inside a word (the literals a pattern needs); a `standalone` one that is a
+   * few kana matches only as a word of its own.
    */
-  add(folded: string, list: number, term: number, substring = false): void {
+  add(folded: string, list: number, term: number, substring = false, standalone = false): void {
     if (folded.length === 0) return;
     this.built = false;
     this.keys.push(folded);
@@ -81,6 +86,7 @@ export class TermMatcher {
       length: folded.length,
       boundStart: !substring && isWordUnit(folded.charCodeAt(0)),
       boundEnd: !substring && isWordUnit(folded.charCodeAt(folded.length - 1)),
+      kanaWord: !substring && standalone && isShortKana(folded),
     });
   }
 
@@ -167,8 +173,16 @@ export class TermMatcher {
     this.built = true;
   }
 
-  /** Every occurrence of every term in `text` (already folded), whole-word where the term is Latin. */
-  scan(text: string, onHit: (list: number, term: number, start: number, end: number) => void): void {
+  /**
+   * Every occurrence of every term in `text` (already folded), whole-word where the term is Latin.
+   * `source(i)` is the draft's own code unit behind folded unit i: short kana words are judged by
+   * the script they were written in.
+   */
+  scan(
+    text: string,
+    onHit: (list: number, term: number, start: number, end: number) => void,
+    source?: (index: number) => number,
+  ): void {
     if (this.entries.length === 0) return;
     if (!this.built) this.build();
     const { fail, out, suffix, entries, dense, denseRow, root, edgeStart, edgeCode, edgeChild } = this;
@@ -211,6 +225,7 @@ export class TermMatcher {
           const end = i + 1;
           if (entry.boundStart && start > 0 && isWordUnit(text.charCodeAt(start - 1))) continue;
           if (entry.boundEnd && end < text.length && isWordUnit(text.charCodeAt(end))) continue;
+          if (entry.kanaWord && !standsAsWord(text, start, end, source)) continue;
           onHit(entry.list, entry.term, start, end);
         }
       }

@@ -52,3 +52,44 @@ describe("celebrations on Japan's days of mourning", () => {
     expect(onDay('店長、お誕生日おめでとうございます！', '2027-08-07')).toEqual([]);
   });
 });
+
+// Classes added from 消費者庁 措置命令, 国民生活センター and 金融庁 warnings (fresh-jaclaims set), on drafts written
+// for this test: each flags with its exact excerpt, and its everyday or compliant neighbour passes.
+describe('Japanese claim classes from regulators’ cases', () => {
+  const legal = (text: string, profile?: string) =>
+    compilePacks([loadPackFrom(DEFAULT_PACK_DIR)], profile ? { profile } : {})
+      .check(text, { platform: 'x', locale: 'ja' })
+      .filter((f) => f.severity !== 'info' && f.category === 'legal')
+      .map((f) => `${f.ruleId} ${text.slice(f.start, f.end)}`);
+
+  it.each([
+    ['体験モニターBさん ヒップ98cm→91cm', 'legal.body-measurement-result ヒップ98cm→91'],
+    ['8週間で内臓脂肪が12cm2ダウン', 'legal.body-measurement-result 脂肪が12cm2'],
+    ['座るだけで300回のスクワットに相当', 'legal.exercise-equivalent-claim 300回のスクワットに相当'],
+    ['まゆげがぐんぐん伸びるエッセンス', 'legal.eyelash-growth-claim まゆげがぐんぐん伸びる'],
+    ['塗って寝るだけで目元アップ', 'legal.face-lift-claim 目元アップ'],
+    ['ビットコインで稼いだ方法を教えます', 'legal.investment-gain-claim ビットコインで稼いだ'],
+    ['ほったらかしでも30万円が入る仕組み', 'legal.passive-income-amount ほったらかしでも30万円'],
+    ['歯科医の8割が推奨する歯ブラシ', 'legal.high-rating-ratio-unsourced 歯科医の8割が'],
+    ['動脈硬化が気になる方へ、話題のサプリメント', 'legal.disease-targeting 動脈硬化が気になる方'],
+  ])('flags %s', (text, expected) => {
+    expect(legal(text)).toContain(expected);
+  });
+
+  it.each([
+    'ウエスト調整ボタン付きで、サイズはS→M→Lの3展開です。',
+    'まつげパーマ後、自まつげが伸びてきたらご来店ください。',
+    'ハイライトで小顔に見せるメイクをご紹介します。',
+    '暗号資産で得た利益は雑所得です。確定申告をお忘れなく。',
+    '「何もしなくても毎月10万円」という勧誘にご注意ください。',
+    '歯科医の8割が推奨※ ※2025年4月 歯科医師200名へのアンケート（当社調べ）',
+    '元本が保証されていない商品ですので、リスクをご確認ください。',
+  ])('passes %s', (text) => {
+    expect(legal(text)).toEqual([]);
+  });
+
+  it('flags a celebrity vouching for a clinic only for clinics (医療広告)', () => {
+    const text = '有名人も院長を推薦する美容クリニック';
+    expect(legal(text, 'regulated-health')).toContain('medical.endorsement-ja 有名人も院長を推薦');
+  });
+});
