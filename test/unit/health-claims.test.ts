@@ -88,6 +88,8 @@ describe('health claims in the default pack', () => {
     ['Beverly Hills MD Recommended To Accelerate Weight Loss', 'legal.expert-endorsement MD Recommended'],
     ['Win a free boob job! Like and share to enter.', 'legal.procedure-promo Win a free boob job'],
     ['Drink this tea before bed and wake up slimmer.', 'legal.weight-loss-promise wake up slimmer'],
+    ['Rebuilds cartilage and repairs damaged joints.', 'legal.body-part-repair-claim Rebuilds cartilage'],
+    ['Realigns your spine in one session.', 'legal.body-part-repair-claim Realigns your spine'],
     // a disinfectant on sale is not the public-health measure 「消毒にご協力ください」
     [
       '除菌スプレーも消毒ジェルも品薄！風邪ウイルスから身を守るならこの一本',
@@ -119,6 +121,8 @@ describe('health claims in the default pack', () => {
     'Celebrating 10 years cancer-free with our colleague Sam.',
     'One weird trick to keep your oven clean: a paste of baking soda.',
     'Our SPF 50 helps protect against sunburn.',
+    "Our hospital's new liver unit opens on Monday.",
+    'Our hand cream repairs dry skin.',
     'This cream soothes dry, itchy skin.',
     'Clinically proven to moisturise for 24 hours (study of 30 women, after 4 weeks).',
     'Relieves the symptoms of hay fever. Contains cetirizine. Always read the label.',
