@@ -1,5 +1,6 @@
 /**
- * A reviewer's private key in the options page, kept only encrypted with their passphrase
+ * A private key in the options page (a reviewer's, or the team key whoever is on duty signs team
+ * states with), kept only encrypted with its holder's passphrase
  * (WebCrypto: PBKDF2-SHA-256 derives an AES-GCM key; a fresh salt and IV each time). The public
  * part stays readable, so the page can say whose key it is. Never in policy, never sent anywhere.
  */
@@ -22,7 +23,9 @@ export const SealedKey = z.strictObject({
 });
 export type SealedKey = z.infer<typeof SealedKey>;
 
-const STORAGE_KEY = 'reviewerSecret';
+/** Which key: a reviewer's (approval codes) or the team's (team states); each has its own place. */
+export type KeySlot = 'reviewer' | 'team';
+const STORAGE_KEY: Record<KeySlot, string> = { reviewer: 'reviewerSecret', team: 'teamSecret' };
 const toBase64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
 const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 
@@ -83,13 +86,13 @@ export async function openKey(sealed: SealedKey, passphrase: string): Promise<Ke
   }
 }
 
-export async function readSealedKey(): Promise<SealedKey | undefined> {
-  const stored = await browser.storage.local.get(STORAGE_KEY);
-  const parsed = SealedKey.safeParse(stored[STORAGE_KEY]);
+export async function readSealedKey(slot: KeySlot): Promise<SealedKey | undefined> {
+  const stored = await browser.storage.local.get(STORAGE_KEY[slot]);
+  const parsed = SealedKey.safeParse(stored[STORAGE_KEY[slot]]);
   return parsed.success ? parsed.data : undefined;
 }
 
-export async function writeSealedKey(sealed: SealedKey | undefined): Promise<void> {
-  if (sealed) await browser.storage.local.set({ [STORAGE_KEY]: sealed });
-  else await browser.storage.local.remove(STORAGE_KEY);
+export async function writeSealedKey(slot: KeySlot, sealed: SealedKey | undefined): Promise<void> {
+  if (sealed) await browser.storage.local.set({ [STORAGE_KEY[slot]]: sealed });
+  else await browser.storage.local.remove(STORAGE_KEY[slot]);
 }

@@ -12,7 +12,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { main } from '../../cli/main';
-import { untilTime } from '../../cli/state';
 import type { Pack } from '../../rules/schema';
 import { generateKeyPair, type KeyPair } from '../../rules/signature';
 import {
@@ -22,6 +21,7 @@ import {
   teamEventWords,
   teamSetSwitches,
   teamStateInForce,
+  untilTime,
   verifyTeamState,
 } from '../../rules/team-state';
 import {
@@ -257,7 +257,13 @@ describe('preflight state', () => {
       /--quiet-period takes on or off/,
     );
     expect((await run(['state', 'set', '--quiet-period', 'on'])).code).toBe(2);
-    expect(() => untilTime('tomorrow')).toThrow(/expected a date/);
+    expect((await run(['state', 'set', '--until', 'tomorrow', '--key', `${name}.key.json`])).err).toMatch(
+      /--until tomorrow: expected a date/,
+    );
+    expect((await run(['state', 'set', '--event-days', '91', '--key', `${name}.key.json`])).err).toMatch(
+      /--event-days takes a whole number of days, 1 to 90/,
+    );
+    expect(untilTime('tomorrow')).toBeUndefined();
     expect(untilTime('2026-12-10T09:00:00+09:00')).toBe('2026-12-10T00:00:00.000Z');
   });
 });
