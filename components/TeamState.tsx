@@ -9,6 +9,7 @@ import { type ActiveState, STORAGE_KEYS, type TeamLock } from '../utils/messages
 import { ask } from '../utils/requests';
 import { readTeamState, type TeamStateRecord } from '../utils/team-state';
 import { t } from './i18n';
+import { TeamStateSigner } from './TeamStateSigner';
 import { followWithAccess, UrlForm } from './UrlForm';
 
 export function TeamLockNote({ team, locale }: { team: TeamLock; locale: string }) {
@@ -83,12 +84,10 @@ export function TeamState({ record, team, locale, onFollow, onRefresh, onStop }:
 /** The options page's team state section: it reads what it shows and asks the background for changes. */
 export function TeamStateSection({ locale }: { locale: string }) {
   const [record, setRecord] = useState<TeamStateRecord>({});
-  const [team, setTeam] = useState<TeamLock>();
+  const [state, setState] = useState<ActiveState>();
   const refresh = useCallback(() => {
     void readTeamState().then(setRecord);
-    void browser.runtime
-      .sendMessage({ type: 'preflight:get-state' })
-      .then((state) => setTeam((state as ActiveState).team));
+    void browser.runtime.sendMessage({ type: 'preflight:get-state' }).then((active) => setState(active as ActiveState));
   }, []);
   useEffect(() => {
     const onChanged = (changes: Record<string, unknown>) => {
@@ -104,7 +103,7 @@ export function TeamStateSection({ locale }: { locale: string }) {
       <p>{t('teamStateHelp')}</p>
       <TeamState
         record={record}
-        team={team}
+        team={state?.team}
         locale={locale}
         onFollow={(url) =>
           followWithAccess(url, () => ask({ type: 'preflight:subscribe-team-state', url })).finally(refresh)
@@ -112,6 +111,7 @@ export function TeamStateSection({ locale }: { locale: string }) {
         onRefresh={() => ask({ type: 'preflight:refresh-team-state' }).then(refresh)}
         onStop={() => void ask({ type: 'preflight:unsubscribe-team-state' }).then(refresh)}
       />
+      {state && <TeamStateSigner packs={state.packs} locale={locale} />}
     </section>
   );
 }
