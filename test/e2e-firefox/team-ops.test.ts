@@ -10,16 +10,16 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateKeyPair, type KeyPair } from '../../rules/signature';
-import { signTeamState, TEAM_STATE_FORMAT, type TeamState } from '../../rules/team-state';
+import { signTeamState } from '../../rules/team-state';
 import type { AuditEntry } from '../../utils/audit';
 import { type PackServer, startPackServer } from '../e2e/pack-server';
+import { QUIET_MESSAGE as MESSAGE, quietState as state } from '../helpers/team-state';
 import { extensionPage, firefoxMissing, fixturePage, launchFirefox } from './firefox';
 
 const INDICATOR = 'preflight-layer >>> .indicator';
 const APPROVAL = 'preflight-layer >>> [data-testid="approval"]';
 const COMPOSER = 'form.compose-form textarea';
 const PUBLISH = 'form.compose-form button[type="submit"]';
-const MESSAGE = 'Quiet period since 14:02 — earthquake; ask the duty lead before posting';
 const PASSPHRASE = 'correct horse battery';
 
 /** Put text into a field as a paste does (one input event), wherever it is (`>>>` pierces shadow roots). */
@@ -76,13 +76,6 @@ describe.skipIf(firefoxMissing)('team operations in Firefox', () => {
     let key: KeyPair;
     let options: Page;
     let composer: Page;
-    const state = (issued: string, quiet: boolean, message?: string): TeamState => ({
-      format: TEAM_STATE_FORMAT,
-      issued,
-      sets: { 'quiet-period': quiet },
-      eventWords: [],
-      ...(message ? { message } : {}),
-    });
     const serve = (body: unknown, etag: string) =>
       server.set('/state.json', { kind: 'pack', body: JSON.stringify(body), etag });
     const checkNow = () => options.click(testId('team-state-refresh'));
@@ -154,32 +147,42 @@ describe.skipIf(firefoxMissing)('team operations in Firefox', () => {
       composer = await openComposer(browser, DRAFT);
     });
 
-    it('request → approve in the options page → the code pasted in the gate posts the draft as written', async () => {
-      await expect.poll(() => severity(composer)).toBe('block');
+    const inGate = (id: string) => `${APPROVAL} ${testId(id)}`;
+    /** The operator presses Post, and "Ask for approval" in the gate: the request to send. */
+    const askForApproval = async () => {
       await composer.click(PUBLISH);
       await composer.waitForSelector(APPROVAL);
-      await composer.click(`${APPROVAL} ${testId('ask-approval')}`);
-      await expect.poll(() => value(composer, `${APPROVAL} ${testId('approval-request')}`)).toMatch(/\S/);
-      const request = await value(composer, `${APPROVAL} ${testId('approval-request')}`);
-
+      await composer.click(inGate('ask-approval'));
+      await expect.poll(() => value(composer, inGate('approval-request'))).toMatch(/\S/);
+      return value(composer, inGate('approval-request'));
+    };
+    /** The reviewer checks the request in the options page and approves it: the code to send back. */
+    const approveInOptions = async (request: string, note: string) => {
       await paste(options, testId('approve-request'), request);
       await press(options, testId('approve-check'));
+      // Checking clears the last draft and code before it shows this one.
+      await expect.poll(async () => (await options.$(testId('approve-code'))) === null).toBe(true);
       await expect.poll(() => text(options, testId('approve-draft'))).toBe(DRAFT);
-      await paste(options, testId('approve-note'), 'Legal: reviewed in Firefox');
+      await paste(options, testId('approve-note'), note);
       await paste(options, testId('approve-passphrase'), PASSPHRASE);
       await press(options, testId('approve-sign'));
       await expect
         .poll(() => value(options, testId('approve-code')), { timeout: 10_000 })
         .toMatch(/^preflight-approval:/);
-      const code = await value(options, testId('approve-code'));
+      return value(options, testId('approve-code'));
+    };
+    const pasteCode = async (code: string) => {
+      await paste(composer, inGate('approval-code'), code);
+      await composer.click(inGate('check-approval'));
+    };
 
+    it('request → approve in the options page → the code pasted in the gate posts the draft as written', async () => {
+      await expect.poll(() => severity(composer)).toBe('block');
+      const code = await approveInOptions(await askForApproval(), 'Legal: reviewed in Firefox');
       expect(await posted(composer)).toEqual([]);
-      await paste(composer, `${APPROVAL} ${testId('approval-code')}`, code);
-      await composer.click(`${APPROVAL} ${testId('check-approval')}`);
-      await expect
-        .poll(() => text(composer, `${APPROVAL} ${testId('post-approved')}`))
-        .toBe('Post (approved by legal)');
-      await composer.click(`${APPROVAL} ${testId('post-approved')}`);
+      await pasteCode(code);
+      await expect.poll(() => text(composer, inGate('post-approved'))).toBe('Post (approved by legal)');
+      await composer.click(inGate('post-approved'));
       await expect.poll(() => posted(composer)).toEqual([DRAFT]);
       const audit = await options.evaluate(async () => {
         type Storage = { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
@@ -195,32 +198,15 @@ describe.skipIf(firefoxMissing)('team operations in Firefox', () => {
     it('refuses the code once the draft is edited', async () => {
       await composer.click(COMPOSER);
       await composer.keyboard.type(DRAFT, { delay: 5 });
-      await composer.click(PUBLISH);
-      await composer.waitForSelector(APPROVAL);
-      await composer.click(`${APPROVAL} ${testId('ask-approval')}`);
-      await expect.poll(() => value(composer, `${APPROVAL} ${testId('approval-request')}`)).toMatch(/\S/);
-      const request = await value(composer, `${APPROVAL} ${testId('approval-request')}`);
-      await paste(options, testId('approve-request'), request);
-      await press(options, testId('approve-check'));
-      // Checking clears the last draft and code before it shows this one.
-      await expect.poll(async () => (await options.$(testId('approve-code'))) === null).toBe(true);
-      await expect.poll(() => text(options, testId('approve-draft'))).toBe(DRAFT);
-      await paste(options, testId('approve-note'), 'Legal: second look');
-      await paste(options, testId('approve-passphrase'), PASSPHRASE);
-      await press(options, testId('approve-sign'));
-      await expect
-        .poll(() => value(options, testId('approve-code')), { timeout: 10_000 })
-        .toMatch(/^preflight-approval:/);
-      const code = await value(options, testId('approve-code'));
+      const code = await approveInOptions(await askForApproval(), 'Legal: second look');
       await composer.keyboard.press('Escape');
       await composer.click(COMPOSER);
       await composer.keyboard.type('!', { delay: 5 });
       await composer.click(PUBLISH);
       await composer.waitForSelector(APPROVAL);
-      await paste(composer, `${APPROVAL} ${testId('approval-code')}`, code);
-      await composer.click(`${APPROVAL} ${testId('check-approval')}`);
+      await pasteCode(code);
       await expect
-        .poll(() => text(composer, `${APPROVAL} ${testId('approval-error')}`))
+        .poll(() => text(composer, inGate('approval-error')))
         .toContain('the draft was edited after the request');
       expect(await posted(composer)).toEqual([DRAFT]);
     });

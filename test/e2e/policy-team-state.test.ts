@@ -7,27 +7,14 @@
  * options page; a tampered state in the file is refused with the error shown, and the last good one
  * stays. Writing there needs root, as CI has.
  */
-import { accessSync, constants, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateKeyPair, type KeyPair } from '../../rules/signature';
-import { signTeamState, TEAM_STATE_FORMAT, type TeamState } from '../../rules/team-state';
+import { signTeamState } from '../../rules/team-state';
 import { serveFixture } from '../fixtures/serve';
-import { browserMissing, EXTENSION_ID, type ExtensionBrowser, launchWithExtension, openMastodon } from './browser';
-
-const POLICY_DIR = '/etc/chromium/policies/managed';
-const POLICY_FILE = join(POLICY_DIR, 'preflight-e2e-team-state.json');
-const canWritePolicy = (() => {
-  try {
-    mkdirSync(POLICY_DIR, { recursive: true });
-    accessSync(POLICY_DIR, constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
-})();
-const MESSAGE = 'Quiet period since 14:02 — earthquake; ask the duty lead before posting';
+import { QUIET_MESSAGE as MESSAGE, quietState as state } from '../helpers/team-state';
+import { browserMissing, type ExtensionBrowser, launchWithExtension, openMastodon } from './browser';
+import { canWritePolicy, managedPolicy, reloadPolicies } from './managed-policy';
 
 describe.skipIf(browserMissing || !canWritePolicy)('team state from enterprise policy (managed policy file)', () => {
   let browser: ExtensionBrowser;
@@ -36,35 +23,13 @@ describe.skipIf(browserMissing || !canWritePolicy)('team state from enterprise p
   let options: Page;
   const severity = () => composer.locator('preflight-layer .indicator').first().getAttribute('data-severity');
   const badge = () => composer.locator('preflight-layer .indicator').first().textContent();
-  const state = (issued: string, quiet: boolean, message?: string): TeamState => ({
-    format: TEAM_STATE_FORMAT,
-    issued,
-    sets: { 'quiet-period': quiet },
-    eventWords: [],
-    ...(message ? { message } : {}),
-  });
+  const policy = managedPolicy('team-state');
   /** The policy file an admin deploys: the team's public key, and the signed state as JSON text. */
   const writePolicy = (teamState: unknown) =>
-    writeFileSync(
-      POLICY_FILE,
-      JSON.stringify({
-        '3rdparty': {
-          extensions: {
-            [EXTENSION_ID]: {
-              trustedKeys: [{ keyId: key.keyId, name: key.name, publicKey: key.publicKey }],
-              teamState: JSON.stringify(teamState),
-            },
-          },
-        },
-      }),
-    );
-  /** Chromium reads the file again, as chrome://policy's "Reload policies" has it do. */
-  const reloadPolicies = async () => {
-    const page = await browser.context.newPage();
-    await page.goto('chrome://policy');
-    await page.locator('#reload-policies').click();
-    await page.close();
-  };
+    policy.write({
+      trustedKeys: [{ keyId: key.keyId, name: key.name, publicKey: key.publicKey }],
+      teamState: JSON.stringify(teamState),
+    });
 
   beforeAll(async () => {
     key = await generateKeyPair('duty-lead');
@@ -77,7 +42,7 @@ describe.skipIf(browserMissing || !canWritePolicy)('team state from enterprise p
   });
   afterAll(async () => {
     await browser?.close();
-    rmSync(POLICY_FILE, { force: true });
+    policy.remove();
   });
 
   it('takes the state policy carries: a lock signed by the team key, and the draft still goes', async () => {
@@ -89,7 +54,7 @@ describe.skipIf(browserMissing || !canWritePolicy)('team state from enterprise p
 
   it('a new state in the policy file turns the quiet period on in the open composer, with the reason and signer', async () => {
     writePolicy(await signTeamState(state('2026-12-04T14:02:00Z', true, MESSAGE), key));
-    await reloadPolicies();
+    await reloadPolicies(browser);
     await expect.poll(severity, { timeout: 15_000 }).toBe('block');
     await expect.poll(badge).toContain(MESSAGE);
     expect(await badge()).toContain('duty-lead');
@@ -105,7 +70,7 @@ describe.skipIf(browserMissing || !canWritePolicy)('team state from enterprise p
   it('refuses a tampered state in the policy file, says why, and keeps the last good one', async () => {
     const signed = await signTeamState(state('2026-12-04T16:00:00Z', false, 'All clear'), key);
     writePolicy({ ...signed, message: 'All clear — post as usual' });
-    await reloadPolicies();
+    await reloadPolicies(browser);
     await expect
       .poll(() => options.getByTestId('team-state-error').textContent(), { timeout: 15_000 })
       .toContain('the team state was changed after it was signed');

@@ -9,8 +9,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateKeyPair, type KeyPair } from '../../rules/signature';
-import { signTeamState, TEAM_STATE_FORMAT, type TeamState } from '../../rules/team-state';
+import { signTeamState } from '../../rules/team-state';
 import { serveFixture } from '../fixtures/serve';
+import { QUIET_MESSAGE as MESSAGE, quietState as state } from '../helpers/team-state';
 import {
   browserMissing,
   type ExtensionBrowser,
@@ -21,8 +22,6 @@ import {
 } from './browser';
 import { type PackServer, startPackServer } from './pack-server';
 
-const MESSAGE = 'Quiet period since 14:02 — earthquake; ask the duty lead before posting';
-
 describe.skipIf(browserMissing)('team state', () => {
   let server: PackServer;
   let browser: ExtensionBrowser;
@@ -31,13 +30,6 @@ describe.skipIf(browserMissing)('team state', () => {
   let key: KeyPair;
   const severity = () => composer.locator('preflight-layer .indicator').first().getAttribute('data-severity');
   const badge = () => composer.locator('preflight-layer .indicator').first().textContent();
-  const state = (issued: string, quiet: boolean, message?: string): TeamState => ({
-    format: TEAM_STATE_FORMAT,
-    issued,
-    sets: { 'quiet-period': quiet },
-    eventWords: [],
-    ...(message ? { message } : {}),
-  });
   const serve = (body: unknown, etag: string) =>
     server.set('/state.json', { kind: 'pack', body: JSON.stringify(body), etag });
   const checkNow = () => options.getByTestId('team-state-refresh').click();
