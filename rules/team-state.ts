@@ -101,6 +101,9 @@ export function draftTeamState(
   const until = choice.until === undefined ? undefined : untilTime(choice.until);
   if (choice.until !== undefined && !until)
     return { ok: false, field: 'until', error: `${choice.until}: expected a date (YYYY-MM-DD) or an ISO time` };
+  // A state that ends before it is published would never be in force, and say nothing about it.
+  if (until && Date.parse(until) <= now.getTime())
+    return { ok: false, field: 'until', error: `${choice.until}: that has already passed` };
   const wordsUntil = new Date(now.getTime() + eventDays * DAY).toISOString();
   const parsed = TeamState.safeParse({
     format: TEAM_STATE_FORMAT,

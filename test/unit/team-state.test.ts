@@ -221,7 +221,7 @@ describe('preflight state', () => {
       '--reason',
       'Quiet period since 14:02 — earthquake; ask the duty lead before posting',
       '--until',
-      '2026-12-10',
+      '2099-12-10',
       '--profile',
       'brand',
       '--event-word',
@@ -238,7 +238,7 @@ describe('preflight state', () => {
     expect(written).toMatchObject({
       sets: { 'quiet-period': true },
       profile: 'brand',
-      until: '2026-12-11T00:00:00.000Z',
+      until: '2099-12-11T00:00:00.000Z',
     });
     expect(written.eventWords.map((e) => e.word)).toEqual(['Noto']);
     const shown = await run(['state', 'show', out, '--key', `${name}.pub.json`]);
@@ -262,6 +262,9 @@ describe('preflight state', () => {
     );
     expect((await run(['state', 'set', '--event-days', '91', '--key', `${name}.key.json`])).err).toMatch(
       /--event-days takes a whole number of days, 1 to 90/,
+    );
+    expect((await run(['state', 'set', '--until', '2020-01-01', '--key', `${name}.key.json`])).err).toMatch(
+      /--until 2020-01-01: that has already passed/,
     );
     expect(untilTime('tomorrow')).toBeUndefined();
     expect(untilTime('2026-12-10T09:00:00+09:00')).toBe('2026-12-10T00:00:00.000Z');
