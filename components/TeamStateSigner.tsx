@@ -11,12 +11,12 @@ import { listProfiles } from '../rules/profiles';
 import type { Pack } from '../rules/schema';
 import { draftTeamState, EVENT_DAYS, signTeamState, teamStateFile } from '../rules/team-state';
 import { openKey, type SealedKey } from '../utils/sealed-key';
+import { QUIET_PERIOD } from '../utils/settings';
 import { download } from './download';
 import { t } from './i18n';
 import { PastedText } from './PasteForm';
 import { KeyHolder, PassphraseField, SealedKeyImport, useSealedKey } from './SealedKey';
 
-const QUIET = 'quiet-period';
 type Choice = '' | 'on' | 'off';
 
 /** The sets the packs define, each id once (a bare id switches that set in every pack that has it). */
@@ -117,11 +117,16 @@ function SignForm({ sealed, packs, locale }: { sealed: SealedKey; packs: readonl
 
   return (
     <div class="team-sign-form">
-      <OnOff id={QUIET} label={t('teamSignQuiet')} value={sets[QUIET] ?? ''} onPick={pick(QUIET)} />
+      <OnOff
+        id={QUIET_PERIOD}
+        label={t('teamSignQuiet')}
+        value={sets[QUIET_PERIOD] ?? ''}
+        onPick={pick(QUIET_PERIOD)}
+      />
       <fieldset>
         <legend>{t('teamSignSets')}</legend>
         {choices
-          .filter((choice) => choice.id !== QUIET)
+          .filter((choice) => choice.id !== QUIET_PERIOD)
           .map((choice) => (
             <OnOff
               key={choice.id}
