@@ -1,23 +1,17 @@
 /** `preflight state set | show`: the team state the person on duty signs and publishes. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { keyName, type PublicKey } from '../rules/signature';
-import { parseTeamState, signTeamState, TEAM_STATE_FORMAT, TeamState, verifyTeamState } from '../rules/team-state';
+import {
+  draftTeamState,
+  EVENT_DAYS,
+  parseTeamState,
+  signTeamState,
+  type TeamState,
+  teamStateFile,
+  verifyTeamState,
+} from '../rules/team-state';
 import { type Io, UsageError } from './main';
 import { args, KeyFile, readKey, SecretKeyFile } from './pack';
-
-const DAY = 86_400_000;
-
-/** A date alone (YYYY-MM-DD) means through that day (UTC); a full ISO time is taken as it is. */
-export function untilTime(text: string): string {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
-    const start = Date.parse(`${text}T00:00:00Z`);
-    if (Number.isFinite(start)) return new Date(start + DAY).toISOString();
-  }
-  const time = Date.parse(text);
-  if (!Number.isFinite(time) || !/^\d{4}-\d{2}-\d{2}T/.test(text))
-    throw new UsageError(`--until ${text}: expected a date (YYYY-MM-DD) or an ISO time`);
-  return new Date(time).toISOString();
-}
 
 function onOff(option: string, value: string): boolean {
   if (value === 'on') return true;
@@ -61,25 +55,24 @@ export async function runState(argv: string[], io: Io, now = new Date()): Promis
         if (!id || value === undefined) throw new UsageError(`--set ${entry}: expected SET=on or PACK/SET=off`);
         sets[id] = onOff(`--set ${id}`, value);
       }
-      const days = Number(values['event-days'] ?? 7);
-      if (!Number.isInteger(days) || days < 1 || days > 90)
-        throw new UsageError('--event-days takes a whole number of days, 1 to 90');
-      const wordsUntil = new Date(now.getTime() + days * DAY).toISOString();
-      const draft = TeamState.safeParse({
-        format: TEAM_STATE_FORMAT,
-        issued: now.toISOString(),
-        sets,
-        ...(typeof values.profile === 'string' ? { profile: values.profile } : {}),
-        eventWords: ((values['event-word'] ?? []) as string[]).map((word) => ({ word, until: wordsUntil })),
-        ...(typeof values.reason === 'string' ? { message: values.reason } : {}),
-        ...(typeof values.until === 'string' ? { until: untilTime(values.until) } : {}),
-      });
-      if (!draft.success) {
-        const issue = draft.error.issues[0]!;
-        throw new UsageError(`the team state is not valid: ${issue.path.join('.')}: ${issue.message}`);
-      }
-      const signed = await signTeamState(draft.data, key);
-      const json = `${JSON.stringify(signed, null, 2)}\n`;
+      const draft = draftTeamState(
+        {
+          sets,
+          profile: values.profile as string | undefined,
+          eventWords: (values['event-word'] ?? []) as string[],
+          eventDays: Number(values['event-days'] ?? EVENT_DAYS.default),
+          message: values.reason as string | undefined,
+          until: values.until as string | undefined,
+        },
+        now,
+      );
+      if (!draft.ok)
+        throw new UsageError(
+          ['event-days', 'until'].includes(draft.field)
+            ? `--${draft.field} ${draft.error}`
+            : `the team state is not valid: ${draft.field}: ${draft.error}`,
+        );
+      const json = teamStateFile(await signTeamState(draft.state, key));
       if (typeof values.output === 'string') {
         writeFileSync(values.output, json);
         io.err(`signed the team state with key ${keyName(key, key.keyId)} (${key.keyId}): ${values.output}`);

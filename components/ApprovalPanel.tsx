@@ -12,6 +12,7 @@ import type { PublicKey } from '../rules/signature';
 import type { ApprovalRecord as ApprovalRelease } from '../utils/audit';
 import { sha256Hex } from '../utils/hash';
 import { t } from './i18n';
+import { PastedText, PasteForm } from './PasteForm';
 
 export interface ApprovalPanelProps {
   findings: readonly Finding[];
@@ -82,32 +83,21 @@ export function ApprovalPanel({
       <button type="button" class="ask-approval" data-testid="ask-approval" onClick={() => void ask()}>
         {t('approvalAsk')}
       </button>
-      {request && (
-        <label>
-          {t('approvalRequestCopied')}
-          <textarea readOnly rows={2} data-testid="approval-request" value={request} />
-        </label>
-      )}
-      <label>
-        {t('approvalCodeLabel')}
-        <textarea
-          rows={2}
-          data-testid="approval-code"
-          value={code}
-          onInput={(event) => {
-            setCode((event.target as HTMLTextAreaElement).value);
-            setAccepted(undefined);
-          }}
-        />
-      </label>
-      <button type="button" data-testid="check-approval" disabled={!code.trim()} onClick={() => void check()}>
-        {t('approvalCheck')}
-      </button>
-      {problem && (
-        <p role="alert" data-testid="approval-error">
-          {problem}
-        </p>
-      )}
+      {request && <PastedText label={t('approvalRequestCopied')} testId="approval-request" rows={2} value={request} />}
+      <PasteForm
+        label={t('approvalCodeLabel')}
+        testId="approval-code"
+        rows={2}
+        value={code}
+        onInput={(value) => {
+          setCode(value);
+          setAccepted(undefined);
+        }}
+        action={{ label: t('approvalCheck'), testId: 'check-approval', disabled: !code.trim() }}
+        onAction={check}
+        problem={problem}
+        problemTestId="approval-error"
+      />
       {accepted && (
         <>
           <p data-testid="approval-note">{t('approvalAccepted', accepted.reviewer, accepted.note)}</p>

@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { AuditEntry } from '../utils/audit';
 import { type AuditFilter, auditToCsv, auditToJson, filterAudit } from '../utils/audit-export';
+import { download } from './download';
 import { type MessageKey, platformName, t, tn } from './i18n';
 
 const DECISION: Record<AuditEntry['decision'], MessageKey> = {
@@ -11,14 +12,6 @@ const DECISION: Record<AuditEntry['decision'], MessageKey> = {
   approved: 'auditDecisionApproved',
   ignored: 'auditDecisionIgnored',
 };
-
-function download(name: string, type: string, text: string) {
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([text], { type }));
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
-}
 
 export function AuditLog({ entries, locale }: { entries: readonly AuditEntry[]; locale: string }) {
   const [filter, setFilter] = useState<AuditFilter>({});

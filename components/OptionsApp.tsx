@@ -20,7 +20,7 @@ import {
   writeSet,
 } from '../utils/settings';
 import { type RuleOverride, storage } from '../utils/storage';
-import { originPattern, readSubscriptions, type Subscription } from '../utils/subscriptions';
+import { readSubscriptions, type Subscription } from '../utils/subscriptions';
 import { AuditLog } from './AuditLog';
 import { type MessageKey, t, uiLocale } from './i18n';
 import { PackList } from './PackList';
@@ -31,6 +31,7 @@ import { SetList } from './SetList';
 import { SubscriptionList } from './SubscriptionList';
 import { TeamStateSection } from './TeamState';
 import { TrustedKeys } from './TrustedKeys';
+import { followWithAccess } from './UrlForm';
 
 /** The page's sections, reviewers' first; each has its own address (options.html#rules). */
 export const SECTIONS = ['sets', 'rules', 'packs', 'audit'] as const;
@@ -199,14 +200,9 @@ export function OptionsApp() {
             <SubscriptionList
               subscriptions={subscriptions}
               locale={locale}
-              onSubscribe={async (url) => {
-                // Asked first, in the person's click: a browser grants a site's access only then.
-                const granted = await browser.permissions.request({ origins: [originPattern(url)] }).catch(() => false);
-                if (!granted) return t('subsPermissionRefused', new URL(url).origin);
-                const result = await ask({ type: 'preflight:subscribe', url });
-                refresh();
-                return result.ok ? undefined : t('subsFailed', result.error);
-              }}
+              onSubscribe={(url) =>
+                followWithAccess(url, () => ask({ type: 'preflight:subscribe', url })).finally(refresh)
+              }
               onRefresh={() => ask({ type: 'preflight:refresh-subscriptions' }).then(refresh)}
               onRemove={(subscription) =>
                 void ask({ type: 'preflight:unsubscribe', url: subscription.url }).then(refresh)

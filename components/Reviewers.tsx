@@ -12,21 +12,22 @@ import type { Finding } from '../rules/schema';
 import type { PublicKey } from '../rules/signature';
 import { sha256Hex } from '../utils/hash';
 import { type ActiveState, send } from '../utils/messages';
-import { MIN_PASSPHRASE, openKey, readSealedKey, type SealedKey, sealKey, writeSealedKey } from '../utils/sealed-key';
+import { openKey, type SealedKey } from '../utils/sealed-key';
 import { storage } from '../utils/storage';
 import { FindingList } from './FindingList';
 import { t } from './i18n';
+import { PastedText, PasteForm } from './PasteForm';
+import { KeyHolder, PassphraseField, SealedKeyImport, useSealedKey } from './SealedKey';
 import { TrustedKeys } from './TrustedKeys';
 
 export function ReviewerSection({ locale }: { locale: string }) {
   const [keys, setKeys] = useState<PublicKey[]>([]);
   const [policyKeys, setPolicyKeys] = useState<PublicKey[]>([]);
-  const [sealed, setSealed] = useState<SealedKey>();
+  const { sealed, keep, forget } = useSealedKey('reviewer');
   const [state, setState] = useState<ActiveState>();
   useEffect(() => {
     void storage.reviewerKeys.get().then(setKeys);
     void storage.lastPolicy.get().then((policy) => setPolicyKeys(policy.reviewerKeys ?? []));
-    void readSealedKey().then(setSealed);
     void send({ type: 'preflight:get-state' }).then(setState);
   }, []);
   return (
@@ -44,66 +45,11 @@ export function ReviewerSection({ locale }: { locale: string }) {
       />
       <h3>{t('approveTitle')}</h3>
       {sealed ? (
-        <Approve
-          sealed={sealed}
-          state={state}
-          locale={locale}
-          onForget={() => void writeSealedKey(undefined).then(() => setSealed(undefined))}
-        />
+        <Approve sealed={sealed} state={state} locale={locale} onForget={forget} />
       ) : (
-        <KeyImport onSealed={(next) => void writeSealedKey(next).then(() => setSealed(next))} />
+        <SealedKeyImport testIds="reviewer-" onSealed={keep} />
       )}
     </section>
-  );
-}
-
-function KeyImport({ onSealed }: { onSealed: (sealed: SealedKey) => void }) {
-  const [file, setFile] = useState('');
-  const [passphrase, setPassphrase] = useState('');
-  const [problem, setProblem] = useState<string>();
-  return (
-    <form
-      onSubmit={async (event) => {
-        event.preventDefault();
-        try {
-          const key = JSON.parse(file) as { keyId?: string; name?: string; publicKey?: string; secretKey?: string };
-          if (!key.keyId || !key.publicKey || !key.secretKey) throw new Error(t('approveNotKeyFile'));
-          onSealed(
-            await sealKey(
-              { keyId: key.keyId, name: key.name, publicKey: key.publicKey, secretKey: key.secretKey },
-              passphrase,
-            ),
-          );
-          setFile('');
-          setPassphrase('');
-        } catch (error) {
-          setProblem((error as Error).message);
-        }
-      }}
-    >
-      <label>
-        {t('approveKeyFile')}
-        <textarea
-          rows={3}
-          data-testid="reviewer-key-file"
-          value={file}
-          onInput={(e) => setFile((e.target as HTMLTextAreaElement).value)}
-        />
-      </label>
-      <label>
-        {t('approvePassphrase', MIN_PASSPHRASE)}{' '}
-        <input
-          type="password"
-          data-testid="reviewer-new-passphrase"
-          value={passphrase}
-          onInput={(e) => setPassphrase((e.target as HTMLInputElement).value)}
-        />
-      </label>{' '}
-      <button type="submit" data-testid="reviewer-key-save">
-        {t('approveKeySave')}
-      </button>
-      {problem && <p role="alert">{problem}</p>}
-    </form>
   );
 }
 
@@ -177,24 +123,15 @@ function Approve({
   };
   return (
     <div class="approve" data-testid="approve">
-      <p>
-        {t('approveAs', sealed.name ?? sealed.keyId)}{' '}
-        <button type="button" onClick={onForget}>
-          {t('approveForgetKey')}
-        </button>
-      </p>
-      <label>
-        {t('approveRequest')}
-        <textarea
-          rows={3}
-          data-testid="approve-request"
-          value={request}
-          onInput={(e) => setRequest((e.target as HTMLTextAreaElement).value)}
-        />
-      </label>
-      <button type="button" data-testid="approve-check" disabled={!request.trim()} onClick={() => void check()}>
-        {t('approveCheck')}
-      </button>
+      <KeyHolder text={t('approveAs', sealed.name ?? sealed.keyId)} onForget={onForget} />
+      <PasteForm
+        label={t('approveRequest')}
+        testId="approve-request"
+        value={request}
+        onInput={setRequest}
+        action={{ label: t('approveCheck'), testId: 'approve-check', disabled: !request.trim() }}
+        onAction={check}
+      />
       {checked && (
         <div class="approve-draft">
           <pre data-testid="approve-draft">{checked.draft}</pre>
@@ -203,15 +140,7 @@ function Approve({
           {checked.refused.length > 0 && <p role="alert">{t('approveRefusedRules', checked.refused.join(', '))}</p>}
           {checked.rules.length > 0 && checked.refused.length === 0 && (
             <div>
-              <label>
-                {t('approveNote')}
-                <textarea
-                  rows={2}
-                  data-testid="approve-note"
-                  value={note}
-                  onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)}
-                />
-              </label>
+              <PastedText label={t('approveNote')} testId="approve-note" rows={2} value={note} onInput={setNote} />
               <label>
                 {t('approveHours')}{' '}
                 <input
@@ -223,15 +152,7 @@ function Approve({
                   onInput={(e) => setHours(Number((e.target as HTMLInputElement).value))}
                 />
               </label>
-              <label>
-                {t('approvePassphraseOpen')}{' '}
-                <input
-                  type="password"
-                  data-testid="approve-passphrase"
-                  value={passphrase}
-                  onInput={(e) => setPassphrase((e.target as HTMLInputElement).value)}
-                />
-              </label>{' '}
+              <PassphraseField testId="approve-passphrase" value={passphrase} onInput={setPassphrase} isNew={false} />{' '}
               <button
                 type="button"
                 data-testid="approve-sign"
@@ -245,12 +166,7 @@ function Approve({
         </div>
       )}
       {problem && <p role="alert">{problem}</p>}
-      {code && (
-        <label>
-          {t('approveCode')}
-          <textarea readOnly rows={3} data-testid="approve-code" value={code} />
-        </label>
-      )}
+      {code && <PastedText label={t('approveCode')} testId="approve-code" value={code} />}
     </div>
   );
 }

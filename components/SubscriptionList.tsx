@@ -1,8 +1,7 @@
 /** Pack subscriptions: add a URL, see when each was checked and why an update failed, check now. */
-import { useState } from 'preact/hooks';
 import type { Subscription } from '../utils/subscriptions';
-import { urlProblem } from '../utils/subscriptions';
 import { t } from './i18n';
+import { UrlForm } from './UrlForm';
 
 export interface SubscriptionListProps {
   subscriptions: readonly Subscription[];
@@ -14,40 +13,21 @@ export interface SubscriptionListProps {
 }
 
 export function SubscriptionList({ subscriptions, locale, onSubscribe, onRefresh, onRemove }: SubscriptionListProps) {
-  const [url, setUrl] = useState('');
-  const [problem, setProblem] = useState<string>();
   const when = (iso: string) => new Date(iso).toLocaleString(locale);
   return (
     <div class="subscriptions">
-      <form
-        onSubmit={async (event) => {
-          event.preventDefault();
-          const issue = urlProblem(url.trim());
-          setProblem(issue);
-          if (issue) return;
-          const refused = await onSubscribe(url.trim());
-          setProblem(refused);
-          if (!refused) setUrl('');
-        }}
+      <UrlForm
+        label={t('subsUrl')}
+        placeholder="https://packs.example.com/team.json"
+        submit={t('subsAdd')}
+        testIds={{ input: 'subscription-url', submit: 'subscribe' }}
+        onSubmit={onSubscribe}
       >
-        <label>
-          {t('subsUrl')}{' '}
-          <input
-            type="url"
-            data-testid="subscription-url"
-            value={url}
-            placeholder="https://packs.example.com/team.json"
-            onInput={(event) => setUrl((event.target as HTMLInputElement).value)}
-          />
-        </label>{' '}
-        <button type="submit" data-testid="subscribe">
-          {t('subsAdd')}
-        </button>{' '}
+        {' '}
         <button type="button" data-testid="refresh" onClick={() => void onRefresh()}>
           {t('subsCheckNow')}
         </button>
-      </form>
-      {problem && <p role="alert">{problem}</p>}
+      </UrlForm>
       <ul>
         {subscriptions.map((s) => (
           <li key={s.url} class="subscription" data-url={s.url}>

@@ -5,12 +5,13 @@
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { send, type TeamLock } from '../utils/messages';
+import { type ActiveState, send, type TeamLock } from '../utils/messages';
 import { ask } from '../utils/requests';
 import { storage } from '../utils/storage';
-import { originPattern, urlProblem } from '../utils/subscriptions';
 import { readTeamState, type TeamStateRecord } from '../utils/team-state';
 import { t } from './i18n';
+import { TeamStateSigner } from './TeamStateSigner';
+import { followWithAccess, UrlForm } from './UrlForm';
 
 export function TeamLockNote({ team, locale }: { team: TeamLock; locale: string }) {
   const when = (iso: string) => new Date(iso).toLocaleString(locale);
@@ -38,8 +39,6 @@ export interface TeamStateProps {
 }
 
 export function TeamState({ record, team, locale, onFollow, onRefresh, onStop }: TeamStateProps) {
-  const [url, setUrl] = useState('');
-  const [problem, setProblem] = useState<string>();
   const when = (iso: string) => new Date(iso).toLocaleString(locale);
   const switches = Object.entries(record.current?.state.sets ?? {})
     .map(([key, on]) => `${key}=${on ? 'on' : 'off'}`)
@@ -58,33 +57,14 @@ export function TeamState({ record, team, locale, onFollow, onRefresh, onStop }:
           </button>
         </p>
       ) : (
-        <form
-          onSubmit={async (event) => {
-            event.preventDefault();
-            const issue = urlProblem(url.trim());
-            setProblem(issue);
-            if (issue) return;
-            const refused = await onFollow(url.trim());
-            setProblem(refused);
-            if (!refused) setUrl('');
-          }}
-        >
-          <label>
-            {t('teamStateUrl')}{' '}
-            <input
-              type="url"
-              data-testid="team-state-input"
-              value={url}
-              placeholder="https://packs.example.com/team-state.json"
-              onInput={(event) => setUrl((event.target as HTMLInputElement).value)}
-            />
-          </label>{' '}
-          <button type="submit" data-testid="team-state-follow">
-            {t('teamStateFollow')}
-          </button>
-        </form>
+        <UrlForm
+          label={t('teamStateUrl')}
+          placeholder="https://packs.example.com/team-state.json"
+          submit={t('teamStateFollow')}
+          testIds={{ input: 'team-state-input', submit: 'team-state-follow' }}
+          onSubmit={onFollow}
+        />
       )}
-      {problem && <p role="alert">{problem}</p>}
       {team ? (
         <>
           <TeamLockNote team={team} locale={locale} />
@@ -105,10 +85,10 @@ export function TeamState({ record, team, locale, onFollow, onRefresh, onStop }:
 /** The options page's team state section: it reads what it shows and asks the background for changes. */
 export function TeamStateSection({ locale }: { locale: string }) {
   const [record, setRecord] = useState<TeamStateRecord>({});
-  const [team, setTeam] = useState<TeamLock>();
+  const [state, setState] = useState<ActiveState>();
   const refresh = useCallback(() => {
     void readTeamState().then(setRecord);
-    void send({ type: 'preflight:get-state' }).then((state) => setTeam(state.team));
+    void send({ type: 'preflight:get-state' }).then(setState);
   }, []);
   useEffect(() => {
     const onChanged = (changes: Record<string, unknown>) => {
@@ -124,19 +104,15 @@ export function TeamStateSection({ locale }: { locale: string }) {
       <p>{t('teamStateHelp')}</p>
       <TeamState
         record={record}
-        team={team}
+        team={state?.team}
         locale={locale}
-        onFollow={async (url) => {
-          // Asked first, in the person's click: a browser grants a site's access only then.
-          const granted = await browser.permissions.request({ origins: [originPattern(url)] }).catch(() => false);
-          if (!granted) return t('subsPermissionRefused', new URL(url).origin);
-          const result = await ask({ type: 'preflight:subscribe-team-state', url });
-          refresh();
-          return result.ok ? undefined : t('subsFailed', result.error);
-        }}
+        onFollow={(url) =>
+          followWithAccess(url, () => ask({ type: 'preflight:subscribe-team-state', url })).finally(refresh)
+        }
         onRefresh={() => ask({ type: 'preflight:refresh-team-state' }).then(refresh)}
         onStop={() => void ask({ type: 'preflight:unsubscribe-team-state' }).then(refresh)}
       />
+      {state && <TeamStateSigner packs={state.packs} locale={locale} />}
     </section>
   );
 }

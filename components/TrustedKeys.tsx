@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { PublicKey } from '../rules/signature';
 import { t } from './i18n';
+import { PasteForm } from './PasteForm';
 
 const KEY = /^[0-9a-f]{16}$/;
 
@@ -49,27 +50,21 @@ export function TrustedKeys({ keys, policyKeys, onChange, testIds = '' }: Truste
           </li>
         ))}
       </ul>
-      <textarea
-        data-testid={`${testIds}key-input`}
-        aria-label={t('keysInputLabel')}
-        rows={3}
+      <PasteForm
+        label={t('keysInputLabel')}
+        testId={`${testIds}key-input`}
         value={text}
-        onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
-      />
-      <button
-        type="button"
-        data-testid={`${testIds}key-add`}
-        onClick={() => {
+        onInput={setText}
+        action={{ label: t('keysAdd'), testId: `${testIds}key-add` }}
+        onAction={() => {
           const key = parsePublicKey(text);
           setInvalid(!key);
           if (!key) return;
           onChange([...keys.filter((k) => k.keyId !== key.keyId), key]);
           setText('');
         }}
-      >
-        {t('keysAdd')}
-      </button>
-      {invalid && <p role="alert">{t('keysInvalid')}</p>}
+        problem={invalid ? t('keysInvalid') : undefined}
+      />
       {policyKeys.length > 0 && keys.length > 0 && <p data-testid={`${testIds}keys-ignored`}>{t('keysIgnored')}</p>}
     </div>
   );

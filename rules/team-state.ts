@@ -56,6 +56,71 @@ export function signTeamState(state: TeamState, key: KeyPair): Promise<TeamState
   return signDocument(state, key);
 }
 
+/** A signed state as a file: the same bytes from `preflight state set` and from the options page. */
+export const teamStateFile = (state: TeamState): string => `${JSON.stringify(state, null, 2)}\n`;
+
+const DAY = 86_400_000;
+/** How long event words may last (days): long enough for a disaster's aftermath, short enough to be renewed. */
+export const EVENT_DAYS = { min: 1, max: 90, default: 7 } as const;
+
+/** A date alone (YYYY-MM-DD) means through that day (UTC); a full ISO time is taken as it is; else undefined. */
+export function untilTime(text: string): string | undefined {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+    const start = Date.parse(`${text}T00:00:00Z`);
+    return Number.isFinite(start) ? new Date(start + DAY).toISOString() : undefined;
+  }
+  const time = Date.parse(text);
+  return Number.isFinite(time) && /^\d{4}-\d{2}-\d{2}T/.test(text) ? new Date(time).toISOString() : undefined;
+}
+
+/** What the person on duty chooses, from the CLI's options or the options page's form. */
+export interface TeamStateChoice {
+  /** "set" or "pack/set" → on/off; quiet period is `quiet-period`. */
+  sets: Record<string, boolean>;
+  profile?: string | undefined;
+  eventWords: readonly string[];
+  /** How many days the event words last from now. */
+  eventDays: number;
+  message?: string | undefined;
+  /** A date (YYYY-MM-DD, through that day UTC) or an ISO time. */
+  until?: string | undefined;
+}
+
+/** The unsigned team state for a choice made at `now`, or what is wrong with it (a field and why). */
+export function draftTeamState(
+  choice: TeamStateChoice,
+  now = new Date(),
+): { ok: true; state: TeamState } | { ok: false; field: string; error: string } {
+  const { eventDays } = choice;
+  if (!Number.isInteger(eventDays) || eventDays < EVENT_DAYS.min || eventDays > EVENT_DAYS.max)
+    return {
+      ok: false,
+      field: 'event-days',
+      error: `takes a whole number of days, ${EVENT_DAYS.min} to ${EVENT_DAYS.max}`,
+    };
+  const until = choice.until === undefined ? undefined : untilTime(choice.until);
+  if (choice.until !== undefined && !until)
+    return { ok: false, field: 'until', error: `${choice.until}: expected a date (YYYY-MM-DD) or an ISO time` };
+  // A state that ends before it is published would never be in force, and say nothing about it.
+  if (until && Date.parse(until) <= now.getTime())
+    return { ok: false, field: 'until', error: `${choice.until}: that has already passed` };
+  const wordsUntil = new Date(now.getTime() + eventDays * DAY).toISOString();
+  const parsed = TeamState.safeParse({
+    format: TEAM_STATE_FORMAT,
+    issued: now.toISOString(),
+    sets: choice.sets,
+    ...(choice.profile ? { profile: choice.profile } : {}),
+    eventWords: choice.eventWords.map((word) => ({ word, until: wordsUntil })),
+    ...(choice.message ? { message: choice.message } : {}),
+    ...(until ? { until } : {}),
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { ok: false, field: issue.path.join('.'), error: issue.message };
+  }
+  return { ok: true, state: parsed.data };
+}
+
 export function verifyTeamState(state: TeamState, trusted: readonly PublicKey[]): Promise<Verdict> {
   return verifyDocument(state, trusted, 'the team state');
 }

@@ -1,5 +1,6 @@
 /**
- * A reviewer's private key in the options page, kept only encrypted with their passphrase
+ * A private key in the options page (a reviewer's, or the team key whoever is on duty signs team
+ * states with), kept only encrypted with its holder's passphrase
  * (WebCrypto: PBKDF2-SHA-256 derives an AES-GCM key; a fresh salt and IV each time). The public
  * part stays readable, so the page can say whose key it is. Never in policy, never sent anywhere.
  */
@@ -11,6 +12,9 @@ export const MIN_PASSPHRASE = 10;
 
 export type { SealedKey };
 
+/** Which key: a reviewer's (approval codes) or the team's (team states); each has its own place. */
+export type KeySlot = 'reviewer' | 'team';
+const ITEM = { reviewer: storage.reviewerSecret, team: storage.teamSecret } as const;
 const toBase64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
 const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 
@@ -71,9 +75,9 @@ export async function openKey(sealed: SealedKey, passphrase: string): Promise<Ke
   }
 }
 
-export const readSealedKey = (): Promise<SealedKey | undefined> => storage.reviewerSecret.get();
+export const readSealedKey = (slot: KeySlot): Promise<SealedKey | undefined> => ITEM[slot].get();
 
-export async function writeSealedKey(sealed: SealedKey | undefined): Promise<void> {
-  if (sealed) await storage.reviewerSecret.set(sealed);
-  else await storage.reviewerSecret.remove();
+export async function writeSealedKey(slot: KeySlot, sealed: SealedKey | undefined): Promise<void> {
+  if (sealed) await ITEM[slot].set(sealed);
+  else await ITEM[slot].remove();
 }

@@ -179,6 +179,8 @@ export const storage = {
   reviewerKeys: item('reviewerKeys', z.array(Key), () => []),
   /** A reviewer's private key, sealed with their passphrase (utils/sealed-key.ts). */
   reviewerSecret: item('reviewerSecret', SealedKey.optional(), () => undefined),
+  /** The team's signing key for team states, sealed the same way (utils/sealed-key.ts). */
+  teamSecret: item('teamSecret', SealedKey.optional(), () => undefined),
   audit: item('audit', AuditEntries, () => []),
   /** Entries waiting for the audit collector (utils/collector.ts). */
   auditQueue: item('auditQueue', AuditQueue, () => ({ entries: [], attempts: 0 })),

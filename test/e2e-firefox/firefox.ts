@@ -14,16 +14,47 @@ export const FIREFOX_EXTENSION_DIR = fileURLToPath(new URL('../../.output/firefo
 /** Set by scripts/test.mjs when no Firefox exists; it has already said so loudly. */
 export const firefoxMissing = process.env.PREFLIGHT_NO_FIREFOX === '1' || !existsSync(FIREFOX);
 
-export async function launchFirefox(): Promise<Browser> {
+/** The add-on's id (wxt.config.ts) and the moz-extension:// host its pages get here (a pref fixes it). */
+export const FIREFOX_ADDON_ID = 'preflight@preflight-extension.org';
+export const FIREFOX_EXTENSION_UUID = '5a1d6a1e-9c3b-4f8e-9d7a-2b6f0e4c8a11';
+
+/**
+ * `extensionPages`: the tests also open the extension's own pages, which WebDriver BiDi navigates
+ * to only with system access allowed (moz-extension:// is not a web address).
+ */
+export async function launchFirefox({ extensionPages = false } = {}): Promise<Browser> {
   if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(
       `no built extension in ${FIREFOX_EXTENSION_DIR}: run \`npx wxt build -b firefox\` (npm test does it)`,
     );
   }
-  const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true });
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    args: extensionPages ? ['--remote-allow-system-access'] : [],
+    extraPrefsFirefox: {
+      // Its pages at a known address, so the tests can open the options page.
+      'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_EXTENSION_UUID }),
+      // A site's access asked for in the options page is granted as a person's "Allow" would (the
+      // prompt is the browser's own UI, which no test can answer); the request still has to come
+      // from a click.
+      'extensions.webextOptionalPermissionPrompts': false,
+    },
+  });
   // A temporary add-on, as about:debugging loads one.
   await browser.installExtension(FIREFOX_EXTENSION_DIR);
   return browser;
+}
+
+/** One of the extension's own pages (options.html#packs, popup.html), in a new tab. */
+export async function extensionPage(browser: Browser, path: string): Promise<Page> {
+  const page = await browser.newPage();
+  // The page loads in the extension's process, whose navigation BiDi does not report as finished:
+  // wait for the page itself instead.
+  void page.goto(`moz-extension://${FIREFOX_EXTENSION_UUID}/${path}`, { timeout: 60_000 }).catch(() => undefined);
+  await page.waitForSelector('#app > *', { timeout: 15_000 });
+  return page;
 }
 
 /** A new page whose requests to `origin` get the fixture `name` (its page, and its bundle under /__fixture__/). */

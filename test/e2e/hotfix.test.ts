@@ -3,14 +3,15 @@
  * recognised and gated once a pack's `adapters` names them, whether the pack is imported in the
  * options page or forced by enterprise policy (a real managed-policy file, as policy.test.ts).
  */
-import { accessSync, constants, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveFixture } from '../fixtures/serve';
-import { browserMissing, EXTENSION_ID, type ExtensionBrowser, launchWithExtension } from './browser';
+import { browserMissing, type ExtensionBrowser, launchWithExtension } from './browser';
 import { DRAFTS } from './contract';
+import { canWritePolicy, managedPolicy } from './managed-policy';
 
 const ORIGIN = 'https://x.com';
 const EDITOR = '.r-9x1c[contenteditable="true"]';
@@ -102,33 +103,17 @@ describe.skipIf(browserMissing)('hot fix: an imported pack names an unknown comp
   });
 });
 
-const POLICY_DIR = '/etc/chromium/policies/managed';
-const POLICY_FILE = join(POLICY_DIR, 'preflight-e2e-hotfix.json');
-const canWritePolicy = (() => {
-  try {
-    mkdirSync(POLICY_DIR, { recursive: true });
-    accessSync(POLICY_DIR, constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
 describe.skipIf(browserMissing || !canWritePolicy)('hot fix: a pack forced by enterprise policy', () => {
+  const policy = managedPolicy('hotfix');
   let browser: ExtensionBrowser;
   beforeAll(async () => {
-    writeFileSync(
-      POLICY_FILE,
-      JSON.stringify({
-        '3rdparty': { extensions: { [EXTENSION_ID]: { forcedPacks: [JSON.stringify(hotfixPack('2.0.0'))] } } },
-      }),
-    );
+    policy.write({ forcedPacks: [JSON.stringify(hotfixPack('2.0.0'))] });
     browser = await launchWithExtension();
     await serveFixture(browser.context, ORIGIN, 'hotfix');
   });
   afterAll(async () => {
     await browser?.close();
-    rmSync(POLICY_FILE, { force: true });
+    policy.remove();
   });
 
   it('gates the composer the forced pack names from the first load', async () => {

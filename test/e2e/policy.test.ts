@@ -4,7 +4,7 @@
  * (one of whose overrides tries to switch off what policy locks), locks rules and sets, names its
  * own trusted key, requires signatures and turns "Post anyway" off. Writing there needs root, as CI has.
  */
-import { accessSync, constants, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -14,26 +14,14 @@ import { generateKeyPair, type KeyPair, signPack } from '../../rules/signature';
 import { serveFixture } from '../fixtures/serve';
 import {
   browserMissing,
-  EXTENSION_ID,
   type ExtensionBrowser,
   launchWithExtension,
   openMastodon,
   readExtensionStorage,
   writeExtensionStorage,
 } from './browser';
+import { canWritePolicy, managedPolicy } from './managed-policy';
 import { termsPack } from './pack-server';
-
-const POLICY_DIR = '/etc/chromium/policies/managed';
-const POLICY_FILE = join(POLICY_DIR, 'preflight-e2e.json');
-const canWritePolicy = (() => {
-  try {
-    mkdirSync(POLICY_DIR, { recursive: true });
-    accessSync(POLICY_DIR, constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 const forcedPack: PackInput = {
   id: 'acme-policy',
@@ -66,6 +54,7 @@ const DRAFT = 'Card 4111 1111 1111 1111, mail tanaka.hanako@gmail.com';
 describe.skipIf(browserMissing || !canWritePolicy)('enterprise policy (Chromium managed policy file)', () => {
   let browser: ExtensionBrowser;
   let policyKey: KeyPair;
+  const policy = managedPolicy('policy');
   const dir = mkdtempSync(join(tmpdir(), 'preflight-policy-'));
   const packFile = (name: string, pack: unknown) => {
     writeFileSync(join(dir, name), JSON.stringify(pack));
@@ -87,36 +76,27 @@ describe.skipIf(browserMissing || !canWritePolicy)('enterprise policy (Chromium 
   };
   beforeAll(async () => {
     policyKey = await generateKeyPair();
-    writeFileSync(
-      POLICY_FILE,
-      JSON.stringify({
-        '3rdparty': {
-          extensions: {
-            [EXTENSION_ID]: {
-              forcedPacks: [
-                JSON.stringify(await signed(forcedPack, policyKey)),
-                JSON.stringify(termsPack('acme-unsigned', '1.0.0', ['Kestrel'])),
-              ],
-              setSwitches: {
-                'preflight-default/claims': false,
-                'preflight-default/quiet-period': false,
-                'preflight-default/privacy': true,
-              },
-              allowOverride: false,
-              lockedRules: ['pii.payment-card'],
-              trustedKeys: [{ keyId: policyKey.keyId, publicKey: policyKey.publicKey }],
-              requireSignedPacks: true,
-            },
-          },
-        },
-      }),
-    );
+    policy.write({
+      forcedPacks: [
+        JSON.stringify(await signed(forcedPack, policyKey)),
+        JSON.stringify(termsPack('acme-unsigned', '1.0.0', ['Kestrel'])),
+      ],
+      setSwitches: {
+        'preflight-default/claims': false,
+        'preflight-default/quiet-period': false,
+        'preflight-default/privacy': true,
+      },
+      allowOverride: false,
+      lockedRules: ['pii.payment-card'],
+      trustedKeys: [{ keyId: policyKey.keyId, publicKey: policyKey.publicKey }],
+      requireSignedPacks: true,
+    });
     browser = await launchWithExtension();
     await serveFixture(browser.context, 'https://mastodon.social', 'mastodon');
   });
   afterAll(async () => {
     await browser?.close();
-    rmSync(POLICY_FILE, { force: true });
+    policy.remove();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -9,12 +9,18 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateKeyPair, type KeyPair } from '../../rules/signature';
-import { signTeamState, TEAM_STATE_FORMAT, type TeamState } from '../../rules/team-state';
+import { signTeamState } from '../../rules/team-state';
 import { serveFixture } from '../fixtures/serve';
-import { browserMissing, type ExtensionBrowser, grantHostAccess, launchWithExtension, openMastodon } from './browser';
+import { QUIET_MESSAGE as MESSAGE, quietState as state } from '../helpers/team-state';
+import {
+  browserMissing,
+  type ExtensionBrowser,
+  grantHostAccess,
+  launchWithExtension,
+  openMastodon,
+  readExtensionStorage,
+} from './browser';
 import { type PackServer, startPackServer } from './pack-server';
-
-const MESSAGE = 'Quiet period since 14:02 — earthquake; ask the duty lead before posting';
 
 describe.skipIf(browserMissing)('team state', () => {
   let server: PackServer;
@@ -24,13 +30,6 @@ describe.skipIf(browserMissing)('team state', () => {
   let key: KeyPair;
   const severity = () => composer.locator('preflight-layer .indicator').first().getAttribute('data-severity');
   const badge = () => composer.locator('preflight-layer .indicator').first().textContent();
-  const state = (issued: string, quiet: boolean, message?: string): TeamState => ({
-    format: TEAM_STATE_FORMAT,
-    issued,
-    sets: { 'quiet-period': quiet },
-    eventWords: [],
-    ...(message ? { message } : {}),
-  });
   const serve = (body: unknown, etag: string) =>
     server.set('/state.json', { kind: 'pack', body: JSON.stringify(body), etag });
   const checkNow = () => options.getByTestId('team-state-refresh').click();
@@ -111,5 +110,26 @@ describe.skipIf(browserMissing)('team state', () => {
     await checkNow();
     await expect.poll(severity).toBe('block');
     await expect.poll(() => options.getByTestId('team-state-error').count()).toBe(0);
+  });
+
+  it('the options page signs a state with the team key kept sealed; served, it releases the open composer', async () => {
+    await options.getByTestId('team-key-file').fill(JSON.stringify(key));
+    await options.getByTestId('team-new-passphrase').fill('correct horse battery');
+    await options.getByTestId('team-key-save').click();
+    await options.getByTestId('team-sign-passphrase').waitFor();
+    expect(JSON.stringify(await readExtensionStorage(options, 'teamSecret'))).not.toContain(key.secretKey);
+    await options.locator('select[data-team-set="quiet-period"]').selectOption('off');
+    await options.getByTestId('team-sign-message').fill('All clear from the duty lead');
+    await options.getByTestId('team-sign-passphrase').fill('correct horse battery');
+    await options.getByTestId('team-sign').click();
+    const signed = await options.getByTestId('team-sign-output').inputValue();
+    expect(JSON.parse(signed)).toMatchObject({ sets: { 'quiet-period': false }, signature: { keyId: key.keyId } });
+    server.set('/state.json', { kind: 'pack', body: signed, etag: '"v6"' });
+    await checkNow();
+    await expect.poll(severity).not.toBe('block');
+    await expect.poll(badge).toContain('All clear from the duty lead');
+    const download = options.waitForEvent('download');
+    await options.getByTestId('team-sign-download').click();
+    expect((await download).suggestedFilename()).toBe('team-state.json');
   });
 });

@@ -218,4 +218,36 @@ describe('what an entry records as in force', () => {
     expect(csv[1]).toContain('"2026-12-04T14:02:00.000Z duty-lead (0123456789abcdef)"');
     expect(csv[1]).toContain('org/finance=on(team)');
   });
+
+  it('shows each change of team state and each approval in the export: a new signer and time, the reviewer and note', () => {
+    const under = (issued: string, signer: string) => ({ teamState: { issued, signer, keyId: '0123456789abcdef' } });
+    const entries = [
+      entry({ decision: 'stopped', ...under('2026-12-04T14:02:00.000Z', 'duty-lead') }),
+      entry({
+        time: '2026-12-04T15:10:00.000Z',
+        decision: 'approved',
+        ruleIds: ['legal.health-disease-claim'],
+        approval: {
+          reviewer: 'legal',
+          keyId: 'fedcba9876543210',
+          note: 'Legal: claim backed by file HC-12',
+          requestHash: 'a'.repeat(64),
+          rules: ['legal.health-disease-claim'],
+          expires: '2026-12-04T19:00:00.000Z',
+        },
+        ...under('2026-12-04T15:00:00.000Z', 'night-lead'),
+      }),
+    ];
+    const [header, first, second] = auditToCsv(entries).split('\r\n');
+    const cell = (row: string | undefined, column: string) =>
+      row?.match(/"(?:[^"]|"")*"/g)?.[header!.split(',').indexOf(column)];
+    expect(cell(first, 'teamState')).toBe('"2026-12-04T14:02:00.000Z duty-lead (0123456789abcdef)"');
+    expect(cell(second, 'teamState')).toBe('"2026-12-04T15:00:00.000Z night-lead (0123456789abcdef)"');
+    expect(cell(first, 'approval')).toBe('""');
+    expect(cell(second, 'decision')).toBe('"approved"');
+    expect(cell(second, 'approval')).toBe(
+      `"legal (fedcba9876543210): Legal: claim backed by file HC-12 [${'a'.repeat(64)}]"`,
+    );
+    expect(JSON.parse(auditToJson(entries))[1]).toMatchObject({ approval: { reviewer: 'legal' } });
+  });
 });

@@ -12,7 +12,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { main } from '../../cli/main';
-import { untilTime } from '../../cli/state';
 import type { Pack } from '../../rules/schema';
 import { generateKeyPair, type KeyPair } from '../../rules/signature';
 import {
@@ -22,6 +21,7 @@ import {
   teamEventWords,
   teamSetSwitches,
   teamStateInForce,
+  untilTime,
   verifyTeamState,
 } from '../../rules/team-state';
 import {
@@ -221,7 +221,7 @@ describe('preflight state', () => {
       '--reason',
       'Quiet period since 14:02 — earthquake; ask the duty lead before posting',
       '--until',
-      '2026-12-10',
+      '2099-12-10',
       '--profile',
       'brand',
       '--event-word',
@@ -238,7 +238,7 @@ describe('preflight state', () => {
     expect(written).toMatchObject({
       sets: { 'quiet-period': true },
       profile: 'brand',
-      until: '2026-12-11T00:00:00.000Z',
+      until: '2099-12-11T00:00:00.000Z',
     });
     expect(written.eventWords.map((e) => e.word)).toEqual(['Noto']);
     const shown = await run(['state', 'show', out, '--key', `${name}.pub.json`]);
@@ -257,7 +257,16 @@ describe('preflight state', () => {
       /--quiet-period takes on or off/,
     );
     expect((await run(['state', 'set', '--quiet-period', 'on'])).code).toBe(2);
-    expect(() => untilTime('tomorrow')).toThrow(/expected a date/);
+    expect((await run(['state', 'set', '--until', 'tomorrow', '--key', `${name}.key.json`])).err).toMatch(
+      /--until tomorrow: expected a date/,
+    );
+    expect((await run(['state', 'set', '--event-days', '91', '--key', `${name}.key.json`])).err).toMatch(
+      /--event-days takes a whole number of days, 1 to 90/,
+    );
+    expect((await run(['state', 'set', '--until', '2020-01-01', '--key', `${name}.key.json`])).err).toMatch(
+      /--until 2020-01-01: that has already passed/,
+    );
+    expect(untilTime('tomorrow')).toBeUndefined();
     expect(untilTime('2026-12-10T09:00:00+09:00')).toBe('2026-12-10T00:00:00.000Z');
   });
 });

@@ -368,7 +368,8 @@ describe('the options page’s sections', () => {
   it('labels the trusted-key box', async () => {
     location.hash = '#packs';
     const el = await mount(<OptionsApp />);
-    expect(el.querySelector('[data-testid="key-input"]')?.getAttribute('aria-label')).toBe(
+    // Named by the label around it, the way every pasted key, request and code is.
+    expect(el.querySelector('[data-testid="key-input"]')?.closest('label')?.textContent).toBe(
       'Public key (the JSON of NAME.pub.json)',
     );
   });
