@@ -12,7 +12,7 @@ import './layer.css';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Finding } from '../../rules/schema';
 import { Composer, type ComposerHost } from './composer';
-import { findComposers, notEligible, watchComposers } from './discovery';
+import { findComposers, findComposersInFrames, notEligible, watchComposers } from './discovery';
 import { EngineHost } from './engine';
 import { primaryButton } from './fallback';
 import { Gate } from './gate';
@@ -117,6 +117,23 @@ function start(ctx: ContentScriptContext, base: PlatformAdapter): void {
     );
   };
 
+  // Composers in this page's same-origin frames, checked here for a Post button of this page (the
+  // frame's own content script draws their indicators and gates what is pressed inside the frame).
+  const framed = new Map<HTMLElement, Composer>();
+  const framedHost: ComposerHost = { engine, highlights: undefined, changed: () => undefined };
+  const framedComposers = () => {
+    const present = findComposersInFrames(adapter);
+    for (const [element, composer] of framed) {
+      if (present.has(element)) continue;
+      composer.dispose();
+      framed.delete(element);
+    }
+    for (const element of present) {
+      if (!framed.has(element)) framed.set(element, new Composer(element, adapter, framedHost));
+    }
+    return [...framed.values()];
+  };
+
   new Gate(
     {
       adapter,
@@ -125,6 +142,7 @@ function start(ctx: ContentScriptContext, base: PlatformAdapter): void {
         for (const element of findComposers(adapter)) found(element);
         return [...composers.values()].filter((c) => c.element.isConnected && !c.fallback);
       },
+      framedComposers,
       fallbackComposersFor: (control) =>
         [...composers.values()].filter(
           (c) => c.fallback && c.element.isConnected && primaryButton(c.element) === control,
