@@ -496,3 +496,42 @@ describe('"Post anyway" on a site that ignores a press made by script', () => {
     await vi.waitFor(() => expect(decisions()).toEqual(['stopped', 'override']));
   });
 });
+
+describe('Enter from an Android keyboard (key code 229, then the beforeinput of a new line)', () => {
+  const lineBreak = (target: Element, inputType = 'insertLineBreak') => {
+    const event = new InputEvent('beforeinput', { inputType, bubbles: true, cancelable: true, composed: true });
+    target.dispatchEvent(event);
+    return event;
+  };
+
+  it('is held where Enter posts, and a clean draft’s goes through', async () => {
+    page = setUp(['enter']);
+    page.textarea.value = BLOCKED;
+    expect(key(page.textarea, { key: 'Unidentified', keyCode: 229 }).defaultPrevented).toBe(false);
+    expect(lineBreak(page.textarea).defaultPrevented).toBe(true);
+    expect(page.dialogs).toHaveLength(1);
+    page.answer({ action: 'edit' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    page.textarea.value = 'All good';
+    key(page.textarea, { key: 'Unidentified', keyCode: 229 });
+    expect(lineBreak(page.textarea, 'insertParagraph').defaultPrevented).toBe(false);
+    expect(page.dialogs).toHaveLength(1);
+  });
+
+  it('leaves the line break of a desktop Enter key alone (its keydown was decided) and other input', () => {
+    page = setUp(['enter']);
+    page.textarea.value = BLOCKED;
+    key(page.textarea, { key: 'Enter', keyCode: 13, shiftKey: true });
+    expect(lineBreak(page.textarea).defaultPrevented).toBe(false);
+    expect(lineBreak(page.textarea, 'insertText').defaultPrevented).toBe(false);
+    expect(page.dialogs).toHaveLength(0);
+  });
+
+  it('is a new line where Enter does not post', () => {
+    page = setUp(['mod+enter']);
+    page.textarea.value = BLOCKED;
+    key(page.textarea, { key: 'Unidentified', keyCode: 229 });
+    expect(lineBreak(page.textarea, 'insertParagraph').defaultPrevented).toBe(false);
+    expect(page.dialogs).toHaveLength(0);
+  });
+});
