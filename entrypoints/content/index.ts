@@ -12,6 +12,7 @@ import './layer.css';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Finding } from '../../rules/schema';
 import { Composer, type ComposerHost } from './composer';
+import { collectDiagnostics } from './diagnostics';
 import { findComposers, findComposersInFrames, notEligible, watchComposers } from './discovery';
 import { EngineHost } from './engine';
 import { primaryButton } from './fallback';
@@ -184,9 +185,21 @@ function start(ctx: ContentScriptContext, base: PlatformAdapter): void {
     }
   };
   browser.storage.onChanged.addListener(onStorage);
-  // The popup asks what this tab's composers hold.
+  // The popup asks what this tab's composers hold, or (Copy diagnostics) what the page's fields are.
   const onMessage = (message: unknown) => {
-    if ((message as { type?: string })?.type !== 'preflight:get-findings') return undefined;
+    const type = (message as { type?: string })?.type;
+    if (type === 'preflight:diagnostics') {
+      // The top frame answers for the whole page, its same-origin frames included.
+      if (!topFrame) return undefined;
+      const inFrames = findComposersInFrames(adapter);
+      const recognised = (element: Element) => {
+        const composer = composers.get(element as HTMLElement);
+        if (composer) return composer.fallback ? ('fallback' as const) : ('composer' as const);
+        return inFrames.has(element as HTMLElement) ? ('composer' as const) : undefined;
+      };
+      return Promise.resolve(collectDiagnostics(adapter, recognised, browser.runtime.getManifest().version));
+    }
+    if (type !== 'preflight:get-findings') return undefined;
     const live = [...composers.values()].filter((c) => c.element.isConnected);
     // Every frame hears the popup; the first answer wins, so a frame without a composer keeps quiet.
     if (!topFrame && live.length === 0) return undefined;
