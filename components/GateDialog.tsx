@@ -159,3 +159,45 @@ export function GateDialog({
     </div>
   );
 }
+
+/**
+ * After "Post anyway" (or an approval) on a site that ignores a press made by script: the gate has
+ * armed a pass for this exact draft, and the operator's own next press of Post publishes it.
+ */
+export function PressAgain({ onClose }: { onClose: () => void }) {
+  const ok = useRef<HTMLButtonElement>(null);
+  const dialog = useRef<HTMLDivElement>(null);
+  useEffect(() => ok.current?.focus({ preventScroll: true }), []);
+  return (
+    <div class="backdrop">
+      <div
+        ref={dialog}
+        class="dialog gate press-again"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="preflight-press-again-title"
+        aria-describedby="preflight-press-again-body"
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') {
+            event.preventDefault();
+            onClose();
+          } else if (dialog.current) trapTab(event, dialog.current);
+        }}
+      >
+        <header class="dialog-header">
+          <h2 id="preflight-press-again-title">{t('pressAgainTitle')}</h2>
+        </header>
+        <div class="dialog-body">
+          <p id="preflight-press-again-body">{t('pressAgainBody')}</p>
+        </div>
+        <footer class="dialog-footer">
+          <div class="actions">
+            <button ref={ok} type="button" class="press-again-ok" onClick={onClose}>
+              {t('pressAgainOk')}
+            </button>
+          </div>
+        </footer>
+      </div>
+    </div>
+  );
+}

@@ -20,6 +20,7 @@ import {
   writeSet,
 } from '../utils/settings';
 import { storage } from '../utils/storage';
+import { CopyDiagnostics } from './Diagnostics';
 import { EventWords } from './EventWords';
 import { FindingList } from './FindingList';
 import { type MessageKey, platformName, t, tn, uiLocale } from './i18n';
@@ -29,7 +30,7 @@ import { TeamLockNote } from './TeamState';
 type TabState =
   | { kind: 'loading' }
   | { kind: 'not-covered'; origin?: string }
-  | { kind: 'found'; findings: TabFindings };
+  | { kind: 'found'; findings: TabFindings; tabId: number };
 
 async function activeTabFindings(): Promise<TabState> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
@@ -38,7 +39,7 @@ async function activeTabFindings(): Promise<TabState> {
   const origin = tab.url?.startsWith('https://') ? new URL(tab.url).origin : undefined;
   try {
     const findings = await sendToTab(tab.id, { type: 'preflight:get-findings' });
-    return findings ? { kind: 'found', findings } : { kind: 'not-covered', origin };
+    return findings ? { kind: 'found', findings, tabId: tab.id } : { kind: 'not-covered', origin };
   } catch {
     // No content script answers: not a platform Preflight covers (yet).
     return { kind: 'not-covered', origin };
@@ -179,6 +180,16 @@ export function PopupApp() {
                 <FindingList findings={composer.findings as Finding[]} manual={manual} />
               )}
             </div>
+          ))}
+        {tab.kind === 'found' &&
+          // No composer an adapter recognises: what a maintainer needs to see why, in view; else on request.
+          (tab.findings.composers.some((composer) => composer.recognised !== false) ? (
+            <details class="diagnostics-details">
+              <summary>{t('popupDiagnosticsTitle')}</summary>
+              <CopyDiagnostics tabId={tab.tabId} />
+            </details>
+          ) : (
+            <CopyDiagnostics tabId={tab.tabId} />
           ))}
       </section>
       <footer>

@@ -52,7 +52,8 @@ export type Request =
   | { type: 'preflight:get-state' }
   | { type: 'preflight:audit'; entry: AuditEntry }
   | { type: 'preflight:get-findings' }
-  | { type: 'preflight:enable-mastodon'; origin: string };
+  | { type: 'preflight:enable-mastodon'; origin: string }
+  | { type: 'preflight:diagnostics' };
 
 /** The reply each request gets. */
 export interface Replies {
@@ -60,6 +61,7 @@ export interface Replies {
   'preflight:audit': { ok: boolean; error?: string };
   'preflight:get-findings': TabFindings | undefined;
   'preflight:enable-mastodon': { ok: boolean; error?: string };
+  'preflight:diagnostics': PageDiagnostics;
 }
 
 /** Ask the background, with the reply typed by the request. */
@@ -81,4 +83,37 @@ export interface TabFindings {
    * platform's adapter, otherwise found by the generic fallback.
    */
   composers: { findings: Finding[]; postType?: PostType | undefined; recognised?: boolean }[];
+}
+
+/**
+ * One element in a page's diagnostics: where it is and how the page names it, never what it holds.
+ * `path`: a CSS selector per tree, outermost first; each next one is inside the element the previous
+ * one names (its open shadow root, or its frame's document).
+ */
+export interface DiagnosticElement {
+  path: string[];
+  tag: string;
+  /** Only the naming attributes (DIAGNOSTIC_ATTRIBUTES), capped; one whose value is in a field's text is redacted. */
+  attributes: Record<string, string>;
+  width: number;
+  height: number;
+}
+
+/** What "Copy diagnostics" copies: the page's editable elements and the controls near them. */
+export interface PageDiagnostics {
+  preflight: string;
+  platform: string;
+  /** The page's origin only: a path can name a person or a post. */
+  origin: string;
+  /** Per adapter field, how many elements each of its selectors matches on the page now. */
+  adapter: Record<string, { selector: string; matches: number }[]>;
+  editables: (DiagnosticElement & {
+    /** `composer`: an adapter names it; `fallback`: checked but not recognised; `ignored`: neither (and why). */
+    preflight: 'composer' | 'fallback' | 'ignored';
+    why?: string | undefined;
+    /** Buttons, role=button and links in the nearest form or dialog (or a few levels up); `publish`: the adapter's. */
+    controls: (DiagnosticElement & { publish: boolean })[];
+  })[];
+  /** Set when the page had more than the caps (elements, controls per field). */
+  truncated: boolean;
 }

@@ -30,6 +30,8 @@ export class Composer {
   draft: DraftText | undefined;
   /** Findings an operator chose to ignore once ("rule id\0matched text"); forgotten when the draft is emptied (posted). */
   private readonly ignored = new Set<string>();
+  /** How many times the operator has edited it (input events): a pass to post (gate.ts) names the count. */
+  edits = 0;
   /** Which compiled packs the findings come from: a new pack or switch means checking again. */
   private checkedGeneration = -1;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -50,6 +52,13 @@ export class Composer {
     for (const type of ['input', 'paste', 'cut', 'drop', 'compositionend', 'focus']) {
       element.addEventListener(type, schedule, options);
     }
+    element.addEventListener(
+      'input',
+      () => {
+        this.edits++;
+      },
+      options,
+    );
     // Editors that change their text without an input event (undo, programmatic inserts).
     this.observer = new MutationObserver(schedule);
     if (element.isContentEditable)

@@ -3,6 +3,7 @@
  * editor, add reply boxes. One observer for the document (and for each shadow root the adapter
  * names), batched to one pass per animation frame, plus `focusin` as the fast path.
  */
+import { isTextField } from './editors/text';
 import { findFallbackEditors, queryWithin } from './fallback';
 import type { PlatformAdapter } from './platforms/types';
 
@@ -15,8 +16,8 @@ export interface DiscoveryCallbacks {
 
 /** Why an element is not a usable composer, or undefined when it is. */
 export function notEligible(element: HTMLElement): string | undefined {
-  if (element instanceof HTMLTextAreaElement || element instanceof HTMLInputElement) {
-    if (element instanceof HTMLInputElement && !TEXT_INPUTS.has(element.type)) return 'not a text field';
+  if (isTextField(element)) {
+    if (element.localName === 'input' && !TEXT_INPUTS.has(element.type)) return 'not a text field';
     if (element.disabled) return 'disabled';
     if (element.readOnly) return 'read-only';
   } else if (!element.isContentEditable) return 'not editable';
@@ -33,8 +34,8 @@ export function notEligible(element: HTMLElement): string | undefined {
 const TEXT_INPUTS = new Set(['text', '']);
 
 /** The document and the open shadow roots of the adapter's hosts, also hosts inside those roots. */
-function roots(adapter: PlatformAdapter): (Document | ShadowRoot)[] {
-  const found: (Document | ShadowRoot)[] = [document];
+function roots(adapter: PlatformAdapter, doc: Document): (Document | ShadowRoot)[] {
+  const found: (Document | ShadowRoot)[] = [doc];
   const selector = (adapter.shadowHosts ?? []).join(', ');
   if (!selector) return found;
   for (let i = 0; i < found.length; i++) {
@@ -45,13 +46,38 @@ function roots(adapter: PlatformAdapter): (Document | ShadowRoot)[] {
   return found;
 }
 
-export function findComposers(adapter: PlatformAdapter): Set<HTMLElement> {
+export function findComposers(adapter: PlatformAdapter, doc: Document = document): Set<HTMLElement> {
   const selector = adapter.composers.join(', ');
   const present = new Set<HTMLElement>();
-  for (const root of roots(adapter)) {
+  for (const root of roots(adapter, doc)) {
     for (const element of root.querySelectorAll<HTMLElement>(selector)) {
       if (!notEligible(element)) present.add(element);
     }
+  }
+  return present;
+}
+
+/** How deep frames inside frames are searched for composers. */
+const FRAME_DEPTH = 3;
+
+/**
+ * The composers in the same-origin frames of `doc` (and in theirs), read through the frames'
+ * documents: for a Post button in this page whose editor is in a frame (gate.ts). A frame of another
+ * origin has no document to read (`contentDocument` is null) and is out of reach.
+ */
+export function findComposersInFrames(adapter: PlatformAdapter, doc: Document = document, depth = 0): Set<HTMLElement> {
+  const present = new Set<HTMLElement>();
+  if (depth >= FRAME_DEPTH) return present;
+  for (const frame of doc.querySelectorAll<HTMLIFrameElement>('iframe, frame')) {
+    let inner: Document | null = null;
+    try {
+      inner = frame.contentDocument;
+    } catch {
+      inner = null;
+    }
+    if (!inner) continue;
+    for (const element of findComposers(adapter, inner)) present.add(element);
+    for (const element of findComposersInFrames(adapter, inner, depth + 1)) present.add(element);
   }
   return present;
 }
@@ -104,7 +130,7 @@ export function watchComposers(
     fallbacks = findFallbackEditors(composers);
     for (const element of fallbacks) callbacks.found(element, true);
     callbacks.pass(new Set([...composers, ...fallbacks]));
-    for (const root of roots(adapter)) observe(root);
+    for (const root of roots(adapter, document)) observe(root);
   };
 
   const scanAdded = () => {

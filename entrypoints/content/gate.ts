@@ -2,7 +2,10 @@
  * The gate: Preflight's listeners run on `window` in the capture phase from document_start, so they
  * see a press of Post (or its shortcut) before the site does. With no `block` or `warn` finding the
  * event goes through untouched. Otherwise it is stopped and the dialog explains why; a warn-only
- * post can then go out with a reason, replayed the way the site expects (the same click or key).
+ * post (or a block a reviewer's approval code released) can then go out: the gate arms a one-time
+ * pass for that exact draft and lets the operator's own next press through, since sites that check
+ * `event.isTrusted` ignore a press made by script. Only an adapter that declares `replay: 'synthetic'`
+ * has the press replayed for it.
  * The gate never takes a missing result for a clean one: it checks the text at the moment of the
  * press, and a press that comes before the packs have arrived is held until they have. Only a real
  * failure falls to policy's `failMode` (open: the post goes through; closed: it is stopped).
@@ -11,8 +14,8 @@ import type { Finding, Severity } from '../../rules/schema';
 import { type ApprovalRecord, type AuditContext, type AuditEntry, rulesOf } from '../../utils/audit';
 import { sha256Hex } from '../../utils/hash';
 import type { Composer } from './composer';
-import { activatesControl, enterMayPublish } from './keys';
-import { isPublishControl, type PlatformAdapter, submitKeysFor } from './platforms/types';
+import { activatesControl, enterMayPublish, isEnterKey, isLineBreakInput } from './keys';
+import { isPublishControl, type PlatformAdapter, replayMode, submitKeysFor } from './platforms/types';
 
 /** A reviewer's approval the dialog accepted for the draft whose hash it names (rules/approval.ts). */
 export type ApprovalRelease = ApprovalRecord;
@@ -26,6 +29,8 @@ export interface GateHost {
   adapter: PlatformAdapter;
   /** Every composer on the page at this moment, found on the spot if discovery has not seen it yet. */
   composers(): Composer[];
+  /** Composers in the page's same-origin frames, found on the spot: for a Post button outside its editor's frame. */
+  framedComposers?(): Composer[];
   /** Fallback editors (not recognised) whose one obvious send button is `control`. */
   fallbackComposersFor?(control: Element): Composer[];
   /** Settles once the engine can check (its packs compiled) or has failed. */
@@ -45,6 +50,8 @@ export const READY_TIMEOUT_MS = 5000;
 
 /** Events of one press (key down, key up, click, submit) come within this; a second post of the same text takes longer. */
 const SAME_PRESS_MS = 1000;
+/** How long a pass to post waits for the operator's press (the dialog says "press Post again"). */
+export const PASS_TTL_MS = 60_000;
 const PRESS_EVENTS = ['pointerdown', 'pointerup', 'mousedown', 'mouseup', 'touchstart', 'touchend'] as const;
 const STOPPING: ReadonlySet<Severity> = new Set(['block', 'warn']);
 
@@ -55,12 +62,18 @@ function parentAcrossShadow(node: Node): Node | null {
   return node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
 }
 
-/** `container.contains(node)`, also when node is inside shadow roots below container (Reddit's title field). */
+/**
+ * `container.contains(node)`, also when node is inside shadow roots below container (Reddit's title
+ * field) or in a same-origin frame below it (an editor frame beside the page's own Post button).
+ */
 function containsComposed(container: Node, node: Node): boolean {
   for (let current: Node | null = node; current; ) {
     if (container.contains(current)) return true;
     const root = current.getRootNode();
-    current = root instanceof ShadowRoot ? root.host : null;
+    // By node type, not instanceof: a frame's nodes belong to the frame's window.
+    if (root.nodeType === Node.DOCUMENT_FRAGMENT_NODE) current = (root as ShadowRoot).host ?? null;
+    else if (root.nodeType === Node.DOCUMENT_NODE) current = (root as Document).defaultView?.frameElement ?? null;
+    else current = null;
   }
   return false;
 }
@@ -69,8 +82,10 @@ function containsComposed(container: Node, node: Node): boolean {
 function closestComposed(node: Node, selectors: readonly string[]): Element | undefined {
   if (selectors.length === 0) return undefined;
   for (let current: Node | null = node; current; current = parentAcrossShadow(current)) {
-    if (current instanceof Element && selectors.some((selector) => matchesSafely(current as Element, selector)))
-      return current;
+    // By node type, not instanceof: a frame's nodes belong to the frame's window.
+    if (current.nodeType !== Node.ELEMENT_NODE) continue;
+    const element = current as Element;
+    if (selectors.some((selector) => matchesSafely(element, selector))) return element;
   }
   return undefined;
 }
@@ -88,6 +103,22 @@ function isDisabled(element: Element): boolean {
   return (element as HTMLButtonElement).disabled === true || element.getAttribute('aria-disabled') === 'true';
 }
 
+/**
+ * A one-time pass: the operator chose to post this exact draft (a reason given, or a reviewer's code);
+ * their own next press of it goes out. It holds the draft's exact text and edit count per composer
+ * (in this page's memory only, like the composer itself), so any edit voids it.
+ */
+interface Pass {
+  drafts: Map<Composer, { text: string; edits: number }>;
+  platform: string;
+  expires: number;
+  decision: 'override' | 'approved';
+  reason?: string | undefined;
+  approval?: ApprovalRelease | undefined;
+  /** When the press that used it began: that press's later events (click, then submit) go out with it. */
+  usedAt?: number;
+}
+
 function timeout(ms: number): Promise<'timeout'> {
   return new Promise((resolve) => setTimeout(() => resolve('timeout'), ms));
 }
@@ -97,8 +128,12 @@ export class Gate {
   private bypass = false;
   /** A dialog is open, or a press waits for the engine: every other way to post waits too. */
   private busy = false;
+  /** The last keydown was a desktop Enter: the line break that follows is its own, already decided. */
+  private enterKeyDown = false;
   /** The last clean post let through: the later events of the same press are the same post. */
   private lastPosted: { composers: ReadonlySet<Composer>; text: string; at: number } | undefined;
+  /** The draft the operator chose to post, waiting for their press. */
+  private pass: Pass | undefined;
 
   constructor(
     private readonly host: GateHost,
@@ -109,6 +144,7 @@ export class Gate {
     for (const type of PRESS_EVENTS) window.addEventListener(type, (event) => this.onPress(event), options);
     window.addEventListener('keydown', (event) => this.onKeyDown(event), options);
     window.addEventListener('keyup', (event) => this.onKeyUp(event), options);
+    window.addEventListener('beforeinput', (event) => this.onBeforeInput(event as InputEvent), options);
     window.addEventListener('submit', (event) => this.onSubmit(event as SubmitEvent), options);
   }
 
@@ -119,7 +155,7 @@ export class Gate {
   composersFor(control: Element): Composer[] {
     const fallback = this.host.fallbackComposersFor?.(control) ?? [];
     if (fallback.length > 0) return fallback;
-    const composers = this.host.composers();
+    const composers = [...this.host.composers(), ...(this.host.framedComposers?.() ?? [])];
     const container = closestComposed(control, this.host.adapter.container);
     const posted = new Set(container ? composers.filter((c) => containsComposed(container, c.element)) : []);
     for (let node: Node | null = control; node; node = parentAcrossShadow(node)) {
@@ -177,7 +213,8 @@ export class Gate {
       return;
     }
     const composers = this.composersFor(control);
-    if (composers.length > 0 && this.shouldStop(this.check(composers))) this.stop(event);
+    if (composers.length > 0 && !this.passes(composers, event, false) && this.shouldStop(this.check(composers)))
+      this.stop(event);
   }
 
   private onActivate(event: MouseEvent): void {
@@ -199,6 +236,7 @@ export class Gate {
   }
 
   private onKeyDown(event: KeyboardEvent): void {
+    this.enterKeyDown = isEnterKey(event);
     if (this.bypass || this.host.isOwnUi(event.target as EventTarget)) return;
     // Enter or Space on the focused Post control is a press of it, whatever the site listens to.
     if (activatesControl(event)) {
@@ -239,13 +277,40 @@ export class Gate {
     });
   }
 
+  /**
+   * A new line typed with no Enter key before it: Android keyboards send Enter as a keydown with key
+   * code 229 and then this `beforeinput`. In a composer where Enter posts, it is gated like Enter.
+   */
+  private onBeforeInput(event: InputEvent): void {
+    const afterEnterKey = this.enterKeyDown;
+    this.enterKeyDown = false;
+    if (this.bypass || afterEnterKey || !isLineBreakInput(event) || this.host.isOwnUi(event.target as EventTarget))
+      return;
+    const path = event.composedPath();
+    const composer = this.host.composers().find((c) => path.includes(c.element));
+    if (!composer || !submitKeysFor(this.host.adapter, composer.element).includes('enter')) return;
+    // A new line in an open mention list picks the suggestion, as Enter does.
+    if (composer.element.getAttribute('aria-expanded') === 'true') return;
+    if (this.busy) {
+      this.stop(event);
+      return;
+    }
+    const target = event.target as HTMLElement;
+    const init: InputEventInit = { inputType: event.inputType, bubbles: true, cancelable: true, composed: true };
+    this.decide(event, [composer], () => {
+      composer.element.focus();
+      (target.isConnected ? target : composer.element).dispatchEvent(new InputEvent('beforeinput', init));
+    });
+  }
+
   /** Some controls act when the key comes up: hold that too while the press is held. */
   private onKeyUp(event: KeyboardEvent): void {
     if (this.bypass || !activatesControl(event) || this.host.isOwnUi(event.target as EventTarget)) return;
     const control = this.publishControl(event);
     if (!control || isDisabled(control)) return;
     const composers = this.composersFor(control);
-    if (composers.length > 0 && (this.busy || this.shouldStop(this.check(composers)))) this.stop(event);
+    if (composers.length === 0 || this.passes(composers, event, false)) return;
+    if (this.busy || this.shouldStop(this.check(composers))) this.stop(event);
   }
 
   private onSubmit(event: SubmitEvent): void {
@@ -267,6 +332,7 @@ export class Gate {
    * until that counts as a failure), then decided the same way and replayed if it may go.
    */
   private decide(event: Event, composers: Composer[], replay: () => void): void {
+    if (this.passes(composers, event, true)) return;
     const check = this.check(composers);
     if (check.kind !== 'pending') {
       this.conclude(check, composers, event, replay);
@@ -311,6 +377,10 @@ export class Gate {
         const now = this.check(composers);
         if (now.kind !== 'checked' || now.findings.some((f) => f.severity === 'block') || !this.host.allowOverride())
           return;
+        if (replayMode(this.host.adapter) === 'press-again') {
+          this.arm(composers, { decision: 'override', reason: result.reason });
+          return;
+        }
         this.record('override', now.findings, this.textOf(composers), result.reason);
         this.replay(replay);
       })
@@ -339,8 +409,66 @@ export class Gate {
       composers[0]?.element.focus();
       return;
     }
+    if (replayMode(this.host.adapter) === 'press-again') {
+      this.arm(composers, { decision: 'approved', approval });
+      return;
+    }
     this.record('approved', now.findings, text, undefined, undefined, approval);
     this.replay(replay);
+  }
+
+  /** Let the operator's own next press of exactly these drafts through, once, for a short while. */
+  private arm(composers: Composer[], how: Pick<Pass, 'decision' | 'reason' | 'approval'>): void {
+    const expires = Math.min(
+      Date.now() + PASS_TTL_MS,
+      how.approval ? Date.parse(how.approval.expires) : Number.POSITIVE_INFINITY,
+    );
+    this.pass = {
+      ...how,
+      drafts: new Map(composers.map((c) => [c, { text: c.read(), edits: c.edits }])),
+      platform: this.host.adapter.id,
+      expires,
+    };
+  }
+
+  /**
+   * Whether this event is the operator's press the pass was armed for: their own (trusted) event, on
+   * the same drafts, not edited since, before the pass expires, and still allowed (no `block` finding
+   * but those an approval released). `use`: the press posts (a click, a key, a submit) and consumes the
+   * pass, writing the decision once; its other events (pointer events, the key coming up, the submit
+   * after the click) come within the same press and pass with it. Anything else voids the pass.
+   */
+  private passes(composers: Composer[], event: Event, use: boolean): boolean {
+    const pass = this.pass;
+    if (!pass || composers.length === 0) return false;
+    const now = Date.now();
+    const sameDrafts = composers.every((c) => {
+      const draft = pass.drafts.get(c);
+      return draft !== undefined && draft.edits === c.edits && draft.text === c.read();
+    });
+    const live = pass.usedAt === undefined ? now <= pass.expires : now - pass.usedAt <= SAME_PRESS_MS;
+    if (!sameDrafts || !live || pass.platform !== this.host.adapter.id) {
+      this.pass = undefined;
+      return false;
+    }
+    // A press made by the page's own script is no press of the operator's: gated as usual, pass kept.
+    if (event.isTrusted !== true) return false;
+    const check = this.check(composers);
+    const blocks = check.kind === 'checked' ? check.findings.filter((f) => f.severity === 'block') : [];
+    const allowed =
+      check.kind === 'checked' &&
+      (pass.decision === 'approved'
+        ? blocks.every((f) => pass.approval?.rules.includes(f.ruleId)) && Date.parse(pass.approval?.expires ?? '') > now
+        : blocks.length === 0 && this.host.allowOverride());
+    if (!allowed) {
+      this.pass = undefined;
+      return false;
+    }
+    if (use && pass.usedAt === undefined) {
+      pass.usedAt = now;
+      this.record(pass.decision, check.findings, this.textOf(composers), pass.reason, undefined, pass.approval);
+    }
+    return true;
   }
 
   private replay(replay: () => void): void {

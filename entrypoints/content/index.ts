@@ -13,7 +13,8 @@ import './layer.css';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Finding } from '../../rules/schema';
 import { Composer, type ComposerHost } from './composer';
-import { findComposers, notEligible, watchComposers } from './discovery';
+import { collectDiagnostics } from './diagnostics';
+import { findComposers, findComposersInFrames, notEligible, watchComposers } from './discovery';
 import { EngineHost } from './engine';
 import { primaryButton } from './fallback';
 import { Gate } from './gate';
@@ -118,6 +119,23 @@ function start(ctx: ContentScriptContext, base: PlatformAdapter): void {
     );
   };
 
+  // Composers in this page's same-origin frames, checked here for a Post button of this page (the
+  // frame's own content script draws their indicators and gates what is pressed inside the frame).
+  const framed = new Map<HTMLElement, Composer>();
+  const framedHost: ComposerHost = { engine, highlights: undefined, changed: () => undefined };
+  const framedComposers = () => {
+    const present = findComposersInFrames(adapter);
+    for (const [element, composer] of framed) {
+      if (present.has(element)) continue;
+      composer.dispose();
+      framed.delete(element);
+    }
+    for (const element of present) {
+      if (!framed.has(element)) framed.set(element, new Composer(element, adapter, framedHost));
+    }
+    return [...framed.values()];
+  };
+
   new Gate(
     {
       adapter,
@@ -126,6 +144,7 @@ function start(ctx: ContentScriptContext, base: PlatformAdapter): void {
         for (const element of findComposers(adapter)) found(element);
         return [...composers.values()].filter((c) => c.element.isConnected && !c.fallback);
       },
+      framedComposers,
       fallbackComposersFor: (control) =>
         [...composers.values()].filter(
           (c) => c.fallback && c.element.isConnected && primaryButton(c.element) === control,
@@ -167,9 +186,21 @@ function start(ctx: ContentScriptContext, base: PlatformAdapter): void {
     }
   };
   browser.storage.onChanged.addListener(onStorage);
-  // The popup asks what this tab's composers hold.
+  // The popup asks what this tab's composers hold, or (Copy diagnostics) what the page's fields are.
   const onMessage = (message: unknown) => {
-    if ((message as { type?: string })?.type !== 'preflight:get-findings') return undefined;
+    const type = (message as { type?: string })?.type;
+    if (type === 'preflight:diagnostics') {
+      // The top frame answers for the whole page, its same-origin frames included.
+      if (!topFrame) return undefined;
+      const inFrames = findComposersInFrames(adapter);
+      const recognised = (element: Element) => {
+        const composer = composers.get(element as HTMLElement);
+        if (composer) return composer.fallback ? ('fallback' as const) : ('composer' as const);
+        return inFrames.has(element as HTMLElement) ? ('composer' as const) : undefined;
+      };
+      return Promise.resolve(collectDiagnostics(adapter, recognised, browser.runtime.getManifest().version));
+    }
+    if (type !== 'preflight:get-findings') return undefined;
     const live = [...composers.values()].filter((c) => c.element.isConnected);
     // Every frame hears the popup; the first answer wins, so a frame without a composer keeps quiet.
     if (!topFrame && live.length === 0) return undefined;

@@ -27,6 +27,19 @@ export function enterMayPublish(event: Keys, keys: readonly SubmitKey[]): boolea
   return !(event.shiftKey && !event.altKey);
 }
 
+/** A desktop Enter key (not an IME commit): the keydown that a line break's `beforeinput` follows. */
+export function isEnterKey(event: Keys): boolean {
+  return isEnter(event) && !isImeCommit(event);
+}
+
+/**
+ * The `beforeinput` of a new line. On Android the keyboard sends Enter as this, after a keydown with
+ * key code 229 that names no key; where Enter posts, it is the press of Post.
+ */
+export function isLineBreakInput(event: Pick<InputEvent, 'inputType' | 'isComposing'>): boolean {
+  return !event.isComposing && (event.inputType === 'insertParagraph' || event.inputType === 'insertLineBreak');
+}
+
 /** Enter or Space on a focused control activates it (buttons, and `role=button` divs that copy them). */
 export function activatesControl(event: Keys): boolean {
   return !isImeCommit(event) && (isEnter(event) || event.key === ' ' || event.key === 'Spacebar');

@@ -4,11 +4,11 @@
  * scrolling and resizing, read once per animation frame.
  */
 import { type ComponentChildren, render } from 'preact';
-import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ApprovalPanel } from '../../components/ApprovalPanel';
 import { FindingCard } from '../../components/FindingCard';
 import { FindingList } from '../../components/FindingList';
-import { GateDialog, trapTab } from '../../components/GateDialog';
+import { GateDialog, PressAgain, trapTab } from '../../components/GateDialog';
 import { Indicator } from '../../components/Indicator';
 import { t } from '../../components/i18n';
 import type { Finding } from '../../rules/schema';
@@ -18,6 +18,7 @@ import type { EngineHost } from './engine';
 import { primaryButton } from './fallback';
 import type { DialogResult } from './gate';
 import { type Box, rangeBoxes, textareaBoxes } from './overlay';
+import { replayMode } from './platforms/types';
 
 interface DialogRequest {
   findings: Finding[];
@@ -263,9 +264,17 @@ function DialogView({ dialog, engine, layer }: { dialog: DialogRequest; engine: 
   // Focus goes back to what had it when the modal closes (the browser does that for <dialog>), at once:
   // nothing here moves it again a frame later, when the operator may already be typing elsewhere.
   const edit = () => dialog.resolve({ action: 'edit' });
+  // Where the site ignores a press made by script, the way on is the operator's own next press:
+  // the dialog says so before it closes (the gate arms the pass when it does).
+  const [pressAgain, setPressAgain] = useState<DialogResult>();
+  const adapter = dialog.composers[0]?.adapter;
+  const proceed = (result: DialogResult) =>
+    adapter && replayMode(adapter) === 'press-again' ? setPressAgain(result) : dialog.resolve(result);
   return (
-    <TopLayer onCancel={edit}>
-      {dialog.review ? (
+    <TopLayer onCancel={() => (pressAgain ? dialog.resolve(pressAgain) : edit())}>
+      {pressAgain ? (
+        <PressAgain onClose={() => dialog.resolve(pressAgain)} />
+      ) : dialog.review ? (
         <ReviewDialog dialog={dialog} engine={engine} layer={layer} />
       ) : (
         <GateDialog
@@ -274,7 +283,7 @@ function DialogView({ dialog, engine, layer }: { dialog: DialogRequest; engine: 
           title={engine.title}
           allowOverride={!dialog.failure && (engine.state?.allowOverride ?? true)}
           onEdit={edit}
-          onPostAnyway={(reason) => dialog.resolve({ action: 'override', reason })}
+          onPostAnyway={(reason) => proceed({ action: 'override', reason })}
           onApply={
             dialog.failure
               ? undefined
@@ -293,7 +302,7 @@ function DialogView({ dialog, engine, layer }: { dialog: DialogRequest; engine: 
               profile={engine.profile?.id}
               reviewerKeys={engine.state?.reviewerKeys ?? []}
               approvable={(ruleId) => engine.approvable.has(ruleId)}
-              onApproved={(approval) => dialog.resolve({ action: 'approved', approval })}
+              onApproved={(approval) => proceed({ action: 'approved', approval })}
             />
           )}
         </GateDialog>

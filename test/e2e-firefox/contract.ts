@@ -73,7 +73,7 @@ export function firefoxContract(f: FirefoxFixture): void {
       await page.close();
     });
 
-    it('posts a warn-only draft once a reason is given', async () => {
+    it('posts a warn-only draft on the operator’s next press once a reason is given', async () => {
       const page = await open();
       await type(page, DRAFTS.warn);
       await expect.poll(() => severity(page)).toBe('warn');
@@ -82,6 +82,12 @@ export function firefoxContract(f: FirefoxFixture): void {
       expect(await page.$eval(`${DIALOG} .post-anyway`, (button) => (button as HTMLButtonElement).disabled)).toBe(true);
       await page.type(`${DIALOG} textarea`, 'Checked with the campaign owner');
       await page.click(`${DIALOG} .post-anyway`);
+      // "Press Post again to publish": the operator's own next press sends it.
+      await page.waitForSelector(`${DIALOG} .press-again-ok`);
+      await page.click(`${DIALOG} .press-again-ok`);
+      await expect.poll(() => dialogShown(page)).toBe(false);
+      expect(await posted(page)).toEqual([]);
+      await page.click(f.publish);
       await expect.poll(() => posted(page)).toEqual([DRAFTS.warn]);
       await page.close();
     });

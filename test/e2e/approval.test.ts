@@ -24,6 +24,7 @@ import {
   readExtensionStorage,
   writeExtensionStorage,
 } from './browser';
+import { confirmPressAgain } from './post-anyway';
 
 const DRAFT = 'Our tea cures anxiety and prevents colds.';
 const dir = mkdtempSync(join(tmpdir(), 'preflight-approval-e2e-'));
@@ -121,6 +122,10 @@ describe.skipIf(browserMissing)('four-eyes approval', () => {
     const button = panel().getByTestId('post-approved');
     await expect.poll(() => button.textContent()).toBe('Post (approved by legal)');
     await button.click();
+    // The dialog says "Press Post again"; the operator's own press posts the approved draft.
+    await confirmPressAgain(composer);
+    expect(await posted()).toBe(0);
+    await post();
     await expect.poll(posted).toBe(1);
     expect(await composer.evaluate(() => window.__fixture.posted[0])).toContain(DRAFT);
     await expect
@@ -179,6 +184,8 @@ describe.skipIf(browserMissing)('four-eyes approval', () => {
     const before = await posted();
     await paste(code);
     await panel().getByTestId('post-approved').click();
+    await confirmPressAgain(composer);
+    await post();
     await expect.poll(posted).toBe(before + 1);
     await expect
       .poll(async () => (await readExtensionStorage<AuditEntry[]>(options, 'audit'))?.at(-1)?.approval?.note)

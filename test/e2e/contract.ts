@@ -9,6 +9,7 @@ import type { Platform } from '../../rules/schema';
 import type { AuditEntry } from '../../utils/audit';
 import { serveFixture } from '../fixtures/serve';
 import { browserMissing, type ExtensionBrowser, launchWithExtension } from './browser';
+import { confirmPressAgain } from './post-anyway';
 
 export interface PlatformFixture {
   platform: Platform;
@@ -134,7 +135,7 @@ export function composerContract(f: PlatformFixture): void {
       await page.close();
     });
 
-    it('posts a warn-only draft once a reason is given, and logs it without the text', async () => {
+    it('posts a warn-only draft on the operator’s next press once a reason is given, and logs it without the text', async () => {
       const page = await open();
       await type(page, DRAFTS.warn);
       await expect.poll(() => severity(page)).toBe('warn');
@@ -145,6 +146,9 @@ export function composerContract(f: PlatformFixture): void {
       expect(await postAnyway.isDisabled()).toBe(true);
       await dialog.locator('textarea').fill('Checked with the campaign owner');
       await postAnyway.click();
+      await confirmPressAgain(page);
+      expect(await posted(page)).toEqual([]);
+      await page.locator(f.publish(0)).click();
       await expect.poll(() => posted(page)).toEqual([DRAFTS.warn]);
       await expect.poll(async () => (await auditLog()).some((e) => e.decision === 'override')).toBe(true);
       const log = await auditLog();

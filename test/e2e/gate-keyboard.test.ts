@@ -79,6 +79,13 @@ describe.skipIf(browserMissing)('the gate, keyboard only, at 1100×760', () => {
     expect(await focused(page)).toBe('button.post-anyway');
     expect(await inView(page, '.post-anyway')).toBe(true);
     await page.keyboard.press('Enter');
+    // "Press Post again": OK has the focus; the draft gets it back, and the operator's own Ctrl+Enter posts.
+    await expect.poll(() => focused(page)).toBe('button.press-again-ok');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('preflight-layer [role="alertdialog"]').count()).toBe(0);
+    expect(await posted(page)).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+    await page.keyboard.press('Control+Enter');
     await expect.poll(() => posted(page)).toBe(1);
     expect(await page.evaluate(() => scrollY)).toBe(0);
     await page.close();

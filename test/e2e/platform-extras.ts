@@ -10,6 +10,7 @@ import type { Platform } from '../../rules/schema';
 import { serveFixture } from '../fixtures/serve';
 import { browserMissing, type ExtensionBrowser, launchWithExtension } from './browser';
 import { DRAFTS } from './contract';
+import { postAnyway } from './post-anyway';
 
 export interface LatePublishFixture {
   platform: Platform;
@@ -114,7 +115,7 @@ export function keyPostsClean(f: KeyPostFixture): void {
       await page.close();
     });
 
-    it(`replays ${f.shortcut} once a warn-only draft has a reason`, async () => {
+    it(`posts on the operator’s next ${f.shortcut} once a warn-only draft has a reason`, async () => {
       const page = await browser().context.newPage();
       await page.goto(`${f.origin}${f.path ?? '/'}`);
       const indicators = page.locator('preflight-layer .indicator:not([data-fallback])');
@@ -126,8 +127,7 @@ export function keyPostsClean(f: KeyPostFixture): void {
       const dialog = page.getByRole('alertdialog');
       await expect.poll(() => dialog.isVisible()).toBe(true);
       expect(await page.evaluate(() => window.__fixture.posted)).toEqual([]);
-      await dialog.locator('textarea').fill('Checked with the campaign owner');
-      await dialog.locator('.post-anyway').click();
+      await postAnyway(page, 'Checked with the campaign owner', () => page.keyboard.press(f.shortcut));
       await expect.poll(() => page.evaluate(() => window.__fixture.posted)).toEqual([DRAFTS.warn]);
       expect(await page.evaluate(() => window.__fixture.modelText(0))).toBe('');
       await page.close();

@@ -79,9 +79,15 @@ describe('health claims in the default pack', () => {
     ["Mum's one weird trick to melt belly fat", 'legal.health-clickbait one weird trick'],
     ['Acne-free skin in 14 days with our serum', 'legal.condition-free-promise Acne-free'],
     ['Our calming drops, made for people with ADHD', 'legal.condition-targeting for people with ADHD'],
-    ['Just one drop will treat and prevent ingrown toenails', 'legal.health-disease-claim treat and prevent ingrown toenails'],
+    [
+      'Just one drop will treat and prevent ingrown toenails',
+      'legal.health-disease-claim treat and prevent ingrown toenails',
+    ],
     ['Learn to manage your ADHD with our app', 'legal.health-disease-claim manage your ADHD'],
-    ['Our breast augmentations are an easy process', 'medical.procedure-trivialised breast augmentations are an easy process'],
+    [
+      'Our breast augmentations are an easy process',
+      'medical.procedure-trivialised breast augmentations are an easy process',
+    ],
     ['Regrow your hair in 30 days, guaranteed.', 'legal.hair-regrowth Regrow your hair'],
     ['Clinically proven to reduce wrinkles by 80%', 'legal.clinically-proven-unsourced Clinically proven'],
     ['Our marine collagen sachets reduce wrinkles in four weeks.', 'legal.supplement-beauty-claim reduce wrinkles'],

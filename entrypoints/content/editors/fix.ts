@@ -5,7 +5,7 @@
  * never written behind the editor's back. Afterwards the editor is read again; if its text is not
  * exactly what was expected, the change is undone and the caller says so.
  */
-import { readComposer } from './text';
+import { isTextField, readComposer } from './text';
 
 export type FixOutcome = 'applied' | 'mismatch' | 'stale' | 'refused';
 
@@ -18,7 +18,7 @@ function selectionFor(element: HTMLElement): Selection | null {
 /** Put the editor's selection on [start, end) of its text; false when the span cannot be mapped. */
 export function selectSpan(element: HTMLElement, start: number, end: number): boolean {
   element.focus({ preventScroll: true });
-  if (element instanceof HTMLTextAreaElement || element instanceof HTMLInputElement) {
+  if (isTextField(element)) {
     element.setSelectionRange(start, end);
     return true;
   }
@@ -34,7 +34,7 @@ export function spanAtCaret<T extends { start: number; end: number }>(
   element: HTMLElement,
   spans: readonly T[],
 ): T | undefined {
-  if (element instanceof HTMLTextAreaElement || element instanceof HTMLInputElement) {
+  if (isTextField(element)) {
     const caret = element.selectionStart ?? -1;
     return spans.find((span) => caret >= span.start && caret <= span.end);
   }

@@ -54,9 +54,17 @@ const BLOCK = new Set([
 const ZERO_WIDTH = /[\u200b\ufeff]/;
 const SKIP = 'script, style, template, [data-preflight-ignore], .ql-clipboard';
 
+/**
+ * A textarea or an input, told by name: an element of a same-origin frame belongs to that frame's
+ * window, where `instanceof HTMLTextAreaElement` (this window's class) is false.
+ */
+export function isTextField(element: Element): element is HTMLTextAreaElement | HTMLInputElement {
+  return element.localName === 'textarea' || element.localName === 'input';
+}
+
 /** Read a textarea or a contenteditable root. */
 export function readComposer(element: Element): DraftText {
-  if (element instanceof HTMLTextAreaElement || element instanceof HTMLInputElement) {
+  if (isTextField(element)) {
     return { text: element.value, range: () => undefined };
   }
   return readEditable(element);

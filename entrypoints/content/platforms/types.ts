@@ -30,7 +30,18 @@ export interface PlatformAdapter {
   shadowHosts?: string[];
   /** What the composer writes, when it is not a plain post (a reply, a title…). */
   postType?: (composer: Element) => PostType;
+  /**
+   * How a post the operator chose to send ("Post anyway", an approval) goes out. `press-again` (the
+   * default): the gate lets the operator's own next press of this exact draft through, since a site
+   * that checks `event.isTrusted` ignores a press made by script. `synthetic`: the gate replays the
+   * press itself; only for a site shown to accept scripted events.
+   */
+  replay?: ReplayMode;
 }
+
+export type ReplayMode = 'synthetic' | 'press-again';
+
+export const replayMode = (adapter: PlatformAdapter): ReplayMode => adapter.replay ?? 'press-again';
 
 export const defineAdapter = (adapter: PlatformAdapter): PlatformAdapter => adapter;
 

@@ -69,4 +69,29 @@ describe.skipIf(browserMissing)('composers in same-origin frames', () => {
     await expect.poll(() => posted(page)).toEqual([DRAFTS.clean]);
     await page.close();
   });
+
+  it('gates the page’s own Post button for the editor in a frame beside it', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${ORIGIN}/frame-outside`);
+    const editor = await frame(page, 'editor');
+    await expect.poll(() => editor.locator('preflight-layer .indicator').count(), { timeout: 10_000 }).toBe(1);
+    const post = page.locator('.editor-host .compose-form__submit button');
+    const gate = page.locator('preflight-layer [role="alertdialog"]');
+    await editor.locator('textarea').click();
+    await page.keyboard.type(DRAFTS.block, { delay: 5 });
+    await expect.poll(() => editor.locator('preflight-layer .indicator').getAttribute('data-severity')).toBe('block');
+    await post.click();
+    await expect.poll(() => gate.isVisible()).toBe(true);
+    expect(await gate.locator('[data-rule]').count()).toBeGreaterThan(0);
+    expect(await gate.locator('.post-anyway').count()).toBe(0);
+    await gate.locator('button.edit').click();
+    expect(await posted(page)).toEqual([]);
+    expect(await editor.locator('textarea').inputValue()).toBe(DRAFTS.block);
+
+    await editor.locator('textarea').fill(DRAFTS.clean);
+    await post.click();
+    await expect.poll(() => posted(page)).toEqual([DRAFTS.clean]);
+    expect(await gate.count()).toBe(0);
+    await page.close();
+  });
 });

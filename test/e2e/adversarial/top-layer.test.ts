@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveFixture } from '../../fixtures/serve';
 import { browserMissing, type ExtensionBrowser, launchWithExtension } from '../browser';
 import { DRAFTS } from '../contract';
+import { confirmPressAgain } from '../post-anyway';
 import { posted } from './helpers';
 
 const ORIGIN = 'https://mastodon.social';
@@ -60,6 +61,9 @@ describe.skipIf(browserMissing)('a composer inside the page’s own modal <dialo
     expect(await draftText(page)).toBe(DRAFTS.warn);
     expect(await gate.locator('textarea').inputValue()).toBe('Checked with the campaign owner');
     await gate.locator('.post-anyway').click({ timeout: 3000 });
+    await confirmPressAgain(page);
+    expect(await draftText(page)).toBe(DRAFTS.warn);
+    await page.locator('dialog.compose-modal button[type="submit"]').click();
     await expect.poll(() => posted(page)).toEqual([DRAFTS.warn]);
     await page.close();
   });

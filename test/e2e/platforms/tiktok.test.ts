@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveFixture } from '../../fixtures/serve';
 import { browserMissing, type ExtensionBrowser, launchWithExtension } from '../browser';
 import { composerContract, DRAFTS } from '../contract';
+import { postAnyway } from '../post-anyway';
 
 const ORIGIN = 'https://www.tiktok.com';
 const PATH = '/@preflight/video/7300000000000000000';
@@ -29,7 +30,7 @@ describe.skipIf(browserMissing)('tiktok: Enter posts, Shift+Enter is a new line'
     await browser?.close();
   });
 
-  it('lets Shift+Enter through, holds Enter, and replays it once a reason is given', async () => {
+  it('lets Shift+Enter through, holds Enter, and posts on the operator’s next Enter once a reason is given', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${ORIGIN}${PATH}`);
     const indicator = page.locator('preflight-layer .indicator').first();
@@ -46,8 +47,7 @@ describe.skipIf(browserMissing)('tiktok: Enter posts, Shift+Enter is a new line'
     const dialog = page.getByRole('alertdialog');
     await expect.poll(() => dialog.isVisible()).toBe(true);
     expect(await page.evaluate(() => window.__fixture.posted)).toEqual([]);
-    await dialog.locator('textarea').fill('Link approved by the campaign owner');
-    await dialog.locator('.post-anyway').click();
+    await postAnyway(page, 'Link approved by the campaign owner', () => page.keyboard.press('Enter'));
     await expect.poll(() => page.evaluate(() => window.__fixture.posted)).toEqual([text]);
     expect(await page.evaluate(() => window.__fixture.modelText(0))).toBe('');
     await page.close();

@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { GateDialog, tabbable } from '../../../components/GateDialog';
+import { GateDialog, PressAgain, tabbable } from '../../../components/GateDialog';
 import { Indicator } from '../../../components/Indicator';
 import type { Finding } from '../../../rules/schema';
 
@@ -240,5 +240,25 @@ describe('the indicator', () => {
     expect(indicator?.getAttribute('data-severity')).toBe('error');
     expect(indicator?.getAttribute('aria-label')).toContain('packs unavailable');
     expect(indicator?.textContent).toContain('Quiet period');
+  });
+});
+
+describe('"Press Post again"', () => {
+  it('says the next press publishes, has OK in focus, and closes by OK or Escape', () => {
+    const onClose = vi.fn();
+    const el = mount(<PressAgain onClose={onClose} />);
+    const dialog = el.querySelector('[role="alertdialog"]') as HTMLElement;
+    expect(dialog.querySelector('h2')?.textContent).toBe('Press Post again to publish');
+    expect(dialog.getAttribute('aria-describedby')).toBe('preflight-press-again-body');
+    expect(el.querySelector('#preflight-press-again-body')?.textContent).toContain(
+      'Any edit to the draft cancels this',
+    );
+    const ok = el.querySelector('button.press-again-ok') as HTMLButtonElement;
+    expect(document.activeElement).toBe(ok);
+    act(() => ok.click());
+    act(() => {
+      dialog.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    expect(onClose).toHaveBeenCalledTimes(2);
   });
 });

@@ -7,11 +7,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Composer, type ComposerHost } from '../../../entrypoints/content/composer';
 import type { EngineHost } from '../../../entrypoints/content/engine';
-import { type DialogResult, Gate, type GateHost } from '../../../entrypoints/content/gate';
+import { type DialogResult, Gate, type GateHost, PASS_TTL_MS } from '../../../entrypoints/content/gate';
 import { enterMayPublish } from '../../../entrypoints/content/keys';
-import { defineAdapter, type SubmitKey } from '../../../entrypoints/content/platforms/types';
+import { defineAdapter, type ReplayMode, type SubmitKey } from '../../../entrypoints/content/platforms/types';
 import type { Finding, Severity } from '../../../rules/schema';
 import type { AuditContext, AuditEntry } from '../../../utils/audit';
+import { sha256Hex } from '../../../utils/hash';
 
 const BLOCKED = 'BLOCKED';
 const WARNED = 'WARNED';
@@ -43,8 +44,9 @@ class FakeEngine {
   }
 }
 
-const adapter = (keys: SubmitKey[]) =>
+const adapter = (keys: SubmitKey[], replay?: ReplayMode) =>
   defineAdapter({
+    ...(replay ? { replay } : {}),
     id: 'tiktok',
     matches: ['https://www.tiktok.com/*'],
     composers: ['textarea.composer'],
@@ -77,7 +79,7 @@ interface Page {
 let lifetime: AbortController;
 let page: Page;
 
-function setUp(keys: SubmitKey[] = ['enter']): Page {
+function setUp(keys: SubmitKey[] = ['enter'], replay?: ReplayMode): Page {
   document.body.innerHTML = `
     <form>
       <textarea class="composer"></textarea>
@@ -97,7 +99,7 @@ function setUp(keys: SubmitKey[] = ['enter']): Page {
     highlights: undefined,
     changed: () => undefined,
   };
-  const composer = new Composer(textarea, adapter(keys), composerHost);
+  const composer = new Composer(textarea, adapter(keys, replay), composerHost);
   const p: Page = {
     form,
     textarea,
@@ -115,7 +117,7 @@ function setUp(keys: SubmitKey[] = ['enter']): Page {
     failMode: 'open',
   };
   const host: GateHost = {
-    adapter: adapter(keys),
+    adapter: adapter(keys, replay),
     composers: () => [composer],
     ready: () => (engine.ready || engine.error ? Promise.resolve() : readyPromise),
     allowOverride: () => true,
@@ -350,5 +352,186 @@ describe('the gate', () => {
       severities: ['block', 'warn'],
       ...CONTEXT,
     });
+  });
+});
+
+/** A press the operator made: the browser marks its events trusted (happy-dom has no such flag). */
+function operatorClick(target: Element): MouseEvent {
+  const event = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true });
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  target.dispatchEvent(event);
+  return event;
+}
+
+describe('"Post anyway" on a site that ignores a press made by script', () => {
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+  const decisions = () => page.audit.map((e) => e.decision);
+
+  /** Warn draft, Post, a reason, "Post anyway": the pass is armed and nothing has gone out yet. */
+  async function armed(text = `Note: ${WARNED}`): Promise<void> {
+    page = setUp(['mod+enter']);
+    page.textarea.value = text;
+    operatorClick(page.control);
+    expect(page.dialogs).toHaveLength(1);
+    page.answer({ action: 'override', reason: 'Checked with the campaign owner' });
+    await settle();
+    expect(page.posted).toEqual([]);
+  }
+
+  it('lets the operator’s own next press through once, and writes the decision once', async () => {
+    await armed();
+    const press = operatorClick(page.control);
+    expect(press.defaultPrevented).toBe(false);
+    expect(page.posted).toEqual([`Note: ${WARNED}`]);
+    // The same press's later events (its form's submit) go out with it, and write nothing more.
+    const submit = new SubmitEvent('submit', { bubbles: true, cancelable: true });
+    Object.defineProperty(submit, 'isTrusted', { value: true });
+    page.form.dispatchEvent(submit);
+    // This test page posts from both handlers (a real site posts once): the submit reached the page's handler.
+    expect(page.posted).toEqual([`Note: ${WARNED}`, `Note: ${WARNED}`]);
+    await vi.waitFor(() => expect(decisions()).toEqual(['stopped', 'override']));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(decisions()).toEqual(['stopped', 'override']);
+    expect(page.audit[1]).toMatchObject({ reason: 'Checked with the campaign owner', ruleIds: ['rule.warn'] });
+  });
+
+  it('is consumed: a later press of the same draft is gated again', async () => {
+    await armed();
+    const now = Date.now();
+    operatorClick(page.control);
+    vi.spyOn(Date, 'now').mockReturnValue(now + 5000);
+    expect(operatorClick(page.control).defaultPrevented).toBe(true);
+    expect(page.dialogs).toHaveLength(2);
+    expect(page.posted).toHaveLength(1);
+  });
+
+  it('is void after any edit, even one that puts the same text back', async () => {
+    await armed();
+    page.textarea.value = `Note: ${WARNED}!`;
+    page.textarea.dispatchEvent(new Event('input', { bubbles: true }));
+    page.textarea.value = `Note: ${WARNED}`;
+    page.textarea.dispatchEvent(new Event('input', { bubbles: true }));
+    expect(operatorClick(page.control).defaultPrevented).toBe(true);
+    expect(page.dialogs).toHaveLength(2);
+    expect(page.posted).toEqual([]);
+  });
+
+  it('is void when the text changed without an input event (a script wrote it)', async () => {
+    await armed();
+    page.textarea.value = `${WARNED} and more`;
+    expect(operatorClick(page.control).defaultPrevented).toBe(true);
+    expect(page.posted).toEqual([]);
+  });
+
+  it('expires: a press after the pass’s time is gated again', async () => {
+    await armed();
+    vi.spyOn(Date, 'now').mockReturnValue(Date.now() + PASS_TTL_MS + 1);
+    expect(operatorClick(page.control).defaultPrevented).toBe(true);
+    expect(page.dialogs).toHaveLength(2);
+    expect(page.posted).toEqual([]);
+  });
+
+  it('is not used by a press the page makes by script; the operator’s press still posts', async () => {
+    await armed();
+    page.control.click();
+    expect(page.dialogs).toHaveLength(2);
+    expect(page.posted).toEqual([]);
+    page.answer({ action: 'edit' });
+    await settle();
+    operatorClick(page.control);
+    expect(page.posted).toEqual([`Note: ${WARNED}`]);
+  });
+
+  it('is never armed for a block draft: "Post anyway" from a block changes nothing', async () => {
+    page = setUp(['mod+enter']);
+    page.textarea.value = BLOCKED;
+    operatorClick(page.control);
+    page.answer({ action: 'override', reason: 'Checked with the campaign owner' });
+    await settle();
+    expect(operatorClick(page.control).defaultPrevented).toBe(true);
+    expect(page.dialogs).toHaveLength(2);
+    expect(page.posted).toEqual([]);
+    await auditSettles();
+    expect(decisions()).not.toContain('override');
+  });
+
+  it('is void when the draft gains a block finding (a new pack) before the press', async () => {
+    await armed(`Note: ${WARNED}`);
+    const check = page.engine.check.bind(page.engine);
+    page.engine.check = (text: string) => [...check(text), finding('rule.new', 'block')];
+    page.engine.generation++;
+    expect(operatorClick(page.control).defaultPrevented).toBe(true);
+    expect(page.posted).toEqual([]);
+  });
+
+  it('arms for a block draft a reviewer’s code released, and records "approved" once', async () => {
+    page = setUp(['mod+enter']);
+    page.textarea.value = BLOCKED;
+    operatorClick(page.control);
+    page.answer({
+      action: 'approved',
+      approval: {
+        reviewer: 'Reviewer',
+        keyId: 'k1',
+        note: '',
+        requestHash: await sha256Hex(BLOCKED),
+        rules: ['rule.block'],
+        expires: new Date(Date.now() + 3_600_000).toISOString(),
+      },
+    });
+    await vi.waitFor(() => expect(page.audit.length).toBe(1));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(page.posted).toEqual([]);
+    operatorClick(page.control);
+    expect(page.posted).toEqual([BLOCKED]);
+    await vi.waitFor(() => expect(decisions()).toEqual(['stopped', 'approved']));
+  });
+
+  it('replays the press itself where the adapter says the site accepts scripted events', async () => {
+    page = setUp(['mod+enter'], 'synthetic');
+    page.textarea.value = `Note: ${WARNED}`;
+    operatorClick(page.control);
+    page.answer({ action: 'override', reason: 'Checked with the campaign owner' });
+    await vi.waitFor(() => expect(page.posted).toEqual([`Note: ${WARNED}`]));
+    await vi.waitFor(() => expect(decisions()).toEqual(['stopped', 'override']));
+  });
+});
+
+describe('Enter from an Android keyboard (key code 229, then the beforeinput of a new line)', () => {
+  const lineBreak = (target: Element, inputType = 'insertLineBreak') => {
+    const event = new InputEvent('beforeinput', { inputType, bubbles: true, cancelable: true, composed: true });
+    target.dispatchEvent(event);
+    return event;
+  };
+
+  it('is held where Enter posts, and a clean draft’s goes through', async () => {
+    page = setUp(['enter']);
+    page.textarea.value = BLOCKED;
+    expect(key(page.textarea, { key: 'Unidentified', keyCode: 229 }).defaultPrevented).toBe(false);
+    expect(lineBreak(page.textarea).defaultPrevented).toBe(true);
+    expect(page.dialogs).toHaveLength(1);
+    page.answer({ action: 'edit' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    page.textarea.value = 'All good';
+    key(page.textarea, { key: 'Unidentified', keyCode: 229 });
+    expect(lineBreak(page.textarea, 'insertParagraph').defaultPrevented).toBe(false);
+    expect(page.dialogs).toHaveLength(1);
+  });
+
+  it('leaves the line break of a desktop Enter key alone (its keydown was decided) and other input', () => {
+    page = setUp(['enter']);
+    page.textarea.value = BLOCKED;
+    key(page.textarea, { key: 'Enter', keyCode: 13, shiftKey: true });
+    expect(lineBreak(page.textarea).defaultPrevented).toBe(false);
+    expect(lineBreak(page.textarea, 'insertText').defaultPrevented).toBe(false);
+    expect(page.dialogs).toHaveLength(0);
+  });
+
+  it('is a new line where Enter does not post', () => {
+    page = setUp(['mod+enter']);
+    page.textarea.value = BLOCKED;
+    key(page.textarea, { key: 'Unidentified', keyCode: 229 });
+    expect(lineBreak(page.textarea, 'insertParagraph').defaultPrevented).toBe(false);
+    expect(page.dialogs).toHaveLength(0);
   });
 });

@@ -1,0 +1,114 @@
+/**
+ * "Post anyway" on a page that acts only on the operator's own events (it checks `event.isTrusted`,
+ * as sites that ignore a scripted press do). A replayed press would be ignored and the post silently
+ * lost; instead the gate arms a pass for this exact draft and lets the operator's next press through,
+ * once. An edit voids the pass; a block draft never gets one.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveFixture } from '../../fixtures/serve';
+import { browserMissing, type ExtensionBrowser, launchWithExtension } from '../browser';
+import { DRAFTS } from '../contract';
+import { confirmPressAgain } from '../post-anyway';
+import { auditLog, posted } from './helpers';
+
+const ORIGIN = 'https://mastodon.social';
+const REASON = 'Checked with the campaign owner';
+
+describe.skipIf(browserMissing)('"Post anyway" where the page ignores scripted presses', () => {
+  let browser: ExtensionBrowser;
+  beforeAll(async () => {
+    browser = await launchWithExtension();
+    await serveFixture(browser.context, ORIGIN, 'adversarial');
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const indicator = (page: Page) => page.locator('preflight-layer .indicator');
+  const postButton = (page: Page) => page.locator('.compose-form__submit button');
+  const gate = (page: Page) => page.locator('preflight-layer [role="alertdialog"]');
+
+  const open = async (draft: string, severity: string): Promise<Page> => {
+    const page = await browser.context.newPage();
+    await page.goto(`${ORIGIN}/trusted`);
+    await expect.poll(() => indicator(page).count(), { timeout: 10_000 }).toBe(1);
+    await page.locator('textarea').click();
+    await page.keyboard.type(draft, { delay: 5 });
+    await expect.poll(() => indicator(page).getAttribute('data-severity')).toBe(severity);
+    return page;
+  };
+
+  /** Post → the gate → a reason → "Post anyway" → "Press Post again": armed, nothing posted yet. */
+  const arm = async (page: Page) => {
+    await postButton(page).click();
+    await expect.poll(() => gate(page).isVisible()).toBe(true);
+    await gate(page).locator('textarea').fill(REASON);
+    await gate(page).locator('.post-anyway').click();
+    await expect.poll(() => gate(page).locator('h2').textContent()).toBe('Press Post again to publish');
+    await confirmPressAgain(page);
+    expect(await posted(page)).toEqual([]);
+  };
+
+  it('warn → Post anyway → press again: the page receives the post exactly once, one decision logged', async () => {
+    const before = (await auditLog(browser)).length;
+    const page = await open(DRAFTS.warn, 'warn');
+    await arm(page);
+    await postButton(page).click();
+    await expect.poll(() => posted(page)).toEqual([DRAFTS.warn]);
+    expect(await gate(page).count()).toBe(0);
+    await page.waitForTimeout(300);
+    expect(await posted(page)).toEqual([DRAFTS.warn]);
+    await expect
+      .poll(async () => (await auditLog(browser)).slice(before).map((entry) => entry.decision))
+      .toEqual(['stopped', 'override']);
+    expect((await auditLog(browser)).at(-1)).toMatchObject({ platform: 'mastodon', reason: REASON });
+    await page.close();
+  });
+
+  it('takes the operator’s Ctrl+Enter in the draft as the press', async () => {
+    const page = await open(DRAFTS.warn, 'warn');
+    await arm(page);
+    await page.locator('textarea').click();
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => posted(page)).toEqual([DRAFTS.warn]);
+    await page.close();
+  });
+
+  it('an edit after arming voids the pass: the next press is gated again, nothing posted', async () => {
+    const page = await open(DRAFTS.warn, 'warn');
+    await arm(page);
+    // An edit that puts the same text back still counts.
+    await page.locator('textarea').click();
+    await page.keyboard.type('!', { delay: 5 });
+    await page.keyboard.press('Backspace');
+    expect(await page.locator('textarea').inputValue()).toBe(DRAFTS.warn);
+    await postButton(page).click();
+    await expect.poll(() => gate(page).isVisible()).toBe(true);
+    expect(await gate(page).locator('.post-anyway').count()).toBe(1);
+    expect(await posted(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('a block draft gets no pass: no "Post anyway", and every press is gated', async () => {
+    const page = await open(DRAFTS.block, 'block');
+    for (let attempt = 0; attempt < 2; attempt++) {
+      await postButton(page).click();
+      await expect.poll(() => gate(page).isVisible()).toBe(true);
+      expect(await gate(page).locator('.post-anyway').count()).toBe(0);
+      await gate(page).locator('button.edit').click();
+      await expect.poll(() => gate(page).count()).toBe(0);
+    }
+    expect(await posted(page)).toEqual([]);
+    expect(await page.locator('textarea').inputValue()).toBe(DRAFTS.block);
+    await page.close();
+  });
+
+  it('a clean draft goes out on its first press, untouched', async () => {
+    const page = await open(DRAFTS.clean, 'clean');
+    await postButton(page).click();
+    await expect.poll(() => posted(page)).toEqual([DRAFTS.clean]);
+    expect(await gate(page).count()).toBe(0);
+    await page.close();
+  });
+});
