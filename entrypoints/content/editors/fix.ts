@@ -76,7 +76,7 @@ export async function applyFix(
     // Without the page-world bridge (or a Quill instance behind the element), typing still works.
     if (outcome) return outcome;
   }
-  if (!selectSpan(element, span.start, span.end)) return 'refused';
+  if (draftWithoutBeforeInput(element) || !selectSpan(element, span.start, span.end)) return 'refused';
   const document = element.ownerDocument;
   if (!document.execCommand('insertText', false, replacement)) return 'refused';
   await settle();
@@ -94,6 +94,17 @@ export async function applyFix(
     await redraw();
   }
   return 'mismatch';
+}
+
+/**
+ * Draft.js learns of typing from React's `onBeforeInput`, which Firefox derives from key presses
+ * only: there an `insertText` reaches Draft as a DOM change it did not make, recorded as a
+ * "spellcheck-change" whose undo Draft leaves to the browser, and Ctrl+Z then mangles the draft
+ * ("YoutuYouTubebe"). Neither a synthetic paste nor a composition reaches it either. There the fix
+ * is refused (the card says so): the operator edits by hand, and the draft is never corrupted.
+ */
+function draftWithoutBeforeInput(element: HTMLElement): boolean {
+  return !('TextEvent' in window) && element.classList.contains('public-DraftEditor-content');
 }
 
 /** A fix through the page's Quill; undefined when Quill cannot be reached from here. */
