@@ -104,7 +104,9 @@ export async function applyFix(
  * is refused (the card says so): the operator edits by hand, and the draft is never corrupted.
  */
 function draftWithoutBeforeInput(element: HTMLElement): boolean {
-  return !('TextEvent' in window) && element.classList.contains('public-DraftEditor-content');
+  // Gecko by its user agent ("Gecko/20100101"; Chromium's says "like Gecko"): Firefox has TextEvent
+  // now, yet an insertText still never reaches React's onBeforeInput there.
+  return /\sGecko\/\d/.test(navigator.userAgent) && element.classList.contains('public-DraftEditor-content');
 }
 
 /** A fix through the page's Quill; undefined when Quill cannot be reached from here. */
