@@ -48,6 +48,10 @@ export function FindingCard({
   useEffect(() => {
     card.current?.querySelector<HTMLElement>('.fix, .why')?.focus({ preventScroll: true });
   }, []);
+  // "Ignore once" gives way to its form: focus goes to the reason, not to nowhere (Escape still closes).
+  useEffect(() => {
+    if (ignoring) card.current?.querySelector<HTMLElement>('.card-ignore textarea')?.focus({ preventScroll: true });
+  }, [ignoring]);
 
   return (
     <div
@@ -108,7 +112,9 @@ export function FindingCard({
         )}
       </div>
       {why && (
-        <section class="card-manual" aria-label={section?.title ?? finding.manual.title}>
+        // It scrolls when long: focusable, so the keyboard can scroll it too.
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus (WCAG 2.1.1).
+        <section class="card-manual" tabIndex={0} aria-label={section?.title ?? finding.manual.title}>
           <h4>{section?.title ?? finding.manual.title}</h4>
           {section && <Markdown source={section.body} />}
         </section>

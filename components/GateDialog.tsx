@@ -102,6 +102,7 @@ export function GateDialog({
       <div
         ref={dialog}
         class="dialog gate"
+        data-preflight="gate"
         role="alertdialog"
         aria-modal="true"
         aria-labelledby="preflight-dialog-title"

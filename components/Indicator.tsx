@@ -38,6 +38,7 @@ export function Indicator({ findings, state, error, quietPeriod, profile, fallba
     <button
       type="button"
       class={`indicator indicator-${level}`}
+      data-preflight="badge"
       data-severity={level}
       data-count={findings.length}
       data-profile={profile}

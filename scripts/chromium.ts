@@ -37,7 +37,12 @@ export function chromiumArgs(extensionDir: string): string[] {
   ];
 }
 
-export async function launchWithExtension(): Promise<ExtensionBrowser> {
+/**
+ * Chromium with the extension; `language` sets the browser's UI language (`--lang`), which the
+ * extension's messages, rule messages and manual follow. Debian's Chromium has only en-US without
+ * the `chromium-l10n` package: a test in another language then fails on its first Japanese string.
+ */
+export async function launchWithExtension(options: { language?: string } = {}): Promise<ExtensionBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`no built extension in ${EXTENSION_DIR}: run \`npx wxt build\` (npm test does it)`);
   }
@@ -45,7 +50,8 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: chromiumArgs(EXTENSION_DIR),
+    args: [...chromiumArgs(EXTENSION_DIR), ...(options.language ? [`--lang=${options.language}`] : [])],
+    ...(options.language ? { env: { ...process.env, LANGUAGE: options.language } } : {}),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;

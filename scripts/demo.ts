@@ -1,14 +1,15 @@
 /**
  * npm run demo: builds the extension, opens Chromium with it on local copies of the ten platforms'
  * composers (served at their real addresses, nothing goes to the network), types a risky draft into
- * each, and reports what Preflight found and where the screenshots are. With a display it leaves the
- * browser open to try it by hand; without one it runs headless and exits.
+ * each, and saves two screenshots per platform and language (English, and Japanese where Chromium has
+ * its Japanese UI): the underlined draft with a finding's card open, and the gate that Post opens. It
+ * prints what Preflight found. With a display the last browser stays open to try it by hand.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, realpathSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { ADAPTERS } from '../entrypoints/content/platforms/index';
 import type { Platform } from '../rules/schema';
 import { buildFixtures, FIXTURES_DIR } from '../test/fixtures/build';
@@ -34,6 +35,8 @@ const PAGES: Record<Platform, { url: string; expand?: string }> = {
   tiktok: { url: 'https://www.tiktok.com/@brand/video/1' },
 };
 
+const VIEWPORT = { width: 1100, height: 760 };
+const LANGUAGES = ['en', 'ja'];
 const DRAFT = 'Hurricane sale! 30% off everything, guaranteed returns. 元本保証で必ず儲かる！ Call 090-1234-5678 #ad';
 
 async function main() {
@@ -54,68 +57,132 @@ async function main() {
   mkdirSync(OUT, { recursive: true });
 
   const headless = !process.env.DISPLAY || process.env.CI === 'true' || process.argv.includes('--headless');
-  const context = await chromium.launchPersistentContext(join(OUT, 'profile'), {
-    executablePath: CHROMIUM,
-    headless,
-    viewport: { width: 1100, height: 760 },
-    args: chromiumArgs(EXTENSION),
-  });
-  console.log(`Chromium ${headless ? '(headless)' : ''} with Preflight from ${EXTENSION}\n`);
+  const languages = LANGUAGES.filter((language) => language === 'en' || hasChromiumLocale(language));
+  for (const language of LANGUAGES.filter((l) => !languages.includes(l)))
+    console.warn(`No ${language} screenshots: Chromium has no ${language} UI (sudo apt-get install -y chromium-l10n).`);
 
-  for (const id of platforms) {
-    const adapter = ADAPTERS.find((a) => a.id === id)!;
-    const { url, expand } = PAGES[id];
-    await serveFixture(context, new URL(url).origin, id);
-    const page = await context.newPage();
-    await page.goto(url);
-    const composers = page.locator(adapter.composers.join(', '));
-    if (expand)
-      await page
-        .locator(expand)
-        .first()
-        .click()
-        .catch(() => undefined);
-    await composers
-      .first()
-      .waitFor({ timeout: 10_000 })
-      .catch(() => undefined);
-    const indicator = page.locator('preflight-layer .indicator').first();
-    await indicator.waitFor({ timeout: 10_000 }).catch(() => undefined);
-    // Let lazy editors settle (Bluesky swaps its fallback textarea for TipTap) before typing.
-    await page.waitForTimeout(800);
-    await composers.first().click();
-    await page.keyboard.type(DRAFT, { delay: 2 });
+  for (const language of languages) {
+    // The last language stays open with a display, to try by hand.
+    const keepOpen = !headless && language === languages.at(-1);
+    const context = await chromium.launchPersistentContext(join(OUT, `profile-${language}`), {
+      executablePath: CHROMIUM,
+      headless: !keepOpen,
+      viewport: VIEWPORT,
+      // The browser's UI language is the extension's: its messages, the rules' messages and the manual.
+      args: [...chromiumArgs(EXTENSION), `--lang=${language}`],
+      env: { ...process.env, LANGUAGE: language },
+    });
+    console.log(`Chromium (${language}${keepOpen ? '' : ', headless'}) with Preflight from ${EXTENSION}\n`);
+    for (const id of platforms) {
+      await serveFixture(context, new URL(PAGES[id].url).origin, id);
+      const page = await context.newPage();
+      await showPlatform(page, id, language);
+      if (!keepOpen) await page.close();
+    }
+    if (!keepOpen) await context.close();
+    else console.log('\nThe browser stays open: type into the composers and press Post. Ctrl+C to quit.');
+  }
+  console.log(`\nScreenshots in ${OUT}.`);
+}
+
+/** Whether Debian's Chromium can show its UI (and so the extension) in `language`. */
+function hasChromiumLocale(language: string): boolean {
+  return (
+    existsSync(join(dirname(realpathSync(CHROMIUM)), 'locales', `${language}.pak`)) ||
+    existsSync(`/usr/lib/chromium/locales/${language}.pak`)
+  );
+}
+
+/**
+ * On one platform's page: type the risky draft, then save the underlined draft with the card of its
+ * first finding open, and the gate that Post opens; print what was found.
+ */
+async function showPlatform(page: Page, id: Platform, language: string): Promise<void> {
+  const adapter = ADAPTERS.find((a) => a.id === id)!;
+  const { url, expand } = PAGES[id];
+  await page.goto(url);
+  const composers = page.locator(adapter.composers.join(', '));
+  if (expand)
     await page
-      .waitForFunction(
-        () => document.querySelector('preflight-layer')?.shadowRoot?.querySelector('.indicator[data-severity="block"]'),
-        undefined,
-        { timeout: 5000 },
-      )
-      .catch(() => undefined);
-    const severity = await indicator.getAttribute('data-severity').catch(() => null);
-    const count = await indicator.getAttribute('data-count').catch(() => null);
-    await indicator.click().catch(() => undefined);
-    await page
-      .locator('preflight-layer [data-rule]')
+      .locator(expand)
       .first()
-      .waitFor({ timeout: 3000 })
+      .click()
       .catch(() => undefined);
-    const rules = await page
-      .locator('preflight-layer [data-rule]')
-      .evaluateAll((items) => items.map((i) => i.getAttribute('data-rule')));
-    const shot = join(OUT, `${id}.png`);
-    await page.screenshot({ path: shot });
+  await composers
+    .first()
+    .waitFor({ timeout: 10_000 })
+    .catch(() => undefined);
+  const indicator = page.locator('preflight-layer [data-preflight="badge"]').first();
+  await indicator.waitFor({ timeout: 10_000 }).catch(() => undefined);
+  // Let lazy editors settle (Bluesky swaps its fallback textarea for TipTap) before typing.
+  await page.waitForTimeout(800);
+  await composers.first().click();
+  await page.keyboard.type(DRAFT, { delay: 2 });
+  await page
+    .waitForFunction(
+      () =>
+        document
+          .querySelector('preflight-layer')
+          ?.shadowRoot?.querySelector('[data-preflight="badge"][data-severity="block"]'),
+      undefined,
+      { timeout: 5000 },
+    )
+    .catch(() => undefined);
+  const severity = await indicator.getAttribute('data-severity').catch(() => null);
+  const count = await indicator.getAttribute('data-count').catch(() => null);
+
+  // The badge's list, then its first finding: it is selected in the text and its card opens there.
+  await indicator.click().catch(() => undefined);
+  const rules = await page
+    .locator('preflight-layer [data-rule]')
+    .evaluateAll((items) => items.map((i) => i.getAttribute('data-rule')))
+    .catch(() => [] as (string | null)[]);
+  await page
+    .locator('preflight-layer .jump')
+    .first()
+    .click({ timeout: 3000 })
+    .catch(() => undefined);
+  const card = page.locator('preflight-layer [data-preflight="card"]');
+  const shots: string[] = [];
+  if (
+    await card.waitFor({ timeout: 3000 }).then(
+      () => true,
+      () => false,
+    )
+  ) {
+    // Away from the text, so the selection does not hide the underline.
+    await page
+      .locator('preflight-layer [data-preflight="card"] .card-close')
+      .focus()
+      .catch(() => undefined);
+    shots.push(await shoot(page, `${id}-card-${language}.png`));
+  }
+  await page.keyboard.press('Escape');
+
+  // Post: the gate stops it.
+  await composers.first().click();
+  const publish = page.locator(adapter.publish.join(', ')).filter({ visible: true }).first();
+  await publish.click({ timeout: 3000 }).catch(() => undefined);
+  const gate = page.locator('preflight-layer [data-preflight="gate"]');
+  if (
+    await gate.waitFor({ timeout: 3000 }).then(
+      () => true,
+      () => false,
+    )
+  ) {
+    shots.push(await shoot(page, `${id}-gate-${language}.png`));
     await page.keyboard.press('Escape');
-    console.log(`${id.padEnd(10)} ${count ?? '?'} findings, worst: ${severity ?? 'none'}  →  ${shot}`);
-    console.log(`           ${[...new Set(rules)].join(', ') || '(none)'}`);
-    if (headless) await page.close();
   }
-  if (headless) {
-    await context.close();
-    console.log(`\nScreenshots in ${OUT}. Run with a display to try the composers by hand.`);
-  } else {
-    console.log('\nThe browser stays open: type into the composers and press Post. Ctrl+C to quit.');
-  }
+  console.log(
+    `${id.padEnd(10)} ${count ?? '?'} findings, worst: ${severity ?? 'none'}  →  ${shots.join(', ') || '(no screenshot)'}`,
+  );
+  console.log(`           ${[...new Set(rules)].join(', ') || '(none)'}`);
+}
+
+async function shoot(page: Page, name: string): Promise<string> {
+  const path = join(OUT, name);
+  await page.screenshot({ path });
+  return path;
 }
 
 main().catch((error) => {

@@ -71,7 +71,14 @@ describe('the README and the guides', () => {
   });
 
   it('link every guide in docs/ from the README', () => {
-    for (const guide of readdirSync(join(root, 'docs'))) expect(readme).toContain(`](docs/${guide})`);
+    for (const guide of readdirSync(join(root, 'docs')).filter((name) => name.endsWith('.md')))
+      expect(readme).toContain(`](docs/${guide})`);
+  });
+
+  it('shows screenshots that exist', () => {
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)]+\.png)\)/g)].map((match) => match[1] as string);
+    expect(images.length).toBeGreaterThan(0);
+    for (const image of images) expect(existsSync(join(root, image)), image).toBe(true);
   });
 });
 

@@ -3,8 +3,10 @@
  * the replacement typed with `insertText`, which fires the `beforeinput`/`input` the editor's model
  * listens to (Draft.js, Lexical, ProseMirror and a textarea's own undo stack all take it). The DOM is
  * never written behind the editor's back. Afterwards the editor is read again; if its text is not
- * exactly what was expected, the change is undone and the caller says so.
+ * exactly what was expected, the change is undone and the caller says so. Quill goes through its own
+ * API instead (quill.ts), so that its undo stack keeps the fix apart from the typing around it.
  */
+import { askQuill, isQuill } from './quill';
 import { isTextField, readComposer } from './text';
 
 export type FixOutcome = 'applied' | 'mismatch' | 'stale' | 'refused';
@@ -45,7 +47,17 @@ export function spanAtCaret<T extends { start: number; end: number }>(
   return spans.find((span) => draft.range(span.start, span.end)?.isPointInRange(node, selection.focusOffset));
 }
 
-const settle = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+/**
+ * Let the editor finish its reaction to the insert (React's and Lexical's commits and the mutation
+ * observers are microtasks) without leaving the task: a key the operator presses right after the
+ * click is a later task, so the editor is read before it and it is never mistaken for a failed fix
+ * (and then undone together with the fix).
+ */
+const settle = async () => {
+  for (let round = 0; round < 8; round++) await Promise.resolve();
+};
+/** After an undo, a frame for the editor to draw it. */
+const redraw = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 /**
  * Replace [start, end) — which must still read `expected` — with `replacement`, as typing would.
@@ -59,7 +71,12 @@ export async function applyFix(
   const before = readComposer(element).text;
   if (before.slice(span.start, span.end) !== span.expected) return 'stale';
   const wanted = before.slice(0, span.start) + replacement + before.slice(span.end);
-  if (!selectSpan(element, span.start, span.end)) return 'refused';
+  if (isQuill(element)) {
+    const outcome = await quillFix(element, span, replacement, wanted);
+    // Without the page-world bridge (or a Quill instance behind the element), typing still works.
+    if (outcome) return outcome;
+  }
+  if (draftWithoutBeforeInput(element) || !selectSpan(element, span.start, span.end)) return 'refused';
   const document = element.ownerDocument;
   if (!document.execCommand('insertText', false, replacement)) return 'refused';
   await settle();
@@ -74,7 +91,42 @@ export async function applyFix(
   if (after !== before) {
     element.focus({ preventScroll: true });
     document.execCommand('undo');
-    await settle();
+    await redraw();
   }
   return 'mismatch';
+}
+
+/**
+ * Draft.js learns of typing from React's `onBeforeInput`, which Firefox derives from key presses
+ * only: there an `insertText` reaches Draft as a DOM change it did not make, recorded as a
+ * "spellcheck-change" whose undo Draft leaves to the browser, and Ctrl+Z then mangles the draft
+ * ("YoutuYouTubebe"). Neither a synthetic paste nor a composition reaches it either. There the fix
+ * is refused (the card says so): the operator edits by hand, and the draft is never corrupted.
+ */
+function draftWithoutBeforeInput(element: HTMLElement): boolean {
+  // Gecko by its user agent ("Gecko/20100101"; Chromium's says "like Gecko"): Firefox has TextEvent
+  // now, yet an insertText still never reaches React's onBeforeInput there.
+  return /\sGecko\/\d/.test(navigator.userAgent) && element.classList.contains('public-DraftEditor-content');
+}
+
+/** A fix through the page's Quill; undefined when Quill cannot be reached from here. */
+async function quillFix(
+  element: HTMLElement,
+  span: { start: number; end: number; expected: string },
+  replacement: string,
+  wanted: string,
+): Promise<FixOutcome | undefined> {
+  const outcome = askQuill(element, { op: 'fix', ...span, replacement });
+  if (!outcome) return undefined;
+  if (outcome !== 'applied') return outcome;
+  await settle();
+  // Quill said yes; what counts is what the DOM, and so the post, now holds.
+  if (readComposer(element).text !== wanted) {
+    askQuill(element, { op: 'undo' });
+    await redraw();
+    return 'mismatch';
+  }
+  const caret = span.start + replacement.length;
+  selectSpan(element, caret, caret);
+  return 'applied';
 }

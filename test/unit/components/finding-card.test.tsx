@@ -72,6 +72,8 @@ describe('the card on an underline', () => {
     const confirm = el.querySelector('.ignore-confirm') as HTMLButtonElement;
     expect(confirm.disabled).toBe(true);
     const reason = el.querySelector('.card-ignore textarea') as HTMLTextAreaElement;
+    // The button gave way to the form: focus is on the reason, not lost.
+    expect(document.activeElement).toBe(reason);
     act(() => {
       reason.value = 'Quoting a customer verbatim';
       reason.dispatchEvent(new Event('input', { bubbles: true }));

@@ -262,3 +262,26 @@ describe('"Press Post again"', () => {
     expect(onClose).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('stable attributes for tests and admins’ scripts', () => {
+  it('names the badge, the gate, and each fix in the gate with data-preflight', () => {
+    const badge = mount(<Indicator findings={[finding('warn')]} state="ready" quietPeriod={false} onOpen={vi.fn()} />);
+    expect(badge.querySelector('[data-preflight="badge"]')?.getAttribute('data-severity')).toBe('warn');
+    act(() =>
+      render(
+        <GateDialog
+          findings={[{ ...finding('warn'), suggestions: ['better'] }]}
+          manual={manual}
+          allowOverride
+          onEdit={vi.fn()}
+          onPostAnyway={vi.fn()}
+          onApply={vi.fn()}
+        />,
+        root,
+      ),
+    );
+    const gate = root.querySelector('[data-preflight="gate"]');
+    expect(gate?.getAttribute('role')).toBe('alertdialog');
+    expect(gate?.querySelector('[data-preflight="fix"]')?.textContent).toBe('better');
+  });
+});
