@@ -31,9 +31,9 @@ describe('trial prices and easy cancellation without the subscription terms', ()
   });
 });
 
-describe('scarcity and reference prices without their basis (有利誤認)', () => {
+describe('scarcity on a deal and reference prices without their basis (有利誤認)', () => {
   it.each([
-    ['人気のタンブラー、残りあとわずか！', 'legal.scarcity-unstated 残りあとわずか'],
+    ['人気のタンブラーが30%オフ、残りあとわずか！', 'legal.scarcity-unstated 残りあとわずか'],
     ['先着50名様に限り特別価格', 'legal.scarcity-unstated 先着50名'],
     ['通常価格12,000円が今だけ4,980円', 'legal.reference-price-ja 通常価格12,000円'],
   ])('flags %s', (text, expected) => {
@@ -42,6 +42,7 @@ describe('scarcity and reference prices without their basis (有利誤認)', () 
 
   it.each([
     '先着50名様、9月1日（月）10:00から受付',
+    '人気のタンブラー、残りあとわずかです。',
     '残りわずか、残り2枠です',
     '通常価格12,000円（2025年1月〜3月の販売価格）を、4月1日から4,980円に。',
   ])('passes %s', (text) => {
