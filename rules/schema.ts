@@ -294,6 +294,12 @@ export const LimitCheck = z.strictObject({
   min: z.number().min(0).optional(),
   /** capsRatio: ignore drafts with fewer Latin letters than this. */
   minLetters: z.number().int().min(0).optional(),
+  /**
+   * capsRatio: count only the letters of Latin passages of at least this many words. A passage ends at a line
+   * break or at Japanese, Chinese or Korean text, so a name in capitals inside Japanese (NIKEの新作, SHIBUYA店)
+   * or a lone stylised word (ARIIISE) is not shouting; a sentence in capitals is.
+   */
+  minRunWords: z.number().int().min(1).max(50).optional(),
   /** forbiddenChars: the characters that may not appear. */
   chars: z.string().min(1).optional(),
   platforms: z.array(Platform).min(1).optional(),
