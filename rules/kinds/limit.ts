@@ -48,6 +48,12 @@ export const LimitCheck = z.strictObject({
   min: z.number().min(0).optional(),
   /** capsRatio: ignore drafts with fewer Latin letters than this. */
   minLetters: z.number().int().min(0).optional(),
+  /**
+   * capsRatio: count only the letters of Latin passages of at least this many words. A passage ends at a line
+   * break or at Japanese, Chinese or Korean text, so a name in capitals inside Japanese (NIKEの新作, SHIBUYA店)
+   * or a lone stylised word (ARIIISE) is not shouting; a sentence in capitals is.
+   */
+  minRunWords: z.number().int().min(1).max(50).optional(),
   /** forbiddenChars: the characters that may not appear. */
   chars: z.string().min(1).optional(),
   platforms: z.array(Platform).min(1).optional(),
@@ -111,27 +117,64 @@ function overflowStart(draft: Draft, check: LimitCheck, counting: NonNullable<Li
   return low === 0 ? 0 : bounds[low - 1]!;
 }
 
-/** Latin letters and capitals outside URLs, hashtags, @handles and cashtags. */
-function letterCounts(draft: Draft): { letters: number; capitals: number } {
+/**
+ * Where a Latin passage ends: a line break, or Japanese, Chinese or Korean text and their punctuation (CJK
+ * symbols, kana, Han, Hangul, full-width forms).
+ */
+const PASSAGE_BREAK = /[\n\r\u2028\u2029\u3000-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/;
+const isLetter = (code: number): boolean => {
+  const lower = code | 0x20;
+  return lower >= 97 && lower <= 122;
+};
+
+/**
+ * Latin letters and capitals outside URLs, hashtags, @handles and cashtags. With `minRunWords`, only passages
+ * of at least that many words count: the capitals of a name inside Japanese text are not shouting.
+ */
+function letterCounts(draft: Draft, minRunWords = 0): { letters: number; capitals: number } {
   const skip = [...draft.urls(), ...draft.hashtags(), ...draft.mentions(), ...draft.cashtags()].sort(
     (a, b) => a.start - b.start,
   );
   const text = draft.text;
   let letters = 0;
   let capitals = 0;
+  // The passage being read: its letters, capitals and words, added to the totals when it ends.
+  let runLetters = 0;
+  let runCapitals = 0;
+  let runWords = 0;
+  let inWord = false;
+  const endRun = () => {
+    if (runWords >= minRunWords) {
+      letters += runLetters;
+      capitals += runCapitals;
+    }
+    runLetters = 0;
+    runCapitals = 0;
+    runWords = 0;
+    inWord = false;
+  };
   let next = 0;
   for (let i = 0; i < text.length; i++) {
     while (next < skip.length && skip[next]!.end <= i) next++;
     if (next < skip.length && skip[next]!.start <= i) {
       i = skip[next]!.end - 1;
+      inWord = false;
       continue;
     }
-    const code = text.charCodeAt(i) | 0x20;
-    if (code >= 97 && code <= 122) {
-      letters++;
-      if (text.charCodeAt(i) < 97) capitals++;
+    const code = text.charCodeAt(i);
+    if (isLetter(code)) {
+      runLetters++;
+      if (code < 97) runCapitals++;
+      if (!inWord) runWords++;
+      inWord = true;
+    } else if (PASSAGE_BREAK.test(text[i]!)) {
+      endRun();
+    } else if (code !== 39 && code !== 0x2019) {
+      // An apostrophe stays inside a word (DON'T); anything else ends it.
+      inWord = false;
     }
   }
+  endRun();
   return { letters, capitals };
 }
 
@@ -210,7 +253,7 @@ function measure(draft: Draft, check: LimitCheck): Measure {
     case 'exclamations':
       return entities(spansOf(draft.text, /[!！]/g), draft);
     case 'capsRatio': {
-      const { letters, capitals } = letterCounts(draft);
+      const { letters, capitals } = letterCounts(draft, check.minRunWords);
       if (letters < (check.minLetters ?? 0)) return { value: 0, where: () => whole(draft) };
       return { value: letters === 0 ? 0 : capitals / letters, where: () => whole(draft) };
     }

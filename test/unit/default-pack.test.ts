@@ -93,9 +93,36 @@ describe('the default pack catches claim classes, not only its sample phrases', 
     ['risk.disaster-promo', 'ja', '豪雨で外出できない今こそ、送料無料でお買い物を'],
     ['risk.sensitive-hashtag-promo', 'en', '#MeToo Treat yourself: 30% off all handbags today.'],
     ['risk.group-stereotype', 'ja', '主婦には無理な難しい設定は一切なし'],
+    ['risk.group-stereotype', 'en', "Mums can't read maps, so we made the sat-nav talk."],
+    ['risk.gender-stereotype', 'ja', 'ママ感ゼロのきれいめコーデ'],
+    ['risk.pejorative-group-label', 'ja', 'あなたはどれ？勘違い系女子あるある'],
+    ['risk.equality-mockery', 'en', 'Equal pay is a myth, but our prices are real.'],
+    ['etq.insult', 'en', '@user sounds like a you problem'],
+    ['etq.threat-expose', 'ja', '@user 投稿者のアカウント名ありでスクショを載せますね'],
+    ['pii.named-visitor', 'ja', 'さっき佐藤さんがお買い物に来てくれたよ'],
+    ['pii.customer-shaming', 'en', 'Party of six no-showed again tonight. Thanks, Mark.'],
+    ['risk.charity-per-engagement', 'en', 'Every retweet = $1 for hurricane victims'],
+    ['risk.disaster-promo', 'en', 'Stuck inside? Enter IRMASALE at checkout for 15% off.'],
+    ['risk.disaster-excitement', 'ja', '大雪キター！！スノボ行こう'],
   ])('%s catches a %s text', (ruleId, locale, text) => {
     const ids = checker.check(text, { platform: 'x', locale }).map((f) => f.ruleId);
     expect(ids).toContain(ruleId);
+  });
+
+  it('keeps names in capitals, legal rights, relief and safety notices quiet', () => {
+    for (const [locale, text, postType] of [
+      ['ja', 'NIKEの新作スニーカー、SHIBUYA店とHARAJUKU店で本日発売。NEW BALANCEも入荷。', 'post'],
+      ['ja', 'UNIQLO×KAWSのコラボTシャツ、GINZA店で販売中', 'post'],
+      ['en', '@sam You are entitled to a refund within 30 days of delivery.', 'reply'],
+      ['en', 'Our stores in the affected area are closed; stay safe.', 'post'],
+      ['en', 'Due to the hurricane, our spring collection launch is postponed. Please stay safe.', 'post'],
+      ['en', 'We are donating $50,000 to wildfire relief and matching customer donations.', 'post'],
+      ['ja', '被災された皆様に心よりお見舞い申し上げます。', 'post'],
+      ['ja', '台風の接近に伴い、明日は臨時休業いたします。オンラインショップの発送も再開後となります。', 'post'],
+    ] as const) {
+      const alarms = checker.check(text, { platform: 'x', locale, postType }).filter((f) => f.severity !== 'info');
+      expect(alarms.map((f) => `${f.ruleId} "${f.excerpt}"`)).toEqual([]);
+    }
   });
 
   it('keeps a negated or cautioned claim quiet', () => {

@@ -67,6 +67,25 @@ describe('limit', () => {
     expect(check([rule], '@BIGBRANDACCOUNT #HUGESALEEVENT see you there')).toEqual([]);
   });
 
+  it('counts capitals only in Latin passages of minRunWords words: names inside Japanese are not shouting', () => {
+    const rule = limit([{ metric: 'capsRatio', max: 0.7, minLetters: 20, minRunWords: 3 }]);
+    expect(check([rule], 'NIKEの新作スニーカー、SHIBUYA店とHARAJUKU店で本日発売。NEW BALANCEも入荷。')).toEqual([]);
+    expect(check([rule], '@sololeveling_en ARIIIIIIIIIIIIIIIIIISE')).toEqual([]);
+    const text = '【お知らせ】NEW ARRIVALS NOW IN STORE AT ALL LOCATIONS';
+    const [finding] = check([rule], text);
+    expect(finding).toMatchObject({ message: '100% > 70%', start: 0, end: text.length });
+    // A line break ends a passage: a two-word heading does not count, the sentence below it does.
+    expect(check([rule], "BIG NEWS\nWE ARE OPEN LATE TONIGHT, DON'T MISS IT").map((f) => f.message)).toEqual([
+      '100% > 70%',
+    ]);
+    expect(check([rule], 'SUMMER SALE\nOur stores are open late tonight for the big game.')).toEqual([]);
+    // Without the option every letter counts, as before.
+    const plain = limit([{ metric: 'capsRatio', max: 0.7, minLetters: 20 }]);
+    expect(check([plain], 'NIKEの新作スニーカー、SHIBUYA店とHARAJUKU店で本日発売。NEW BALANCEも入荷。')).toHaveLength(
+      1,
+    );
+  });
+
   it('finds runs of punctuation and identical emoji', () => {
     const rule = limit([
       { metric: 'repeatedPunctuation', max: 2, message: 'punct {count}' },
