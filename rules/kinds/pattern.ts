@@ -3,18 +3,16 @@
  * full-width digits match \d. See text/regex.ts for why a pattern can never freeze a page.
  */
 import { compileControls, leftmostLongest } from '../match-controls';
-import { defineKind, withTriggers } from './kind';
+import { defineKind, gatePatterns, withTriggers } from './kind';
 
 export default defineKind({
   kind: 'pattern',
   compile(rule, context) {
-    const sources = [rule.pattern].flat();
-    const patterns = sources.map((source) => context.pattern(source, !rule.caseSensitive));
-    const literals = context.patternLiterals(sources, !rule.caseSensitive);
+    const { patterns, triggers } = gatePatterns([rule.pattern].flat(), !rule.caseSensitive, context);
     const keep = compileControls(rule, context);
     const run = (draft: import('../draft').Draft) =>
-      keep(draft, leftmostLongest(patterns.flatMap((pattern) => draft.matches(pattern))));
+      keep(draft, leftmostLongest(patterns.flatMap(({ pattern, literals }) => draft.matches(pattern, literals))));
     // Drafts without any literal the patterns need are skipped without running them.
-    return literals === undefined ? run : withTriggers(run, [literals]);
+    return triggers === undefined ? run : withTriggers(run, triggers);
   },
 });

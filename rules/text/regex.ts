@@ -13,6 +13,18 @@ export interface CompiledPattern {
   readonly source: string;
   /** Calls `onMatch` for every non-overlapping, non-empty match in `text`. */
   forEach(text: string, onMatch: (start: number, end: number) => void): void;
+  /**
+   * The same matches, when every match holds a literal found in `text` at `literals` (start, end
+   * pairs, in order of end): only the neighbourhood of each literal is searched. Undefined when
+   * the pattern cannot be searched that way (it anchors at the text's start or end).
+   */
+  readonly forEachNear:
+    | ((
+        text: string,
+        literals: readonly { start: number; end: number }[],
+        onMatch: (start: number, end: number) => void,
+      ) => void)
+    | undefined;
 }
 
 export class PatternError extends Error {}
@@ -247,7 +259,7 @@ export function unsafeReason(source: string): string | undefined {
   }
 }
 
-function check(parsed: Parsed, source: string): void {
+function check(parsed: Parsed, source: string): Bound {
   const bound = new Prover(source).alternatives(parsed.pattern.alternatives);
   if (bound.paths > PATH_BUDGET) {
     throw new PatternError(
@@ -259,6 +271,16 @@ function check(parsed: Parsed, source: string): void {
       `pattern ${quote(source)} can match more than ${LENGTH_BUDGET} characters from one position (its repetitions multiplied out; the limit is ${LENGTH_BUDGET}); use smaller bounds such as {0,50}`,
     );
   }
+  return bound;
+}
+
+/** Whether the pattern has ^ or $: they would hold at the edge of a slice, so it is searched whole. */
+function anchors(pattern: AST.Pattern): boolean {
+  let found = false;
+  walk(pattern, (node) => {
+    if (node.type === 'Assertion' && (node.kind === 'start' || node.kind === 'end')) found = true;
+  });
+  return found;
 }
 
 interface Literals {
@@ -338,7 +360,7 @@ export function requiredLiterals(source: string): string[] | undefined {
 /** Compile a pack's pattern; throws PatternError saying why when it is unsafe or invalid. */
 export function compilePattern(source: string, ignoreCase: boolean): CompiledPattern {
   const parsed = parse(source);
-  check(parsed, source);
+  const bound = check(parsed, source);
   let regex: RegExp;
   try {
     // The `u` flag makes V8 several times slower on \b and classes; patterns that read the same without it go without.
@@ -348,6 +370,44 @@ export function compilePattern(source: string, ignoreCase: boolean): CompiledPat
       `invalid pattern ${quote(source)}: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`,
     );
   }
+  // What one attempt at a position can read, in UTF-16 units: each character may be a surrogate
+  // pair, and \b reads one more on either side.
+  const reach = 2 * bound.length + 2;
+  const forEachNear: CompiledPattern['forEachNear'] = anchors(parsed.pattern)
+    ? undefined
+    : (text, literals, onMatch) => {
+        // A match holds a literal, and is at most `reach` long: it starts in [literal end − reach, literal start].
+        const regions: [number, number][] = literals
+          .map((l): [number, number] => [Math.max(0, l.end - reach), l.start])
+          .sort((a, b) => a[0] - b[0]);
+        let pos = 0;
+        for (let r = 0; r < regions.length; r++) {
+          let [from, to] = regions[r]!;
+          while (r + 1 < regions.length && regions[r + 1]![0] <= to + 1) to = Math.max(to, regions[++r]![1]);
+          if (to < pos) continue;
+          let start = Math.max(pos, from);
+          // Never start inside a surrogate pair: the whole text's search, in unicode mode, does not.
+          const code = text.charCodeAt(start);
+          const before = text.charCodeAt(start - 1);
+          if (parsed.unicode && start > pos && code >= 0xdc00 && code <= 0xdfff && before >= 0xd800 && before <= 0xdbff)
+            start--;
+          // A slice with one unit before the first start and all an attempt can read after the last.
+          const offset = Math.max(0, start - 1);
+          const slice = text.slice(offset, Math.min(text.length, to + reach + 2));
+          regex.lastIndex = start - offset;
+          for (let match = regex.exec(slice); match; match = regex.exec(slice)) {
+            const at = offset + match.index;
+            if (at > to) break;
+            if (match[0].length === 0) {
+              regex.lastIndex++;
+              pos = offset + regex.lastIndex;
+              continue;
+            }
+            onMatch(at, at + match[0].length);
+            pos = at + match[0].length;
+          }
+        }
+      };
   return {
     source,
     forEach(text, onMatch) {
@@ -360,5 +420,6 @@ export function compilePattern(source: string, ignoreCase: boolean): CompiledPat
         onMatch(match.index, match.index + match[0].length);
       }
     },
+    forEachNear,
   };
 }
