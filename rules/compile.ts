@@ -77,6 +77,8 @@ export interface ActiveRule {
 
 export interface Checker {
   check(text: string, options?: CheckOptions): Finding[];
+  /** Build now what the first check would otherwise build (the automaton): for idle time before the first keystroke. */
+  prepare(): void;
   /** The rules that run, after overrides and set switches. */
   readonly rules: readonly ActiveRule[];
   /** Overrides that named a rule no pack has, and similar slips worth showing an admin. */
@@ -90,6 +92,8 @@ const SEVERITY_RANK: Record<Severity, number> = { block: 0, warn: 1, info: 2 };
 /** Pick a locale's text: exact tag, then its language, then the fallbacks in order. */
 export function localize(text: Localized, locale: string, fallbacks: readonly string[] = []): string {
   if (typeof text === 'string') return text;
+  const exact = text[locale];
+  if (exact !== undefined) return exact;
   const language = locale.split('-')[0]!;
   for (const candidate of [locale, language, ...fallbacks, 'en']) {
     const value = text[candidate];
@@ -397,6 +401,9 @@ export function compilePacks(packs: readonly Pack[], options: CompileOptions = {
     rules: active,
     warnings,
     profile,
+    prepare() {
+      matchers.terms.prepare();
+    },
     check(text, checkOptions = {}) {
       const locale = checkOptions.locale ?? 'en';
       let day: Day | undefined;

@@ -66,6 +66,13 @@ export class EngineHost {
     this.error = undefined;
     this.generation++;
     this.emit();
+    // Build the automaton while the page is idle, so the first keystroke does not wait for it.
+    const checker = this.checker;
+    const prepare = () => {
+      if (this.checker === checker) checker.prepare();
+    };
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(prepare, { timeout: 2000 });
+    else setTimeout(prepare, 0);
   }
 
   get ready(): boolean {

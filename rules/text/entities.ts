@@ -23,15 +23,22 @@ export interface EntityMemory {
   urls: Pick<Memo<readonly FoundUrl[]>, 'get'>;
   hashtags: Pick<Memo<readonly FoundTag[]>, 'get'>;
   chunks: Pick<Memo<ChunkCount>, 'get'>;
+  /** twitter-text's validRangeEnd in a chunk, by the weight left for it and the chunk. */
+  validEnds: Pick<Memo<number>, 'get'>;
 }
 
 export function entityMemory(): EntityMemory {
-  return { urls: new Memo(), hashtags: new Memo(), chunks: new Memo() };
+  return { urls: new Memo(), hashtags: new Memo(), chunks: new Memo(), validEnds: new Memo(200) };
 }
 
 /** No memory: every piece is computed (direct calls, tests, and the benchmark's cold figure). */
 const computeEach = { get: <V>(_key: string, compute: () => V) => compute() };
-export const NO_MEMORY: EntityMemory = { urls: computeEach, hashtags: computeEach, chunks: computeEach };
+export const NO_MEMORY: EntityMemory = {
+  urls: computeEach,
+  hashtags: computeEach,
+  chunks: computeEach,
+  validEnds: computeEach,
+};
 
 const urlsIn = (memory: EntityMemory, text: string, withoutProtocol: boolean): readonly FoundUrl[] =>
   memory.urls.get(`${withoutProtocol ? 1 : 0}${text}`, () =>
@@ -340,9 +347,13 @@ export function xWeighted(text: string, urls: Entity[], memory: EntityMemory = N
     for (let k = 0, start = 0; k < ends.length; start = ends[k++]!) {
       if (before + counts[k]!.scaled > max * DEFAULTS.scale) {
         const budget = max - before / DEFAULTS.scale;
-        const local = tt.parseTweet(stand.slice(start, ends[k]), { ...DEFAULTS, maxWeightedTweetLength: budget });
+        const chunk = stand.slice(start, ends[k]);
+        const local = memory.validEnds.get(
+          `${budget}|${chunk}`,
+          () => tt.parseTweet(chunk, { ...DEFAULTS, maxWeightedTweetLength: budget }).validRangeEnd,
+        );
         // 0 is also what twitter-text says when not even the first character fits: ask the whole text.
-        return local.validRangeEnd > 0 ? start + local.validRangeEnd : undefined;
+        return local > 0 ? start + local : undefined;
       }
       before += counts[k]!.scaled;
     }
