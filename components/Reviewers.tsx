@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { approvableRules, decodeRequest, encodeApproval, signApproval } from '../rules/approval';
-import { compilePacks } from '../rules/compile';
+import { compilePacks } from '../rules/compile-packs';
 import type { Finding } from '../rules/schema';
 import type { PublicKey } from '../rules/signature';
 import { sha256Hex } from '../utils/hash';

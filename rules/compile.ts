@@ -27,7 +27,7 @@ import { entityMemory, NO_MEMORY } from './text/entities';
 import { foldTerm } from './text/fold';
 import { termForms } from './text/forms';
 import { TermMatcher } from './text/matcher';
-import { compilePattern, requiredLiterals } from './text/regex';
+import { PatternError, type PreparedPattern, runPattern } from './text/run-pattern';
 
 export interface CompileOptions {
   /** Set switches by set id or "pack/set"; a set not named follows the profile, then its own default. */
@@ -56,6 +56,12 @@ export interface CompileOptions {
    * cold (the benchmark's figure without reuse).
    */
   memory?: boolean;
+  /**
+   * Each pattern of the packs, proved safe and prepared (text/regex.ts `preparePattern`). The
+   * engine's `compilePacks` (rules/index.ts) proves them itself; the content script passes what
+   * the background prepared when it admitted the packs, and so carries no pattern parser.
+   */
+  patterns?: (source: string) => PreparedPattern | undefined;
 }
 
 export interface CheckOptions {
@@ -206,8 +212,14 @@ export function compileRule<K extends RuleKind>(rule: RuleOf<K>, context: Compil
   );
 }
 
-export function compilePacks(packs: readonly Pack[], options: CompileOptions = {}): Checker {
+/** compilePacks without a pattern parser of its own: `options.patterns` prepares every pattern. */
+export function compileChecker(packs: readonly Pack[], options: CompileOptions = {}): Checker {
   const { active, warnings, profile } = resolveRules(packs, options);
+  const prepare = (source: string): PreparedPattern => {
+    const prepared = options.patterns?.(source);
+    if (!prepared) throw new PatternError(`pattern ${JSON.stringify(source)} was not prepared`);
+    return prepared;
+  };
   const matchers: Matchers = { terms: new TermMatcher(), exactCase: new Map() };
   let lists = 0;
   // A lexicon shared by many rules is inflected and folded once.
@@ -227,7 +239,7 @@ export function compilePacks(packs: readonly Pack[], options: CompileOptions = {
   };
   const patternLiterals: CompileContext['patternLiterals'] = (sources) => {
     // A prefilter may let too much through, never too little: literals are looked for in any case.
-    const all = sources.map(requiredLiterals);
+    const all = sources.map((source) => prepare(source).literals);
     if (all.some((literals) => literals === undefined)) return undefined;
     const list = lists++;
     all.flat().forEach((literal, index) => {
@@ -259,7 +271,7 @@ export function compilePacks(packs: readonly Pack[], options: CompileOptions = {
         return list;
       },
       expand: (terms) => resolveTerms(terms, lexicons).map((entry) => entry.term),
-      pattern: compilePattern,
+      pattern: (source, ignoreCase) => runPattern(prepare(source), ignoreCase),
       patternLiterals,
     };
   };

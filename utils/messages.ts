@@ -3,6 +3,7 @@
  * switches and the audit log; content scripts ask it and listen to storage changes.
  */
 import type { Finding, Pack, PostType, Severity } from '../rules/schema';
+import type { PreparedPattern } from '../rules/text/run-pattern';
 
 export type RuleOverride = Severity | 'off';
 
@@ -10,6 +11,11 @@ import type { AuditEntry } from './audit';
 
 export interface ActiveState {
   packs: Pack[];
+  /**
+   * Every pattern of the packs, proved safe and prepared by the background when it built this
+   * state (rules/load.ts `preparedPatterns`): the content script runs them without a parser.
+   */
+  patterns: Record<string, PreparedPattern>;
   /** Reviewers' set switches ("set" or "pack/set" → on/off). */
   sets: Record<string, boolean>;
   /** Whether a warn-only post may go out with a reason. */

@@ -8,7 +8,7 @@ import { type ManualLookup, manualLookup, type TitleLookup, titleLookup } from '
 import { uiLocale } from '../../components/i18n';
 import type { AdapterPatch } from '../../rules/adapters-schema';
 import { approvableRules } from '../../rules/approval';
-import { type Checker, compilePacks, localize } from '../../rules/compile';
+import { type Checker, compileChecker, localize } from '../../rules/compile';
 import { listProfiles } from '../../rules/profiles';
 import type { Finding, Pack, Platform, PostType, Severity } from '../../rules/schema';
 import { type AuditContext, auditContext } from '../../utils/audit';
@@ -52,7 +52,9 @@ export class EngineHost {
     this.state = state;
     this.packs = state.packs;
     const overrides = Object.entries(state.ruleOverrides ?? {});
-    this.checker = compilePacks(state.packs, {
+    // Patterns come proved and prepared by the background, which admitted the packs.
+    this.checker = compileChecker(state.packs, {
+      patterns: (source) => state.patterns?.[source],
       sets: state.sets,
       profile: state.profile,
       lexicons: { [EVENT_LEXICON]: state.eventWords ?? [] },

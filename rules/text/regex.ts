@@ -8,26 +8,9 @@
  * says what to write instead (`{0,50}`). Accepted patterns run on the browser's own engine.
  */
 import { type AST, RegExpParser, RegExpSyntaxError } from '@eslint-community/regexpp';
+import { type CompiledPattern, PatternError, type PreparedPattern, runPattern } from './run-pattern';
 
-export interface CompiledPattern {
-  readonly source: string;
-  /** Calls `onMatch` for every non-overlapping, non-empty match in `text`. */
-  forEach(text: string, onMatch: (start: number, end: number) => void): void;
-  /**
-   * The same matches, when every match holds a literal found in `text` at `literals` (start, end
-   * pairs, in order of end): only the neighbourhood of each literal is searched. Undefined when
-   * the pattern cannot be searched that way (it anchors at the text's start or end).
-   */
-  readonly forEachNear:
-    | ((
-        text: string,
-        literals: readonly { start: number; end: number }[],
-        onMatch: (start: number, end: number) => void,
-      ) => void)
-    | undefined;
-}
-
-export class PatternError extends Error {}
+export { type CompiledPattern, PatternError, type PreparedPattern } from './run-pattern';
 
 /** The most paths a pattern may try per position: a 3,000-character draft then costs a few ms at worst. */
 export const PATH_BUDGET = 1000;
@@ -357,69 +340,25 @@ export function requiredLiterals(source: string): string[] | undefined {
   return usable(some) ? some : undefined;
 }
 
-/** Compile a pack's pattern; throws PatternError saying why when it is unsafe or invalid. */
-export function compilePattern(source: string, ignoreCase: boolean): CompiledPattern {
+/**
+ * Prove a pack's pattern safe and read what running it needs (throws PatternError saying why when
+ * it is unsafe or invalid). Done where packs are admitted; the page runs the result without a parser.
+ */
+export function preparePattern(source: string): PreparedPattern {
   const parsed = parse(source);
   const bound = check(parsed, source);
-  let regex: RegExp;
-  try {
-    // The `u` flag makes V8 several times slower on \b and classes; patterns that read the same without it go without.
-    regex = new RegExp(parsed.js, `g${ignoreCase ? 'i' : ''}${parsed.unicode ? 'u' : ''}`);
-  } catch (error) {
-    throw new PatternError(
-      `invalid pattern ${quote(source)}: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`,
-    );
-  }
-  // What one attempt at a position can read, in UTF-16 units: each character may be a surrogate
-  // pair, and \b reads one more on either side.
-  const reach = 2 * bound.length + 2;
-  const forEachNear: CompiledPattern['forEachNear'] = anchors(parsed.pattern)
-    ? undefined
-    : (text, literals, onMatch) => {
-        // A match holds a literal, and is at most `reach` long: it starts in [literal end − reach, literal start].
-        const regions: [number, number][] = literals
-          .map((l): [number, number] => [Math.max(0, l.end - reach), l.start])
-          .sort((a, b) => a[0] - b[0]);
-        let pos = 0;
-        for (let r = 0; r < regions.length; r++) {
-          let [from, to] = regions[r]!;
-          while (r + 1 < regions.length && regions[r + 1]![0] <= to + 1) to = Math.max(to, regions[++r]![1]);
-          if (to < pos) continue;
-          let start = Math.max(pos, from);
-          // Never start inside a surrogate pair: the whole text's search, in unicode mode, does not.
-          const code = text.charCodeAt(start);
-          const before = text.charCodeAt(start - 1);
-          if (parsed.unicode && start > pos && code >= 0xdc00 && code <= 0xdfff && before >= 0xd800 && before <= 0xdbff)
-            start--;
-          // A slice with one unit before the first start and all an attempt can read after the last.
-          const offset = Math.max(0, start - 1);
-          const slice = text.slice(offset, Math.min(text.length, to + reach + 2));
-          regex.lastIndex = start - offset;
-          for (let match = regex.exec(slice); match; match = regex.exec(slice)) {
-            const at = offset + match.index;
-            if (at > to) break;
-            if (match[0].length === 0) {
-              regex.lastIndex++;
-              pos = offset + regex.lastIndex;
-              continue;
-            }
-            onMatch(at, at + match[0].length);
-            pos = at + match[0].length;
-          }
-        }
-      };
+  const some = literals(parsed.pattern).some;
   return {
     source,
-    forEach(text, onMatch) {
-      regex.lastIndex = 0;
-      for (let match = regex.exec(text); match; match = regex.exec(text)) {
-        if (match[0].length === 0) {
-          regex.lastIndex++;
-          continue;
-        }
-        onMatch(match.index, match.index + match[0].length);
-      }
-    },
-    forEachNear,
+    js: parsed.js,
+    unicode: parsed.unicode,
+    anchored: anchors(parsed.pattern),
+    length: bound.length,
+    literals: usable(some) ? some : undefined,
   };
+}
+
+/** Compile a pack's pattern; throws PatternError saying why when it is unsafe or invalid. */
+export function compilePattern(source: string, ignoreCase: boolean): CompiledPattern {
+  return runPattern(preparePattern(source), ignoreCase);
 }
