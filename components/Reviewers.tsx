@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { approvableRules, decodeRequest, encodeApproval, signApproval } from '../rules/approval';
-import { compilePacks } from '../rules/compile';
+import { compilePacks } from '../rules/compile-packs';
 import { manualLookup } from '../rules/manual';
 import type { Finding } from '../rules/schema';
 import type { PublicKey } from '../rules/signature';

@@ -7,6 +7,7 @@
 import defaultPack from 'virtual:preflight/default-pack';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { preparedPatterns } from '../rules/load';
 import type { Pack } from '../rules/schema';
 import {
   type TeamState,
@@ -180,6 +181,7 @@ async function activeState(): Promise<ActiveState> {
   const teamSets = held ? teamSetSwitches(held, packs) : {};
   return {
     packs,
+    patterns: preparedPatterns(packs),
     sets: { ...userSets, ...teamSets, ...policy.setSwitches },
     allowOverride: policy.allowOverride ?? true,
     failMode: policy.failMode ?? 'open',

@@ -23,10 +23,11 @@ import type {
   RuleOf,
   Severity,
 } from './schema';
+import { entityMemory, NO_MEMORY } from './text/entities';
 import { foldTerm } from './text/fold';
 import { termForms } from './text/forms';
 import { TermMatcher } from './text/matcher';
-import { compilePattern, requiredLiterals } from './text/regex';
+import { PatternError, type PreparedPattern, runPattern } from './text/run-pattern';
 
 export interface CompileOptions {
   /** Set switches by set id or "pack/set"; a set not named follows the profile, then its own default. */
@@ -49,6 +50,18 @@ export interface CompileOptions {
   lockedSets?: readonly string[];
   /** Called when a rule throws while checking; the check goes on without it. */
   onRuleError?: (ruleId: string, error: unknown) => void;
+  /**
+   * Whether the checker remembers pieces of earlier drafts (default true): a composer's next draft
+   * differs by one edit, so most of twitter-text's work is found in memory. Off, every check starts
+   * cold (the benchmark's figure without reuse).
+   */
+  memory?: boolean;
+  /**
+   * Each pattern of the packs, proved safe and prepared (text/regex.ts `preparePattern`). The
+   * engine's `compilePacks` (rules/index.ts) proves them itself; the content script passes what
+   * the background prepared when it admitted the packs, and so carries no pattern parser.
+   */
+  patterns?: (source: string) => PreparedPattern | undefined;
 }
 
 export interface CheckOptions {
@@ -70,6 +83,8 @@ export interface ActiveRule {
 
 export interface Checker {
   check(text: string, options?: CheckOptions): Finding[];
+  /** Build now what the first check would otherwise build (the automaton): for idle time before the first keystroke. */
+  prepare(): void;
   /** The rules that run, after overrides and set switches. */
   readonly rules: readonly ActiveRule[];
   /** Overrides that named a rule no pack has, and similar slips worth showing an admin. */
@@ -83,6 +98,8 @@ const SEVERITY_RANK: Record<Severity, number> = { block: 0, warn: 1, info: 2 };
 /** Pick a locale's text: exact tag, then its language, then the fallbacks in order. */
 export function localize(text: Localized, locale: string, fallbacks: readonly string[] = []): string {
   if (typeof text === 'string') return text;
+  const exact = text[locale];
+  if (exact !== undefined) return exact;
   const language = locale.split('-')[0]!;
   for (const candidate of [locale, language, ...fallbacks, 'en']) {
     const value = text[candidate];
@@ -114,8 +131,11 @@ function worstOf(rule: Rule): Severity {
   return worst;
 }
 
+const PLACEHOLDER = /\{(\w+)\}/g;
+
 function format(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  if (!template.includes('{')) return template;
+  return template.replace(PLACEHOLDER, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
 /** The matched text, cut to at most 80 UTF-16 units (79 and "…"), never inside a surrogate pair. */
@@ -192,8 +212,14 @@ export function compileRule<K extends RuleKind>(rule: RuleOf<K>, context: Compil
   );
 }
 
-export function compilePacks(packs: readonly Pack[], options: CompileOptions = {}): Checker {
+/** compilePacks without a pattern parser of its own: `options.patterns` prepares every pattern. */
+export function compileChecker(packs: readonly Pack[], options: CompileOptions = {}): Checker {
   const { active, warnings, profile } = resolveRules(packs, options);
+  const prepare = (source: string): PreparedPattern => {
+    const prepared = options.patterns?.(source);
+    if (!prepared) throw new PatternError(`pattern ${JSON.stringify(source)} was not prepared`);
+    return prepared;
+  };
   const matchers: Matchers = { terms: new TermMatcher(), exactCase: new Map() };
   let lists = 0;
   // A lexicon shared by many rules is inflected and folded once.
@@ -213,7 +239,7 @@ export function compilePacks(packs: readonly Pack[], options: CompileOptions = {
   };
   const patternLiterals: CompileContext['patternLiterals'] = (sources) => {
     // A prefilter may let too much through, never too little: literals are looked for in any case.
-    const all = sources.map(requiredLiterals);
+    const all = sources.map((source) => prepare(source).literals);
     if (all.some((literals) => literals === undefined)) return undefined;
     const list = lists++;
     all.flat().forEach((literal, index) => {
@@ -246,7 +272,7 @@ export function compilePacks(packs: readonly Pack[], options: CompileOptions = {
         return list;
       },
       expand: (terms) => resolveTerms(terms, lexicons).map((entry) => entry.term),
-      pattern: compilePattern,
+      pattern: (source, ignoreCase) => runPattern(prepare(source), ignoreCase),
       patternLiterals,
     };
   };
@@ -278,13 +304,24 @@ export function compilePacks(packs: readonly Pack[], options: CompileOptions = {
     return { occasion };
   }
 
+  // Manual sections by id, per pack: a finding looks its section up, not through the whole manual.
+  const sections = new Map<Pack, Map<string, Pack['manual'][number]>>();
+  const sectionOf = (pack: Pack, id: string) => {
+    let byId = sections.get(pack);
+    if (!byId) {
+      byId = new Map(pack.manual.map((section) => [section.id, section]));
+      sections.set(pack, byId);
+    }
+    return byId.get(id);
+  };
+
   function finish(entry: ActiveRule, raw: RawFinding, text: string, locale: string, extra = {}): Finding {
     const { rule, pack } = entry;
     const start = Math.max(0, Math.min(raw.start, text.length));
     const end = Math.max(start, Math.min(raw.end, text.length));
     const match = text.slice(start, end);
     const manualId = raw.manual ?? rule.manual;
-    const section = pack.manual.find((s) => s.id === manualId);
+    const section = sectionOf(pack, manualId);
     const template = localize(raw.message ?? rule.message, locale, pack.locales);
     return {
       ruleId: rule.id,
@@ -327,6 +364,11 @@ export function compilePacks(packs: readonly Pack[], options: CompileOptions = {
     const kept: { entry: ActiveRule; finding: Finding }[] = [];
     for (const { entry, findings, uncounted } of results) {
       const ordered = findings.sort((a, b) => a.start - b.start || rank(a) - rank(b));
+      if (ordered.length <= MATCH_LIMITS.perRule && uncounted.count === 0) {
+        // The usual case: nothing over the rule's limit.
+        for (const finding of ordered) kept.push({ entry, finding });
+        continue;
+      }
       // Keep the worst of a rule's findings first, then the earliest.
       const byWorst = [...ordered].sort((a, b) => rank(a) - rank(b) || a.start - b.start);
       const keep = new Set(byWorst.slice(0, MATCH_LIMITS.perRule));
@@ -366,14 +408,19 @@ export function compilePacks(packs: readonly Pack[], options: CompileOptions = {
   const worstFor = (entry: ActiveRule) =>
     entry.severity !== entry.rule.severity ? entry.severity : worstOf(entry.rule);
 
+  const memory = options.memory === false ? NO_MEMORY : entityMemory();
+
   return {
     rules: active,
     warnings,
     profile,
+    prepare() {
+      matchers.terms.prepare();
+    },
     check(text, checkOptions = {}) {
       const locale = checkOptions.locale ?? 'en';
       let day: Day | undefined;
-      const draft = new Draft(text, checkOptions.platform, checkOptions.postType, matchers);
+      const draft = new Draft(text, checkOptions.platform, checkOptions.postType, matchers, memory);
       const results: { entry: ActiveRule; findings: Finding[]; uncounted: Uncounted }[] = [];
       const triggered = new Set<(typeof compiled)[number]>();
       for (const list of draft.listsWithHits()) for (const entry of byTrigger.get(list) ?? []) triggered.add(entry);

@@ -3,7 +3,7 @@
  * `require` rule. Compiled once into the shared automaton and the safe pattern engine.
  */
 import type { Draft, Span } from './draft';
-import type { CompileContext } from './kinds/kind';
+import { type CompileContext, gatePatterns } from './kinds/kind';
 import type { TermRef } from './schema';
 
 export interface CueSpec {
@@ -18,13 +18,12 @@ export type CueFinder = (draft: Draft) => Span[];
 
 export function compileCue(cue: CueSpec, context: CompileContext): CueFinder {
   const list = cue.terms ? context.terms(cue.terms, cue.caseSensitive, cue.inflect ?? false) : -1;
-  const sources = [cue.pattern ?? []].flat();
-  const patterns = sources.map((source) => context.pattern(source, !cue.caseSensitive));
-  const literals = sources.length > 0 ? context.patternLiterals(sources, !cue.caseSensitive) : undefined;
+  const { patterns } = gatePatterns([cue.pattern ?? []].flat(), !cue.caseSensitive, context);
   return (draft) => {
     const spans = list < 0 ? [] : draft.hits(list).map((hit) => draft.span(hit));
-    if (patterns.length > 0 && (literals === undefined || draft.hasHits(literals))) {
-      for (const pattern of patterns) spans.push(...draft.matches(pattern));
+    // Sorted whenever some pattern could match, as the cue's order (its first span) matters.
+    if (patterns.some(({ literals }) => literals === undefined || draft.has(literals))) {
+      for (const { pattern, literals } of patterns) spans.push(...draft.matches(pattern, literals));
       spans.sort((a, b) => a.start - b.start);
     }
     return spans;

@@ -6,10 +6,12 @@ import type { Platform, PostType } from './schema';
 import { graphemes, isEmoji, MAY_HAVE_EMOJI } from './text/count';
 import {
   type Entity,
+  type EntityMemory,
   extractCashtags,
   extractHashtags,
   extractMentions,
   extractUrls,
+  NO_MEMORY,
   type Weighted,
   xWeighted,
 } from './text/entities';
@@ -65,6 +67,8 @@ export class Draft {
     readonly platform: Platform | undefined,
     readonly postType: PostType | undefined,
     private readonly matchers: Matchers,
+    /** What the checker remembers from earlier drafts (twitter-text's answers by piece of text). */
+    private readonly memory: EntityMemory = NO_MEMORY,
   ) {}
 
   /** The draft folded for matching: width always, case when `lowerCase`. */
@@ -94,12 +98,55 @@ export class Draft {
     return this.hits(list).length > 0 || this.overflow.has(list);
   }
 
+  /** Whether a term list has any hit, kept or not, without counting overflow against the running rule. */
+  has(list: number): boolean {
+    if (!this.hitsByList) this.hitsByList = this.scan();
+    return (this.hitsByList[list]?.length ?? 0) > 0 || this.overflow.has(list);
+  }
+
+  /**
+   * Every match of a pack pattern in the case-keeping folded text. With `literals` (the list of
+   * literals every match holds): none when the draft has none of them, and otherwise only their
+   * neighbourhood is searched, when the hits can say where they are.
+   */
+  eachMatch(
+    pattern: CompiledPattern,
+    literals: number | undefined,
+    onMatch: (start: number, end: number) => void,
+  ): void {
+    if (literals !== undefined && !this.has(literals)) return;
+    const text = this.folded(false).text;
+    const near = literals !== undefined && pattern.forEachNear && this.literalSpans(literals);
+    if (near) pattern.forEachNear!(text, near, onMatch);
+    else pattern.forEach(text, onMatch);
+  }
+
+  /** A list's hits in the case-keeping folded text, when both folded texts line up and none was dropped. */
+  private literalSpans(list: number): readonly TermHit[] | undefined {
+    if (this.overflow.has(list) || !this.foldsAlign()) return undefined;
+    return this.hitsByList?.[list];
+  }
+
+  private aligned: boolean | undefined;
+  /** Whether the lower-case and case-keeping folds have the same units from the same characters (nearly always). */
+  private foldsAlign(): boolean {
+    if (this.aligned === undefined) {
+      const lower = this.folded(true);
+      const exact = this.folded(false);
+      let same = lower.text.length === exact.text.length;
+      if (same && lower.starts !== exact.starts && lower.starts.buffer !== exact.starts.buffer)
+        for (let i = 0; same && i < lower.starts.length; i++) same = lower.starts[i] === exact.starts[i];
+      this.aligned = same;
+    }
+    return this.aligned;
+  }
+
   /** Every match of a pack pattern, in draft offsets, up to MATCH_LIMITS.perRule; the rest are counted. */
-  matches(pattern: CompiledPattern): Span[] {
+  matches(pattern: CompiledPattern, literals?: number): Span[] {
     const spans: Span[] = [];
     let more = 0;
     let first: Span | undefined;
-    pattern.forEach(this.folded(false).text, (start, end) => {
+    this.eachMatch(pattern, literals, (start, end) => {
       if (spans.length < MATCH_LIMITS.perRule) spans.push(this.fromFolded(false, start, end));
       else if (more++ === 0) first = this.fromFolded(false, start, end);
     });
@@ -181,11 +228,11 @@ export class Draft {
   }
 
   urls(): Entity[] {
-    return this.memo('urls', () => extractUrls(this.text));
+    return this.memo('urls', () => extractUrls(this.text, this.memory));
   }
 
   hashtags(): Entity[] {
-    return this.memo('hashtags', () => extractHashtags(this.text, this.urls()));
+    return this.memo('hashtags', () => extractHashtags(this.text, this.urls(), this.memory));
   }
 
   mentions(): Entity[] {
@@ -216,6 +263,6 @@ export class Draft {
 
   /** X's weighted length (twitter-text), computed once. */
   weighted(): Weighted {
-    return this.memo('weighted', () => xWeighted(this.text, this.urls()));
+    return this.memo('weighted', () => xWeighted(this.text, this.urls(), this.memory));
   }
 }

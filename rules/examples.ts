@@ -3,7 +3,7 @@
  * test suite run them. A pass example must also raise no `warn` or `block` from any other rule of
  * the pack: that is how a new rule that would cry wolf on ordinary posts gets caught.
  */
-import { compilePacks } from './compile';
+import { compilePacks } from './compile-packs';
 import type { Example, Finding, Pack, Platform, PostType, Rule } from './schema';
 
 export interface ExampleCase {

@@ -9,10 +9,11 @@ export {
   type Checker,
   type CheckOptions,
   type CompileOptions,
-  compilePacks,
+  compileChecker,
   localize,
   resolveRules,
 } from './compile';
+export { compilePacks } from './compile-packs';
 export { type ExampleFailure, type ExampleReport, exampleCase, runExamples } from './examples';
 export {
   formatPath,
@@ -23,6 +24,7 @@ export {
   type PackIssue,
   type PathSegment,
   parseDocument,
+  preparedPatterns,
   validatePack,
 } from './load';
 export * from './schema';

@@ -7,6 +7,7 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { compileRule } from './compile';
+import { provedPattern } from './compile-packs';
 import { KINDS } from './kinds/index';
 import type { KindDefinition, PathSegment } from './kinds/kind';
 import { isLexiconRef, type LexiconIndex, lexiconsOf, resolveTerms, termListsOf } from './lexicons';
@@ -27,6 +28,7 @@ import { utf8Length } from './text/count';
 import { foldTerm } from './text/fold';
 import { termForms } from './text/forms';
 import { compilePattern, PatternError, requiredLiterals } from './text/regex';
+import { type PreparedPattern, runPattern } from './text/run-pattern';
 
 export interface PackIssue {
   /** The file the problem is in. */
@@ -340,6 +342,33 @@ function automatonTerms(rule: Rule, lexicons: LexiconIndex): string[] {
     },
   });
   return terms;
+}
+
+/**
+ * Every pattern of these packs, proved and prepared, by source: the background hands this to the
+ * content script with the packs, so the page runs patterns without parsing them. Found by compiling
+ * every rule against a context that only records them, so no kind's patterns are missed.
+ */
+export function preparedPatterns(packs: readonly Pack[]): Record<string, PreparedPattern> {
+  const prepared: Record<string, PreparedPattern> = {};
+  for (const pack of packs) {
+    const lexicons = lexiconsOf(pack);
+    for (const rule of pack.rules) {
+      compileRule(rule, {
+        terms: () => 0,
+        expand: (list) => resolveTerms(list, lexicons).map((entry) => entry.term),
+        pattern(source, ignoreCase) {
+          prepared[source] = provedPattern(source);
+          return runPattern(prepared[source], ignoreCase);
+        },
+        patternLiterals(sources) {
+          for (const source of sources) prepared[source] = provedPattern(source);
+          return undefined;
+        },
+      });
+    }
+  }
+  return prepared;
 }
 
 /** Term length and automaton size: a 4-million-character term or a huge lexicon must not exhaust every tab. */

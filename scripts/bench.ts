@@ -9,6 +9,7 @@
  *   - per source of ../shared/eval/real-posts, the share of posts flagged `warn` or `block`;
  *   - twitter-text's conformance cases (../shared/eval/twitter-text): agreement of plat.x-limits.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -114,10 +115,17 @@ function main() {
 
   const defaultPack = loadPackFrom(DEFAULT_PACK_DIR);
   const defaultChecker = compilePacks([defaultPack]);
+  // The same pack without memory between checks: every check starts cold, as the first one in a composer does.
+  const coldChecker = compilePacks([defaultPack], { memory: false });
   log('');
   log(`## Default pack (${defaultChecker.rules.length} active rules of ${defaultPack.rules.length}), median per check`);
-  log('| draft | platform | English | Japanese |');
-  log('|---|---|---|---|');
+  log(
+    'Typing: each check one keystroke away from the one before (the checker remembers what still holds); first: a check without memory. Floor: NFKC + lower case over the draft, the least any checker does.',
+  );
+  log(
+    '| draft | platform | English, typing | Japanese, typing | English, first | Japanese, first | typing ÷ floor (en / ja) |',
+  );
+  log('|---|---|---|---|---|---|---|');
   for (const [length, platform] of [
     [280, 'x'],
     [1000, 'x'],
@@ -127,9 +135,25 @@ function main() {
   ] as const) {
     const en = draftOf(EN, PROBLEMS_EN, length);
     const ja = draftOf(JA, PROBLEMS_JA, length);
-    const tEn = medianMs(() => defaultChecker.check(en, { platform }));
-    const tJa = medianMs(() => defaultChecker.check(ja, { platform, locale: 'ja' }));
-    log(`| ${length} chars | ${platform} | ${fmt(tEn)} | ${fmt(tJa)} |`);
+    const typed = (draft: string) => {
+      let i = 0;
+      return () => {
+        i++;
+        const at = (i * 37) % draft.length;
+        return `${draft.slice(0, at)}${'etaoinshrdlu'[i % 12]}${draft.slice(at + 1)}`;
+      };
+    };
+    const nextEn = typed(en);
+    const nextJa = typed(ja);
+    const tEn = medianMs(() => defaultChecker.check(nextEn(), { platform }));
+    const tJa = medianMs(() => defaultChecker.check(nextJa(), { platform, locale: 'ja' }));
+    const cEn = medianMs(() => coldChecker.check(nextEn(), { platform }));
+    const cJa = medianMs(() => coldChecker.check(nextJa(), { platform, locale: 'ja' }));
+    const floorEn = medianMs(() => nextEn().normalize('NFKC').toLowerCase());
+    const floorJa = medianMs(() => nextJa().normalize('NFKC').toLowerCase());
+    log(
+      `| ${length} chars | ${platform} | ${fmt(tEn)} | ${fmt(tJa)} | ${fmt(cEn)} | ${fmt(cJa)} | ${(tEn / floorEn).toFixed(0)}× / ${(tJa / floorJa).toFixed(0)}× |`,
+    );
   }
 
   const big = generatedPack();
@@ -142,9 +166,10 @@ function main() {
   compileTimes.sort((a, b) => a - b);
   const bigChecker = compilePacks([big]);
   const naive = naiveChecker(big);
+  const cold = coldCompile();
   log('');
   log(
-    `## Generated pack: 1,000 rules, 5,000 terms (compile + first check: ${fmt(compileTimes[Math.floor(compileTimes.length / 2)]!)} median)`,
+    `## Generated pack: 1,000 rules, 5,000 terms (compile + first check: ${fmt(compileTimes[Math.floor(compileTimes.length / 2)]!)} median; in a fresh process: ${cold})`,
   );
   log('| draft | Preflight (one automaton) | naive (5,000 RegExps in a loop) | ratio |');
   log('|---|---|---|---|');
@@ -199,6 +224,17 @@ function main() {
       `## twitter-text conformance: ${agree}/${cases.length} cases agree (platform finding on X exactly when over 280)`,
     );
   }
+}
+
+/** Compile + first check of the generated pack in a fresh Node process (nothing compiled by the JIT yet), median of three. */
+function coldCompile(): string {
+  const script = fileURLToPath(new URL('./cold-compile.ts', import.meta.url));
+  const runs = Array.from({ length: 3 }, () => {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8' });
+    return JSON.parse(out) as { compile: number; automaton: number; check: number; cpu: number };
+  }).sort((a, b) => a.compile + a.automaton + a.check - (b.compile + b.automaton + b.check));
+  const { compile, automaton, check, cpu } = runs[1]!;
+  return `${fmt(compile + automaton + check)} (compile ${fmt(compile)}, automaton ${fmt(automaton)}, first check ${fmt(check)}; CPU ${fmt(cpu)})`;
 }
 
 const fill = (unit: string, length: number) => unit.repeat(Math.ceil(length / unit.length)).slice(0, length);

@@ -4,11 +4,17 @@
  */
 import { browser } from 'wxt/browser';
 import type { Finding, Pack, PostType } from '../rules/schema';
+import type { PreparedPattern } from '../rules/text/run-pattern';
 import type { AuditEntry } from './audit';
 import type { RuleOverride } from './storage';
 
 export interface ActiveState {
   packs: Pack[];
+  /**
+   * Every pattern of the packs, proved safe and prepared by the background when it built this
+   * state (rules/load.ts `preparedPatterns`): the content script runs them without a parser.
+   */
+  patterns: Record<string, PreparedPattern>;
   /** Reviewers' set switches ("set" or "pack/set" → on/off). */
   sets: Record<string, boolean>;
   /** Whether a warn-only post may go out with a reason. */

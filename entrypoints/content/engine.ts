@@ -1,7 +1,7 @@
 import { uiLocale } from '../../components/i18n';
 import type { AdapterPatch } from '../../rules/adapters-schema';
 import { approvableRules } from '../../rules/approval';
-import { type Checker, compilePacks, localize } from '../../rules/compile';
+import { type Checker, compileChecker, localize } from '../../rules/compile';
 import { type ManualLookup, manualLookup, type TitleLookup, titleLookup } from '../../rules/manual';
 import { listProfiles } from '../../rules/profiles';
 import type { Finding, Pack, Platform, PostType, Severity } from '../../rules/schema';
@@ -46,7 +46,9 @@ export class EngineHost {
     this.state = state;
     this.packs = state.packs;
     const overrides = Object.entries(state.ruleOverrides ?? {});
-    this.checker = compilePacks(state.packs, {
+    // Patterns come proved and prepared by the background, which admitted the packs.
+    this.checker = compileChecker(state.packs, {
+      patterns: (source) => state.patterns?.[source],
       sets: state.sets,
       profile: state.profile,
       lexicons: { [EVENT_LEXICON]: state.eventWords ?? [] },
@@ -60,6 +62,13 @@ export class EngineHost {
     this.error = undefined;
     this.generation++;
     this.emit();
+    // Build the automaton while the page is idle, so the first keystroke does not wait for it.
+    const checker = this.checker;
+    const prepare = () => {
+      if (this.checker === checker) checker.prepare();
+    };
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(prepare, { timeout: 2000 });
+    else setTimeout(prepare, 0);
   }
 
   get ready(): boolean {

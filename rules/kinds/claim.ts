@@ -11,7 +11,7 @@ import type { Draft, Span } from '../draft';
 import { matchControls, Patterns, ruleBase, TermList } from '../fields';
 import { compileControls, controlTermLists, leftmostLongest, type MatchControls } from '../match-controls';
 import type { TermRef } from '../schema';
-import { type CompileContext, defineKind, type RawFinding, type RuleRunner, withTriggers } from './kind';
+import { type CompileContext, defineKind, gatePatterns, type RawFinding, type RuleRunner, withTriggers } from './kind';
 
 /**
  * `claim`: a subject (a disease, an amount, a rank) and a predicate (cure, earn, guarantee) near
@@ -70,21 +70,14 @@ function compilePart(
   context: CompileContext,
 ): Part {
   const list = terms ? context.terms(terms, rule.caseSensitive, rule.inflect) : -1;
-  const sources = [pattern ?? []].flat();
-  const patterns = sources.map((source) => context.pattern(source, !rule.caseSensitive));
-  const literals = sources.length > 0 ? context.patternLiterals(sources, !rule.caseSensitive) : undefined;
-  const triggers =
-    sources.length > 0 && literals === undefined ? undefined : [list, literals ?? -1].filter((id) => id >= 0);
+  const gated = gatePatterns([pattern ?? []].flat(), !rule.caseSensitive, context);
+  const triggers = gated.triggers && [...(list >= 0 ? [list] : []), ...gated.triggers];
   return {
     triggers,
     find(draft) {
       const spans = list < 0 ? [] : draft.hits(list).map((hit) => draft.span(hit));
-      if (patterns.length > 0 && (literals === undefined || draft.hits(literals).length > 0)) {
-        const folded = draft.folded(false).text;
-        for (const compiled of patterns) {
-          compiled.forEach(folded, (start, end) => spans.push(draft.fromFolded(false, start, end)));
-        }
-      }
+      for (const { pattern, literals } of gated.patterns)
+        draft.eachMatch(pattern, literals, (start, end) => spans.push(draft.fromFolded(false, start, end)));
       return leftmostLongest(spans);
     },
   };

@@ -73,3 +73,27 @@ export interface RuleCheck {
 export function defineKind<K extends RuleKind>(definition: KindDefinition<K>): KindDefinition<K> {
   return definition;
 }
+
+/** A pack pattern and the term list of the literals each of its matches holds (undefined: none to rely on). */
+export interface GatedPattern {
+  pattern: CompiledPattern;
+  literals: number | undefined;
+}
+
+/**
+ * Compile patterns, each with its own literals: a draft is searched with a pattern only when one
+ * of that pattern's literals is in it, and only around them. `triggers` is undefined when some
+ * pattern has no literal (the rule must run on every draft).
+ */
+export function gatePatterns(
+  sources: readonly string[],
+  ignoreCase: boolean,
+  context: CompileContext,
+): { patterns: GatedPattern[]; triggers: number[] | undefined } {
+  const patterns = sources.map((source) => ({
+    pattern: context.pattern(source, ignoreCase),
+    literals: context.patternLiterals([source], ignoreCase),
+  }));
+  const triggers = patterns.every((p) => p.literals !== undefined) ? patterns.map((p) => p.literals!) : undefined;
+  return { patterns, triggers };
+}

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { matchControls, Patterns, ruleBase } from '../fields';
 import { compileControls, controlTermLists, leftmostLongest } from '../match-controls';
-import { defineKind, withTriggers } from './kind';
+import { defineKind, gatePatterns, withTriggers } from './kind';
 
 export const PatternRule = z.strictObject({
   ...ruleBase,
@@ -23,13 +23,11 @@ export default defineKind({
     [['basis', 'pattern'], rule.basis?.pattern],
   ],
   compile(rule, context) {
-    const sources = [rule.pattern].flat();
-    const patterns = sources.map((source) => context.pattern(source, !rule.caseSensitive));
-    const literals = context.patternLiterals(sources, !rule.caseSensitive);
+    const { patterns, triggers } = gatePatterns([rule.pattern].flat(), !rule.caseSensitive, context);
     const keep = compileControls(rule, context);
     const run = (draft: import('../draft').Draft) =>
-      keep(draft, leftmostLongest(patterns.flatMap((pattern) => draft.matches(pattern))));
+      keep(draft, leftmostLongest(patterns.flatMap(({ pattern, literals }) => draft.matches(pattern, literals))));
     // Drafts without any literal the patterns need are skipped without running them.
-    return literals === undefined ? run : withTriggers(run, [literals]);
+    return triggers === undefined ? run : withTriggers(run, triggers);
   },
 });

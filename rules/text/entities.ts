@@ -5,14 +5,45 @@
  * handed to twitter-text as is. A test checks this gives what twitter-text gives on the whole text.
  */
 import twitterText from 'twitter-text';
+import { Memo } from './memo';
 
 // What twitter-text exports beyond its published type definitions.
 const tt = twitterText as typeof twitterText & {
   regexen: { validGTLD: RegExp; validCCTLD: RegExp; validPunycode: RegExp };
   extractHashtagsWithIndices(text: string, options: { checkUrlOverlap: boolean }): twitterText.HashtagWithIndices[];
   removeOverlappingEntities(entities: unknown[]): void;
-  configs: { defaults: { transformedURLLength: number; maxWeightedTweetLength: number } };
+  configs: { defaults: { transformedURLLength: number; maxWeightedTweetLength: number; scale: number } };
 };
+
+type FoundUrl = { url: string; indices: [number, number] };
+type FoundTag = { hashtag: string; indices: [number, number] };
+
+/** What one checker remembers between drafts: twitter-text's answers, by the piece of text asked about. */
+export interface EntityMemory {
+  urls: Pick<Memo<readonly FoundUrl[]>, 'get'>;
+  hashtags: Pick<Memo<readonly FoundTag[]>, 'get'>;
+  chunks: Pick<Memo<ChunkCount>, 'get'>;
+  /** twitter-text's validRangeEnd in a chunk, by the weight left for it and the chunk. */
+  validEnds: Pick<Memo<number>, 'get'>;
+}
+
+export function entityMemory(): EntityMemory {
+  return { urls: new Memo(), hashtags: new Memo(), chunks: new Memo(), validEnds: new Memo(200) };
+}
+
+/** No memory: every piece is computed (direct calls, tests, and the benchmark's cold figure). */
+const computeEach = { get: <V>(_key: string, compute: () => V) => compute() };
+export const NO_MEMORY: EntityMemory = {
+  urls: computeEach,
+  hashtags: computeEach,
+  chunks: computeEach,
+  validEnds: computeEach,
+};
+
+const urlsIn = (memory: EntityMemory, text: string, withoutProtocol: boolean): readonly FoundUrl[] =>
+  memory.urls.get(`${withoutProtocol ? 1 : 0}${text}`, () =>
+    twitterText.extractUrlsWithIndices(text, { extractUrlsWithoutProtocol: withoutProtocol }),
+  );
 
 export interface Entity {
   start: number;
@@ -23,7 +54,18 @@ export interface Entity {
 
 // A URL without "://" lives in a run of characters that are neither spaces nor CJK/full-width ones
 // and has a dot followed by a letter (a domain). One with "://" starts at its scheme and ends at a space.
-const RUN = /[^\s\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+/g;
+const SEPARATOR = /[\s\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+const DOT_LETTER = /\.[A-Za-z]/g;
+/** Per UTF-16 unit: 1 when it ends a run (a space, CJK, full-width), 0 when not, -1 not yet asked. */
+const separators = new Int8Array(0x10000).fill(-1);
+function separates(code: number): boolean {
+  let known = separators[code]!;
+  if (known < 0) {
+    known = SEPARATOR.test(String.fromCharCode(code)) ? 1 : 0;
+    separators[code] = known;
+  }
+  return known === 1;
+}
 const SCHEME = /(?:https?|ftp):\/\/\S{1,4096}/gi;
 const MAY_BE_URL = /:\/\/|\.[A-Za-z]/;
 /**
@@ -41,14 +83,17 @@ const TLD = new RegExp(
   'i',
 );
 
-export function extractUrls(text: string): Entity[] {
+export function extractUrls(text: string, memory: EntityMemory = NO_MEMORY): Entity[] {
   if (!MAY_BE_URL.test(text)) return [];
   const urls = new Found();
+  // Runs that are exactly a URL already found with its scheme need no second look.
+  const withScheme = new Set<string>();
   const found = (window: string, offset: number, withoutProtocol: boolean) => {
-    for (const { url, indices } of twitterText.extractUrlsWithIndices(window, {
-      extractUrlsWithoutProtocol: withoutProtocol,
-    })) {
-      urls.add({ value: url, start: offset + indices[0], end: offset + indices[1] });
+    for (const { url, indices } of urlsIn(memory, window, withoutProtocol)) {
+      const start = offset + indices[0];
+      const end = offset + indices[1];
+      if (!withoutProtocol) withScheme.add(`${start},${end}`);
+      urls.add({ value: url, start, end });
     }
   };
   if (text.includes('://')) {
@@ -67,11 +112,18 @@ export function extractUrls(text: string): Entity[] {
     }
     if (batch) found(text.slice(batch[0], batch[1]), batch[0], false);
   }
-  RUN.lastIndex = 0;
-  for (let run = RUN.exec(text); run; run = RUN.exec(text)) {
-    if (!/\.[A-Za-z]/.test(run[0])) continue;
-    if (run[0].length <= WHOLE_RUN) found(run[0], run.index, true);
-    else inWindows(run[0], run.index, urls);
+  // Only the runs around a "." before a letter: most words of a draft are never looked at.
+  DOT_LETTER.lastIndex = 0;
+  for (let dot = DOT_LETTER.exec(text); dot; dot = DOT_LETTER.exec(text)) {
+    let start = dot.index;
+    while (start > 0 && !separates(text.charCodeAt(start - 1))) start--;
+    let end = dot.index + 1;
+    while (end < text.length && !separates(text.charCodeAt(end))) end++;
+    DOT_LETTER.lastIndex = end;
+    if (withScheme.has(`${start},${end}`)) continue;
+    const run = text.slice(start, end);
+    if (run.length <= WHOLE_RUN) found(run, start, true);
+    else inWindows(run, start, urls, memory);
   }
   return urls.sorted();
 }
@@ -102,13 +154,13 @@ class Found {
   }
 }
 
-function inWindows(run: string, offset: number, urls: Found): void {
+function inWindows(run: string, offset: number, urls: Found, memory: EntityMemory): void {
   let reach = 0;
   for (let from = 0; from < run.length; from += STEP) {
     if (from + WINDOW <= reach) continue; // inside a URL already found
     const window = run.slice(from, from + WINDOW);
     if (!TLD.test(window)) continue;
-    for (const { url, indices } of twitterText.extractUrlsWithIndices(window, { extractUrlsWithoutProtocol: true })) {
+    for (const { url, indices } of urlsIn(memory, window, true)) {
       let [start, end] = [from + indices[0], from + indices[1]];
       // A URL at a window's cut start may only look like one there; one in the overlap is found again later.
       const later = indices[0] >= STEP && from + WINDOW < run.length; // the next window sees it whole
@@ -116,9 +168,7 @@ function inWindows(run: string, offset: number, urls: Found): void {
       let value = url;
       if (end === from + window.length && end < run.length) {
         const context = Math.max(0, start - 1);
-        const again = twitterText.extractUrlsWithIndices(run.slice(context, start + LONG_URL), {
-          extractUrlsWithoutProtocol: true,
-        })[0];
+        const again = urlsIn(memory, run.slice(context, start + LONG_URL), true)[0];
         if (again && context + again.indices[0] === start) {
           value = again.url;
           end = context + again.indices[1];
@@ -132,7 +182,7 @@ function inWindows(run: string, offset: number, urls: Found): void {
 
 const HASH = /[#＃]/g;
 
-export function extractHashtags(text: string, urls: Entity[]): Entity[] {
+export function extractHashtags(text: string, urls: Entity[], memory: EntityMemory = NO_MEMORY): Entity[] {
   if (!/[#＃]/.test(text)) return [];
   // twitter-text's expression needs one character of context before the sign and sees the tag's end
   // within the same word, so each "#" is handed over with its neighbourhood, not the whole draft.
@@ -141,7 +191,10 @@ export function extractHashtags(text: string, urls: Entity[]): Entity[] {
   const seen = new Set<number>();
   let covered = -1;
   const extract = (from: number, to: number) => {
-    for (const tag of tt.extractHashtagsWithIndices(text.slice(from, to), { checkUrlOverlap: false })) {
+    const piece = text.slice(from, to);
+    for (const tag of memory.hashtags.get(piece, () =>
+      tt.extractHashtagsWithIndices(piece, { checkUrlOverlap: false }),
+    )) {
       const indices: [number, number] = [from + tag.indices[0], from + tag.indices[1]];
       if (!seen.has(indices[0])) {
         seen.add(indices[0]);
@@ -197,18 +250,67 @@ export interface Weighted {
   overflowAt(max: number): number;
 }
 
-const URL_LENGTH = tt.configs.defaults.transformedURLLength;
+const DEFAULTS = tt.configs.defaults;
+const URL_LENGTH = DEFAULTS.transformedURLLength;
 const STAND_IN = ' '.repeat(URL_LENGTH);
+
+/** X's count of one chunk: its weight in twitter-text's scaled units, and whether the chunk is ordinary text. */
+export interface ChunkCount {
+  scaled: number;
+  /** Already NFC and without characters twitter-text calls invalid: offsets and validity add up across chunks. */
+  plain: boolean;
+}
+
+const INVALID = /[\uFFFE\uFEFF\uFFFF]/;
+
+/**
+ * Where the stand-in text may be cut so that twitter-text counts the parts as it counts the whole:
+ * between two characters that no emoji sequence, URL or normalisation joins (printable ASCII, CJK
+ * punctuation, kana and kanji, except the combining voicing marks).
+ */
+const joinsNothing = (code: number) =>
+  (code >= 0x20 && code < 0x7f) || (code >= 0x3000 && code <= 0x9fff && code !== 0x3099 && code !== 0x309a);
+/**
+ * Chunks are cut where the text itself says (a hash of the three characters before the cut), not at
+ * fixed offsets, so an edit changes only its own chunk and the rest are counted from memory.
+ */
+const CHUNK_MIN = 64;
+const CHUNK_MAX = 1024;
+
+function chunkEnds(stand: string): number[] {
+  const ends: number[] = [];
+  let start = 0;
+  for (let p = CHUNK_MIN; p < stand.length; p++) {
+    const before = stand.charCodeAt(p - 1);
+    if (!joinsNothing(before) || !joinsNothing(stand.charCodeAt(p))) continue;
+    const hash = Math.imul((before * 31 + stand.charCodeAt(p - 2)) * 31 + stand.charCodeAt(p - 3), 0x9e3779b1);
+    if (p - start >= CHUNK_MAX || hash >>> 26 === 0) {
+      ends.push(p);
+      start = p;
+      p = start + CHUNK_MIN - 1;
+    }
+  }
+  ends.push(stand.length);
+  return ends;
+}
+
+function countChunk(chunk: string): ChunkCount {
+  return {
+    scaled: Math.round(tt.parseTweet(chunk).weightedLength * DEFAULTS.scale),
+    plain: chunk.normalize() === chunk && !INVALID.test(chunk),
+  };
+}
 
 /**
  * X's weighted length, counted by twitter-text on the draft with each URL replaced by spaces of
  * X's transformed URL length (23): the same count, without twitter-text rescanning a long draft
- * for URLs, and with its own valid range mapped back to the draft.
+ * for URLs, and with its own valid range mapped back to the draft. The stand-in is counted in
+ * chunks, each remembered by its text, so a keystroke recounts one chunk.
  */
-export function xWeighted(text: string, urls: Entity[]): Weighted {
+export function xWeighted(text: string, urls: Entity[], memory: EntityMemory = NO_MEMORY): Weighted {
   // Outside the URLs, "." and ":" become "," and ";": the same weight, but nothing left for
   // twitter-text to take for a URL (a half-typed "https://exam" costs it milliseconds to reject).
-  const plain = (part: string) => part.replace(/[.:]/g, (c) => (c === '.' ? ',' : ';'));
+  const plain = (part: string) => part.replaceAll('.', ',').replaceAll(':', ';');
   let stand = '';
   let last = 0;
   for (const url of urls) {
@@ -216,7 +318,18 @@ export function xWeighted(text: string, urls: Entity[]): Weighted {
     last = url.end;
   }
   stand += plain(text.slice(last));
-  const parsed = tt.parseTweet(stand);
+  const ends = chunkEnds(stand);
+  const counts: ChunkCount[] = [];
+  let scaled = 0;
+  let allPlain = true;
+  for (let k = 0, start = 0; k < ends.length; start = ends[k++]!) {
+    const chunk = stand.slice(start, ends[k]);
+    const count = memory.chunks.get(chunk, () => countChunk(chunk));
+    counts.push(count);
+    scaled += count.scaled;
+    allPlain &&= count.plain;
+  }
+  const weightedLength = scaled / DEFAULTS.scale;
   const toDraft = (offset: number): number => {
     let shift = 0;
     for (const url of urls) {
@@ -227,13 +340,34 @@ export function xWeighted(text: string, urls: Entity[]): Weighted {
     }
     return offset + shift;
   };
+  /** The last valid unit of the stand-in under `max`, as twitter-text's validRangeEnd, from the one chunk that crosses it. */
+  const lastValidInChunks = (max: number): number | undefined => {
+    if (!allPlain) return undefined;
+    let before = 0;
+    for (let k = 0, start = 0; k < ends.length; start = ends[k++]!) {
+      if (before + counts[k]!.scaled > max * DEFAULTS.scale) {
+        const budget = max - before / DEFAULTS.scale;
+        const chunk = stand.slice(start, ends[k]);
+        const local = memory.validEnds.get(
+          `${budget}|${chunk}`,
+          () => tt.parseTweet(chunk, { ...DEFAULTS, maxWeightedTweetLength: budget }).validRangeEnd,
+        );
+        // 0 is also what twitter-text says when not even the first character fits: ask the whole text.
+        return local > 0 ? start + local : undefined;
+      }
+      before += counts[k]!.scaled;
+    }
+    return undefined;
+  };
   return {
-    weightedLength: parsed.weightedLength,
+    weightedLength,
     overflowAt(max) {
-      if (parsed.weightedLength <= max) return text.length;
-      if (max === tt.configs.defaults.maxWeightedTweetLength)
-        return Math.min(text.length, toDraft(parsed.validRangeEnd + 1));
-      // Another limit (a paid tier): the shortest prefix over it, by bisection.
+      if (weightedLength <= max) return text.length;
+      const inChunks = lastValidInChunks(max);
+      if (inChunks !== undefined) return Math.min(text.length, toDraft(inChunks + 1));
+      if (max === DEFAULTS.maxWeightedTweetLength)
+        return Math.min(text.length, toDraft(tt.parseTweet(stand).validRangeEnd + 1));
+      // Another limit (a paid tier) on unusual text: the shortest prefix over it, by bisection.
       let low = 0;
       let high = stand.length;
       while (low < high) {

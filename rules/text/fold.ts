@@ -127,6 +127,22 @@ export function fold(draft: string, lowerCase: boolean): Folded {
       ends: map.subarray(1, length + 1),
     };
   }
+  // Most drafts with full-width or other characters still fold one unit to one unit: try that first.
+  const units = new Uint16Array(length);
+  let simple = true;
+  for (let i = 0; i < length; i++) {
+    const code = draft.charCodeAt(i);
+    const fast = invisibleWidth(draft, i, code) > 0 ? -1 : fastFold(code, lowerCase);
+    if (fast < 0) {
+      simple = false;
+      break;
+    }
+    units[i] = fast;
+  }
+  if (simple) {
+    const map = identityMap(length);
+    return { text: UTF16.decode(units), starts: map.subarray(0, length), ends: map.subarray(1, length + 1) };
+  }
   let capacity = length + 16;
   let out = new Uint16Array(capacity);
   let starts = new Uint32Array(capacity);

@@ -8,14 +8,9 @@
  * says what to write instead (`{0,50}`). Accepted patterns run on the browser's own engine.
  */
 import { type AST, RegExpParser, RegExpSyntaxError } from '@eslint-community/regexpp';
+import { type CompiledPattern, PatternError, type PreparedPattern, runPattern } from './run-pattern';
 
-export interface CompiledPattern {
-  readonly source: string;
-  /** Calls `onMatch` for every non-overlapping, non-empty match in `text`. */
-  forEach(text: string, onMatch: (start: number, end: number) => void): void;
-}
-
-export class PatternError extends Error {}
+export { type CompiledPattern, PatternError, type PreparedPattern } from './run-pattern';
 
 /** The most paths a pattern may try per position: a 3,000-character draft then costs a few ms at worst. */
 export const PATH_BUDGET = 1000;
@@ -247,7 +242,7 @@ export function unsafeReason(source: string): string | undefined {
   }
 }
 
-function check(parsed: Parsed, source: string): void {
+function check(parsed: Parsed, source: string): Bound {
   const bound = new Prover(source).alternatives(parsed.pattern.alternatives);
   if (bound.paths > PATH_BUDGET) {
     throw new PatternError(
@@ -259,6 +254,16 @@ function check(parsed: Parsed, source: string): void {
       `pattern ${quote(source)} can match more than ${LENGTH_BUDGET} characters from one position (its repetitions multiplied out; the limit is ${LENGTH_BUDGET}); use smaller bounds such as {0,50}`,
     );
   }
+  return bound;
+}
+
+/** Whether the pattern has ^ or $: they would hold at the edge of a slice, so it is searched whole. */
+function anchors(pattern: AST.Pattern): boolean {
+  let found = false;
+  walk(pattern, (node) => {
+    if (node.type === 'Assertion' && (node.kind === 'start' || node.kind === 'end')) found = true;
+  });
+  return found;
 }
 
 interface Literals {
@@ -335,30 +340,25 @@ export function requiredLiterals(source: string): string[] | undefined {
   return usable(some) ? some : undefined;
 }
 
-/** Compile a pack's pattern; throws PatternError saying why when it is unsafe or invalid. */
-export function compilePattern(source: string, ignoreCase: boolean): CompiledPattern {
+/**
+ * Prove a pack's pattern safe and read what running it needs (throws PatternError saying why when
+ * it is unsafe or invalid). Done where packs are admitted; the page runs the result without a parser.
+ */
+export function preparePattern(source: string): PreparedPattern {
   const parsed = parse(source);
-  check(parsed, source);
-  let regex: RegExp;
-  try {
-    // The `u` flag makes V8 several times slower on \b and classes; patterns that read the same without it go without.
-    regex = new RegExp(parsed.js, `g${ignoreCase ? 'i' : ''}${parsed.unicode ? 'u' : ''}`);
-  } catch (error) {
-    throw new PatternError(
-      `invalid pattern ${quote(source)}: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`,
-    );
-  }
+  const bound = check(parsed, source);
+  const some = literals(parsed.pattern).some;
   return {
     source,
-    forEach(text, onMatch) {
-      regex.lastIndex = 0;
-      for (let match = regex.exec(text); match; match = regex.exec(text)) {
-        if (match[0].length === 0) {
-          regex.lastIndex++;
-          continue;
-        }
-        onMatch(match.index, match.index + match[0].length);
-      }
-    },
+    js: parsed.js,
+    unicode: parsed.unicode,
+    anchored: anchors(parsed.pattern),
+    length: bound.length,
+    literals: usable(some) ? some : undefined,
   };
+}
+
+/** Compile a pack's pattern; throws PatternError saying why when it is unsafe or invalid. */
+export function compilePattern(source: string, ignoreCase: boolean): CompiledPattern {
+  return runPattern(preparePattern(source), ignoreCase);
 }

@@ -45,6 +45,8 @@ const ANY_SPELLING = new RegExp([...SPELLING_OF.keys()].sort((a, b) => b.length 
 
 /** The form and its other spellings (katakana in a form is looked at as hiragana). */
 export function spellings(form: string): string[] {
+  // The table holds only kana and kanji: most terms of most packs are looked at no further.
+  if (ASCII_ONLY.test(form)) return [form];
   const seen = hiragana(form);
   const sites: { at: number; written: string; spelling: Spelling }[] = [];
   for (const match of seen.matchAll(ANY_SPELLING)) {
@@ -70,6 +72,7 @@ export function spellings(form: string): string[] {
   return [...new Set(out)];
 }
 
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
 const KATAKANA = /[\u30a1-\u30f6]/;
 const EVERY_KATAKANA = /[\u30a1-\u30f6]/g;
 const hiragana = (text: string) =>

@@ -149,6 +149,7 @@ describe('what an entry records as in force', () => {
   });
   const state = (over: Partial<ActiveState>): ActiveState => ({
     packs: [org, team],
+    patterns: {},
     sets: {},
     allowOverride: true,
     failMode: 'open',

@@ -11,13 +11,14 @@ import { OptionsApp } from '../../../components/OptionsApp';
 import { composerName, PopupApp } from '../../../components/PopupApp';
 import english from '../../../public/_locales/en/messages.json';
 import japanese from '../../../public/_locales/ja/messages.json';
-import { compilePacks } from '../../../rules/index';
+import { compilePacks, preparedPatterns } from '../../../rules/index';
 import type { ActiveState, TabFindings } from '../../../utils/messages';
 import { readSets } from '../../../utils/settings';
 
 const pack = loadPackFrom('rules/packs/default');
 const state: ActiveState = {
   packs: [pack],
+  patterns: preparedPatterns([pack]),
   sets: {},
   allowOverride: true,
   failMode: 'open',

@@ -1,0 +1,17 @@
+/**
+ * compilePacks: the checker, with every pattern proved safe here (text/regex.ts). The content
+ * script calls compileChecker with the patterns the background prepared instead, and so carries
+ * no pattern parser.
+ */
+import { type Checker, type CompileOptions, compileChecker } from './compile';
+import { Memo } from './text/memo';
+import { preparePattern } from './text/regex';
+import type { PreparedPattern } from './text/run-pattern';
+
+// Packs are compiled again on every switch: each pattern is proved once.
+const proved = new Memo<PreparedPattern>(5_000);
+export const provedPattern = (source: string) => proved.get(source, () => preparePattern(source));
+
+export function compilePacks(packs: Parameters<typeof compileChecker>[0], options: CompileOptions = {}): Checker {
+  return compileChecker(packs, { patterns: provedPattern, ...options });
+}

@@ -1,0 +1,106 @@
+/**
+ * Running a pack pattern that text/regex.ts has proved safe. This module holds no parser: the
+ * content script runs what the background prepared when it admitted the pack.
+ */
+
+/** What the proof found about a pattern, and all that running it needs. */
+export interface PreparedPattern {
+  readonly source: string;
+  /** The source JavaScript compiles (RE2's \p{Han} spelled \p{Script=Han}). */
+  readonly js: string;
+  /** Whether it runs in unicode mode. */
+  readonly unicode: boolean;
+  /** Whether it has ^ or $: they would hold at the edge of a slice, so it is searched whole. */
+  readonly anchored: boolean;
+  /** The most characters (and zero-width assertions) one attempt can examine. */
+  readonly length: number;
+  /** Strings of which every match holds one (the prefilter), or undefined when there are none to rely on. */
+  readonly literals: readonly string[] | undefined;
+}
+
+export interface CompiledPattern {
+  readonly source: string;
+  /** Calls `onMatch` for every non-overlapping, non-empty match in `text`. */
+  forEach(text: string, onMatch: (start: number, end: number) => void): void;
+  /**
+   * The same matches, when every match holds a literal found in `text` at `literals` (start, end
+   * pairs): only the neighbourhood of each literal is searched. Undefined when the pattern cannot
+   * be searched that way (it anchors at the text's start or end).
+   */
+  readonly forEachNear:
+    | ((
+        text: string,
+        literals: readonly { start: number; end: number }[],
+        onMatch: (start: number, end: number) => void,
+      ) => void)
+    | undefined;
+}
+
+export class PatternError extends Error {}
+
+const quote = (source: string) => JSON.stringify(source);
+
+export function runPattern(prepared: PreparedPattern, ignoreCase: boolean): CompiledPattern {
+  const { source, unicode } = prepared;
+  let regex: RegExp;
+  try {
+    // The `u` flag makes V8 several times slower on \b and classes; patterns that read the same without it go without.
+    regex = new RegExp(prepared.js, `g${ignoreCase ? 'i' : ''}${unicode ? 'u' : ''}`);
+  } catch (error) {
+    throw new PatternError(
+      `invalid pattern ${quote(source)}: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`,
+    );
+  }
+  // What one attempt at a position can read, in UTF-16 units: each character may be a surrogate
+  // pair, and \b reads one more on either side.
+  const reach = 2 * prepared.length + 2;
+  const forEachNear: CompiledPattern['forEachNear'] = prepared.anchored
+    ? undefined
+    : (text, literals, onMatch) => {
+        // A match holds a literal, and is at most `reach` long: it starts in [literal end − reach, literal start].
+        const regions: [number, number][] = literals
+          .map((l): [number, number] => [Math.max(0, l.end - reach), l.start])
+          .sort((a, b) => a[0] - b[0]);
+        let pos = 0;
+        for (let r = 0; r < regions.length; r++) {
+          let [from, to] = regions[r]!;
+          while (r + 1 < regions.length && regions[r + 1]![0] <= to + 1) to = Math.max(to, regions[++r]![1]);
+          if (to < pos) continue;
+          let start = Math.max(pos, from);
+          // Never start inside a surrogate pair: the whole text's search, in unicode mode, does not.
+          const code = text.charCodeAt(start);
+          const before = text.charCodeAt(start - 1);
+          if (unicode && start > pos && code >= 0xdc00 && code <= 0xdfff && before >= 0xd800 && before <= 0xdbff)
+            start--;
+          // A slice with one unit before the first start and all an attempt can read after the last.
+          const offset = Math.max(0, start - 1);
+          const slice = text.slice(offset, Math.min(text.length, to + reach + 2));
+          regex.lastIndex = start - offset;
+          for (let match = regex.exec(slice); match; match = regex.exec(slice)) {
+            const at = offset + match.index;
+            if (at > to) break;
+            if (match[0].length === 0) {
+              regex.lastIndex++;
+              pos = offset + regex.lastIndex;
+              continue;
+            }
+            onMatch(at, at + match[0].length);
+            pos = at + match[0].length;
+          }
+        }
+      };
+  return {
+    source,
+    forEach(text, onMatch) {
+      regex.lastIndex = 0;
+      for (let match = regex.exec(text); match; match = regex.exec(text)) {
+        if (match[0].length === 0) {
+          regex.lastIndex++;
+          continue;
+        }
+        onMatch(match.index, match.index + match[0].length);
+      }
+    },
+    forEachNear,
+  };
+}

@@ -1,0 +1,227 @@
+/**
+ * The engine's fast paths give what the straightforward way gives, on random drafts (English,
+ * Japanese, emoji, URLs, mentions, hashtags): twitter-text's count in remembered chunks against
+ * one parse of the whole text, patterns searched near their literals against the whole draft, the
+ * flat automaton against indexOf, and a checker that remembers earlier drafts against a fresh one.
+ */
+import fc from 'fast-check';
+import twitterText from 'twitter-text';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PACK_DIR } from '../../cli/builtin-pack';
+import { loadPackFrom } from '../../cli/pack-source';
+import { Draft } from '../../rules/draft';
+import { compilePacks, PLATFORMS } from '../../rules/index';
+import { entityMemory, extractUrls, xWeighted } from '../../rules/text/entities';
+import { foldTerm } from '../../rules/text/fold';
+import { isWordUnit, TermMatcher } from '../../rules/text/matcher';
+import { compilePattern, requiredLiterals } from '../../rules/text/regex';
+
+const piece = fc.oneof(
+  { weight: 2, arbitrary: fc.string() },
+  fc.string({ unit: 'grapheme' }),
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom('our', 'order', 'the', 'guaranteed', 'not', 'TODO', 'XXX', 'Mr. Smith\u2019s order'),
+  },
+  fc.constantFrom(
+    '元本保証',
+    '必ず儲かる',
+    'ガン',
+    'がん',
+    '田中様のご注文',
+    '〇〇',
+    'ｶﾞ',
+    'ＡＢＣ',
+    '！！！',
+    '。',
+    '、',
+  ),
+  fc.constantFrom('😀', '😀😀😀😀', '👨‍👩‍👧‍👦', '🇯🇵', '1️⃣', '\u0301', '\ufeff', '\ud800', 'é'),
+  fc.constantFrom('https://example.com/a?utm_source=x', 'http://t.co/x', 'bit.ly/3x', 'shop.example.co.jp/sale', 'a.b'),
+  fc.constantFrom('@brand', '＠brand', '#ad', '#新作', '＃セール', '$TSLA', '090-1234-5678', '4111 1111 1111 1111'),
+  fc.constantFrom(' ', ' ', '\n', '.', ':', '!'),
+);
+const draft = fc.array(piece, { maxLength: 60 }).map((parts) => parts.join(''));
+const longDraft = fc.array(piece, { minLength: 40, maxLength: 200 }).map((parts) => parts.join(''));
+
+/** X's count the straightforward way: one parse of the whole stand-in, bisection for other limits. */
+function referenceOverflow(text: string, max: number): { weightedLength: number; overflowAt: number } {
+  const urls = extractUrls(text);
+  let stand = '';
+  let last = 0;
+  for (const url of urls) {
+    stand += `${text.slice(last, url.start).replace(/[.:]/g, (c) => (c === '.' ? ',' : ';'))}${' '.repeat(23)}`;
+    last = url.end;
+  }
+  stand += text.slice(last).replace(/[.:]/g, (c) => (c === '.' ? ',' : ';'));
+  const toDraft = (offset: number) => {
+    let shift = 0;
+    for (const url of urls) {
+      const standStart = url.start - shift;
+      if (offset < standStart) break;
+      if (offset < standStart + 23) return url.start;
+      shift += url.end - url.start - 23;
+    }
+    return offset + shift;
+  };
+  const parsed = twitterText.parseTweet(stand);
+  if (parsed.weightedLength <= max) return { weightedLength: parsed.weightedLength, overflowAt: text.length };
+  if (max === 280)
+    return {
+      weightedLength: parsed.weightedLength,
+      overflowAt: Math.min(text.length, toDraft(parsed.validRangeEnd + 1)),
+    };
+  let low = 0;
+  let high = stand.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (twitterText.parseTweet(stand.slice(0, mid + 1)).weightedLength > max) high = mid;
+    else low = mid + 1;
+  }
+  return { weightedLength: parsed.weightedLength, overflowAt: Math.min(text.length, toDraft(low)) };
+}
+
+describe('fast paths agree with the straightforward way', () => {
+  it("counts X's weighted length in remembered chunks as one parse of the whole text does, and finds the same overflow", () => {
+    const memory = entityMemory();
+    fc.assert(
+      fc.property(longDraft, fc.constantFrom(20, 100, 280, 1000), (text, max) => {
+        const ours = xWeighted(text, extractUrls(text, memory), memory);
+        const reference = referenceOverflow(text, max);
+        expect(ours.weightedLength).toBe(reference.weightedLength);
+        expect(ours.overflowAt(max)).toBe(reference.overflowAt);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('finds the URLs twitter-text finds in the whole text, with a memory shared across drafts', () => {
+    const memory = entityMemory();
+    // Pieces apart, as drafts hold them (glued together, twitter-text's whole-text scan has quirks of its own).
+    const spaced = fc.array(fc.tuple(piece, fc.constantFrom(' ', '\n', ' です ')), { maxLength: 40 });
+    fc.assert(
+      fc.property(spaced, draft, (parts, glued) => {
+        const text = parts.map(([p, separator]) => p + separator).join('');
+        const whole = twitterText
+          .extractUrlsWithIndices(text, { extractUrlsWithoutProtocol: true })
+          .map((u) => [u.url, ...u.indices]);
+        expect(extractUrls(text, memory).map((u) => [u.value, u.start, u.end])).toEqual(whole);
+        expect(extractUrls(glued, memory)).toEqual(extractUrls(glued));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds with the flat automaton exactly the hits indexOf finds, in the same order', () => {
+    const term = fc.oneof(
+      fc.constantFrom('a', 'ab', 'abc', 'b', 'bc', 'our', 'you', 'あ', 'ああ', 'がん', 'x'),
+      fc.string({ maxLength: 4 }),
+    );
+    const text = fc
+      .array(fc.oneof(term, fc.constantFrom(' ', 'a', 'あ', '.')), { maxLength: 40 })
+      .map((p) => p.join(''));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(term, fc.boolean()), { minLength: 1, maxLength: 30 }), text, (terms, raw) => {
+        const matcher = new TermMatcher();
+        const folded = terms.map(([t]) => foldTerm(t, true));
+        folded.forEach((t, i) => {
+          matcher.add(t, i % 3, i, terms[i]![1]);
+        });
+        const haystack = foldTerm(raw, true);
+        const ours: number[][] = [];
+        matcher.scan(haystack, (list, index, start, end) => ours.push([list, index, start, end]));
+        const expected: number[][] = [];
+        folded.forEach((t, i) => {
+          if (t.length === 0) return;
+          for (let at = haystack.indexOf(t); at >= 0; at = haystack.indexOf(t, at + 1)) {
+            const end = at + t.length;
+            const substring = terms[i]![1];
+            if (!substring && isWordUnit(t.charCodeAt(0)) && at > 0 && isWordUnit(haystack.charCodeAt(at - 1)))
+              continue;
+            if (
+              !substring &&
+              isWordUnit(t.charCodeAt(t.length - 1)) &&
+              end < haystack.length &&
+              isWordUnit(haystack.charCodeAt(end))
+            )
+              continue;
+            expected.push([i % 3, i, at, end]);
+          }
+        });
+        // Hits come by end, the longer first, then in the order the terms were added.
+        expected.sort((a, b) => a[3]! - b[3]! || b[3]! - b[2]! - (a[3]! - a[2]!) || a[1]! - b[1]!);
+        expect(ours).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  const pack = loadPackFrom(DEFAULT_PACK_DIR);
+  const sources = [
+    ...new Set(
+      pack.rules.flatMap((rule) => {
+        if (rule.kind === 'pattern') return [rule.pattern].flat();
+        if (rule.kind === 'claim') return [rule.subjectPattern ?? [], rule.predicatePattern ?? []].flat();
+        return [];
+      }),
+    ),
+  ].filter((source) => requiredLiterals(source) !== undefined);
+
+  it("searches each of the default pack's patterns near its literals and finds what a search of the whole draft finds", () => {
+    expect(sources.length).toBeGreaterThan(50);
+    const compiled = sources.map((source) => {
+      const matcher = new TermMatcher();
+      requiredLiterals(source)!.forEach((literal, i) => {
+        matcher.add(foldTerm(literal, true), 0, i, true);
+      });
+      return { pattern: compilePattern(source, true), matcher };
+    });
+    let near = 0;
+    fc.assert(
+      fc.property(longDraft, (text) => {
+        const draft = new Draft(text, undefined, undefined, { terms: new TermMatcher(), exactCase: new Map() });
+        const lower = draft.folded(true).text;
+        const exact = draft.folded(false).text;
+        if (lower.length !== exact.length) return;
+        for (const { pattern, matcher } of compiled) {
+          const literals: { start: number; end: number }[] = [];
+          matcher.scan(lower, (_list, _term, start, end) => literals.push({ start, end }));
+          if (literals.length === 0 || !pattern.forEachNear) continue;
+          const whole: number[][] = [];
+          pattern.forEach(exact, (start, end) => whole.push([start, end]));
+          const found: number[][] = [];
+          pattern.forEachNear(exact, literals, (start, end) => found.push([start, end]));
+          expect(found).toEqual(whole);
+          near += whole.length;
+        }
+      }),
+      { numRuns: 200 },
+    );
+    expect(near).toBeGreaterThan(0);
+  });
+
+  it('gives, typing one edit at a time, the findings a checker without memory gives for each draft', () => {
+    const allSets = Object.fromEntries(pack.sets.map((set) => [set.id, true]));
+    const remembering = compilePacks([pack], { sets: allSets });
+    const fresh = compilePacks([pack], { sets: allSets, memory: false });
+    const edit = fc.tuple(fc.nat(), fc.nat({ max: 3 }), piece);
+    fc.assert(
+      fc.property(
+        longDraft,
+        fc.array(edit, { minLength: 1, maxLength: 8 }),
+        fc.constantFrom(...PLATFORMS),
+        (start, edits, platform) => {
+          let text = start;
+          for (const [at, removed, inserted] of [[0, 0, ''] as const, ...edits]) {
+            const cut = at % (text.length + 1);
+            text = text.slice(0, cut) + inserted + text.slice(cut + removed);
+            expect(remembering.check(text, { platform, locale: 'ja' })).toEqual(
+              fresh.check(text, { platform, locale: 'ja' }),
+            );
+          }
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
+});
