@@ -9,7 +9,7 @@ import { loadPackFrom } from '../../cli/pack-source';
 import { checkersFor, evaluate, readCorpus, tally, tallyBy } from '../../scripts/eval';
 
 /** Reached on 2026-12-04: en 77.9%, ja 82.0%, false alarms 1.6% overall. */
-const FLOORS = { recall: { en: 0.77, ja: 0.81 }, falseAlarms: 0.02 };
+const FLOORS = { recall: { en: 0.83, ja: 0.81 }, falseAlarms: 0.02 };
 
 describe('the default pack on the real-text corpus', () => {
   const items = readCorpus();
