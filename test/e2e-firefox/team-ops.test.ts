@@ -18,6 +18,7 @@ import { extensionPage, firefoxMissing, fixturePage, launchFirefox } from './fir
 
 const INDICATOR = 'preflight-layer >>> .indicator';
 const APPROVAL = 'preflight-layer >>> [data-testid="approval"]';
+const PRESS_AGAIN_OK = 'preflight-layer >>> .press-again-ok';
 const COMPOSER = 'form.compose-form textarea';
 const PUBLISH = 'form.compose-form button[type="submit"]';
 const PASSPHRASE = 'correct horse battery';
@@ -183,6 +184,11 @@ describe.skipIf(firefoxMissing)('team operations in Firefox', () => {
       await pasteCode(code);
       await expect.poll(() => text(composer, inGate('post-approved'))).toBe('Post (approved by legal)');
       await composer.click(inGate('post-approved'));
+      // "Press Post again to publish": the operator's own next press sends the approved draft.
+      await composer.waitForSelector(PRESS_AGAIN_OK);
+      await composer.click(PRESS_AGAIN_OK);
+      expect(await posted(composer)).toEqual([]);
+      await composer.click(PUBLISH);
       await expect.poll(() => posted(composer)).toEqual([DRAFT]);
       const audit = await options.evaluate(async () => {
         type Storage = { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };

@@ -49,6 +49,7 @@ describe('pattern safety', () => {
     expect(unsafeReason('(?i)abc')).toMatch(/inline flags are not allowed/);
     // An empty "(?)" names no flag: it is broken syntax (found by the fuzz test below, seed 930466283).
     expect(unsafeReason('(?)[]')).toMatch(/^invalid pattern/);
+    expect(unsafeReason('(?-)')).toMatch(/^invalid pattern/);
   });
 
   it('rejects broken syntax with a clear message', () => {
