@@ -127,7 +127,10 @@ function parse(source: string): Parsed {
   if (!(inUnicode instanceof RegExpSyntaxError)) return { pattern: inUnicode, js, unicode: true };
   const error = inUnicode;
   const index = at(error.index);
-  if (/^Invalid group$/.test(error.message.replace(/^.*: /, '')) && /^\(\?[a-zA-Z-]*[a-zA-Z][a-zA-Z-]*\)/.test(js.slice(error.index - 1)))
+  if (
+    /^Invalid group$/.test(error.message.replace(/^.*: /, '')) &&
+    /^\(\?[a-zA-Z-]*[a-zA-Z][a-zA-Z-]*\)/.test(js.slice(error.index - 1))
+  )
     throw inlineFlags(source, index - 1);
   throw new PatternError(
     `invalid pattern ${quote(source)} at ${index}: ${error.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, '').toLowerCase()}`,
