@@ -53,8 +53,17 @@ export async function extensionPage(browser: Browser, path: string): Promise<Pag
   // The page loads in the extension's process, whose navigation BiDi does not report as finished:
   // wait for the page itself instead.
   void page.goto(`moz-extension://${FIREFOX_EXTENSION_UUID}/${path}`, { timeout: 60_000 }).catch(() => undefined);
-  await page.waitForSelector('#app > *', { timeout: 15_000 });
-  return page;
+  // While the navigation is under way, BiDi can fail a query with a protocol error: ask again until the deadline.
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    try {
+      await page.waitForSelector('#app > *', { timeout: Math.max(1, deadline - Date.now()) });
+      return page;
+    } catch (error) {
+      if (Date.now() >= deadline || (error as Error).name === 'TimeoutError') throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
 }
 
 /** A new page whose requests to `origin` get the fixture `name` (its page, and its bundle under /__fixture__/). */

@@ -95,6 +95,8 @@ describe.skipIf(browserMissing).each(['en', 'ja'])('the card and the gate in %s'
     // Keyboard only, from the caret: the card, Tab round its controls back to the fix, Enter.
     await page.keyboard.press('Alt+Enter');
     await card(page).waitFor();
+    // The card takes focus once it has rendered: start the walk from there, not from the caret.
+    await expect.poll(() => focused(page)).not.toMatch(/^page:/);
     const seen: string[] = [await focused(page)];
     for (let i = 0; i < 6 && (seen.length === 1 || seen.at(-1) !== seen[0]); i++) {
       await page.keyboard.press('Tab');
