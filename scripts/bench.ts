@@ -279,55 +279,14 @@ function hostile(log: (line?: string) => void) {
   log('');
   log('## Hostile packs');
   const kana = Array.from({ length: 1000 }, (_, i) => 'あ'.repeat(i + 1));
-  const overlapping = loadPack(
-    JSON.stringify({
-      id: 'kana',
-      name: 'Kana',
-      version: '1.0.0',
-      locales: ['en'],
-      sets: [{ id: 's', title: 'S' }],
-      manual: [{ id: 'm', title: 'M', body: 'B' }],
-      rules: [
-        {
-          id: 'kana',
-          set: 's',
-          kind: 'terms',
-          category: 'risk',
-          severity: 'warn',
-          manual: 'm',
-          message: 'x',
-          terms: kana,
-        },
-      ],
-    }),
-    'kana.json',
-  );
+  const overlapping = loadPack(onePack('kana', kana), 'kana.json');
   const kanaChecker = compilePacks([overlapping]);
   const draft = 'あ'.repeat(3000);
   const findings = kanaChecker.check(draft);
   log(
     `- 1,000 overlapping terms (あ, ああ, …) on 3,000 あ: ${fmt(onceMs(() => kanaChecker.check(draft)))} per check, ${findings.length} findings (the last: "${findings.at(-1)?.message}")`,
   );
-  const huge = JSON.stringify({
-    id: 'huge',
-    name: 'Huge',
-    version: '1.0.0',
-    locales: ['en'],
-    sets: [{ id: 's', title: 'S' }],
-    manual: [{ id: 'm', title: 'M', body: 'B' }],
-    rules: [
-      {
-        id: 'huge',
-        set: 's',
-        kind: 'terms',
-        category: 'risk',
-        severity: 'warn',
-        manual: 'm',
-        message: 'x',
-        terms: ['a'.repeat(4_000_000)],
-      },
-    ],
-  });
+  const huge = onePack('huge', ['a'.repeat(4_000_000)]);
   let refusal = '';
   const refuseMs = onceMs(() => {
     try {
@@ -341,6 +300,19 @@ function hostile(log: (line?: string) => void) {
   log(
     `- the widest accepted letter pattern, \`p{L}{0,250}x\`, on 3,000 漢: ${fmt(onceMs(() => widest.forEach('漢'.repeat(3000), () => {})))} (\`p{L}{0,999}x\` is refused)`,
   );
+}
+
+/** A pack of one `terms` rule, as JSON text: the hostile packs below differ only in their terms. */
+function onePack(id: string, terms: string[]): string {
+  return JSON.stringify({
+    id,
+    name: id,
+    version: '1.0.0',
+    locales: ['en'],
+    sets: [{ id: 's', title: 'S' }],
+    manual: [{ id: 'm', title: 'M', body: 'B' }],
+    rules: [{ id, set: 's', kind: 'terms', category: 'risk', severity: 'warn', manual: 'm', message: 'x', terms }],
+  });
 }
 
 /** The content script's weight (without packs: they come from the background at run time). */
