@@ -16,6 +16,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
+          setupFiles: ['test/unit/setup.ts'],
         },
       },
       // One browser at a time on a two-core machine.

@@ -365,17 +365,9 @@ export function xWeighted(text: string, urls: Entity[], memory: EntityMemory = N
       if (weightedLength <= max) return text.length;
       const inChunks = lastValidInChunks(max);
       if (inChunks !== undefined) return Math.min(text.length, toDraft(inChunks + 1));
-      if (max === DEFAULTS.maxWeightedTweetLength)
-        return Math.min(text.length, toDraft(tt.parseTweet(stand).validRangeEnd + 1));
-      // Another limit (a paid tier) on unusual text: the shortest prefix over it, by bisection.
-      let low = 0;
-      let high = stand.length;
-      while (low < high) {
-        const mid = (low + high) >> 1;
-        if (tt.parseTweet(stand.slice(0, mid + 1)).weightedLength > max) high = mid;
-        else low = mid + 1;
-      }
-      return Math.min(text.length, toDraft(low));
+      // Unusual text (not NFC, or characters twitter-text calls invalid): one parse of the whole stand-in.
+      const whole = tt.parseTweet(stand, { ...DEFAULTS, maxWeightedTweetLength: max });
+      return Math.min(text.length, toDraft(whole.validRangeEnd + 1));
     },
   };
 }

@@ -40,6 +40,16 @@ export class PatternError extends Error {}
 
 const quote = (source: string) => JSON.stringify(source);
 
+/**
+ * Past an empty match: one code point in unicode mode. Stepping one unit into a surrogate pair
+ * would loop for ever, since a unicode-mode search started there begins again at the pair's start.
+ */
+function pastEmpty(text: string, index: number, unicode: boolean): number {
+  const code = text.charCodeAt(index);
+  const next = text.charCodeAt(index + 1);
+  return unicode && code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? index + 2 : index + 1;
+}
+
 export function runPattern(prepared: PreparedPattern, ignoreCase: boolean): CompiledPattern {
   const { source, unicode } = prepared;
   let regex: RegExp;
@@ -76,11 +86,15 @@ export function runPattern(prepared: PreparedPattern, ignoreCase: boolean): Comp
           const offset = Math.max(0, start - 1);
           const slice = text.slice(offset, Math.min(text.length, to + reach + 2));
           regex.lastIndex = start - offset;
-          for (let match = regex.exec(slice); match; match = regex.exec(slice)) {
+          for (
+            let match = regex.exec(slice), steps = 0;
+            match && steps <= slice.length;
+            match = regex.exec(slice), steps++
+          ) {
             const at = offset + match.index;
             if (at > to) break;
             if (match[0].length === 0) {
-              regex.lastIndex++;
+              regex.lastIndex = pastEmpty(slice, match.index, unicode);
               pos = offset + regex.lastIndex;
               continue;
             }
@@ -93,9 +107,10 @@ export function runPattern(prepared: PreparedPattern, ignoreCase: boolean): Comp
     source,
     forEach(text, onMatch) {
       regex.lastIndex = 0;
-      for (let match = regex.exec(text); match; match = regex.exec(text)) {
+      // Each step moves on by one unit at least: more steps than units would be a loop, never a match.
+      for (let match = regex.exec(text), steps = 0; match && steps <= text.length; match = regex.exec(text), steps++) {
         if (match[0].length === 0) {
-          regex.lastIndex++;
+          regex.lastIndex = pastEmpty(text, match.index, unicode);
           continue;
         }
         onMatch(match.index, match.index + match[0].length);

@@ -99,6 +99,28 @@ describe('pattern safety', () => {
     expect(all('\\p{L}{0,250}x', 'あ'.repeat(5000))).toEqual([]);
   });
 
+  it('steps past an emoji after an empty match instead of searching the same place for ever', () => {
+    // Found by the fuzz test: in unicode mode a search started inside a surrogate pair starts again at the pair.
+    const pattern = compilePattern('\\p{Lu}?', false);
+    const text = '😀😀X 😀Y';
+    const whole: number[][] = [];
+    pattern.forEach(text, (s, e) => whole.push([s, e]));
+    expect(whole).toEqual([
+      [4, 5],
+      [8, 9],
+    ]);
+    const near: number[][] = [];
+    pattern.forEachNear?.(
+      text,
+      [
+        { start: 4, end: 5 },
+        { start: 8, end: 9 },
+      ],
+      (s, e) => near.push([s, e]),
+    );
+    expect(near).toEqual(whole);
+  });
+
   it('translates RE2-style script classes', () => {
     expect(all('\\p{Han}{2}', 'abc 漢字 かな')).toEqual(['漢字']);
     expect(all('\\p{L}{2}', '1ab2')).toEqual(['ab']);
