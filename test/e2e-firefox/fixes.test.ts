@@ -159,6 +159,44 @@ describe.skipIf(firefoxMissing)('fixes in Firefox: Draft.js (X), what the operat
     await page.close();
   });
 
+  it("fixes in a later paragraph, after an emoji (offsets in Draft's blocks and UTF-16)", async () => {
+    const first = 'Morning 👋🏽 team';
+    const page = await fixturePage(browser, draft.origin, draft.fixture);
+    await page.goto(`${draft.origin}${draft.path}?text=${encodeURIComponent(`${first}\n${DRAFT}`)}`);
+    await page.waitForSelector(BADGE, { timeout: 10_000 });
+    await expect.poll(() => page.$eval(BADGE, (badge) => badge.getAttribute('data-severity'))).toBe('warn');
+    await page.click(draft.composer);
+    await press(page, 'Control', 'End');
+    for (let i = 0; i < ' today'.length + 2; i++) await page.keyboard.press('ArrowLeft');
+    await press(page, 'Alt', 'Enter');
+    await expect.poll(async () => (await page.$(FIX)) !== null).toBe(true);
+    await page.click(FIX);
+    await expect.poll(() => model(page)).toBe(`${first}\n${FIXED}`);
+    await page.focus(draft.composer);
+    await press(page, 'Control', 'z');
+    await expect.poll(() => model(page)).toBe(`${first}\n${DRAFT}`);
+    await page.close();
+  });
+
+  it('applies the fix from the gate, and the next press posts it', async () => {
+    const page = await fixturePage(browser, draft.origin, draft.fixture);
+    await page.goto(`${draft.origin}${draft.path}`);
+    await page.waitForSelector(BADGE, { timeout: 10_000 });
+    await page.click(draft.composer);
+    await page.keyboard.type(DRAFT, { delay: 5 });
+    await expect.poll(() => page.$eval(BADGE, (badge) => badge.getAttribute('data-severity'))).toBe('warn');
+    await page.click(draft.publish);
+    const gate = 'preflight-layer >>> [role="alertdialog"]';
+    await expect.poll(async () => (await page.$(`${gate} .apply-all`)) !== null).toBe(true);
+    await page.click(`${gate} .apply-all`);
+    await expect.poll(async () => (await page.$(gate)) === null).toBe(true);
+    await expect.poll(() => model(page)).toBe(FIXED);
+    expect(await shown(page)).toBe(FIXED);
+    await page.click(draft.publish);
+    await expect.poll(() => page.evaluate(() => window.__fixture.posted.at(-1))).toBe(FIXED);
+    await page.close();
+  });
+
   it("takes back a fix the site rewrote, with Draft's own undo, and says so", async () => {
     const page = await clickFix(browser, draft, `${draft.path}?rewrite`);
     await expect.poll(async () => (await page.$(`${CARD} [role="status"]`)) !== null).toBe(true);
