@@ -197,8 +197,20 @@ describe.skipIf(firefoxMissing)('fixes in Firefox: Draft.js (X), what the operat
     await page.close();
   });
 
+  it('leaves the draft and its undo history alone when the site drops the fix, and says so', async () => {
+    const page = await clickFix(browser, draft, `${draft.path}?rewrite=swallow`);
+    await expect.poll(async () => (await page.$(`${CARD} [role="status"]`)) !== null).toBe(true);
+    expect(await model(page)).toBe(DRAFT);
+    expect(await shown(page)).toBe(DRAFT);
+    // Nothing was taken back on the operator's behalf: their own undo still removes their typing.
+    await page.focus(draft.composer);
+    await press(page, 'Control', 'z');
+    await expect.poll(() => model(page)).not.toBe(DRAFT);
+    await page.close();
+  });
+
   it("takes back a fix the site rewrote, with Draft's own undo, and says so", async () => {
-    const page = await clickFix(browser, draft, `${draft.path}?rewrite`);
+    const page = await clickFix(browser, draft, `${draft.path}?rewrite=shout`);
     await expect.poll(async () => (await page.$(`${CARD} [role="status"]`)) !== null).toBe(true);
     expect(await page.$eval(`${CARD} [role="status"]`, (status) => status.textContent)).toContain('undone');
     await expect.poll(() => model(page)).toBe(DRAFT);

@@ -78,7 +78,7 @@ export async function applyFix(
     // Without the page-world bridge (or a Quill instance behind the element), typing still works.
     if (outcome) return outcome;
   }
-  if (insertTextMissesDraft(element)) return draftFix(element, span, replacement, wanted);
+  if (insertTextMissesDraft(element)) return draftFix(element, span, replacement, before, wanted);
   if (!selectSpan(element, span.start, span.end)) return 'refused';
   const document = element.ownerDocument;
   if (!document.execCommand('insertText', false, replacement)) return 'refused';
@@ -109,6 +109,7 @@ async function draftFix(
   element: HTMLElement,
   span: { start: number; end: number },
   replacement: string,
+  before: string,
   wanted: string,
 ): Promise<FixOutcome> {
   if (!replacement || span.end <= span.start || !selectSpan(element, span.start, span.end)) return 'refused';
@@ -121,11 +122,15 @@ async function draftFix(
   // Over a selection, Draft takes every insert it hears; one it did not hear changed nothing.
   if (!taken) return 'refused';
   await settle();
-  if (readComposer(element).text === wanted && askDraft(element, { op: 'holds', text: wanted })?.holds) {
+  const after = readComposer(element).text;
+  const holds = (text: string) => askDraft(element, { op: 'holds', text })?.holds === true;
+  if (after === wanted && holds(wanted)) {
     const caret = span.start + replacement.length;
     selectSpan(element, caret, caret);
     return 'applied';
   }
+  // The site dropped it: an undo now would take back the operator's own last step.
+  if (after === before && holds(before)) return 'mismatch';
   // Draft (or the site's handler) made another change: Draft's own undo takes it back.
   element.focus({ preventScroll: true });
   undoInDraft(element);
