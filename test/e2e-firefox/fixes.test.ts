@@ -2,8 +2,9 @@
  * One-click fixes in Firefox, one per editor family the Firefox suite covers: the card opened with
  * Alt+Enter in the underline, its fix applied through the editor's own input path (Quill's through
  * its API), one more character typed, Post pressed: the page receives the fixed text. Then, on a
- * fresh draft, one press of the editor's own undo restores the original. Draft.js is the exception:
- * in Firefox the fix is refused (and said), never applied in a way Ctrl+Z would mangle.
+ * fresh draft, one press of the editor's own undo restores the original. Draft.js hears no
+ * `insertText` in Firefox: there the fix is typed as a `textInput` over Draft's own selection
+ * (editors/draft.ts), so Draft makes the change and owns its undo step.
  */
 import type { Browser, KeyInput, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,11 +17,6 @@ interface Family {
   fixture: string;
   composer: string;
   publish: string;
-  /**
-   * The fix is refused here, and the card says so: Draft.js in Firefox hears no beforeinput, and
-   * the browser's undo of a typed fix would mangle the draft (see editors/fix.ts).
-   */
-  refused?: boolean;
 }
 
 const FAMILIES: Family[] = [
@@ -39,7 +35,6 @@ const FAMILIES: Family[] = [
     fixture: 'x',
     composer: 'div[data-testid^="tweetTextarea_"][contenteditable="true"]',
     publish: '.composer[data-slot="0"] [data-testid^="tweetButton"]',
-    refused: true,
   },
   {
     name: 'Lexical (Reddit)',
@@ -81,9 +76,9 @@ const press = async (page: Page, modifier: KeyInput, key: KeyInput) => {
 };
 
 /** A page with the draft typed, the caret in "Youtube", its card opened from the keyboard and its fix clicked. */
-async function clickFix(browser: Browser, family: Family): Promise<Page> {
+async function clickFix(browser: Browser, family: Family, path = family.path): Promise<Page> {
   const page = await fixturePage(browser, family.origin, family.fixture);
-  await page.goto(`${family.origin}${family.path}`);
+  await page.goto(`${family.origin}${path}`);
   await page.waitForSelector(family.composer, { timeout: 10_000 });
   await page.waitForSelector(BADGE, { timeout: 10_000 });
   await page.click(family.composer);
@@ -98,7 +93,7 @@ async function clickFix(browser: Browser, family: Family): Promise<Page> {
   return page;
 }
 
-describe.skipIf(firefoxMissing).each(FAMILIES.filter((f) => !f.refused))('fixes in Firefox: $name', (family) => {
+describe.skipIf(firefoxMissing).each(FAMILIES)('fixes in Firefox: $name', (family) => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await launchFirefox();
@@ -135,7 +130,8 @@ describe.skipIf(firefoxMissing).each(FAMILIES.filter((f) => !f.refused))('fixes 
   });
 });
 
-describe.skipIf(firefoxMissing).each(FAMILIES.filter((f) => f.refused))('no fix in Firefox: $name', (family) => {
+describe.skipIf(firefoxMissing)('fixes in Firefox: Draft.js (X), what the operator sees', () => {
+  const draft = FAMILIES.find((family) => family.fixture === 'x')!;
   let browser: Browser;
   beforeAll(async () => {
     browser = await launchFirefox();
@@ -144,13 +140,86 @@ describe.skipIf(firefoxMissing).each(FAMILIES.filter((f) => f.refused))('no fix 
     await browser?.close();
   });
 
-  it('refuses the fix and says so; the draft stays exactly as written, and posts as written', async () => {
-    const page = await clickFix(browser, family);
+  const shown = (page: Page) => page.$eval(draft.composer, (element) => element.textContent);
+
+  it("draws what its model holds, after the fix and after Draft's own undo", async () => {
+    const page = await clickFix(browser, draft);
+    await expect.poll(() => model(page)).toBe(FIXED);
+    expect(await shown(page)).toBe(FIXED);
+    await page.focus(draft.composer);
+    await press(page, 'Control', 'z');
+    await expect.poll(() => model(page)).toBe(DRAFT);
+    expect(await shown(page)).toBe(DRAFT);
+    // And Draft's redo brings the fix back: the step is Draft's own, not the browser's.
+    await page.keyboard.down('Control');
+    await press(page, 'Shift', 'z');
+    await page.keyboard.up('Control');
+    await expect.poll(() => model(page)).toBe(FIXED);
+    expect(await shown(page)).toBe(FIXED);
+    await page.close();
+  });
+
+  it("fixes in a later paragraph, after an emoji (offsets in Draft's blocks and UTF-16)", async () => {
+    const first = 'Morning 👋🏽 team';
+    const page = await fixturePage(browser, draft.origin, draft.fixture);
+    await page.goto(`${draft.origin}${draft.path}?text=${encodeURIComponent(`${first}\n${DRAFT}`)}`);
+    await page.waitForSelector(BADGE, { timeout: 10_000 });
+    await expect.poll(() => page.$eval(BADGE, (badge) => badge.getAttribute('data-severity'))).toBe('warn');
+    await page.click(draft.composer);
+    await press(page, 'Control', 'End');
+    for (let i = 0; i < ' today'.length + 2; i++) await page.keyboard.press('ArrowLeft');
+    await press(page, 'Alt', 'Enter');
+    await expect.poll(async () => (await page.$(FIX)) !== null).toBe(true);
+    await page.click(FIX);
+    await expect.poll(() => model(page)).toBe(`${first}\n${FIXED}`);
+    await page.focus(draft.composer);
+    await press(page, 'Control', 'z');
+    await expect.poll(() => model(page)).toBe(`${first}\n${DRAFT}`);
+    await page.close();
+  });
+
+  it('applies the fix from the gate, and the next press posts it', async () => {
+    const page = await fixturePage(browser, draft.origin, draft.fixture);
+    await page.goto(`${draft.origin}${draft.path}`);
+    await page.waitForSelector(BADGE, { timeout: 10_000 });
+    await page.click(draft.composer);
+    await page.keyboard.type(DRAFT, { delay: 5 });
+    await expect.poll(() => page.$eval(BADGE, (badge) => badge.getAttribute('data-severity'))).toBe('warn');
+    await page.click(draft.publish);
+    const gate = 'preflight-layer >>> [role="alertdialog"]';
+    await expect.poll(async () => (await page.$(`${gate} .apply-all`)) !== null).toBe(true);
+    await page.click(`${gate} .apply-all`);
+    await expect.poll(async () => (await page.$(gate)) === null).toBe(true);
+    await expect.poll(() => model(page)).toBe(FIXED);
+    expect(await shown(page)).toBe(FIXED);
+    await page.click(draft.publish);
+    await expect.poll(() => page.evaluate(() => window.__fixture.posted.at(-1))).toBe(FIXED);
+    await page.close();
+  });
+
+  it('leaves the draft and its undo history alone when the site drops the fix, and says so', async () => {
+    const page = await clickFix(browser, draft, `${draft.path}?rewrite=swallow`);
     await expect.poll(async () => (await page.$(`${CARD} [role="status"]`)) !== null).toBe(true);
     expect(await model(page)).toBe(DRAFT);
-    await page.click(family.publish);
-    await expect.poll(async () => (await page.$('preflight-layer >>> [data-preflight="gate"]')) !== null).toBe(true);
-    expect(await page.evaluate(() => window.__fixture.posted)).toEqual([]);
+    expect(await shown(page)).toBe(DRAFT);
+    // Nothing was taken back on the operator's behalf: their own undo still removes their typing.
+    await page.focus(draft.composer);
+    await press(page, 'Control', 'z');
+    await expect.poll(() => model(page)).not.toBe(DRAFT);
+    await page.close();
+  });
+
+  it("takes back a fix the site rewrote, with Draft's own undo, and says so", async () => {
+    const page = await clickFix(browser, draft, `${draft.path}?rewrite=shout`);
+    await expect.poll(async () => (await page.$(`${CARD} [role="status"]`)) !== null).toBe(true);
+    expect(await page.$eval(`${CARD} [role="status"]`, (status) => status.textContent)).toContain('undone');
+    await expect.poll(() => model(page)).toBe(DRAFT);
+    expect(await shown(page)).toBe(DRAFT);
+    // Typing goes on where the operator left it, and the post is what is shown.
+    await page.focus(draft.composer);
+    await page.keyboard.press('End');
+    await page.keyboard.type('!', { delay: 5 });
+    await expect.poll(() => model(page)).toBe(`${DRAFT}!`);
     await page.close();
   });
 });

@@ -4,8 +4,10 @@
  * listens to (Draft.js, Lexical, ProseMirror and a textarea's own undo stack all take it). The DOM is
  * never written behind the editor's back. Afterwards the editor is read again; if its text is not
  * exactly what was expected, the change is undone and the caller says so. Quill goes through its own
- * API instead (quill.ts), so that its undo stack keeps the fix apart from the typing around it.
+ * API instead (quill.ts), so that its undo stack keeps the fix apart from the typing around it;
+ * Draft.js under Firefox by a typed `textInput` (draft.ts), the only input Draft hears there.
  */
+import { announceSelection, askDraft, insertTextMissesDraft, typeIntoDraft, undoInDraft } from './draft';
 import { askQuill, isQuill } from './quill';
 import { isTextField, readComposer } from './text';
 
@@ -76,7 +78,8 @@ export async function applyFix(
     // Without the page-world bridge (or a Quill instance behind the element), typing still works.
     if (outcome) return outcome;
   }
-  if (draftWithoutBeforeInput(element) || !selectSpan(element, span.start, span.end)) return 'refused';
+  if (insertTextMissesDraft(element)) return draftFix(element, span, replacement, before, wanted);
+  if (!selectSpan(element, span.start, span.end)) return 'refused';
   const document = element.ownerDocument;
   if (!document.execCommand('insertText', false, replacement)) return 'refused';
   await settle();
@@ -97,16 +100,42 @@ export async function applyFix(
 }
 
 /**
- * Draft.js learns of typing from React's `onBeforeInput`, which Firefox derives from key presses
- * only: there an `insertText` reaches Draft as a DOM change it did not make, recorded as a
- * "spellcheck-change" whose undo Draft leaves to the browser, and Ctrl+Z then mangles the draft
- * ("YoutuYouTubebe"). Neither a synthetic paste nor a composition reaches it either. There the fix
- * is refused (the card says so): the operator edits by hand, and the draft is never corrupted.
+ * A fix in Draft.js under Firefox, typed as a `textInput` over the selected span (see draft.ts).
+ * Typed only once Draft's own selection is the span: over a caret, Draft would leave the insert to
+ * the browser, which never makes it for a synthetic event, and its model alone would change. Refused,
+ * with the draft untouched, when that cannot be made sure of (no bridge, a deletion, a moved selection).
  */
-function draftWithoutBeforeInput(element: HTMLElement): boolean {
-  // Gecko by its user agent ("Gecko/20100101"; Chromium's says "like Gecko"): Firefox has TextEvent
-  // now, yet an insertText still never reaches React's onBeforeInput there.
-  return /\sGecko\/\d/.test(navigator.userAgent) && element.classList.contains('public-DraftEditor-content');
+async function draftFix(
+  element: HTMLElement,
+  span: { start: number; end: number },
+  replacement: string,
+  before: string,
+  wanted: string,
+): Promise<FixOutcome> {
+  if (!replacement || span.end <= span.start || !selectSpan(element, span.start, span.end)) return 'refused';
+  // Draft's answer to the focus is a React render (microtasks); its onSelect waits for that render.
+  await settle();
+  announceSelection(element);
+  const held = askDraft(element, { op: 'selection' })?.selection;
+  if (held?.start !== span.start || held.end !== span.end) return 'refused';
+  const taken = typeIntoDraft(element, replacement);
+  // Over a selection, Draft takes every insert it hears; one it did not hear changed nothing.
+  if (!taken) return 'refused';
+  await settle();
+  const after = readComposer(element).text;
+  const holds = (text: string) => askDraft(element, { op: 'holds', text })?.holds === true;
+  if (after === wanted && holds(wanted)) {
+    const caret = span.start + replacement.length;
+    selectSpan(element, caret, caret);
+    return 'applied';
+  }
+  // The site dropped it: an undo now would take back the operator's own last step.
+  if (after === before && holds(before)) return 'mismatch';
+  // Draft (or the site's handler) made another change: Draft's own undo takes it back.
+  element.focus({ preventScroll: true });
+  undoInDraft(element);
+  await redraw();
+  return 'mismatch';
 }
 
 /** A fix through the page's Quill; undefined when Quill cannot be reached from here. */
