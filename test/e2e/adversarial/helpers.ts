@@ -27,6 +27,31 @@ export async function setLocal(browser: ExtensionBrowser, items: Record<string, 
   }, items);
 }
 
+/**
+ * Hold the background's storage reads until the returned function is called: every page opened
+ * meanwhile waits for its rule packs, as on a slow start. Within the gate's 5 seconds, or the wait
+ * counts as a failure.
+ */
+export async function holdPacks(browser: ExtensionBrowser): Promise<() => Promise<void>> {
+  type Held = { __release?: () => void };
+  await worker(browser).evaluate(() => {
+    const { chrome } = globalThis as unknown as { chrome: Chrome };
+    const local = chrome.storage.local;
+    const get = local.get.bind(local);
+    const held = new Promise<void>((resolve) => {
+      (globalThis as Held).__release = () => {
+        local.get = get;
+        resolve();
+      };
+    });
+    local.get = async (key) => {
+      await held;
+      return get(key);
+    };
+  });
+  return () => worker(browser).evaluate(() => (globalThis as Held).__release?.());
+}
+
 export const posted = (page: Page) => page.evaluate(() => window.__fixture.posted);
 
 /** If the gate's dialog opened, leave it by "Edit"; says whether it had opened. */

@@ -2,7 +2,8 @@
  * "Post anyway" on a page that acts only on the operator's own events (it checks `event.isTrusted`,
  * as sites that ignore a scripted press do). A replayed press would be ignored and the post silently
  * lost; instead the gate arms a pass for this exact draft and lets the operator's next press through,
- * once. An edit voids the pass; a block draft never gets one.
+ * once. An edit voids the pass; a block draft never gets one. A press made while the packs were still
+ * loading is held, checked when they arrive, and let go the same way ("Checked — press Post again").
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +11,7 @@ import { serveFixture } from '../../fixtures/serve';
 import { browserMissing, type ExtensionBrowser, launchWithExtension } from '../browser';
 import { DRAFTS } from '../contract';
 import { confirmPressAgain } from '../post-anyway';
-import { auditLog, posted } from './helpers';
+import { auditLog, holdPacks, posted } from './helpers';
 
 const ORIGIN = 'https://mastodon.social';
 const REASON = 'Checked with the campaign owner';
@@ -109,6 +110,56 @@ describe.skipIf(browserMissing)('"Post anyway" where the page ignores scripted p
     await postButton(page).click();
     await expect.poll(() => posted(page)).toEqual([DRAFTS.clean]);
     expect(await gate(page).count()).toBe(0);
+    await page.close();
+  });
+
+  it('a press held while the packs load: checked, "press Post again", and the operator’s own press posts it once', async () => {
+    const before = (await auditLog(browser)).length;
+    const release = await holdPacks(browser);
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(`${ORIGIN}/trusted`);
+      await page.locator('textarea').click();
+      await page.keyboard.type(DRAFTS.clean, { delay: 5 });
+      await postButton(page).click();
+      // Held, not passed: no dialog yet (nothing to show), nothing posted.
+      await page.waitForTimeout(300);
+      expect(await gate(page).count()).toBe(0);
+      expect(await posted(page)).toEqual([]);
+    } finally {
+      await release();
+    }
+    await expect.poll(() => gate(page).locator('h2').textContent()).toBe('Checked — press Post again');
+    // Nothing replayed by script (this page would ignore it): the draft waits for the operator.
+    expect(await posted(page)).toEqual([]);
+    await confirmPressAgain(page);
+    await postButton(page).click();
+    await expect.poll(() => posted(page)).toEqual([DRAFTS.clean]);
+    await page.waitForTimeout(300);
+    expect(await posted(page)).toEqual([DRAFTS.clean]);
+    await expect
+      .poll(async () => (await auditLog(browser)).slice(before).map((entry) => entry.decision))
+      .toEqual(['posted']);
+    await page.close();
+  });
+
+  it('a block draft pressed while the packs load is stopped when they arrive, and never armed', async () => {
+    const release = await holdPacks(browser);
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(`${ORIGIN}/trusted`);
+      await page.locator('textarea').click();
+      await page.keyboard.type(DRAFTS.block, { delay: 5 });
+      await postButton(page).click();
+      await page.waitForTimeout(300);
+    } finally {
+      await release();
+    }
+    await expect.poll(() => gate(page).locator('[data-rule]').count()).toBeGreaterThan(0);
+    await gate(page).locator('button.edit').click();
+    await postButton(page).click();
+    await expect.poll(() => gate(page).isVisible()).toBe(true);
+    expect(await posted(page)).toEqual([]);
     await page.close();
   });
 });
