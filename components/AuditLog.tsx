@@ -8,6 +8,7 @@ import { type AuditEntry, type AuditRecord, isTeamStateEntry, type TeamStateEntr
 import { type AuditFilter, auditToCsv, auditToJson, filterAudit } from '../utils/audit-export';
 import { download } from './download';
 import { type MessageKey, platformName, t, tn } from './i18n';
+import { LabelledSelect } from './LabelledSelect';
 
 const DECISION: Record<AuditRecord['decision'], MessageKey> = {
   posted: 'auditDecisionPosted',
@@ -90,17 +91,14 @@ export function AuditLog({ entries, locale }: { entries: readonly AuditRecord[];
   return (
     <div class="audit">
       <div class="audit-filters">
-        <label>
-          {t('auditPlatform')}{' '}
-          <select data-testid="audit-platform" onChange={set('platform')}>
-            <option value="">{t('auditAll')}</option>
-            {platforms.map((p) => (
-              <option key={p} value={p}>
-                {platformName(p)}
-              </option>
-            ))}
-          </select>
-        </label>{' '}
+        <LabelledSelect
+          label={t('auditPlatform')}
+          testId="audit-platform"
+          value={filter.platform ?? ''}
+          empty={t('auditAll')}
+          choices={platforms.map((p) => ({ value: p, label: platformName(p) }))}
+          onChange={(platform) => setFilter({ ...filter, platform: platform || undefined })}
+        />{' '}
         <label>
           {t('auditRule')} <input data-testid="audit-rule" onInput={set('rule')} />
         </label>{' '}
