@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type AuditEntry, AuditRecord, appendBounded, auditContext, type TeamStateEntry } from '../../utils/audit';
 import { auditToCsv, auditToJson, filterAudit } from '../../utils/audit-export';
 import type { ActiveState } from '../../utils/messages';
+import { testState } from '../helpers/active-state';
 import { testPack } from '../helpers/pack';
 
 const entry = (over: Partial<AuditEntry>): AuditEntry => ({
@@ -147,22 +148,7 @@ describe('what an entry records as in force', () => {
       { rule: 'nobody.defines-this', enabled: false },
     ],
   });
-  const state = (over: Partial<ActiveState>): ActiveState => ({
-    packs: [org, team],
-    patterns: {},
-    sets: {},
-    allowOverride: true,
-    failMode: 'open',
-    lockedSets: [],
-    ruleOverrides: {},
-    lockedRules: [],
-    profile: undefined,
-    profileLocked: false,
-    eventWords: [],
-    forcedPackIds: [],
-    policyProblems: [],
-    ...over,
-  });
+  const state = (over: Partial<ActiveState>): ActiveState => testState([org, team], over);
 
   it('names every pack with its version, and every rule a pack or a reviewer switched off or lowered', () => {
     const context = auditContext(state({ ruleOverrides: { 'team.slang': 'off', 'org.hype': 'info' } }));

@@ -11,26 +11,13 @@ import { OptionsApp } from '../../../components/OptionsApp';
 import { composerName, PopupApp } from '../../../components/PopupApp';
 import english from '../../../public/_locales/en/messages.json';
 import japanese from '../../../public/_locales/ja/messages.json';
-import { compilePacks, preparedPatterns } from '../../../rules/index';
+import { compilePacks } from '../../../rules/index';
 import type { ActiveState, TabFindings } from '../../../utils/messages';
 import { readSets } from '../../../utils/settings';
+import { testState } from '../../helpers/active-state';
 
 const pack = loadPackFrom('rules/packs/default');
-const state: ActiveState = {
-  packs: [pack],
-  patterns: preparedPatterns([pack]),
-  sets: {},
-  allowOverride: true,
-  failMode: 'open',
-  lockedSets: [],
-  ruleOverrides: {},
-  lockedRules: [],
-  profile: undefined,
-  profileLocked: false,
-  eventWords: [],
-  forcedPackIds: [],
-  policyProblems: [],
-};
+const state: ActiveState = testState([pack]);
 
 const TEAM_ENTRIES = [
   {
