@@ -5,10 +5,10 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserMissing } from '../browser';
+import { browserMissing, withFixtures } from '../browser';
 import { DRAFTS } from '../contract';
 import { confirmPressAgain } from '../post-anyway';
-import { openAndType, posted, withFixtures } from './helpers';
+import { openAndType, posted } from './helpers';
 
 const ORIGIN = 'https://www.instagram.com';
 const EDITOR = 'div[aria-label^="Add a comment"][contenteditable="true"]';

@@ -4,9 +4,9 @@
  */
 import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserMissing } from '../browser';
+import { browserMissing, withFixtures } from '../browser';
 import { DRAFTS } from '../contract';
-import { posted, withFixtures } from './helpers';
+import { posted } from './helpers';
 
 const ORIGIN = 'https://mastodon.social';
 

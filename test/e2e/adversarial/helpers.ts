@@ -1,43 +1,14 @@
 /** What the adversarial specs share: the extension's storage, read and written from its service worker. */
 import type { Page, Worker } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { expect } from 'vitest';
 import type { AuditEntry } from '../../../utils/audit';
-import { serveFixture } from '../../fixtures/serve';
-import { type ExtensionBrowser, launchWithExtension } from '../browser';
+import type { ExtensionBrowser, FixtureSession } from '../browser';
 
 type Chrome = {
   storage: {
     local: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
   };
 };
-
-/** A browser with the extension for one describe block, serving fixtures at their sites' addresses. */
-export interface FixtureSession {
-  /** Launched before the block's tests, closed after them. */
-  readonly browser: ExtensionBrowser;
-  newPage(): Promise<Page>;
-}
-
-/** Call inside a describe block: the browser is launched in its beforeAll and closed in its afterAll. */
-export function withFixtures(targets: readonly { origin: string; fixture: string }[]): FixtureSession {
-  let launched: ExtensionBrowser | undefined;
-  beforeAll(async () => {
-    launched = await launchWithExtension();
-    for (const target of targets) await serveFixture(launched.context, target.origin, target.fixture);
-  });
-  afterAll(async () => {
-    await launched?.close();
-  });
-  return {
-    get browser() {
-      if (!launched) throw new Error('the browser is launched in beforeAll: use it inside a test');
-      return launched;
-    },
-    newPage() {
-      return this.browser.context.newPage();
-    },
-  };
-}
 
 /** A new tab at `url`: once Preflight's badge is there, the operator clicks into `editor` and types `draft`. */
 export async function openAndType(session: FixtureSession, url: string, editor: string, draft: string): Promise<Page> {

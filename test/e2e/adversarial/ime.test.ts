@@ -5,9 +5,9 @@
  * where a plain Enter posts.
  */
 import { describe, expect, it } from 'vitest';
-import { browserMissing } from '../browser';
+import { browserMissing, withFixtures } from '../browser';
 import { DRAFTS } from '../contract';
-import { closeGateIfOpen, posted, withFixtures } from './helpers';
+import { closeGateIfOpen, posted } from './helpers';
 import { TARGETS } from './platforms';
 
 const instagram = TARGETS.find((t) => t.platform === 'instagram')!;

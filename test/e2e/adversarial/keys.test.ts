@@ -5,9 +5,9 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserMissing } from '../browser';
+import { browserMissing, withFixtures } from '../browser';
 import { DRAFTS } from '../contract';
-import { closeGateIfOpen, posted, withFixtures } from './helpers';
+import { closeGateIfOpen, posted } from './helpers';
 import { TARGETS, type Target } from './platforms';
 
 const COMBOS = [

@@ -7,10 +7,10 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserMissing } from '../browser';
+import { browserMissing, withFixtures } from '../browser';
 import { DRAFTS } from '../contract';
 import { confirmPressAgain } from '../post-anyway';
-import { auditLog, posted, withFixtures } from './helpers';
+import { auditLog, posted } from './helpers';
 import { TARGETS } from './platforms';
 
 /** Platforms whose first composer takes `?text=` at load and whose Post is enabled by it. */

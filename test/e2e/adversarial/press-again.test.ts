@@ -7,10 +7,10 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserMissing } from '../browser';
+import { browserMissing, withFixtures } from '../browser';
 import { DRAFTS } from '../contract';
 import { confirmPressAgain } from '../post-anyway';
-import { auditLog, holdPacks, openAndType, posted, withFixtures } from './helpers';
+import { auditLog, holdPacks, openAndType, posted } from './helpers';
 
 const ORIGIN = 'https://mastodon.social';
 const REASON = 'Checked with the campaign owner';
