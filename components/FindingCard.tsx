@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ManualLookup, TitleLookup } from '../rules/manual';
 import type { Finding } from '../rules/schema';
-import { FindingMessage, findingTitle, SeverityTag } from './FindingList';
+import { FindingMessage, FixButtons, findingTitle, SeverityTag } from './FindingList';
 import { trapTab } from './GateDialog';
 import { t } from './i18n';
 import { Markdown } from './Markdown';
@@ -80,22 +80,7 @@ export function FindingCard({
         </button>
       </header>
       <FindingMessage finding={finding} />
-      {finding.suggestions.length > 0 && (
-        <p class="fixes">
-          {finding.suggestions.map((suggestion) => (
-            <button
-              type="button"
-              key={suggestion}
-              class="fix"
-              data-preflight="fix"
-              aria-label={t('applySuggestion', suggestion)}
-              onClick={() => onApply(suggestion)}
-            >
-              {suggestion}
-            </button>
-          ))}
-        </p>
-      )}
+      <FixButtons suggestions={finding.suggestions} onApply={onApply} />
       {status && (
         <p class="card-status" role="status">
           {status}

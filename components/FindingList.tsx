@@ -61,6 +61,33 @@ export function SeverityTag({ severity }: { severity: Severity }) {
   );
 }
 
+/** One button per suggestion (the card, the in-page list): each applies it through the editor's own input path. */
+export function FixButtons({
+  suggestions,
+  onApply,
+}: {
+  suggestions: readonly string[];
+  onApply: (suggestion: string) => void;
+}) {
+  if (suggestions.length === 0) return null;
+  return (
+    <p class="fixes">
+      {suggestions.map((suggestion) => (
+        <button
+          type="button"
+          key={suggestion}
+          class="fix"
+          data-preflight="fix"
+          aria-label={t('applySuggestion', suggestion)}
+          onClick={() => onApply(suggestion)}
+        >
+          {suggestion}
+        </button>
+      ))}
+    </p>
+  );
+}
+
 export interface FindingListProps {
   findings: readonly Finding[];
   manual: ManualLookup;
@@ -103,20 +130,10 @@ export function FindingList({ findings, manual, title, onApply, onJump }: Findin
                     <FindingMessage finding={finding} />
                     {finding.suggestions.length > 0 &&
                       (onApply ? (
-                        <p class="fixes">
-                          {finding.suggestions.map((suggestion) => (
-                            <button
-                              type="button"
-                              key={suggestion}
-                              class="fix"
-                              data-preflight="fix"
-                              aria-label={t('applySuggestion', suggestion)}
-                              onClick={() => onApply(finding, suggestion)}
-                            >
-                              {suggestion}
-                            </button>
-                          ))}
-                        </p>
+                        <FixButtons
+                          suggestions={finding.suggestions}
+                          onApply={(suggestion) => onApply(finding, suggestion)}
+                        />
                       ) : (
                         <p class="suggestion">{t('suggestion', finding.suggestions.join(', '))}</p>
                       ))}

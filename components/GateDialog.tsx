@@ -162,10 +162,30 @@ export function GateDialog({
 }
 
 /**
- * After "Post anyway" (or an approval) on a site that ignores a press made by script: the gate has
- * armed a pass for this exact draft, and the operator's own next press of Post publishes it.
+ * What armed the pass: `chosen`, "Post anyway" or an approval; `held`, a press made while the packs
+ * were loading that has now been checked; `unchecked`, such a press when Preflight could not check
+ * it and policy lets it through (the reason is shown).
  */
-export function PressAgain({ onClose }: { onClose: () => void }) {
+export type PressAgainCause = { kind: 'chosen' } | { kind: 'held' } | { kind: 'unchecked'; failure: string };
+
+function pressAgainText(cause: PressAgainCause): { title: string; body: string } {
+  switch (cause.kind) {
+    case 'chosen':
+      return { title: t('pressAgainTitle'), body: t('pressAgainBody') };
+    case 'held':
+      return { title: t('pressAgainCheckedTitle'), body: t('pressAgainCheckedBody') };
+    case 'unchecked':
+      return { title: t('pressAgainUncheckedTitle'), body: t('pressAgainUncheckedBody', cause.failure) };
+  }
+}
+
+/**
+ * On a site that ignores a press made by script: the gate has armed a pass for this exact draft (after
+ * "Post anyway", an approval, or a press held while the packs loaded), and the operator's own next
+ * press of Post publishes it.
+ */
+export function PressAgain({ cause = { kind: 'chosen' }, onClose }: { cause?: PressAgainCause; onClose: () => void }) {
+  const { title, body } = pressAgainText(cause);
   const ok = useRef<HTMLButtonElement>(null);
   const dialog = useRef<HTMLDivElement>(null);
   useEffect(() => ok.current?.focus({ preventScroll: true }), []);
@@ -174,6 +194,7 @@ export function PressAgain({ onClose }: { onClose: () => void }) {
       <div
         ref={dialog}
         class="dialog gate press-again"
+        data-cause={cause.kind}
         role="alertdialog"
         aria-modal="true"
         aria-labelledby="preflight-press-again-title"
@@ -186,10 +207,10 @@ export function PressAgain({ onClose }: { onClose: () => void }) {
         }}
       >
         <header class="dialog-header">
-          <h2 id="preflight-press-again-title">{t('pressAgainTitle')}</h2>
+          <h2 id="preflight-press-again-title">{title}</h2>
         </header>
         <div class="dialog-body">
-          <p id="preflight-press-again-body">{t('pressAgainBody')}</p>
+          <p id="preflight-press-again-body">{body}</p>
         </div>
         <footer class="dialog-footer">
           <div class="actions">

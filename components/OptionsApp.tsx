@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { PublicKey } from '../rules/signature';
-import type { AuditEntry } from '../utils/audit';
+import type { AuditRecord } from '../utils/audit';
 import { type ActiveState, send } from '../utils/messages';
 import { readPacks, readTrustedKeys, type StoredPack } from '../utils/pack-store';
 import { ask } from '../utils/requests';
@@ -77,7 +77,7 @@ export function OptionsApp() {
   const [switches, setSwitches] = useState<SetSwitches>({});
   const [stored, setStored] = useState<StoredPack[]>([]);
   const [subscriptions, setSubscriptions] = useState<Subscription[]>([]);
-  const [audit, setAudit] = useState<AuditEntry[]>([]);
+  const [audit, setAudit] = useState<AuditRecord[]>([]);
   const [ruleOverrides, setRuleOverrides] = useState<Record<string, RuleOverride>>({});
   const [keys, setKeys] = useState<PublicKey[]>([]);
   const [policyKeys, setPolicyKeys] = useState<PublicKey[]>([]);

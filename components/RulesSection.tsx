@@ -11,6 +11,7 @@ import { isOn, type SetSwitches, setKey } from '../utils/settings';
 import type { RuleOverride } from '../utils/storage';
 import { SEVERITY_ORDER, severityLabel } from './FindingList';
 import { t, tn } from './i18n';
+import { LabelledSelect } from './LabelledSelect';
 import { RuleList } from './RuleList';
 
 export interface RulesSectionProps {
@@ -81,36 +82,22 @@ export function RulesSection({
             onInput={(event) => setQuery((event.target as HTMLInputElement).value)}
           />
         </label>{' '}
-        <label>
-          {t('rulesFilterSet')}{' '}
-          <select
-            data-testid="rules-set"
-            value={setFilter}
-            onChange={(event) => setSetFilter((event.target as HTMLSelectElement).value)}
-          >
-            <option value="">{t('rulesFilterAll')}</option>
-            {setIds.map((id) => (
-              <option key={id} value={id}>
-                {setTitle(id)}
-              </option>
-            ))}
-          </select>
-        </label>{' '}
-        <label>
-          {t('rulesFilterSeverity')}{' '}
-          <select
-            data-testid="rules-severity"
-            value={severity}
-            onChange={(event) => setSeverity((event.target as HTMLSelectElement).value as Severity | '')}
-          >
-            <option value="">{t('rulesFilterAll')}</option>
-            {SEVERITY_ORDER.map((level) => (
-              <option key={level} value={level}>
-                {severityLabel(level)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LabelledSelect
+          label={t('rulesFilterSet')}
+          testId="rules-set"
+          value={setFilter}
+          empty={t('rulesFilterAll')}
+          choices={setIds.map((id) => ({ value: id, label: setTitle(id) }))}
+          onChange={setSetFilter}
+        />{' '}
+        <LabelledSelect
+          label={t('rulesFilterSeverity')}
+          testId="rules-severity"
+          value={severity}
+          empty={t('rulesFilterAll')}
+          choices={SEVERITY_ORDER.map((level) => ({ value: level, label: severityLabel(level) }))}
+          onChange={(value) => setSeverity(value as Severity | '')}
+        />
       </div>
       <p role="status" data-testid="rules-shown">
         {shown === 0 ? t('rulesNone') : tn('rulesShown', shown)}

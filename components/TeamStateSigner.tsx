@@ -14,6 +14,7 @@ import { openKey, type SealedKey } from '../utils/sealed-key';
 import { QUIET_PERIOD } from '../utils/settings';
 import { download } from './download';
 import { t } from './i18n';
+import { LabelledSelect } from './LabelledSelect';
 import { PastedText } from './PasteForm';
 import { KeyHolder, PassphraseField, SealedKeyImport, useSealedKey } from './SealedKey';
 
@@ -138,21 +139,17 @@ function SignForm({ sealed, packs, locale }: { sealed: SealedKey; packs: readonl
           ))}
       </fieldset>
       {profiles.length > 0 && (
-        <label>
-          {t('teamSignProfile')}{' '}
-          <select
-            data-testid="team-sign-profile"
-            value={profile}
-            onChange={(event) => setProfile((event.target as HTMLSelectElement).value)}
-          >
-            <option value="">{t('teamSignUnset')}</option>
-            {profiles.map((choice) => (
-              <option key={choice.id} value={choice.id}>
-                {localize(choice.title, locale, choice.locales)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LabelledSelect
+          label={t('teamSignProfile')}
+          testId="team-sign-profile"
+          value={profile}
+          empty={t('teamSignUnset')}
+          choices={profiles.map((choice) => ({
+            value: choice.id,
+            label: localize(choice.title, locale, choice.locales),
+          }))}
+          onChange={setProfile}
+        />
       )}
       <PastedText label={t('teamSignEventWords')} testId="team-sign-words" rows={2} value={words} onInput={setWords} />
       <label>

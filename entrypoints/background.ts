@@ -16,7 +16,7 @@ import {
   teamStateInForce,
   verifyTeamState,
 } from '../rules/team-state';
-import { AUDIT_LIMIT, AuditEntry, appendBounded } from '../utils/audit';
+import { AUDIT_LIMIT, AuditEntry, type AuditRecord, appendBounded } from '../utils/audit';
 import { flushQueue, postJson, RETRY_ALARM, retryDelayMinutes } from '../utils/collector';
 import { activeEventWords, EVENT_EXPIRY_ALARM, pruneEventWords } from '../utils/event-words';
 import type { ActiveState, Request, TeamLock } from '../utils/messages';
@@ -153,7 +153,8 @@ async function teamLock(
 
 /** Admit the team state policy carries, when it carries one (once per policy change). */
 async function admitPolicyTeamState(policy: Policy): Promise<void> {
-  if (policy.teamState) await admitTeamState(policy.teamState, 'policy', await teamKeys('policy', policy));
+  if (policy.teamState)
+    await admitTeamState(policy.teamState, 'policy', await teamKeys('policy', policy), { audit: appendAudit });
 }
 
 /**
@@ -258,16 +259,17 @@ async function answer(request: AdminRequest): Promise<AdminReplies[AdminRequest[
 
 async function refreshTeamNow() {
   const record = await readTeamState();
-  return refreshTeamState(await teamKeys(record.url ?? '', await currentPolicy()));
+  return refreshTeamState(await teamKeys(record.url ?? '', await currentPolicy()), { audit: appendAudit });
 }
 
 /** Only the extension's own pages (options, popup) may change packs; never a content script. */
 const fromExtensionPage = (sender: { id?: string; url?: string }) =>
   sender.id === browser.runtime.id && (sender.url?.startsWith(browser.runtime.getURL('/')) ?? false);
 
-// One writer for the log, so two tabs posting at once cannot drop each other's entries.
+// One writer for the log, so two tabs posting at once cannot drop each other's entries. Team states
+// are written here too (applied, refused, ended), never by a content script.
 let auditWrites: Promise<unknown> = Promise.resolve();
-function appendAudit(entry: AuditEntry): Promise<unknown> {
+function appendAudit(entry: AuditRecord): Promise<unknown> {
   auditWrites = auditWrites.then(async () => {
     const policy = await currentPolicy();
     const limit = policy.auditLimit ?? AUDIT_LIMIT;
@@ -328,7 +330,7 @@ export default defineBackground(() => {
     if (area === 'managed') void refreshPolicy();
     if (area !== 'local') return;
     if (storage.eventWords.key in changes) void pruneEventWords();
-    if (storage.teamState.key in changes) void pruneTeamState();
+    if (storage.teamState.key in changes) void pruneTeamState(new Date(), appendAudit);
     if (storage.lastPolicy.key in changes) lastKnown = undefined;
     const activation = [storage.packs, storage.trustedKeys, storage.lastPolicy];
     if (activation.some(({ key }) => key in changes)) generation++;
@@ -336,7 +338,7 @@ export default defineBackground(() => {
     if (storage.trustedKeys.key in changes || storage.lastPolicy.key in changes) void activeState();
   });
   void pruneEventWords();
-  void pruneTeamState();
+  void pruneTeamState(new Date(), appendAudit);
   // Subscriptions refresh on a schedule; the last good version stays when an update fails.
   void browser.alarms.create(REFRESH_ALARM, { periodInMinutes: REFRESH_MINUTES, delayInMinutes: 1 });
   // The team state is fetched every minute while it has a subscription.
@@ -345,7 +347,7 @@ export default defineBackground(() => {
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === TEAM_STATE_ALARM) void refreshTeamNow();
-    if (alarm.name === TEAM_EXPIRY_ALARM) void pruneTeamState();
+    if (alarm.name === TEAM_EXPIRY_ALARM) void pruneTeamState(new Date(), appendAudit);
     if (alarm.name === REFRESH_ALARM) void refreshAll(subscriptionHost);
     if (alarm.name === RETRY_ALARM) void sendToCollector();
     if (alarm.name === EVENT_EXPIRY_ALARM) void pruneEventWords();

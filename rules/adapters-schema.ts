@@ -61,6 +61,13 @@ const selectors = z.array(cssSelector).min(1).max(20);
 
 export const SubmitKey = z.enum(['mod+enter', 'enter']);
 
+/**
+ * How a post the operator chose to send reaches the site: `press-again` (the default), their own next
+ * press; `synthetic`, a press replayed by script, only for a site shown to accept one.
+ */
+export const ReplayMode = z.enum(['press-again', 'synthetic']);
+export type ReplayMode = z.infer<typeof ReplayMode>;
+
 export const AdapterPatch = z.strictObject({
   /** `add`: after the adapter's own selectors; `replace`: instead of them (for the fields given). */
   mode: z.enum(['add', 'replace']).default('add'),
@@ -76,6 +83,8 @@ export const AdapterPatch = z.strictObject({
   submitKeys: z.array(SubmitKey).max(2).optional(),
   /** Open shadow roots to search for composers. */
   shadowHosts: selectors.optional(),
+  /** How a post the operator chose to send (or a press held while the packs loaded) reaches the site. */
+  replay: ReplayMode.optional(),
   /** Why, and what it is based on (shown to whoever reads the pack). */
   note: z.string().max(500).optional(),
 });

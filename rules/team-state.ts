@@ -148,3 +148,50 @@ export function teamSetSwitches(state: TeamState, packs: readonly Pack[]): Recor
   }
   return switches;
 }
+
+/**
+ * One difference between the team state in force before and the one that replaced it, for the
+ * audit log: a set switch (`key` the set, on/off), the profile, an event word (`key` the word, its
+ * expiry), the badge message or the state's own end. `from` absent: it was not set; `to` absent:
+ * it is no longer set.
+ */
+export const TeamStateChange = z.strictObject({
+  field: z.enum(['set', 'profile', 'eventWord', 'message', 'until']),
+  key: z.string().max(200).optional(),
+  from: z.string().max(500).optional(),
+  to: z.string().max(500).optional(),
+});
+export type TeamStateChange = z.infer<typeof TeamStateChange>;
+
+type Values = Map<string, string>;
+
+function changed(field: TeamStateChange['field'], before: Values, after: Values): TeamStateChange[] {
+  const keys = [...new Set([...before.keys(), ...after.keys()])];
+  return keys.flatMap((key) => {
+    const from = before.get(key);
+    const to = after.get(key);
+    if (from === to) return [];
+    return [
+      { field, ...(key ? { key } : {}), ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) },
+    ];
+  });
+}
+
+const one = (value: string | undefined): Values => new Map(value === undefined ? [] : [['', value]]);
+
+/**
+ * What `next` changes against `previous` (undefined: no state was in force, or none is now). Two
+ * states signed with the same content change nothing.
+ */
+export function teamStateChanges(previous: TeamState | undefined, next: TeamState | undefined): TeamStateChange[] {
+  const sets = (s: TeamState | undefined): Values =>
+    new Map(Object.entries(s?.sets ?? {}).map(([key, on]) => [key, on ? 'on' : 'off']));
+  const words = (s: TeamState | undefined): Values => new Map((s?.eventWords ?? []).map((e) => [e.word, e.until]));
+  return [
+    ...changed('set', sets(previous), sets(next)),
+    ...changed('profile', one(previous?.profile), one(next?.profile)),
+    ...changed('eventWord', words(previous), words(next)),
+    ...changed('message', one(previous?.message), one(next?.message)),
+    ...changed('until', one(previous?.until), one(next?.until)),
+  ];
+}

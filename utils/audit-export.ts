@@ -1,5 +1,6 @@
 /** The audit log for people and tools: filters, CSV and JSON. Entries never hold draft text. */
-import type { AuditEntry } from './audit';
+import type { TeamStateChange } from '../rules/team-state';
+import { type AuditRecord, isTeamStateEntry, type TeamStateEntry } from './audit';
 
 export interface AuditFilter {
   platform?: string;
@@ -10,14 +11,26 @@ export interface AuditFilter {
   to?: string;
 }
 
-export function filterAudit(entries: readonly AuditEntry[], filter: AuditFilter): AuditEntry[] {
-  return entries.filter(
-    (e) =>
-      (!filter.platform || e.platform === filter.platform) &&
-      (!filter.rule || e.ruleIds.some((id) => id.includes(filter.rule!))) &&
+/**
+ * The entries a filter keeps. A team state applies on every platform, so a platform filter keeps
+ * it (what was in force there); it names no rule, so a rule filter does not.
+ */
+export function filterAudit<T extends AuditRecord>(entries: readonly T[], filter: AuditFilter): T[] {
+  return entries.filter((e) => {
+    const team = isTeamStateEntry(e);
+    return (
+      (!filter.platform || team || e.platform === filter.platform) &&
+      (!filter.rule || (!team && e.ruleIds.some((id) => id.includes(filter.rule!)))) &&
       (!filter.from || e.time.slice(0, 10) >= filter.from) &&
-      (!filter.to || e.time.slice(0, 10) <= filter.to),
-  );
+      (!filter.to || e.time.slice(0, 10) <= filter.to)
+    );
+  });
+}
+
+/** A team state's change as `set quiet-period: off → on` (`—` where it was or is not set). */
+export function changeText(change: TeamStateChange): string {
+  const name = change.key === undefined ? change.field : `${change.field} ${change.key}`;
+  return `${name}: ${change.from ?? '—'} → ${change.to ?? '—'}`;
 }
 
 const CSV_COLUMNS = [
@@ -35,11 +48,41 @@ const CSV_COLUMNS = [
   'profile',
   'teamState',
   'approval',
+  'origin',
+  'teamChanges',
 ] as const;
 
-/** One cell's text: lists space-separated, what was in force as `id@version`, `rule=off(by)`, `pack/set=on(by)`. */
-function cellText(e: AuditEntry, column: (typeof CSV_COLUMNS)[number]): string {
+type Column = (typeof CSV_COLUMNS)[number];
+
+/**
+ * A team state's entry: `teamState` is its issue time and signer as for a decision, `reason` why it
+ * was refused, `teamChanges` what it changed; the columns of a draft's decision stay empty.
+ */
+function teamCellText(e: TeamStateEntry, column: Column): string {
   switch (column) {
+    case 'time':
+    case 'decision':
+    case 'origin':
+      return e[column];
+    case 'reason':
+      return e.reason ?? e.message ?? '';
+    case 'teamState':
+      return e.issued ? `${e.issued} ${e.signer ?? ''} (${e.keyId ?? ''})` : '';
+    case 'teamChanges':
+      return e.changes.map(changeText).join('; ');
+    default:
+      return '';
+  }
+}
+
+/** One cell's text: lists space-separated, what was in force as `id@version`, `rule=off(by)`, `pack/set=on(by)`. */
+function cellText(record: AuditRecord, column: Column): string {
+  if (isTeamStateEntry(record)) return teamCellText(record, column);
+  const e = record;
+  switch (column) {
+    case 'origin':
+    case 'teamChanges':
+      return '';
     case 'packs':
       return (e.packs ?? []).map((p) => `${p.id}@${p.version}`).join(' ');
     case 'ruleChanges':
@@ -65,11 +108,11 @@ function csvCell(value: string): string {
   return `"${safe.replace(/"/g, '""')}"`;
 }
 
-export function auditToCsv(entries: readonly AuditEntry[]): string {
+export function auditToCsv(entries: readonly AuditRecord[]): string {
   const rows = entries.map((e) => CSV_COLUMNS.map((column) => csvCell(cellText(e, column))).join(','));
   return `${[CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
 }
 
-export function auditToJson(entries: readonly AuditEntry[]): string {
+export function auditToJson(entries: readonly AuditRecord[]): string {
   return `${JSON.stringify(entries, null, 2)}\n`;
 }

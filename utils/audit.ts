@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { resolveProfile } from '../rules/profiles';
 import type { Finding, Pack } from '../rules/schema';
 import { Platform, Severity } from '../rules/schema';
+import { TeamStateChange } from '../rules/team-state';
 import type { ActiveState } from './messages';
 
 /** A rule switched off or given another severity, and by whom. */
@@ -69,10 +70,41 @@ export const AuditEntry = z.strictObject({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
+/**
+ * A team state the background applied (`team-state`), refused (`team-state-refused`, with the
+ * reason; the last good one stayed) or let go when it expired (`team-state-expired`): its own
+ * entry, since it changes what every operator may post. Written by the background only.
+ */
+export const TeamStateEntry = z.strictObject({
+  /** When it was applied, refused or let go. */
+  time: z.string(),
+  decision: z.enum(['team-state', 'team-state-refused', 'team-state-expired']),
+  /** The subscription URL, or "policy". */
+  origin: z.string().max(2000),
+  /** When it was signed, and by whose key: absent for a refused text that could not be read. */
+  issued: z.string().optional(),
+  signer: z.string().max(100).optional(),
+  keyId: z.string().optional(),
+  /** What it changed against the state in force before (for a refusal: what it would have changed). */
+  changes: z.array(TeamStateChange),
+  /** The state's own message (why, since when, whom to ask). */
+  message: z.string().max(500).optional(),
+  /** Why it was refused. */
+  reason: z.string().max(500).optional(),
+});
+export type TeamStateEntry = z.infer<typeof TeamStateEntry>;
+
+/** One line of the audit log: a decision on a draft, or a team state applied or refused. */
+export const AuditRecord = z.discriminatedUnion('decision', [AuditEntry, TeamStateEntry]);
+export type AuditRecord = z.infer<typeof AuditRecord>;
+
+const TEAM_DECISIONS: ReadonlySet<string> = new Set(TeamStateEntry.shape.decision.options);
+export const isTeamStateEntry = (entry: AuditRecord): entry is TeamStateEntry => TEAM_DECISIONS.has(entry.decision);
+
 export const AUDIT_LIMIT = 5000;
 
 /** Append entries, keeping the newest `limit`. */
-export function appendBounded(log: readonly AuditEntry[], entry: AuditEntry, limit = AUDIT_LIMIT): AuditEntry[] {
+export function appendBounded<T extends AuditRecord>(log: readonly T[], entry: T, limit = AUDIT_LIMIT): T[] {
   const next = [...log, entry];
   return next.length > limit ? next.slice(next.length - limit) : next;
 }

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { Pack } from '../rules/schema';
 import { Severity } from '../rules/schema';
 import { TeamState } from '../rules/team-state';
-import type { AuditEntry } from './audit';
+import type { AuditRecord } from './audit';
 import { Key, Policy } from './policy';
 
 export interface StorageItem<T> {
@@ -150,7 +150,7 @@ export const SealedKey = z.strictObject({
 export type SealedKey = z.infer<typeof SealedKey>;
 
 /** Entries were validated when they were recorded (utils/audit.ts); the log is read for its shape only. */
-const AuditEntries = z.array(z.custom<AuditEntry>((value) => typeof value === 'object' && value !== null));
+const AuditEntries = z.array(z.custom<AuditRecord>((value) => typeof value === 'object' && value !== null));
 export const AuditQueue = z.object({
   entries: AuditEntries,
   /** Failed attempts in a row; the next retry waits 2^attempts minutes (at most an hour). */

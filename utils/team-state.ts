@@ -7,7 +7,14 @@
  */
 import { browser } from 'wxt/browser';
 import { keyName, type PublicKey } from '../rules/signature';
-import { parseTeamState, teamStateInForce, verifyTeamState } from '../rules/team-state';
+import {
+  parseTeamState,
+  type TeamState,
+  teamStateChanges,
+  teamStateInForce,
+  verifyTeamState,
+} from '../rules/team-state';
+import type { TeamStateEntry } from './audit';
 import { type HeldTeamState, storage, type TeamStateRecord } from './storage';
 import { FETCH_LIMITS, type FetchLimits, fetchPack, originPattern, urlProblem } from './subscriptions';
 
@@ -34,7 +41,13 @@ export function updateTeamState(
   return run;
 }
 
-export type Examined = { ok: true; held: HeldTeamState } | { ok: false; error: string };
+/** Writes a team state's audit entry (the background's one writer of the log). */
+export type TeamStateAudit = (entry: TeamStateEntry) => Promise<unknown>;
+
+export type Examined =
+  | { ok: true; held: HeldTeamState }
+  /** `state`: the refused state, when it could be read at all. */
+  | { ok: false; error: string; state?: TeamState };
 
 /**
  * Whether a team state's text may replace `current`: it parses, a key in force verifies it (a team
@@ -51,12 +64,13 @@ export async function examineTeamState(
   if (!parsed.ok) return { ok: false, error: `refused: ${parsed.error}` };
   const { state } = parsed;
   if (keys.length === 0)
-    return { ok: false, error: 'refused: no trusted keys are set, and a team state must be signed with one' };
+    return { ok: false, state, error: 'refused: no trusted keys are set, and a team state must be signed with one' };
   const verdict = await verifyTeamState(state, keys);
-  if (!verdict.ok) return { ok: false, error: `refused: ${verdict.reason}` };
+  if (!verdict.ok) return { ok: false, state, error: `refused: ${verdict.reason}` };
   if (current && Date.parse(state.issued) < Date.parse(current.state.issued))
     return {
       ok: false,
+      state,
       error: `refused: it was issued at ${state.issued}, before the state in force (${current.state.issued})`,
     };
   const key = keys.find((k) => k.keyId === verdict.keyId);
@@ -66,22 +80,85 @@ export async function examineTeamState(
   };
 }
 
+/** The audit entry of a state applied over `previous` (its signer and what it changed). */
+function appliedEntry(held: HeldTeamState, previous: HeldTeamState | undefined, time: string): TeamStateEntry {
+  const { state } = held;
+  return {
+    time,
+    decision: 'team-state',
+    origin: held.origin,
+    issued: state.issued,
+    signer: held.signer,
+    keyId: held.keyId,
+    changes: teamStateChanges(previous?.state, state),
+    ...(state.message ? { message: state.message } : {}),
+  };
+}
+
+/** The audit entry of a refused state: why, and (when it could be read) what it would have changed. */
+function refusedEntry(
+  examined: Extract<Examined, { ok: false }>,
+  origin: string,
+  previous: HeldTeamState | undefined,
+  time: string,
+): TeamStateEntry {
+  const { state } = examined;
+  return {
+    time,
+    decision: 'team-state-refused',
+    origin,
+    ...(state ? { issued: state.issued } : {}),
+    ...(state?.signature ? { keyId: state.signature.keyId } : {}),
+    changes: state ? teamStateChanges(previous?.state, state) : [],
+    ...(state?.message ? { message: state.message } : {}),
+    reason: examined.error.slice(0, 500),
+  };
+}
+
+/** The audit entry of a state let go at its end: every switch it set is released. */
+function expiredEntry(held: HeldTeamState, time: string): TeamStateEntry {
+  return {
+    time,
+    decision: 'team-state-expired',
+    origin: held.origin,
+    issued: held.state.issued,
+    signer: held.signer,
+    keyId: held.keyId,
+    changes: teamStateChanges(held.state, undefined),
+  };
+}
+
+export interface AdmitOptions {
+  /** More fields for the record (the subscription's ETag and check time). */
+  extra?: Partial<TeamStateRecord>;
+  /** Where the change is written down: a state applied, or a refusal not recorded just before. */
+  audit?: TeamStateAudit;
+}
+
 /** Admit a team state's text; a refusal is recorded and the last good state stays. */
 export async function admitTeamState(
   text: string,
   origin: string,
   keys: readonly PublicKey[],
-  extra: Partial<TeamStateRecord> = {},
+  { extra = {}, audit }: AdmitOptions = {},
 ): Promise<TeamStateRecord> {
   const now = new Date().toISOString();
-  return updateTeamState(async (record) => {
+  let entry: TeamStateEntry | undefined;
+  const record = await updateTeamState(async (record) => {
     const examined = await examineTeamState(text, origin, keys, record.current);
-    if (!examined.ok) return { ...record, ...extra, lastError: { time: now, message: examined.error } };
+    if (!examined.ok) {
+      // The same refusal each minute (a subscription serving a bad state without ETag) is one entry.
+      if (record.lastError?.message !== examined.error) entry = refusedEntry(examined, origin, record.current, now);
+      return { ...record, ...extra, lastError: { time: now, message: examined.error } };
+    }
     const { lastError: _cleared, ...rest } = record;
     // The same state again (each minute's fetch without ETag, policy read again) changes nothing.
     const same = record.current?.state.signature?.value === examined.held.state.signature?.value;
+    if (!same) entry = appliedEntry(examined.held, record.current, now);
     return { ...rest, ...extra, current: same ? record.current : examined.held };
   });
+  if (entry && audit) await audit(entry).catch((error: unknown) => console.error('Preflight: audit log', error));
+  return record;
 }
 
 const noPermission = (url: string) =>
@@ -90,7 +167,7 @@ const noPermission = (url: string) =>
 /** Fetch the subscription's state now (conditional on its ETag); failures are recorded, the state in force stays. */
 export async function refreshTeamState(
   keys: readonly PublicKey[],
-  limits = TEAM_STATE_LIMITS,
+  { limits = TEAM_STATE_LIMITS, audit }: { limits?: FetchLimits; audit?: TeamStateAudit } = {},
 ): Promise<TeamStateRecord> {
   const record = await readTeamState();
   const url = record.url;
@@ -109,7 +186,8 @@ export async function refreshTeamState(
       const { lastError: _cleared, ...rest } = r;
       return r.url === url ? { ...rest, lastChecked: now } : r;
     });
-  return admitTeamState(fetched.text, url, keys, { lastChecked: now, ...(fetched.etag ? { etag: fetched.etag } : {}) });
+  const extra = { lastChecked: now, ...(fetched.etag ? { etag: fetched.etag } : {}) };
+  return admitTeamState(fetched.text, url, keys, { extra, ...(audit ? { audit } : {}) });
 }
 
 export async function subscribeTeamState(url: string): Promise<{ ok: true } | { ok: false; error: string }> {
@@ -135,7 +213,7 @@ export const TEAM_EXPIRY_ALARM = 'preflight-team-state-expiry';
  * without it) and drop a state no longer in force; then set an alarm for the next expiry. The
  * background calls it at start, on each change and on the alarm.
  */
-export async function pruneTeamState(now = new Date()): Promise<void> {
+export async function pruneTeamState(now = new Date(), audit?: TeamStateAudit): Promise<void> {
   const record = await readTeamState();
   const state = record.current?.state;
   if (!state) return;
@@ -145,11 +223,17 @@ export async function pruneTeamState(now = new Date()): Promise<void> {
   const passed = times.filter((time) => time <= now.getTime());
   const lastPassed = Math.max(...passed);
   if (passed.length > 0 && (!record.expired || Date.parse(record.expired) < lastPassed)) {
+    let ended: HeldTeamState | undefined;
     await updateTeamState((r) => {
       const { current, ...rest } = r;
-      const inForce = current && teamStateInForce(current.state, now) ? { current } : {};
-      return { ...rest, ...inForce, expired: now.toISOString() };
+      if (current && teamStateInForce(current.state, now)) return { ...rest, current, expired: now.toISOString() };
+      ended = current;
+      return { ...rest, expired: now.toISOString() };
     });
+    if (ended && audit)
+      await audit(expiredEntry(ended, now.toISOString())).catch((error: unknown) =>
+        console.error('Preflight: audit log', error),
+      );
   }
   const next = Math.min(...times.filter((time) => time > now.getTime()));
   if (Number.isFinite(next)) await browser.alarms.create(TEAM_EXPIRY_ALARM, { when: next + 1000 });

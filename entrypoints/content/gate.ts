@@ -7,8 +7,11 @@
  * `event.isTrusted` ignore a press made by script. Only an adapter that declares `replay: 'synthetic'`
  * has the press replayed for it.
  * The gate never takes a missing result for a clean one: it checks the text at the moment of the
- * press, and a press that comes before the packs have arrived is held until they have. Only a real
- * failure falls to policy's `failMode` (open: the post goes through; closed: it is stopped).
+ * press, and a press that comes before the packs have arrived is held until they have. If the draft
+ * is then clean, the gate arms the same one-time pass and says "Checked — press Post again" (a press
+ * held and replayed by script would be ignored by the same sites); only `replay: 'synthetic'` replays
+ * it. Only a real failure falls to policy's `failMode` (open: the post goes through; closed: it is
+ * stopped).
  */
 import type { Finding, Severity } from '../../rules/schema';
 import { type ApprovalRecord, type AuditContext, type AuditEntry, rulesOf } from '../../utils/audit';
@@ -40,6 +43,11 @@ export interface GateHost {
   isOwnUi(target: EventTarget): boolean;
   /** `failure`: Preflight could not check and policy fails closed; the dialog then offers no way on. */
   openDialog(findings: Finding[], composers: Composer[], failure?: string): Promise<DialogResult>;
+  /**
+   * A held press may go (checked clean, or `failure`: not checked and policy fails open): tell the
+   * operator to press Post again; settles when they have closed the notice.
+   */
+  tellPressAgain(composers: Composer[], failure?: string): Promise<void>;
   /** The packs, switches and profile in force now, for the audit entry. */
   auditContext(): AuditContext;
   audit(entry: AuditEntry): void;
@@ -104,17 +112,20 @@ function isDisabled(element: Element): boolean {
 }
 
 /**
- * A one-time pass: the operator chose to post this exact draft (a reason given, or a reviewer's code);
- * their own next press of it goes out. It holds the draft's exact text and edit count per composer
- * (in this page's memory only, like the composer itself), so any edit voids it.
+ * A one-time pass: the operator chose to post this exact draft (a reason given, or a reviewer's code),
+ * or pressed Post on it while the packs were loading and it then checked clean (`posted`); their own
+ * next press of it goes out. It holds the draft's exact text and edit count per composer (in this
+ * page's memory only, like the composer itself), so any edit voids it.
  */
 interface Pass {
   drafts: Map<Composer, { text: string; edits: number }>;
   platform: string;
   expires: number;
-  decision: 'override' | 'approved';
+  decision: 'override' | 'approved' | 'posted';
   reason?: string | undefined;
   approval?: ApprovalRelease | undefined;
+  /** A `posted` pass armed because Preflight could not check and policy fails open: it still may not. */
+  failure?: string | undefined;
   /** When the press that used it began: that press's later events (click, then submit) go out with it. */
   usedAt?: number;
 }
@@ -354,8 +365,8 @@ export class Gate {
     const findings = check.kind === 'checked' ? check.findings : [];
     const failure = check.kind === 'failed' ? check.reason : undefined;
     if (!this.shouldStop(check)) {
-      this.recordPosted(composers, findings, failure);
-      if (!event) this.replay(replay);
+      if (event) this.recordPosted(composers, findings, failure);
+      else this.release(composers, findings, failure, replay);
       return;
     }
     if (event) this.stop(event);
@@ -391,6 +402,27 @@ export class Gate {
   }
 
   /**
+   * A held press that may go: replayed where the adapter says the site accepts a scripted press;
+   * elsewhere the operator's own next press of this exact draft goes out, and the dialog says so
+   * (the decision is written when that press is made, not now).
+   */
+  private release(composers: Composer[], findings: Finding[], failure: string | undefined, replay: () => void): void {
+    if (replayMode(this.host.adapter) === 'synthetic') {
+      this.recordPosted(composers, findings, failure);
+      this.replay(replay);
+      return;
+    }
+    this.busy = true;
+    this.host
+      .tellPressAgain(composers, failure)
+      .then(() => this.arm(composers, { decision: 'posted', failure }))
+      .catch((error) => console.error('Preflight: could not say "press Post again"', error))
+      .finally(() => {
+        this.busy = false;
+      });
+  }
+
+  /**
    * Post a draft a reviewer approved: only when the text is still exactly the one approved and the
    * approval releases every `block` finding it has now (the dialog checked the code; this checks
    * that nothing changed since).
@@ -418,7 +450,7 @@ export class Gate {
   }
 
   /** Let the operator's own next press of exactly these drafts through, once, for a short while. */
-  private arm(composers: Composer[], how: Pick<Pass, 'decision' | 'reason' | 'approval'>): void {
+  private arm(composers: Composer[], how: Pick<Pass, 'decision' | 'reason' | 'approval' | 'failure'>): void {
     const expires = Math.min(
       Date.now() + PASS_TTL_MS,
       how.approval ? Date.parse(how.approval.expires) : Number.POSITIVE_INFINITY,
@@ -454,21 +486,37 @@ export class Gate {
     // A press made by the page's own script is no press of the operator's: gated as usual, pass kept.
     if (event.isTrusted !== true) return false;
     const check = this.check(composers);
-    const blocks = check.kind === 'checked' ? check.findings.filter((f) => f.severity === 'block') : [];
-    const allowed =
-      check.kind === 'checked' &&
-      (pass.decision === 'approved'
-        ? blocks.every((f) => pass.approval?.rules.includes(f.ruleId)) && Date.parse(pass.approval?.expires ?? '') > now
-        : blocks.length === 0 && this.host.allowOverride());
-    if (!allowed) {
+    if (!this.allows(pass, check, now)) {
       this.pass = undefined;
       return false;
     }
     if (use && pass.usedAt === undefined) {
       pass.usedAt = now;
-      this.record(pass.decision, check.findings, this.textOf(composers), pass.reason, undefined, pass.approval);
+      const findings = check.kind === 'checked' ? check.findings : [];
+      this.record(pass.decision, findings, this.textOf(composers), pass.reason, pass.failure, pass.approval);
     }
     return true;
+  }
+
+  /**
+   * Whether the draft may still go as the pass says, checked at the press: no `block` finding but
+   * those an approval released (and before it expires); no `block` or `warn` for a clean press; a
+   * press armed after a failure only while Preflight still cannot check and policy fails open.
+   */
+  private allows(pass: Pass, check: Check, now: number): boolean {
+    if (check.kind !== 'checked')
+      return pass.decision === 'posted' && pass.failure !== undefined && this.host.failMode() === 'open';
+    const blocks = check.findings.filter((f) => f.severity === 'block');
+    switch (pass.decision) {
+      case 'approved':
+        return (
+          blocks.every((f) => pass.approval?.rules.includes(f.ruleId)) && Date.parse(pass.approval?.expires ?? '') > now
+        );
+      case 'override':
+        return blocks.length === 0 && this.host.allowOverride();
+      case 'posted':
+        return !this.shouldStop(check);
+    }
   }
 
   private replay(replay: () => void): void {

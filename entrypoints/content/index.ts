@@ -156,6 +156,7 @@ function start(ctx: ContentScriptContext, base: PlatformAdapter): void {
       // The dialog waits for the layer when Post is pressed before the page has finished loading.
       openDialog: (findings, scope, failure) =>
         layerReady.then((mounted) => mounted.openDialog(findings, scope, false, failure)),
+      tellPressAgain: (scope, failure) => layerReady.then((mounted) => mounted.tellPressAgain(scope, failure)),
       auditContext: () => engine.auditContext,
       audit,
     },

@@ -8,7 +8,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ApprovalPanel } from '../../components/ApprovalPanel';
 import { FindingCard } from '../../components/FindingCard';
 import { FindingList } from '../../components/FindingList';
-import { GateDialog, PressAgain, trapTab } from '../../components/GateDialog';
+import { GateDialog, PressAgain, type PressAgainCause, trapTab } from '../../components/GateDialog';
 import { Indicator } from '../../components/Indicator';
 import { t } from '../../components/i18n';
 import type { Finding } from '../../rules/schema';
@@ -27,6 +27,8 @@ interface DialogRequest {
   review: boolean;
   /** Preflight could not check and policy fails closed: no way on but to edit. */
   failure?: string | undefined;
+  /** Not the gate's findings but "press Post again" for a held press the gate let go (and why). */
+  pressAgain?: PressAgainCause;
   resolve: (result: DialogResult) => void;
 }
 
@@ -80,13 +82,20 @@ export class Layer {
   }
 
   openDialog(findings: Finding[], composers: Composer[], review = false, failure?: string): Promise<DialogResult> {
+    return this.open({ findings, composers, review, failure });
+  }
+
+  /** "Press Post again": a press held while the packs loaded may go, by the operator's own next press. */
+  async tellPressAgain(composers: Composer[], failure?: string): Promise<void> {
+    const cause: PressAgainCause = failure === undefined ? { kind: 'held' } : { kind: 'unchecked', failure };
+    await this.open({ findings: [], composers, review: false, pressAgain: cause });
+  }
+
+  private open(request: Omit<DialogRequest, 'resolve'>): Promise<DialogResult> {
     return new Promise((resolve) => {
       this.dialog?.resolve({ action: 'edit' });
       this.dialog = {
-        findings,
-        composers,
-        review,
-        failure,
+        ...request,
         resolve: (result) => {
           // Close the modal now, not at the next frame: while it is open the page is inert, and the
           // draft could not take focus (or the keys typed next) back.
@@ -272,7 +281,9 @@ function DialogView({ dialog, engine, layer }: { dialog: DialogRequest; engine: 
     adapter && replayMode(adapter) === 'press-again' ? setPressAgain(result) : dialog.resolve(result);
   return (
     <TopLayer onCancel={() => (pressAgain ? dialog.resolve(pressAgain) : edit())}>
-      {pressAgain ? (
+      {dialog.pressAgain ? (
+        <PressAgain cause={dialog.pressAgain} onClose={edit} />
+      ) : pressAgain ? (
         <PressAgain onClose={() => dialog.resolve(pressAgain)} />
       ) : dialog.review ? (
         <ReviewDialog dialog={dialog} engine={engine} layer={layer} />

@@ -8,6 +8,7 @@
  */
 import type { Browser, KeyInput, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caretIntoFinding, FIX_DRAFT as DRAFT, FIX_FIXED as FIXED, typeAfterFixAndPost } from '../e2e/fix-steps';
 import { firefoxMissing, fixturePage, launchFirefox } from './firefox';
 
 interface Family {
@@ -62,8 +63,6 @@ const FAMILIES: Family[] = [
   },
 ];
 
-const DRAFT = 'Watch it on Youtube today';
-const FIXED = 'Watch it on YouTube today';
 const BADGE = 'preflight-layer >>> [data-preflight="badge"]';
 const CARD = 'preflight-layer >>> [data-preflight="card"]';
 const FIX = 'preflight-layer >>> [data-preflight="card"] [data-preflight="fix"]';
@@ -84,8 +83,7 @@ async function clickFix(browser: Browser, family: Family, path = family.path): P
   await page.click(family.composer);
   await page.keyboard.type(DRAFT, { delay: 5 });
   await expect.poll(() => page.$eval(BADGE, (badge) => badge.getAttribute('data-severity'))).toBe('warn');
-  await page.keyboard.press('End');
-  for (let i = 0; i < ' today'.length + 2; i++) await page.keyboard.press('ArrowLeft');
+  await caretIntoFinding((key) => page.keyboard.press(key));
   await press(page, 'Alt', 'Enter');
   // Polled: waitForSelector watches the document's mutations, not those inside Preflight's shadow root.
   await expect.poll(async () => (await page.$(FIX)) !== null).toBe(true);
@@ -112,12 +110,12 @@ describe.skipIf(firefoxMissing).each(FAMILIES)('fixes in Firefox: $name', (famil
 
   it('applies the fix in the model, keeps typing after it, and posts exactly that', async () => {
     const page = await fixed();
-    await page.keyboard.type('!', { delay: 5 });
-    await expect.poll(() => model(page)).toBe(FIXED.replace('YouTube', 'YouTube!'));
-    await page.click(family.publish);
-    await expect
-      .poll(() => page.evaluate(() => window.__fixture.posted.at(-1)))
-      .toBe(FIXED.replace('YouTube', 'YouTube!'));
+    await typeAfterFixAndPost({
+      model: () => model(page),
+      type: (text) => page.keyboard.type(text, { delay: 5 }),
+      post: () => page.click(family.publish),
+      lastPosted: () => page.evaluate(() => window.__fixture.posted.at(-1)),
+    });
     await page.close();
   });
 

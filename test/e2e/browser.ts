@@ -1,11 +1,14 @@
 /**
  * Helpers for the browser tests: Chromium with the built extension (scripts/chromium.ts), a
- * platform page with a draft, site access, the extension's storage, and another UI language.
+ * platform page with a draft, site access, the extension's storage, another UI language, and a
+ * describe block's browser serving fixtures (withFixtures).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { EXTENSION_DIR, type ExtensionBrowser } from '../../scripts/chromium';
+import { afterAll, beforeAll } from 'vitest';
+import { EXTENSION_DIR, type ExtensionBrowser, launchWithExtension } from '../../scripts/chromium';
+import { serveFixture } from '../fixtures/serve';
 
 export * from '../../scripts/chromium';
 
@@ -101,4 +104,32 @@ export async function inLanguage(context: BrowserContext, language: string): Pro
     },
     { language, messages },
   );
+}
+
+/** A browser with the extension for one describe block, serving fixtures at their sites' addresses. */
+export interface FixtureSession {
+  /** Launched before the block's tests, closed after them. */
+  readonly browser: ExtensionBrowser;
+  newPage(): Promise<Page>;
+}
+
+/** Call inside a describe block: the browser is launched in its beforeAll and closed in its afterAll. */
+export function withFixtures(targets: readonly { origin: string; fixture: string }[]): FixtureSession {
+  let launched: ExtensionBrowser | undefined;
+  beforeAll(async () => {
+    launched = await launchWithExtension();
+    for (const target of targets) await serveFixture(launched.context, target.origin, target.fixture);
+  });
+  afterAll(async () => {
+    await launched?.close();
+  });
+  return {
+    get browser() {
+      if (!launched) throw new Error('the browser is launched in beforeAll: use it inside a test');
+      return launched;
+    },
+    newPage() {
+      return this.browser.context.newPage();
+    },
+  };
 }

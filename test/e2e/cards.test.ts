@@ -8,6 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../utils/audit';
 import { serveFixture } from '../fixtures/serve';
 import { browserMissing, type ExtensionBrowser, launchWithExtension, openMastodon } from './browser';
+import {
+  caretIntoFinding,
+  FIX_DRAFT as DRAFT,
+  FIX_FIXED as FIXED,
+  FIX_TYPED as TYPED,
+  typeAfterFixAndPost,
+} from './fix-steps';
 
 interface Family {
   name: string;
@@ -88,10 +95,6 @@ const FAMILIES: Family[] = [
   },
 ];
 
-// A `warn` finding with one suggestion (a brand's spelling), and what the fix makes of it.
-const DRAFT = 'Watch it on Youtube today';
-const FIXED = 'Watch it on YouTube today';
-
 for (const family of FAMILIES) {
   describe.skipIf(browserMissing)(`cards and fixes: ${family.name}`, () => {
     let browser: ExtensionBrowser;
@@ -119,8 +122,7 @@ for (const family of FAMILIES) {
     const card = (page: Page) => page.locator('preflight-layer [data-preflight="card"]');
     /** Caret into "Youtube" (from the end of the draft), and its card opened from the keyboard. */
     const openCard = async (page: Page) => {
-      await page.keyboard.press('End');
-      for (let i = 0; i < ' today'.length + 2; i++) await page.keyboard.press('ArrowLeft');
+      await caretIntoFinding((key) => page.keyboard.press(key));
       await page.keyboard.press('Alt+Enter');
       await card(page).waitFor();
     };
@@ -136,14 +138,13 @@ for (const family of FAMILIES) {
       expect(await card(page).locator('.badge').textContent()).toContain('Warning');
       expect(await card(page).locator('.ignore').count()).toBe(1);
       await card(page).locator('[data-preflight="fix"]').click();
-      await expect.poll(() => model(page)).toBe(FIXED);
       await expect.poll(() => card(page).count()).toBe(0);
-      await page.keyboard.type('!', { delay: 5 });
-      await expect.poll(() => model(page)).toBe(FIXED.replace('YouTube', 'YouTube!'));
-      await (family.post ? family.post(page) : page.keyboard.press('Control+Enter'));
-      await expect
-        .poll(() => page.evaluate(() => window.__fixture.posted.at(-1)))
-        .toBe(FIXED.replace('YouTube', 'YouTube!'));
+      await typeAfterFixAndPost({
+        model: () => model(page),
+        type: (text) => page.keyboard.type(text, { delay: 5 }),
+        post: () => (family.post ? family.post(page) : page.keyboard.press('Control+Enter')),
+        lastPosted: () => page.evaluate(() => window.__fixture.posted.at(-1)),
+      });
       await page.close();
     });
 
@@ -165,7 +166,7 @@ for (const family of FAMILIES) {
         await card(page).locator('[data-preflight="fix"]').click();
         await expect.poll(() => model(page)).toBe(FIXED);
         await page.keyboard.type('!', { delay: 5 });
-        await expect.poll(() => model(page)).toBe(FIXED.replace('YouTube', 'YouTube!'));
+        await expect.poll(() => model(page)).toBe(TYPED);
         await undo(page);
         await expect.poll(() => model(page)).toBe(FIXED);
         await undo(page);

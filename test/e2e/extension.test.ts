@@ -3,35 +3,27 @@
  * active tab's findings) and the options page (rule sets), and their effect on an open composer.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadPackFrom } from '../../cli/pack-source';
-import { serveFixture } from '../fixtures/serve';
-import { browserMissing, EXTENSION_ID, type ExtensionBrowser, launchWithExtension, openMastodon } from './browser';
+import { browserMissing, EXTENSION_ID, openMastodon, withFixtures } from './browser';
 
 // Counts come from the pack, so adding a rule or a set does not break these tests.
 const pack = loadPackFrom('rules/packs/default');
 
 // Without Chromium, scripts/test.mjs has printed how to install it (and CI fails instead).
 describe.skipIf(browserMissing)('the extension in Chromium', () => {
-  let browser: ExtensionBrowser;
-  beforeAll(async () => {
-    browser = await launchWithExtension();
-    await serveFixture(browser.context, 'https://mastodon.social', 'mastodon');
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const session = withFixtures([{ origin: 'https://mastodon.social', fixture: 'mastodon' }]);
 
   const extensionPage = async (path: string) => {
-    const page = await browser.context.newPage();
-    await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
+    const page = await session.newPage();
+    await page.goto(`chrome-extension://${session.browser.extensionId}/${path}`);
     return page;
   };
-  const composerPage = () => openMastodon(browser);
+  const composerPage = () => openMastodon(session.browser);
   const severity = (page: Page) => page.locator('preflight-layer .indicator').first().getAttribute('data-severity');
 
   it('starts its background service worker, with the fixed ID the manifest key gives', () => {
-    expect(browser.extensionId).toBe(EXTENSION_ID);
+    expect(session.browser.extensionId).toBe(EXTENSION_ID);
   });
 
   it('shows the active pack in the popup, and says when a page has nothing to check', async () => {

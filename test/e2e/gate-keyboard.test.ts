@@ -3,25 +3,17 @@
  * place), the actions never leave the view, and the page itself never scrolls.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveFixture } from '../fixtures/serve';
-import { browserMissing, type ExtensionBrowser, launchWithExtension, openMastodon } from './browser';
+import { describe, expect, it } from 'vitest';
+import { browserMissing, openMastodon, withFixtures } from './browser';
 import { DRAFTS } from './contract';
 
 const VIEWPORT = { width: 1100, height: 760 };
 
 describe.skipIf(browserMissing)('the gate, keyboard only, at 1100×760', () => {
-  let browser: ExtensionBrowser;
-  beforeAll(async () => {
-    browser = await launchWithExtension();
-    await serveFixture(browser.context, 'https://mastodon.social', 'mastodon');
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const session = withFixtures([{ origin: 'https://mastodon.social', fixture: 'mastodon' }]);
 
   const open = async (draft: string) => {
-    const page = await openMastodon(browser);
+    const page = await openMastodon(session.browser);
     await page.setViewportSize(VIEWPORT);
     await page.locator('form.compose-form textarea').first().click();
     await page.keyboard.type(draft, { delay: 5 });

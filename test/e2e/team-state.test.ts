@@ -3,13 +3,16 @@
  * signed state; the options page follows it; turning the quiet period on there stops a promotional
  * draft in a composer that is already open, without a reload, and shows the team's message on the
  * badge; turning it off releases the draft; a tampered or unsigned state is refused, the last good
- * one stays and the options page says why. The refresh is triggered by "Check now" (the same
- * message the one-minute alarm sends) instead of waiting a minute.
+ * one stays and the options page says why. Each state applied or refused is its own line in the
+ * audit log, its table and its export. The refresh is triggered by "Check now" (the same message
+ * the one-minute alarm sends) instead of waiting a minute.
  */
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateKeyPair, type KeyPair } from '../../rules/signature';
 import { signTeamState } from '../../rules/team-state';
+import type { AuditRecord, TeamStateEntry } from '../../utils/audit';
 import { serveFixture } from '../fixtures/serve';
 import { QUIET_MESSAGE as MESSAGE, quietState as state } from '../helpers/team-state';
 import {
@@ -131,5 +134,45 @@ describe.skipIf(browserMissing)('team state', () => {
     const download = options.waitForEvent('download');
     await options.getByTestId('team-sign-download').click();
     expect((await download).suggestedFilename()).toBe('team-state.json');
+  });
+
+  it('writes each state applied or refused to the audit log, shown in its table and its CSV export', async () => {
+    const teamEntries = async () =>
+      ((await readExtensionStorage<AuditRecord[]>(options, 'audit')) ?? []).filter(
+        (entry): entry is TeamStateEntry => 'changes' in entry,
+      );
+    await expect.poll(async () => (await teamEntries()).length).toBe(7);
+    const entries = await teamEntries();
+    expect(entries.map((e) => [e.decision, e.issued])).toEqual([
+      ['team-state', '2026-12-04T13:00:00Z'],
+      ['team-state', '2026-12-04T14:02:00Z'],
+      ['team-state', '2026-12-04T15:00:00Z'],
+      ['team-state-refused', '2026-12-04T16:00:00Z'],
+      ['team-state-refused', '2026-12-04T17:00:00Z'],
+      ['team-state', '2026-12-04T18:00:00Z'],
+      ['team-state', expect.any(String)],
+    ]);
+    expect(entries[1]).toMatchObject({
+      origin: `${server.base}/state.json`,
+      signer: 'duty-lead',
+      keyId: key.keyId,
+      changes: expect.arrayContaining([{ field: 'set', key: 'quiet-period', from: 'off', to: 'on' }]),
+      message: MESSAGE,
+    });
+    expect(entries[3]?.reason).toContain('changed after it was signed');
+    expect(entries[4]?.reason).toContain('is not signed');
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html#audit`);
+    const rows = options.getByTestId('audit-team-state');
+    await expect.poll(() => rows.count()).toBe(7);
+    // Newest first: the state the options page signed, then the one before it.
+    expect(await rows.nth(0).getAttribute('data-decision')).toBe('team-state');
+    expect(await rows.nth(2).textContent()).toContain('is not signed');
+    expect(await rows.nth(5).textContent()).toContain('quiet-period: off → on');
+    expect(await rows.nth(5).textContent()).toContain('duty-lead');
+    const download = options.waitForEvent('download');
+    await options.getByRole('button', { name: 'Export CSV' }).click();
+    const csv = await readFile((await (await download).path())!, 'utf8');
+    expect(csv.split('\r\n').filter((line) => line.includes('"team-state-refused"'))).toHaveLength(2);
+    expect(csv).toContain('set quiet-period: off → on');
   });
 });

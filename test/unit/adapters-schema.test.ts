@@ -44,4 +44,11 @@ describe('adapters in a pack', () => {
     expect(() => loadPack(pack({ x: { submitKeys: ['alt+enter'] } }), 'f.json')).toThrow(/submitKeys/);
     expect(() => loadPack(pack({ x: { composers: Array(21).fill('div') } }), 'f.json')).toThrow(/composers/);
   });
+
+  it('takes how a chosen post reaches the site (`replay`), only as one of its two modes', () => {
+    const loaded = loadPack(pack({ mastodon: { replay: 'synthetic', note: 'accepts a scripted press' } }), 'f.json');
+    expect(loaded.adapters?.mastodon?.replay).toBe('synthetic');
+    expect(() => loadPack(pack({ x: { replay: 'script' } }), 'f.json')).toThrow(/adapters\.x\.replay/);
+    expect(() => loadPack(pack({ x: { replay: true } }), 'f.json')).toThrow(/replay/);
+  });
 });

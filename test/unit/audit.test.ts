@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { type AuditEntry, appendBounded, auditContext } from '../../utils/audit';
+import { type AuditEntry, AuditRecord, appendBounded, auditContext, type TeamStateEntry } from '../../utils/audit';
 import { auditToCsv, auditToJson, filterAudit } from '../../utils/audit-export';
 import type { ActiveState } from '../../utils/messages';
+import { testState } from '../helpers/active-state';
 import { testPack } from '../helpers/pack';
 
 const entry = (over: Partial<AuditEntry>): AuditEntry => ({
@@ -46,7 +47,7 @@ describe('the audit log', () => {
   it('exports CSV with quoted cells and spreadsheet formulas neutralised, and JSON', () => {
     const csv = auditToCsv(log).split('\r\n');
     expect(csv[0]).toBe(
-      'time,platform,decision,ruleIds,severities,reason,failure,draftHash,packs,ruleChanges,setChanges,profile,teamState,approval',
+      'time,platform,decision,ruleIds,severities,reason,failure,draftHash,packs,ruleChanges,setChanges,profile,teamState,approval,origin,teamChanges',
     );
     expect(csv[2]).toContain(`"'=HYPERLINK(""x"") ""approved"""`);
     expect(csv).toHaveLength(5);
@@ -147,22 +148,7 @@ describe('what an entry records as in force', () => {
       { rule: 'nobody.defines-this', enabled: false },
     ],
   });
-  const state = (over: Partial<ActiveState>): ActiveState => ({
-    packs: [org, team],
-    patterns: {},
-    sets: {},
-    allowOverride: true,
-    failMode: 'open',
-    lockedSets: [],
-    ruleOverrides: {},
-    lockedRules: [],
-    profile: undefined,
-    profileLocked: false,
-    eventWords: [],
-    forcedPackIds: [],
-    policyProblems: [],
-    ...over,
-  });
+  const state = (over: Partial<ActiveState>): ActiveState => testState([org, team], over);
 
   it('names every pack with its version, and every rule a pack or a reviewer switched off or lowered', () => {
     const context = auditContext(state({ ruleOverrides: { 'team.slang': 'off', 'org.hype': 'info' } }));
@@ -250,5 +236,66 @@ describe('what an entry records as in force', () => {
       `"legal (fedcba9876543210): Legal: claim backed by file HC-12 [${'a'.repeat(64)}]"`,
     );
     expect(JSON.parse(auditToJson(entries))[1]).toMatchObject({ approval: { reviewer: 'legal' } });
+  });
+});
+
+describe('team states in the audit log', () => {
+  const applied: TeamStateEntry = {
+    time: '2026-12-04T14:03:10.000Z',
+    decision: 'team-state',
+    origin: 'https://packs.example.com/team-state.json',
+    issued: '2026-12-04T14:02:00.000Z',
+    signer: 'duty-lead',
+    keyId: '0123456789abcdef',
+    changes: [
+      { field: 'set', key: 'quiet-period', from: 'off', to: 'on' },
+      { field: 'eventWord', key: 'Noto', to: '2026-12-11T14:02:00.000Z' },
+    ],
+    message: 'Quiet period since 14:02 — earthquake',
+  };
+  const refused: TeamStateEntry = {
+    time: '2026-12-04T15:00:00.000Z',
+    decision: 'team-state-refused',
+    origin: 'policy',
+    changes: [],
+    reason: '=refused: the team state was changed after it was signed',
+  };
+  const records: AuditRecord[] = [entry({}), applied, refused];
+
+  it('is one kind of line beside the decisions: parsed by its decision, with its own fields', () => {
+    expect(AuditRecord.parse(applied)).toEqual(applied);
+    expect(AuditRecord.parse(entry({}))).toEqual(entry({}));
+    // A team state entry cannot carry a draft's fields, nor a decision without a team's fields.
+    expect(AuditRecord.safeParse({ ...applied, draftHash: 'a'.repeat(64) }).success).toBe(false);
+    expect(AuditRecord.safeParse({ ...entry({}), decision: 'team-state' }).success).toBe(false);
+  });
+
+  it('is kept by a platform filter (it applies on every platform) and left out by a rule filter', () => {
+    expect(filterAudit(records, { platform: 'instagram' }).map((e) => e.decision)).toEqual([
+      'team-state',
+      'team-state-refused',
+    ]);
+    expect(filterAudit(records, { rule: 'financial' }).map((e) => e.decision)).toEqual(['stopped']);
+    expect(filterAudit(records, { from: '2026-12-04' })).toHaveLength(2);
+  });
+
+  it('exports its signer, time, origin, changes and refusal reason in CSV and JSON', () => {
+    const [header, decision, first, second] = auditToCsv(records).split('\r\n');
+    const cell = (row: string | undefined, column: string) =>
+      row?.match(/"(?:[^"]|"")*"/g)?.[header!.split(',').indexOf(column)];
+    expect(cell(first, 'decision')).toBe('"team-state"');
+    expect(cell(first, 'platform')).toBe('""');
+    expect(cell(first, 'draftHash')).toBe('""');
+    expect(cell(first, 'teamState')).toBe('"2026-12-04T14:02:00.000Z duty-lead (0123456789abcdef)"');
+    expect(cell(first, 'origin')).toBe('"https://packs.example.com/team-state.json"');
+    expect(cell(first, 'teamChanges')).toBe(
+      '"set quiet-period: off → on; eventWord Noto: — → 2026-12-11T14:02:00.000Z"',
+    );
+    expect(cell(first, 'reason')).toBe('"Quiet period since 14:02 — earthquake"');
+    // The refusal's reason is free text from outside: neutralised like an operator's reason.
+    expect(cell(second, 'reason')).toBe(`"'=refused: the team state was changed after it was signed"`);
+    expect(cell(second, 'teamState')).toBe('""');
+    expect(cell(decision, 'teamChanges')).toBe('""');
+    expect(JSON.parse(auditToJson(records))[1]).toEqual(applied);
   });
 });

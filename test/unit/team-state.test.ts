@@ -20,10 +20,12 @@ import {
   type TeamState,
   teamEventWords,
   teamSetSwitches,
+  teamStateChanges,
   teamStateInForce,
   untilTime,
   verifyTeamState,
 } from '../../rules/team-state';
+import type { TeamStateEntry } from '../../utils/audit';
 import {
   admitTeamState,
   examineTeamState,
@@ -150,10 +152,134 @@ describe('admitting a team state', () => {
 
   it('refuses every state while no key is in force', async () => {
     const good = await signTeamState(state('2026-12-04T14:02:00Z'), team);
-    expect(await examineTeamState(JSON.stringify(good), 'policy', [], undefined)).toEqual({
+    expect(await examineTeamState(JSON.stringify(good), 'policy', [], undefined)).toMatchObject({
       ok: false,
       error: 'refused: no trusted keys are set, and a team state must be signed with one',
     });
+  });
+});
+
+describe('each team state in the audit log', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    browser.permissions.contains = vi.fn(async () => true) as never;
+  });
+  const written: TeamStateEntry[] = [];
+  const audit = async (entry: TeamStateEntry) => {
+    written.push(entry);
+  };
+
+  it('names what changed: switches, the profile, event words, the message and the end', () => {
+    const before = state('2026-12-04T14:02:00Z', {
+      sets: { 'quiet-period': false, finance: true },
+      eventWords: [
+        { word: 'Noto', until: '2026-12-11T00:00:00Z' },
+        { word: 'Wajima', until: '2026-12-11T00:00:00Z' },
+      ],
+    });
+    const after = state('2026-12-04T15:00:00Z', {
+      sets: { 'quiet-period': true, 'acme/campaign': false },
+      profile: 'brand',
+      eventWords: [
+        { word: 'Noto', until: '2026-12-18T00:00:00Z' },
+        { word: '能登', until: '2026-12-18T00:00:00Z' },
+      ],
+      message: 'All promotions stopped',
+      until: '2026-12-20T00:00:00Z',
+    });
+    expect(teamStateChanges(before, after)).toEqual([
+      { field: 'set', key: 'quiet-period', from: 'off', to: 'on' },
+      { field: 'set', key: 'finance', from: 'on' },
+      { field: 'set', key: 'acme/campaign', to: 'off' },
+      { field: 'profile', to: 'brand' },
+      { field: 'eventWord', key: 'Noto', from: '2026-12-11T00:00:00Z', to: '2026-12-18T00:00:00Z' },
+      { field: 'eventWord', key: 'Wajima', from: '2026-12-11T00:00:00Z' },
+      { field: 'eventWord', key: '能登', to: '2026-12-18T00:00:00Z' },
+      { field: 'message', from: before.message, to: 'All promotions stopped' },
+      { field: 'until', to: '2026-12-20T00:00:00Z' },
+    ]);
+    // Signed again with the same content: nothing changed.
+    expect(teamStateChanges(before, { ...before, issued: '2026-12-05T00:00:00Z' })).toEqual([]);
+  });
+
+  it('writes one entry per state applied, with its signer and what it changed, and one per new refusal', async () => {
+    written.length = 0;
+    const keys = [publicOf(team)];
+    const first = await signTeamState(state('2026-12-04T14:02:00Z'), team);
+    await admitTeamState(JSON.stringify(first), 'policy', keys, { audit });
+    expect(written).toEqual([
+      {
+        time: expect.any(String),
+        decision: 'team-state',
+        origin: 'policy',
+        issued: '2026-12-04T14:02:00Z',
+        signer: 'duty-lead',
+        keyId: team.keyId,
+        changes: [
+          { field: 'set', key: 'quiet-period', to: 'on' },
+          { field: 'message', to: first.message },
+        ],
+        message: first.message,
+      },
+    ]);
+    // The same state read again (policy at each start, a fetch without ETag) is not a change.
+    await admitTeamState(JSON.stringify(first), 'policy', keys, { audit });
+    expect(written).toHaveLength(1);
+    const url = 'https://team.example/state.json';
+    const tampered = { ...(await signTeamState(state('2026-12-04T15:00:00Z'), team)), sets: {} };
+    await admitTeamState(JSON.stringify(tampered), url, keys, { audit });
+    await admitTeamState(JSON.stringify(tampered), url, keys, { audit });
+    expect(written).toHaveLength(2);
+    expect(written[1]).toMatchObject({
+      decision: 'team-state-refused',
+      origin: url,
+      issued: '2026-12-04T15:00:00Z',
+      keyId: team.keyId,
+      // What it would have switched: the quiet period off.
+      changes: [{ field: 'set', key: 'quiet-period', from: 'on' }],
+      reason: expect.stringContaining('changed after it was signed'),
+    });
+    expect(written[1]).not.toHaveProperty('signer');
+    await admitTeamState('{"format"', url, keys, { audit });
+    expect(written[2]).toMatchObject({ decision: 'team-state-refused', changes: [], reason: /not valid JSON/ });
+    expect(written[2]).not.toHaveProperty('issued');
+    const newer = await signTeamState(state('2026-12-04T16:00:00Z', { sets: { 'quiet-period': false } }), team);
+    await admitTeamState(JSON.stringify(newer), url, keys, { audit });
+    expect(written[3]).toMatchObject({
+      decision: 'team-state',
+      origin: url,
+      signer: 'duty-lead',
+      changes: [{ field: 'set', key: 'quiet-period', from: 'on', to: 'off' }],
+    });
+    expect(written).toHaveLength(4);
+  });
+
+  it('writes an entry when a state reaches its end and is let go, releasing what it set', async () => {
+    written.length = 0;
+    const s = state('2026-12-04T14:02:00Z', { until: '2026-12-10T00:00:00Z', profile: 'brand' });
+    await admitTeamState(JSON.stringify(await signTeamState(s, team)), 'policy', [publicOf(team)]);
+    await pruneTeamState(new Date('2026-12-09T00:00:00Z'), audit);
+    expect(written).toEqual([]);
+    await pruneTeamState(new Date('2026-12-10T00:00:01Z'), audit);
+    expect(written).toEqual([
+      {
+        time: '2026-12-10T00:00:01.000Z',
+        decision: 'team-state-expired',
+        origin: 'policy',
+        issued: '2026-12-04T14:02:00Z',
+        signer: 'duty-lead',
+        keyId: team.keyId,
+        changes: [
+          { field: 'set', key: 'quiet-period', from: 'on' },
+          { field: 'profile', from: 'brand' },
+          { field: 'message', from: s.message },
+          { field: 'until', from: '2026-12-10T00:00:00Z' },
+        ],
+      },
+    ]);
+    // Pruned again: already let go, no second entry.
+    await pruneTeamState(new Date('2026-12-10T00:00:02Z'), audit);
+    expect(written).toHaveLength(1);
   });
 });
 
@@ -181,8 +307,13 @@ describe('the team state subscription', () => {
   it('fetches the state, asks with its ETag next time, and records a failure without losing the state', async () => {
     body = JSON.stringify(await signTeamState(state('2026-12-04T14:02:00Z'), team));
     expect(await subscribeTeamState(`${base}/state.json`)).toEqual({ ok: true });
-    const first = await refreshTeamState([publicOf(team)]);
+    const written: TeamStateEntry[] = [];
+    const audit = async (entry: TeamStateEntry) => {
+      written.push(entry);
+    };
+    const first = await refreshTeamState([publicOf(team)], { audit });
     expect(first.current?.origin).toBe(`${base}/state.json`);
+    expect(written).toMatchObject([{ decision: 'team-state', origin: `${base}/state.json` }]);
     const second = await refreshTeamState([publicOf(team)]);
     expect(seen.at(-1)).toBe(first.etag);
     expect(second.current?.state.issued).toBe('2026-12-04T14:02:00Z');

@@ -54,6 +54,7 @@ function applyOne(adapter: PlatformAdapter, patch: AdapterPatch): PlatformAdapte
     const own = adapter.publishText;
     next.publishText = own ? new RegExp(`${own.source}|${text.source}`, own.flags) : adapter.publishText;
   }
+  if (patch.replay) next.replay = patch.replay;
   const keys = patch.submitKeys;
   if (keys) {
     next.submitKeys =
@@ -67,6 +68,11 @@ function applyOne(adapter: PlatformAdapter, patch: AdapterPatch): PlatformAdapte
 /** The adapter with every pack's patch for its platform applied, in pack order. */
 export function patchAdapter(base: PlatformAdapter, patches: readonly AdapterPatch[]): PlatformAdapter {
   // Every field a patch may set is present, so assigning the result also clears an earlier patch's.
-  const start: PlatformAdapter = { ...base, publishText: base.publishText, extraPublish: base.extraPublish ?? [] };
+  const start: PlatformAdapter = {
+    ...base,
+    publishText: base.publishText,
+    extraPublish: base.extraPublish ?? [],
+    replay: base.replay,
+  };
   return patches.reduce(applyOne, start);
 }

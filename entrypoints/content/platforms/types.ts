@@ -3,6 +3,7 @@
  * keys submit. It is data, so a site's redesign is a change to one small file. Selectors are
  * lists: the first that matches wins, and each carries a comment naming the page or state it is for.
  */
+import type { ReplayMode } from '../../../rules/adapters-schema';
 import type { Platform, PostType } from '../../../rules/schema';
 
 export type SubmitKey = 'mod+enter' | 'enter';
@@ -31,15 +32,16 @@ export interface PlatformAdapter {
   /** What the composer writes, when it is not a plain post (a reply, a title…). */
   postType?: (composer: Element) => PostType;
   /**
-   * How a post the operator chose to send ("Post anyway", an approval) goes out. `press-again` (the
-   * default): the gate lets the operator's own next press of this exact draft through, since a site
-   * that checks `event.isTrusted` ignores a press made by script. `synthetic`: the gate replays the
-   * press itself; only for a site shown to accept scripted events.
+   * How a post the operator chose to send ("Post anyway", an approval) or a press held while the packs
+   * loaded goes out. `press-again` (the default): the gate lets the operator's own next press of this
+   * exact draft through, since a site that checks `event.isTrusted` ignores a press made by script.
+   * `synthetic`: the gate replays the press itself; only for a site shown to accept scripted events.
+   * A pack's hot fix may set it.
    */
-  replay?: ReplayMode;
+  replay?: ReplayMode | undefined;
 }
 
-export type ReplayMode = 'synthetic' | 'press-again';
+export type { ReplayMode };
 
 export const replayMode = (adapter: PlatformAdapter): ReplayMode => adapter.replay ?? 'press-again';
 

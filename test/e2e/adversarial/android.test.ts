@@ -4,12 +4,11 @@
  * through Chromium's own input path (DevTools protocol), so every event is trusted.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveFixture } from '../../fixtures/serve';
-import { browserMissing, type ExtensionBrowser, launchWithExtension } from '../browser';
+import { describe, expect, it } from 'vitest';
+import { browserMissing, withFixtures } from '../browser';
 import { DRAFTS } from '../contract';
 import { confirmPressAgain } from '../post-anyway';
-import { posted } from './helpers';
+import { openAndType, posted } from './helpers';
 
 const ORIGIN = 'https://www.instagram.com';
 const EDITOR = 'div[aria-label^="Add a comment"][contenteditable="true"]';
@@ -24,26 +23,14 @@ async function androidEnter(page: Page): Promise<void> {
 }
 
 describe.skipIf(browserMissing)('Enter from an Android keyboard in a box where Enter posts', () => {
-  let browser: ExtensionBrowser;
-  beforeAll(async () => {
-    browser = await launchWithExtension();
-    await serveFixture(browser.context, ORIGIN, 'adversarial');
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const session = withFixtures([{ origin: ORIGIN, fixture: 'adversarial' }]);
 
   const gate = (page: Page) => page.locator('preflight-layer [role="alertdialog"]');
   const text = (page: Page) => page.evaluate(() => window.__fixture.modelText(0));
 
   const open = async (draft: string, severity: string): Promise<Page> => {
-    const page = await browser.context.newPage();
-    await page.goto(`${ORIGIN}/android`);
-    const indicator = page.locator('preflight-layer .indicator');
-    await expect.poll(() => indicator.count(), { timeout: 10_000 }).toBe(1);
-    await page.locator(EDITOR).click();
-    await page.keyboard.type(draft, { delay: 5 });
-    await expect.poll(() => indicator.getAttribute('data-severity')).toBe(severity);
+    const page = await openAndType(session, `${ORIGIN}/android`, EDITOR, draft);
+    await expect.poll(() => page.locator('preflight-layer .indicator').getAttribute('data-severity')).toBe(severity);
     return page;
   };
 

@@ -3,23 +3,15 @@
  * its editor into, and a frame added after load. Each is checked and gated like one in the page.
  */
 import type { Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveFixture } from '../../fixtures/serve';
-import { browserMissing, type ExtensionBrowser, launchWithExtension } from '../browser';
+import { describe, expect, it } from 'vitest';
+import { browserMissing, withFixtures } from '../browser';
 import { DRAFTS } from '../contract';
 import { posted } from './helpers';
 
 const ORIGIN = 'https://mastodon.social';
 
 describe.skipIf(browserMissing)('composers in same-origin frames', () => {
-  let browser: ExtensionBrowser;
-  beforeAll(async () => {
-    browser = await launchWithExtension();
-    await serveFixture(browser.context, ORIGIN, 'adversarial');
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const session = withFixtures([{ origin: ORIGIN, fixture: 'adversarial' }]);
 
   const frame = async (page: Page, name: string): Promise<Frame> => {
     await expect.poll(() => page.frame({ name })?.locator('form.compose-form textarea').count()).toBe(1);
@@ -44,21 +36,21 @@ describe.skipIf(browserMissing)('composers in same-origin frames', () => {
   };
 
   it('gates a composer in a same-origin iframe with its own page', async () => {
-    const page = await browser.context.newPage();
+    const page = await session.newPage();
     await page.goto(`${ORIGIN}/frames`);
     await blockStoppedIn(page, await frame(page, 'inner'));
     await page.close();
   });
 
   it('gates a composer the page wrote into an about:blank iframe', async () => {
-    const page = await browser.context.newPage();
+    const page = await session.newPage();
     await page.goto(`${ORIGIN}/frames`);
     await blockStoppedIn(page, await frame(page, 'blank'));
     await page.close();
   });
 
   it('gates a composer in an iframe added after load, and lets its clean draft through', async () => {
-    const page = await browser.context.newPage();
+    const page = await session.newPage();
     await page.goto(`${ORIGIN}/frames`);
     await page.locator('button.add-frame').click();
     const late = await frame(page, 'late');
@@ -71,7 +63,7 @@ describe.skipIf(browserMissing)('composers in same-origin frames', () => {
   });
 
   it('gates the page’s own Post button for the editor in a frame beside it', async () => {
-    const page = await browser.context.newPage();
+    const page = await session.newPage();
     await page.goto(`${ORIGIN}/frame-outside`);
     const editor = await frame(page, 'editor');
     await expect.poll(() => editor.locator('preflight-layer .indicator').count(), { timeout: 10_000 }).toBe(1);

@@ -2,13 +2,23 @@
 import type { Page, Worker } from 'playwright-core';
 import { expect } from 'vitest';
 import type { AuditEntry } from '../../../utils/audit';
-import type { ExtensionBrowser } from '../browser';
+import type { ExtensionBrowser, FixtureSession } from '../browser';
 
 type Chrome = {
   storage: {
     local: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
   };
 };
+
+/** A new tab at `url`: once Preflight's badge is there, the operator clicks into `editor` and types `draft`. */
+export async function openAndType(session: FixtureSession, url: string, editor: string, draft: string): Promise<Page> {
+  const page = await session.newPage();
+  await page.goto(url);
+  await expect.poll(() => page.locator('preflight-layer .indicator').count(), { timeout: 10_000 }).toBe(1);
+  await page.locator(editor).click();
+  await page.keyboard.type(draft, { delay: 5 });
+  return page;
+}
 
 const worker = (browser: ExtensionBrowser) => browser.context.serviceWorkers()[0] as Worker;
 
@@ -25,6 +35,31 @@ export async function setLocal(browser: ExtensionBrowser, items: Record<string, 
     const { chrome } = globalThis as unknown as { chrome: Chrome };
     await chrome.storage.local.set(values);
   }, items);
+}
+
+/**
+ * Hold the background's storage reads until the returned function is called: every page opened
+ * meanwhile waits for its rule packs, as on a slow start. Within the gate's 5 seconds, or the wait
+ * counts as a failure.
+ */
+export async function holdPacks(browser: ExtensionBrowser): Promise<() => Promise<void>> {
+  type Held = { __release?: () => void };
+  await worker(browser).evaluate(() => {
+    const { chrome } = globalThis as unknown as { chrome: Chrome };
+    const local = chrome.storage.local;
+    const get = local.get.bind(local);
+    const held = new Promise<void>((resolve) => {
+      (globalThis as Held).__release = () => {
+        local.get = get;
+        resolve();
+      };
+    });
+    local.get = async (key) => {
+      await held;
+      return get(key);
+    };
+  });
+  return () => worker(browser).evaluate(() => (globalThis as Held).__release?.());
 }
 
 export const posted = (page: Page) => page.evaluate(() => window.__fixture.posted);

@@ -4,9 +4,8 @@
  * through Chromium's own IME path (DevTools Input.imeSetComposition), on Instagram's comment box,
  * where a plain Enter posts.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveFixture } from '../../fixtures/serve';
-import { browserMissing, type ExtensionBrowser, launchWithExtension } from '../browser';
+import { describe, expect, it } from 'vitest';
+import { browserMissing, withFixtures } from '../browser';
 import { DRAFTS } from '../contract';
 import { closeGateIfOpen, posted } from './helpers';
 import { TARGETS } from './platforms';
@@ -14,23 +13,16 @@ import { TARGETS } from './platforms';
 const instagram = TARGETS.find((t) => t.platform === 'instagram')!;
 
 describe.skipIf(browserMissing)('IME composition in a box where Enter posts', () => {
-  let browser: ExtensionBrowser;
-  beforeAll(async () => {
-    browser = await launchWithExtension();
-    await serveFixture(browser.context, instagram.origin, instagram.fixture);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const session = withFixtures([instagram]);
 
   it('lets the conversion’s Enter through and gates the Enter after it', async () => {
-    const page = await browser.context.newPage();
+    const page = await session.newPage();
     await page.goto(`${instagram.origin}${instagram.path}`);
     await expect.poll(() => page.locator('preflight-layer .indicator').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     const box = page.locator(instagram.composer).first();
     await box.click();
     await page.keyboard.type(DRAFTS.block, { delay: 5 });
-    const cdp = await browser.context.newCDPSession(page);
+    const cdp = await session.browser.context.newCDPSession(page);
     // Typing "ほしょう" and converting it: the composition is open while Enter is pressed.
     await cdp.send('Input.imeSetComposition', { text: 'ほしょう', selectionStart: 4, selectionEnd: 4 });
     await cdp.send('Input.imeSetComposition', { text: '保証', selectionStart: 2, selectionEnd: 2 });

@@ -4,9 +4,8 @@
  * or Space on the focused publish control (reached by Tab, as a keyboard user does).
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveFixture } from '../../fixtures/serve';
-import { browserMissing, type ExtensionBrowser, launchWithExtension } from '../browser';
+import { describe, expect, it } from 'vitest';
+import { browserMissing, withFixtures } from '../browser';
 import { DRAFTS } from '../contract';
 import { closeGateIfOpen, posted } from './helpers';
 import { TARGETS, type Target } from './platforms';
@@ -23,17 +22,10 @@ const COMBOS = [
 ];
 
 describe.skipIf(browserMissing)('no key posts a block draft', () => {
-  let browser: ExtensionBrowser;
-  beforeAll(async () => {
-    browser = await launchWithExtension();
-    for (const target of TARGETS) await serveFixture(browser.context, target.origin, target.fixture);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const session = withFixtures(TARGETS);
 
   const openWithBlockDraft = async (target: Target): Promise<Page> => {
-    const page = await browser.context.newPage();
+    const page = await session.newPage();
     await page.goto(`${target.origin}${target.path}`);
     await expect.poll(() => page.locator('preflight-layer .indicator').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await target.prepare?.(page);

@@ -4,9 +4,8 @@
  * gate's own field and never into the draft.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveFixture } from '../../fixtures/serve';
-import { browserMissing, type ExtensionBrowser, launchWithExtension } from '../browser';
+import { describe, expect, it } from 'vitest';
+import { browserMissing, withFixtures } from '../browser';
 import { DRAFTS } from '../contract';
 import { confirmPressAgain } from '../post-anyway';
 import { posted } from './helpers';
@@ -14,17 +13,10 @@ import { posted } from './helpers';
 const ORIGIN = 'https://mastodon.social';
 
 describe.skipIf(browserMissing)('a composer inside the page’s own modal <dialog>', () => {
-  let browser: ExtensionBrowser;
-  beforeAll(async () => {
-    browser = await launchWithExtension();
-    await serveFixture(browser.context, ORIGIN, 'adversarial');
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const session = withFixtures([{ origin: ORIGIN, fixture: 'adversarial' }]);
 
   const openModal = async (draft: string): Promise<Page> => {
-    const page = await browser.context.newPage();
+    const page = await session.newPage();
     await page.goto(`${ORIGIN}/modal`);
     await page.locator('button.open-compose').click();
     expect(await page.locator('dialog.compose-modal').evaluate((d) => d.matches(':modal'))).toBe(true);

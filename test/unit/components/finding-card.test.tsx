@@ -1,36 +1,26 @@
 // @vitest-environment happy-dom
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { FindingCard } from '../../../components/FindingCard';
 import type { Finding } from '../../../rules/schema';
+import { testFinding } from '../../helpers/finding';
+import { componentMounter } from '../../helpers/mount';
 
-const finding = (severity: Finding['severity'], suggestions: string[] = []): Finding => ({
-  ruleId: 'brand.name-spelling',
-  pack: 'p',
-  set: 's',
-  category: 'brand',
-  severity,
-  message: 'Spell the brand as its owner does',
-  start: 12,
-  end: 19,
-  excerpt: 'Youtube',
-  suggestions,
-  manual: { id: 'names', title: 'Names' },
-});
+const finding = (severity: Finding['severity'], suggestions: string[] = []): Finding =>
+  testFinding({
+    ruleId: 'brand.name-spelling',
+    category: 'brand',
+    severity,
+    message: 'Spell the brand as its owner does',
+    start: 12,
+    end: 19,
+    excerpt: 'Youtube',
+    suggestions,
+    manual: { id: 'names', title: 'Names' },
+  });
 const manual = () => ({ title: 'Product names', body: 'Write **YouTube**, not Youtube.' });
 
-let root: HTMLElement;
-function mount(node: preact.ComponentChild) {
-  root = document.createElement('div');
-  document.body.append(root);
-  act(() => render(node, root));
-  return root;
-}
-afterEach(() => {
-  act(() => render(null, root));
-  root.remove();
-});
+const mount = componentMounter();
 
 const props = {
   manual,
@@ -82,8 +72,8 @@ describe('the card on an underline', () => {
     act(() => confirm.click());
     expect(onIgnore).toHaveBeenCalledWith('Quoting a customer verbatim');
 
-    act(() => render(<FindingCard {...props} finding={finding('block')} />, root));
-    expect(root.querySelector('.ignore, .card-ignore')).toBeNull();
+    const block = mount(<FindingCard {...props} finding={finding('block')} />);
+    expect(block.querySelector('.ignore, .card-ignore')).toBeNull();
   });
 
   it('closes on Escape', () => {

@@ -1,37 +1,17 @@
 // @vitest-environment happy-dom
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { GateDialog, PressAgain, tabbable } from '../../../components/GateDialog';
 import { Indicator } from '../../../components/Indicator';
 import type { Finding } from '../../../rules/schema';
+import { testFinding } from '../../helpers/finding';
+import { componentMounter } from '../../helpers/mount';
 
-const finding = (severity: Finding['severity'], ruleId = `rule.${severity}`): Finding => ({
-  ruleId,
-  pack: 'p',
-  set: 's',
-  category: 'risk',
-  severity,
-  message: `A ${severity} problem`,
-  start: 0,
-  end: 4,
-  excerpt: 'text',
-  suggestions: [],
-  manual: { id: 'm', title: 'Manual section' },
-});
+const finding = (severity: Finding['severity'], ruleId = `rule.${severity}`): Finding =>
+  testFinding({ severity, ruleId });
 const manual = () => ({ title: 'Manual section', body: 'Read **this**. <img src=x onerror="alert(1)">' });
 
-let root: HTMLElement;
-function mount(node: preact.ComponentChild) {
-  root = document.createElement('div');
-  document.body.append(root);
-  act(() => render(node, root));
-  return root;
-}
-afterEach(() => {
-  act(() => render(null, root));
-  root.remove();
-});
+const mount = componentMounter();
 
 describe('the gate dialog', () => {
   it('is an alertdialog that offers only editing when a block is left', () => {
@@ -200,20 +180,17 @@ describe('the gate dialog, read and acted on', () => {
     expect(el.querySelector('.apply-all')).toBeNull();
     (el.querySelector('[data-preflight="fix"]') as HTMLButtonElement).click();
     expect(onApply).toHaveBeenCalledWith([{ finding: one, suggestion: 'basis' }]);
-    act(() =>
-      render(
-        <GateDialog
-          findings={[one]}
-          manual={manual}
-          allowOverride
-          onEdit={vi.fn()}
-          onPostAnyway={vi.fn()}
-          onApply={onApply}
-        />,
-        root,
-      ),
+    const single = mount(
+      <GateDialog
+        findings={[one]}
+        manual={manual}
+        allowOverride
+        onEdit={vi.fn()}
+        onPostAnyway={vi.fn()}
+        onApply={onApply}
+      />,
     );
-    (root.querySelector('.apply-all') as HTMLButtonElement).click();
+    (single.querySelector('.apply-all') as HTMLButtonElement).click();
     expect(onApply).toHaveBeenLastCalledWith([{ finding: one, suggestion: 'basis' }]);
   });
 });
@@ -222,13 +199,10 @@ describe('the indicator', () => {
   it('is green when clean and shows the count and worst severity otherwise', () => {
     const clean = mount(<Indicator findings={[]} state="ready" quietPeriod={false} onOpen={vi.fn()} />);
     expect(clean.querySelector('.indicator')?.getAttribute('data-severity')).toBe('clean');
-    act(() =>
-      render(
-        <Indicator findings={[finding('info'), finding('warn')]} state="ready" quietPeriod={false} onOpen={vi.fn()} />,
-        root,
-      ),
+    const found = mount(
+      <Indicator findings={[finding('info'), finding('warn')]} state="ready" quietPeriod={false} onOpen={vi.fn()} />,
     );
-    const indicator = root.querySelector('.indicator');
+    const indicator = found.querySelector('.indicator');
     expect(indicator?.getAttribute('data-severity')).toBe('warn');
     expect(indicator?.textContent).toContain('2');
     expect(indicator?.getAttribute('aria-label')).toMatch(/2 to review \(Warning\)/);
@@ -261,26 +235,36 @@ describe('"Press Post again"', () => {
     });
     expect(onClose).toHaveBeenCalledTimes(2);
   });
+
+  it('after a press held while the packs loaded: "Checked", or "Not checked" with the reason', () => {
+    const held = mount(<PressAgain cause={{ kind: 'held' }} onClose={vi.fn()} />);
+    expect(held.querySelector('h2')?.textContent).toBe('Checked — press Post again');
+    expect(held.querySelector('[data-cause]')?.getAttribute('data-cause')).toBe('held');
+    const unchecked = mount(
+      <PressAgain cause={{ kind: 'unchecked', failure: 'the rule packs did not load in time' }} onClose={vi.fn()} />,
+    );
+    expect(unchecked.querySelector('h2')?.textContent).toBe('Not checked — press Post again to publish');
+    expect(unchecked.querySelector('#preflight-press-again-body')?.textContent).toContain(
+      '(the rule packs did not load in time)',
+    );
+  });
 });
 
 describe('stable attributes for tests and admins’ scripts', () => {
   it('names the badge, the gate, and each fix in the gate with data-preflight', () => {
     const badge = mount(<Indicator findings={[finding('warn')]} state="ready" quietPeriod={false} onOpen={vi.fn()} />);
     expect(badge.querySelector('[data-preflight="badge"]')?.getAttribute('data-severity')).toBe('warn');
-    act(() =>
-      render(
-        <GateDialog
-          findings={[{ ...finding('warn'), suggestions: ['better'] }]}
-          manual={manual}
-          allowOverride
-          onEdit={vi.fn()}
-          onPostAnyway={vi.fn()}
-          onApply={vi.fn()}
-        />,
-        root,
-      ),
+    const dialog = mount(
+      <GateDialog
+        findings={[{ ...finding('warn'), suggestions: ['better'] }]}
+        manual={manual}
+        allowOverride
+        onEdit={vi.fn()}
+        onPostAnyway={vi.fn()}
+        onApply={vi.fn()}
+      />,
     );
-    const gate = root.querySelector('[data-preflight="gate"]');
+    const gate = dialog.querySelector('[data-preflight="gate"]');
     expect(gate?.getAttribute('role')).toBe('alertdialog');
     expect(gate?.querySelector('[data-preflight="fix"]')?.textContent).toBe('better');
   });

@@ -11,26 +11,36 @@ import { OptionsApp } from '../../../components/OptionsApp';
 import { composerName, PopupApp } from '../../../components/PopupApp';
 import english from '../../../public/_locales/en/messages.json';
 import japanese from '../../../public/_locales/ja/messages.json';
-import { compilePacks, preparedPatterns } from '../../../rules/index';
+import { compilePacks } from '../../../rules/index';
 import type { ActiveState, TabFindings } from '../../../utils/messages';
 import { readSets } from '../../../utils/settings';
+import { testState } from '../../helpers/active-state';
 
 const pack = loadPackFrom('rules/packs/default');
-const state: ActiveState = {
-  packs: [pack],
-  patterns: preparedPatterns([pack]),
-  sets: {},
-  allowOverride: true,
-  failMode: 'open',
-  lockedSets: [],
-  ruleOverrides: {},
-  lockedRules: [],
-  profile: undefined,
-  profileLocked: false,
-  eventWords: [],
-  forcedPackIds: [],
-  policyProblems: [],
-};
+const state: ActiveState = testState([pack]);
+
+const TEAM_ENTRIES = [
+  {
+    time: '2026-12-01T12:00:00.000Z',
+    decision: 'team-state',
+    origin: 'https://packs.example.com/team-state.json',
+    issued: '2026-12-01T11:58:00.000Z',
+    signer: 'duty-lead',
+    keyId: '0123456789abcdef',
+    changes: [
+      { field: 'set', key: 'quiet-period', from: 'off', to: 'on' },
+      { field: 'profile', to: 'brand' },
+    ],
+    message: 'Quiet period since 11:58 — earthquake',
+  },
+  {
+    time: '2026-12-01T13:00:00.000Z',
+    decision: 'team-state-refused',
+    origin: 'https://packs.example.com/team-state.json',
+    changes: [],
+    reason: 'refused: the team state is not signed',
+  },
+];
 
 let root: HTMLElement;
 const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 20)));
@@ -302,6 +312,26 @@ describe('the options page’s sections', () => {
     expect(el.querySelector('[data-set]')).toBeNull();
   });
 
+  it('shows each team state applied or refused in the audit table: signer, changes, reason', async () => {
+    await fakeBrowser.storage.local.set({ audit: TEAM_ENTRIES });
+    location.hash = '#audit';
+    const el = await mount(<OptionsApp />);
+    const rows = [...el.querySelectorAll('[data-testid="audit-team-state"]')].map((row) =>
+      [...row.querySelectorAll('td')].slice(1).map((cell) => cell.textContent),
+    );
+    expect(rows).toEqual([
+      ['all platforms', 'team state refused', 'no change', 'refused: the team state is not signed'],
+      [
+        'all platforms',
+        'team state applied',
+        'Set quiet-period: off → onProfile: — → brand',
+        `Signed by duty-lead at ${new Date('2026-12-01T11:58:00.000Z').toLocaleString('en')}Quiet period since 11:58 — earthquake`,
+      ],
+    ]);
+    // A platform filter keeps them (they apply everywhere); the platforms offered are the decisions' only.
+    expect(el.querySelectorAll('[data-testid="audit-platform"] option')).toHaveLength(1);
+  });
+
   it('counts in words by plural rules: "1 rule", "2 rules"', async () => {
     const single = { ...pack, sets: [{ ...pack.sets[0]!, id: 'solo' }, ...pack.sets.slice(1)] };
     single.rules = [...pack.rules, { ...pack.rules[0]!, id: 'solo.one', set: 'solo' }].filter(
@@ -424,6 +454,23 @@ describe('the pages in Japanese', () => {
       ['X', '停止'],
     ]);
     expect(el.querySelector('[data-testid="audit-count"]')?.textContent).toBe('2 件中 2 件');
+  });
+
+  it('shows team states in the audit log in Japanese', async () => {
+    await fakeBrowser.storage.local.set({ audit: TEAM_ENTRIES });
+    location.hash = '#audit';
+    const el = await mount(<OptionsApp />);
+    const rows = [...el.querySelectorAll('[data-testid="audit-team-state"]')].map((row) =>
+      [...row.querySelectorAll('td')].slice(1, 4).map((cell) => cell.textContent),
+    );
+    expect(rows).toEqual([
+      ['すべてのプラットフォーム', 'チームの状態を拒否', '変更なし'],
+      [
+        'すべてのプラットフォーム',
+        'チームの状態を適用',
+        'ルールセット quiet-period: オフ → オン投稿者の立場: — → brand',
+      ],
+    ]);
   });
 });
 

@@ -70,6 +70,8 @@ interface Page {
   posted: string[];
   audit: AuditEntry[];
   dialogs: { findings: Finding[]; failure: string | undefined }[];
+  /** "Press Post again" notices for held presses (each closed at once), with the failure if unchecked. */
+  notices: { failure: string | undefined }[];
   answer: (result: DialogResult) => void;
   engine: FakeEngine;
   engineReady: () => void;
@@ -107,6 +109,7 @@ function setUp(keys: SubmitKey[] = ['enter'], replay?: ReplayMode): Page {
     posted: [],
     audit: [],
     dialogs: [],
+    notices: [],
     answer: () => undefined,
     engine,
     engineReady: () => {
@@ -128,6 +131,9 @@ function setUp(keys: SubmitKey[] = ['enter'], replay?: ReplayMode): Page {
         p.dialogs.push({ findings, failure });
         p.answer = resolve;
       }),
+    tellPressAgain: async (_composers, failure) => {
+      p.notices.push({ failure });
+    },
     auditContext: () => CONTEXT,
     audit: (entry) => p.audit.push(entry),
   };
@@ -280,8 +286,8 @@ describe('the gate', () => {
     expect(page.audit.map((e) => e.decision)).toEqual(['stopped']);
   });
 
-  it('holds a press made before the packs have loaded, and replays it once when the draft is clean', async () => {
-    page = setUp();
+  it('holds a press made before the packs have loaded; clean, the site accepting scripted presses gets it replayed once', async () => {
+    page = setUp(['enter'], 'synthetic');
     page.engine.ready = false;
     page.textarea.value = 'Opening hours: 10 to 6';
     page.control.click();
@@ -290,6 +296,7 @@ describe('the gate', () => {
     await vi.waitFor(() => expect(page.posted).toEqual(['Opening hours: 10 to 6']));
     await auditSettles();
     expect(page.audit.map((e) => e.decision)).toEqual(['posted']);
+    expect(page.notices).toEqual([]);
   });
 
   it('falls to failMode only on a real failure: closed stops the post, open lets it through and says why', async () => {
@@ -494,6 +501,81 @@ describe('"Post anyway" on a site that ignores a press made by script', () => {
     page.answer({ action: 'override', reason: 'Checked with the campaign owner' });
     await vi.waitFor(() => expect(page.posted).toEqual([`Note: ${WARNED}`]));
     await vi.waitFor(() => expect(decisions()).toEqual(['stopped', 'override']));
+  });
+});
+
+describe('a press held while the packs load, on a site that ignores a press made by script', () => {
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+  const CLEAN = 'Opening hours: 10 to 6';
+
+  /** The operator presses Post before the packs have arrived; then they arrive. */
+  async function held(text: string): Promise<void> {
+    page = setUp(['mod+enter']);
+    page.engine.ready = false;
+    page.textarea.value = text;
+    expect(operatorClick(page.control).defaultPrevented).toBe(true);
+    page.engineReady();
+    await vi.waitFor(() => expect(page.notices.length + page.dialogs.length).toBe(1));
+    await settle();
+  }
+
+  it('clean: replays nothing, says "press Post again", and the operator’s own press posts it once, logged once', async () => {
+    await held(CLEAN);
+    expect(page.notices).toEqual([{ failure: undefined }]);
+    expect(page.posted).toEqual([]);
+    // Nothing is logged as posted until a press really goes out.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(page.audit).toEqual([]);
+    expect(operatorClick(page.control).defaultPrevented).toBe(false);
+    expect(page.posted).toEqual([CLEAN]);
+    await auditSettles();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(page.audit.map((e) => e.decision)).toEqual(['posted']);
+    expect(page.dialogs).toEqual([]);
+  });
+
+  it('the pass is this exact draft’s: an edit voids it, and the next press is checked as usual', async () => {
+    await held(CLEAN);
+    page.textarea.value = `${CLEAN}. ${WARNED}`;
+    page.textarea.dispatchEvent(new Event('input', { bubbles: true }));
+    expect(operatorClick(page.control).defaultPrevented).toBe(true);
+    expect(page.dialogs).toHaveLength(1);
+    expect(page.posted).toEqual([]);
+  });
+
+  it('a block draft is never armed: the gate dialog opens, and the next press is stopped again', async () => {
+    await held(BLOCKED);
+    expect(page.notices).toEqual([]);
+    expect(page.dialogs).toHaveLength(1);
+    page.answer({ action: 'edit' });
+    await settle();
+    expect(operatorClick(page.control).defaultPrevented).toBe(true);
+    expect(page.dialogs).toHaveLength(2);
+    expect(page.posted).toEqual([]);
+  });
+
+  it('a warn draft gets the gate dialog, not a pass', async () => {
+    await held(`Note: ${WARNED}`);
+    expect(page.notices).toEqual([]);
+    expect(page.dialogs).toHaveLength(1);
+    expect(page.posted).toEqual([]);
+  });
+
+  it('not checked (the packs failed) and policy fails open: says so, and the operator’s press posts, logged with the failure', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    page = setUp(['mod+enter']);
+    page.engine.ready = false;
+    page.textarea.value = CLEAN;
+    expect(operatorClick(page.control).defaultPrevented).toBe(true);
+    page.engine.error = 'the background did not answer';
+    page.engineReady();
+    await vi.waitFor(() => expect(page.notices).toHaveLength(1));
+    expect(page.notices[0]?.failure).toContain('the background did not answer');
+    expect(page.posted).toEqual([]);
+    operatorClick(page.control);
+    expect(page.posted).toEqual([CLEAN]);
+    await auditSettles();
+    expect(page.audit[0]).toMatchObject({ decision: 'posted', failure: 'the background did not answer' });
   });
 });
 

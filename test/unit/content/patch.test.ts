@@ -2,7 +2,12 @@
 /** Applying packs' hot fixes to an adapter: add and replace per field, labels for icon-only controls. */
 import { describe, expect, it } from 'vitest';
 import { patchAdapter } from '../../../entrypoints/content/platforms/patch';
-import { defineAdapter, isPublishControl, submitKeysFor } from '../../../entrypoints/content/platforms/types';
+import {
+  defineAdapter,
+  isPublishControl,
+  replayMode,
+  submitKeysFor,
+} from '../../../entrypoints/content/platforms/types';
 import { AdapterPatch } from '../../../rules/adapters-schema';
 
 const base = defineAdapter({
@@ -75,5 +80,19 @@ describe('patchAdapter over time', () => {
     expect(isPublishControl(live, element('<div class="send">Send</div>'))).toBe(true);
     Object.assign(live, patchAdapter(base, []));
     expect(isPublishControl(live, element('<div class="send">Send</div>'))).toBe(false);
+  });
+
+  it('sets how a chosen post reaches the site, and a later patch without it leaves the adapter’s own', () => {
+    expect(replayMode(base)).toBe('press-again');
+    const synthetic = patchAdapter(base, [patch({ replay: 'synthetic' })]);
+    expect(replayMode(synthetic)).toBe('synthetic');
+    expect(replayMode(patchAdapter(base, [patch({ replay: 'synthetic' }), patch({ replay: 'press-again' })]))).toBe(
+      'press-again',
+    );
+    // Applied onto the live adapter (as the content script does), a pack without it puts the default back.
+    const live = { ...base };
+    Object.assign(live, synthetic);
+    Object.assign(live, patchAdapter(base, [patch({ composers: ['textarea.reply'] })]));
+    expect(replayMode(live)).toBe('press-again');
   });
 });

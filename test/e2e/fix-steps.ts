@@ -1,0 +1,35 @@
+/**
+ * The one-click fix both browser suites drive (Chromium with playwright, Firefox with puppeteer): the
+ * draft, what the fix makes of it, the keys that put the caret into the finding, and the check that
+ * the site's model holds the fix, takes typing after it and posts exactly that. Driver-neutral: each
+ * suite passes its own way to press a key, read the model, type, post and read what was posted.
+ */
+import { expect } from 'vitest';
+
+/** A `warn` finding with one suggestion (a brand's spelling). */
+export const FIX_DRAFT = 'Watch it on Youtube today';
+export const FIX_FIXED = 'Watch it on YouTube today';
+/** The fixed draft with one more character typed after the fix. */
+export const FIX_TYPED = FIX_FIXED.replace('YouTube', 'YouTube!');
+
+/** From the end of the draft, the caret into "Youtube" (where Alt+Enter opens its card). */
+export async function caretIntoFinding(press: (key: 'End' | 'ArrowLeft') => Promise<void>): Promise<void> {
+  await press('End');
+  for (let i = 0; i < ' today'.length + 2; i++) await press('ArrowLeft');
+}
+
+export interface FixDriver {
+  model(): Promise<string>;
+  type(text: string): Promise<void>;
+  post(): Promise<void>;
+  lastPosted(): Promise<string | undefined>;
+}
+
+/** After the fix was clicked: the model holds it, typing goes on after it, and Post sends exactly that. */
+export async function typeAfterFixAndPost(page: FixDriver): Promise<void> {
+  await expect.poll(() => page.model()).toBe(FIX_FIXED);
+  await page.type('!');
+  await expect.poll(() => page.model()).toBe(FIX_TYPED);
+  await page.post();
+  await expect.poll(() => page.lastPosted()).toBe(FIX_TYPED);
+}
