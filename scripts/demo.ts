@@ -9,8 +9,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Locator, type Page } from 'playwright-core';
 import { ADAPTERS } from '../entrypoints/content/platforms/index';
+import type { PlatformAdapter } from '../entrypoints/content/platforms/types';
 import type { Platform } from '../rules/schema';
 import { buildFixtures, FIXTURES_DIR } from '../test/fixtures/build';
 import { serveFixture } from '../test/fixtures/serve';
@@ -83,7 +84,14 @@ async function main() {
     else console.log('\nThe browser stays open: type into the composers and press Post. Ctrl+C to quit.');
   }
   console.log(`\nScreenshots in ${OUT}.`);
+  if (missing.length > 0) {
+    console.error(`\nNo screenshot of ${missing.join(', ')}: the demo did not reach them.`);
+    process.exitCode = 1;
+  }
 }
+
+/** The screenshots the demo meant to take and could not: it says so, and exits non-zero. */
+const missing: string[] = [];
 
 /** Whether Debian's Chromium can show its UI (and so the extension) in `language`. */
 function hasChromiumLocale(language: string): boolean {
@@ -133,6 +141,12 @@ async function showPlatform(page: Page, id: Platform, language: string): Promise
 
   // The badge's list, then its first finding: it is selected in the text and its card opens there.
   await indicator.click().catch(() => undefined);
+  // The list renders after the click: read its rules once it is there, not before.
+  await page
+    .locator('preflight-layer [data-rule]')
+    .first()
+    .waitFor({ timeout: 3000 })
+    .catch(() => undefined);
   const rules = await page
     .locator('preflight-layer [data-rule]')
     .evaluateAll((items) => items.map((i) => i.getAttribute('data-rule')))
@@ -159,10 +173,11 @@ async function showPlatform(page: Page, id: Platform, language: string): Promise
   }
   await page.keyboard.press('Escape');
 
-  // Post: the gate stops it.
-  await composers.first().click();
-  const publish = page.locator(adapter.publish.join(', ')).filter({ visible: true }).first();
-  await publish.click({ timeout: 3000 }).catch(() => undefined);
+  // Post: the gate stops it. Focus, not a click: a click in the middle of the draft lands on an
+  // underline and opens its card, which can cover the Post button (X).
+  await composers.first().focus();
+  const publish = await publishControl(page, adapter);
+  await publish?.click({ timeout: 3000 }).catch(() => undefined);
   const gate = page.locator('preflight-layer [data-preflight="gate"]');
   if (
     await gate.waitFor({ timeout: 3000 }).then(
@@ -173,10 +188,31 @@ async function showPlatform(page: Page, id: Platform, language: string): Promise
     shots.push(await shoot(page, `${id}-gate-${language}.png`));
     await page.keyboard.press('Escape');
   }
+  for (const kind of ['card', 'gate'])
+    if (!shots.some((shot) => shot.endsWith(`${id}-${kind}-${language}.png`)))
+      missing.push(`${id}'s ${kind} (${language})`);
   console.log(
     `${id.padEnd(10)} ${count ?? '?'} findings, worst: ${severity ?? 'none'}  →  ${shots.join(', ') || '(no screenshot)'}`,
   );
   console.log(`           ${[...new Set(rules)].join(', ') || '(none)'}`);
+}
+
+/**
+ * The first visible publish control; where the adapter knows Post by its words (Threads' div buttons,
+ * whose first match is "Add to thread"), the first whose text or label says so, as the gate reads it.
+ */
+async function publishControl(page: Page, adapter: PlatformAdapter): Promise<Locator | undefined> {
+  const candidates = await page.locator(adapter.publish.join(', ')).filter({ visible: true }).all();
+  if (!adapter.publishText) return candidates[0];
+  for (const candidate of candidates) {
+    const label = await candidate.evaluate(
+      (control) =>
+        control.textContent?.trim() ||
+        (control.getAttribute('aria-label') ?? control.querySelector('[aria-label]')?.getAttribute('aria-label') ?? ''),
+    );
+    if (adapter.publishText.test(label.trim())) return candidate;
+  }
+  return candidates[0];
 }
 
 async function shoot(page: Page, name: string): Promise<string> {
