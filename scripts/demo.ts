@@ -22,12 +22,19 @@ const EXTENSION = join(ROOT, '.output', 'chrome-mv3');
 const OUT = join(ROOT, 'demo-output');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Where each platform's fixture is served, and what to click first when its composer is collapsed. */
-const PAGES: Record<Platform, { url: string; expand?: string }> = {
+/**
+ * Where each platform's fixture is served, what to click first when the composer to show is collapsed or
+ * behind a button, and where that composer is (the post composer, not a comment box, where a brand posts).
+ */
+const PAGES: Record<Platform, { url: string; expand?: string; within?: string }> = {
   x: { url: 'https://x.com/home' },
-  facebook: { url: 'https://www.facebook.com/' },
-  instagram: { url: 'https://www.instagram.com/' },
-  linkedin: { url: 'https://www.linkedin.com/feed/' },
+  facebook: { url: 'https://www.facebook.com/', expand: '.entry:not(.page-entry)', within: '[role="dialog"]' },
+  instagram: { url: 'https://www.instagram.com/', expand: 'a:has([aria-label="New post"])', within: '[role="dialog"]' },
+  linkedin: {
+    url: 'https://www.linkedin.com/feed/',
+    expand: '.share-box-feed-entry__trigger',
+    within: '[role="dialog"]',
+  },
   threads: { url: 'https://www.threads.com/' },
   bluesky: { url: 'https://bsky.app/' },
   mastodon: { url: 'https://mastodon.social/home' },
@@ -107,9 +114,10 @@ function hasChromiumLocale(language: string): boolean {
  */
 async function showPlatform(page: Page, id: Platform, language: string): Promise<void> {
   const adapter = ADAPTERS.find((a) => a.id === id)!;
-  const { url, expand } = PAGES[id];
+  const { url, expand, within } = PAGES[id];
   await page.goto(url);
-  const composers = page.locator(adapter.composers.join(', '));
+  const scope = within ? page.locator(within) : page;
+  const composers = scope.locator(adapter.composers.join(', '));
   if (expand)
     await page
       .locator(expand)
@@ -176,7 +184,7 @@ async function showPlatform(page: Page, id: Platform, language: string): Promise
   // Post: the gate stops it. Focus, not a click: a click in the middle of the draft lands on an
   // underline and opens its card, which can cover the Post button (X).
   await composers.first().focus();
-  const publish = await publishControl(page, adapter);
+  const publish = await publishControl(scope, adapter);
   await publish?.click({ timeout: 3000 }).catch(() => undefined);
   const gate = page.locator('preflight-layer [data-preflight="gate"]');
   if (
@@ -201,8 +209,8 @@ async function showPlatform(page: Page, id: Platform, language: string): Promise
  * The first visible publish control; where the adapter knows Post by its words (Threads' div buttons,
  * whose first match is "Add to thread"), the first whose text or label says so, as the gate reads it.
  */
-async function publishControl(page: Page, adapter: PlatformAdapter): Promise<Locator | undefined> {
-  const candidates = await page.locator(adapter.publish.join(', ')).filter({ visible: true }).all();
+async function publishControl(scope: Page | Locator, adapter: PlatformAdapter): Promise<Locator | undefined> {
+  const candidates = await scope.locator(adapter.publish.join(', ')).filter({ visible: true }).all();
   if (!adapter.publishText) return candidates[0];
   for (const candidate of candidates) {
     const label = await candidate.evaluate(
