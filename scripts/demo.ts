@@ -60,7 +60,11 @@ async function main() {
     stdio: 'ignore',
     env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
   });
-  const platforms = ADAPTERS.map((a) => a.id).filter((id) => existsSync(join(FIXTURES_DIR, id, 'index.html')));
+  // `npm run demo -- x threads` shows only those platforms.
+  const asked = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+  const platforms = ADAPTERS.map((a) => a.id).filter(
+    (id) => existsSync(join(FIXTURES_DIR, id, 'index.html')) && (asked.length === 0 || asked.includes(id)),
+  );
   await buildFixtures(platforms);
   mkdirSync(OUT, { recursive: true });
 
@@ -128,8 +132,11 @@ async function showPlatform(page: Page, id: Platform, language: string): Promise
     .first()
     .waitFor({ timeout: 10_000 })
     .catch(() => undefined);
-  const indicator = page.locator('preflight-layer [data-preflight="badge"]').first();
-  await indicator.waitFor({ timeout: 10_000 }).catch(() => undefined);
+  const badges = page.locator('preflight-layer [data-preflight="badge"]');
+  await badges
+    .first()
+    .waitFor({ timeout: 10_000 })
+    .catch(() => undefined);
   // Let lazy editors settle (Bluesky swaps its fallback textarea for TipTap) before typing.
   await page.waitForTimeout(800);
   await composers.first().click();
@@ -144,6 +151,9 @@ async function showPlatform(page: Page, id: Platform, language: string): Promise
       { timeout: 5000 },
     )
     .catch(() => undefined);
+  // The typed-in composer's badge: the one that found something (the page's other composers are clean).
+  const found = badges.and(page.locator('[data-count]:not([data-count="0"])')).first();
+  const indicator = (await found.count()) > 0 ? found : badges.first();
   const severity = await indicator.getAttribute('data-severity').catch(() => null);
   const count = await indicator.getAttribute('data-count').catch(() => null);
 
@@ -184,7 +194,7 @@ async function showPlatform(page: Page, id: Platform, language: string): Promise
   // Post: the gate stops it. Focus, not a click: a click in the middle of the draft lands on an
   // underline and opens its card, which can cover the Post button (X).
   await composers.first().focus();
-  const publish = await publishControl(scope, adapter);
+  const publish = await publishControl(page, adapter, within);
   await publish?.click({ timeout: 3000 }).catch(() => undefined);
   const gate = page.locator('preflight-layer [data-preflight="gate"]');
   if (
@@ -209,8 +219,14 @@ async function showPlatform(page: Page, id: Platform, language: string): Promise
  * The first visible publish control; where the adapter knows Post by its words (Threads' div buttons,
  * whose first match is "Add to thread"), the first whose text or label says so, as the gate reads it.
  */
-async function publishControl(scope: Page | Locator, adapter: PlatformAdapter): Promise<Locator | undefined> {
-  const candidates = await scope.locator(adapter.publish.join(', ')).filter({ visible: true }).all();
+async function publishControl(page: Page, adapter: PlatformAdapter, within?: string): Promise<Locator | undefined> {
+  // From the whole page: the adapter's selectors name the dialog they are in, which a locator scoped to
+  // that dialog would not match.
+  const visible = await page.locator(adapter.publish.join(', ')).filter({ visible: true }).all();
+  const candidates: Locator[] = [];
+  for (const candidate of visible)
+    if (!within || (await candidate.evaluate((control, scope) => !!control.closest(scope), within)))
+      candidates.push(candidate);
   if (!adapter.publishText) return candidates[0];
   for (const candidate of candidates) {
     const label = await candidate.evaluate(
