@@ -4,6 +4,7 @@
  * each, and saves two screenshots per platform and language (English, and Japanese where Chromium has
  * its Japanese UI): the underlined draft with a finding's card open, and the gate that Post opens. It
  * prints what Preflight found. With a display the last browser stays open to try it by hand.
+ * `npm run demo -- x reddit` shows only those platforms; `--headless` never shows a window.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, realpathSync } from 'node:fs';
