@@ -6,13 +6,12 @@
 import type { ManualLookup, TitleLookup } from '../rules/manual';
 import type { Finding, Severity } from '../rules/schema';
 import './FindingList.css';
+import { Icon } from './Icon';
 import { t } from './i18n';
 import { Markdown } from './Markdown';
 
 export const SEVERITY_ORDER: Severity[] = ['block', 'warn', 'info'];
 const SEVERITY_LABEL = { block: 'severityBlock', warn: 'severityWarn', info: 'severityInfo' } as const;
-/** Shapes as well as colours: severity never rests on colour alone. */
-export const SEVERITY_ICON: Record<Severity, string> = { block: '⛔', warn: '⚠', info: 'ℹ' };
 
 export function severityLabel(severity: Severity): string {
   return t(SEVERITY_LABEL[severity]);
@@ -53,10 +52,8 @@ export function FindingMessage({ finding }: { finding: Finding }) {
 export function SeverityTag({ severity }: { severity: Severity }) {
   return (
     <span class={`badge badge-${severity}`} data-severity={severity}>
-      <span class="icon" aria-hidden="true">
-        {SEVERITY_ICON[severity]}
-      </span>{' '}
-      {severityLabel(severity)}
+      {/* A shape as well as a colour: severity never rests on colour alone (WCAG 1.4.1). */}
+      <Icon name={severity} /> {severityLabel(severity)}
     </span>
   );
 }

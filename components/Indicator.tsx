@@ -1,6 +1,7 @@
 /** The small badge by each composer: how many findings and the worst severity; green when clean. */
 import type { Finding } from '../rules/schema';
 import { severityLabel, worstSeverity } from './FindingList';
+import { Icon } from './Icon';
 import { t } from './i18n';
 
 export interface IndicatorProps {
@@ -53,19 +54,19 @@ export function Indicator({ findings, state, error, quietPeriod, profile, fallba
       {fallback && <span class="fallback">{t('indicatorFallbackShort')}</span>}
       {/* Profile and quiet period as icons; their words are in the tooltip and for screen readers. */}
       {profile && (
-        <span class="profile" aria-hidden="true">
-          👤
+        <span class="profile">
+          <Icon name="profile" />
         </span>
       )}
       {quietPeriod && (
         <span class="quiet">
-          <span aria-hidden="true">🔕</span>
+          <Icon name="quiet" />
           <span class="visually-hidden">{t('quietPeriodOn')}</span>
         </span>
       )}
       {notice && (
         <span class="team-notice" data-testid="team-notice">
-          🔒 {notice}
+          <Icon name="lock" /> {notice}
         </span>
       )}
     </button>

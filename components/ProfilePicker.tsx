@@ -2,6 +2,7 @@
 import { localize } from '../rules/compile';
 import { listProfiles, resolveProfile } from '../rules/profiles';
 import type { Pack } from '../rules/schema';
+import { Icon } from './Icon';
 import { t } from './i18n';
 
 export interface ProfilePickerProps {
@@ -37,7 +38,7 @@ export function ProfilePicker({ packs, profile, locked, locale, onPick }: Profil
       </label>{' '}
       {locked && (
         <span class="lock" data-testid="profile-locked">
-          🔒 {t('lockedByPolicy')}
+          <Icon name="lock" /> {t('lockedByPolicy')}
         </span>
       )}
       {description && <p class="profile-description">{localize(description, locale)}</p>}

@@ -7,6 +7,7 @@ import { exampleCase } from '../rules/examples';
 import type { Finding, Pack, Rule, Severity } from '../rules/schema';
 import type { RuleOverride } from '../utils/storage';
 import { severityLabel } from './FindingList';
+import { Icon } from './Icon';
 import { t } from './i18n';
 import { Markdown } from './Markdown';
 
@@ -39,7 +40,7 @@ export function RuleList({ pack, rules, overrides, locked, locale, onOverride, e
             <strong>{rule.title ? text(rule.title) : rule.id}</strong> <code>{rule.id}</code>{' '}
             {isLocked ? (
               <span class="lock" data-testid="rule-locked">
-                🔒 {severityLabel(rule.severity)} · {t('lockedByPolicy')}
+                <Icon name="lock" /> {severityLabel(rule.severity)} · {t('lockedByPolicy')}
               </span>
             ) : (
               <label>

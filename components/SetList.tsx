@@ -3,6 +3,7 @@ import { localize } from '../rules/compile';
 import type { Pack } from '../rules/schema';
 import { isOn, type SetSwitches, setKey } from '../utils/settings';
 import type { RuleOverride } from '../utils/storage';
+import { Icon } from './Icon';
 import { t, tn } from './i18n';
 import { RuleList } from './RuleList';
 
@@ -64,7 +65,7 @@ export function SetList({
                   </label>{' '}
                   {isLocked && (
                     <span class="lock" data-testid="locked">
-                      🔒 {t('lockedByPolicy')}
+                      <Icon name="lock" /> {t('lockedByPolicy')}
                     </span>
                   )}{' '}
                   <small>

@@ -1,6 +1,7 @@
 /** The public keys packs must be signed with: the admin's own here, and any that policy sets (locked). */
 import { useState } from 'preact/hooks';
 import type { PublicKey } from '../rules/signature';
+import { Icon } from './Icon';
 import { t } from './i18n';
 import { PasteForm } from './PasteForm';
 
@@ -38,7 +39,7 @@ export function TrustedKeys({ keys, policyKeys, onChange, testIds = '' }: Truste
       <ul>
         {policyKeys.map((key) => (
           <li key={`policy-${key.keyId}`} data-key={key.keyId}>
-            <code>{key.keyId}</code> 🔒 {t('lockedByPolicy')}
+            <code>{key.keyId}</code> <Icon name="lock" /> {t('lockedByPolicy')}
           </li>
         ))}
         {keys.map((key) => (

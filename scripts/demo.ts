@@ -4,13 +4,15 @@
  * each, and saves two screenshots per platform and language (English, and Japanese where Chromium has
  * its Japanese UI): the underlined draft with a finding's card open, and the gate that Post opens. It
  * prints what Preflight found. With a display the last browser stays open to try it by hand.
+ * `npm run demo -- x reddit` shows only those platforms; `--headless` never shows a window.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Locator, type Page } from 'playwright-core';
 import { ADAPTERS } from '../entrypoints/content/platforms/index';
+import type { PlatformAdapter } from '../entrypoints/content/platforms/types';
 import type { Platform } from '../rules/schema';
 import { buildFixtures, FIXTURES_DIR } from '../test/fixtures/build';
 import { serveFixture } from '../test/fixtures/serve';
@@ -21,12 +23,19 @@ const EXTENSION = join(ROOT, '.output', 'chrome-mv3');
 const OUT = join(ROOT, 'demo-output');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Where each platform's fixture is served, and what to click first when its composer is collapsed. */
-const PAGES: Record<Platform, { url: string; expand?: string }> = {
+/**
+ * Where each platform's fixture is served, what to click first when the composer to show is collapsed or
+ * behind a button, and where that composer is (the post composer, not a comment box, where a brand posts).
+ */
+const PAGES: Record<Platform, { url: string; expand?: string; within?: string }> = {
   x: { url: 'https://x.com/home' },
-  facebook: { url: 'https://www.facebook.com/' },
-  instagram: { url: 'https://www.instagram.com/' },
-  linkedin: { url: 'https://www.linkedin.com/feed/' },
+  facebook: { url: 'https://www.facebook.com/', expand: '.entry:not(.page-entry)', within: '[role="dialog"]' },
+  instagram: { url: 'https://www.instagram.com/', expand: 'a:has([aria-label="New post"])', within: '[role="dialog"]' },
+  linkedin: {
+    url: 'https://www.linkedin.com/feed/',
+    expand: '.share-box-feed-entry__trigger',
+    within: '[role="dialog"]',
+  },
   threads: { url: 'https://www.threads.com/' },
   bluesky: { url: 'https://bsky.app/' },
   mastodon: { url: 'https://mastodon.social/home' },
@@ -52,7 +61,11 @@ async function main() {
     stdio: 'ignore',
     env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
   });
-  const platforms = ADAPTERS.map((a) => a.id).filter((id) => existsSync(join(FIXTURES_DIR, id, 'index.html')));
+  // `npm run demo -- x threads` shows only those platforms.
+  const asked = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+  const platforms = ADAPTERS.map((a) => a.id).filter(
+    (id) => existsSync(join(FIXTURES_DIR, id, 'index.html')) && (asked.length === 0 || asked.includes(id)),
+  );
   await buildFixtures(platforms);
   mkdirSync(OUT, { recursive: true });
 
@@ -83,7 +96,14 @@ async function main() {
     else console.log('\nThe browser stays open: type into the composers and press Post. Ctrl+C to quit.');
   }
   console.log(`\nScreenshots in ${OUT}.`);
+  if (missing.length > 0) {
+    console.error(`\nNo screenshot of ${missing.join(', ')}: the demo did not reach them.`);
+    process.exitCode = 1;
+  }
 }
+
+/** The screenshots the demo meant to take and could not: it says so, and exits non-zero. */
+const missing: string[] = [];
 
 /** Whether Debian's Chromium can show its UI (and so the extension) in `language`. */
 function hasChromiumLocale(language: string): boolean {
@@ -99,9 +119,10 @@ function hasChromiumLocale(language: string): boolean {
  */
 async function showPlatform(page: Page, id: Platform, language: string): Promise<void> {
   const adapter = ADAPTERS.find((a) => a.id === id)!;
-  const { url, expand } = PAGES[id];
+  const { url, expand, within } = PAGES[id];
   await page.goto(url);
-  const composers = page.locator(adapter.composers.join(', '));
+  const scope = within ? page.locator(within) : page;
+  const composers = scope.locator(adapter.composers.join(', '));
   if (expand)
     await page
       .locator(expand)
@@ -112,8 +133,11 @@ async function showPlatform(page: Page, id: Platform, language: string): Promise
     .first()
     .waitFor({ timeout: 10_000 })
     .catch(() => undefined);
-  const indicator = page.locator('preflight-layer [data-preflight="badge"]').first();
-  await indicator.waitFor({ timeout: 10_000 }).catch(() => undefined);
+  const badges = page.locator('preflight-layer [data-preflight="badge"]');
+  await badges
+    .first()
+    .waitFor({ timeout: 10_000 })
+    .catch(() => undefined);
   // Let lazy editors settle (Bluesky swaps its fallback textarea for TipTap) before typing.
   await page.waitForTimeout(800);
   await composers.first().click();
@@ -128,11 +152,20 @@ async function showPlatform(page: Page, id: Platform, language: string): Promise
       { timeout: 5000 },
     )
     .catch(() => undefined);
+  // The typed-in composer's badge: the one that found something (the page's other composers are clean).
+  const found = badges.and(page.locator('[data-count]:not([data-count="0"])')).first();
+  const indicator = (await found.count()) > 0 ? found : badges.first();
   const severity = await indicator.getAttribute('data-severity').catch(() => null);
   const count = await indicator.getAttribute('data-count').catch(() => null);
 
   // The badge's list, then its first finding: it is selected in the text and its card opens there.
   await indicator.click().catch(() => undefined);
+  // The list renders after the click: read its rules once it is there, not before.
+  await page
+    .locator('preflight-layer [data-rule]')
+    .first()
+    .waitFor({ timeout: 3000 })
+    .catch(() => undefined);
   const rules = await page
     .locator('preflight-layer [data-rule]')
     .evaluateAll((items) => items.map((i) => i.getAttribute('data-rule')))
@@ -159,10 +192,11 @@ async function showPlatform(page: Page, id: Platform, language: string): Promise
   }
   await page.keyboard.press('Escape');
 
-  // Post: the gate stops it.
-  await composers.first().click();
-  const publish = page.locator(adapter.publish.join(', ')).filter({ visible: true }).first();
-  await publish.click({ timeout: 3000 }).catch(() => undefined);
+  // Post: the gate stops it. Focus, not a click: a click in the middle of the draft lands on an
+  // underline and opens its card, which can cover the Post button (X).
+  await composers.first().focus();
+  const publish = await publishControl(page, adapter, within);
+  await publish?.click({ timeout: 3000 }).catch(() => undefined);
   const gate = page.locator('preflight-layer [data-preflight="gate"]');
   if (
     await gate.waitFor({ timeout: 3000 }).then(
@@ -173,10 +207,37 @@ async function showPlatform(page: Page, id: Platform, language: string): Promise
     shots.push(await shoot(page, `${id}-gate-${language}.png`));
     await page.keyboard.press('Escape');
   }
+  for (const kind of ['card', 'gate'])
+    if (!shots.some((shot) => shot.endsWith(`${id}-${kind}-${language}.png`)))
+      missing.push(`${id}'s ${kind} (${language})`);
   console.log(
     `${id.padEnd(10)} ${count ?? '?'} findings, worst: ${severity ?? 'none'}  →  ${shots.join(', ') || '(no screenshot)'}`,
   );
   console.log(`           ${[...new Set(rules)].join(', ') || '(none)'}`);
+}
+
+/**
+ * The first visible publish control; where the adapter knows Post by its words (Threads' div buttons,
+ * whose first match is "Add to thread"), the first whose text or label says so, as the gate reads it.
+ */
+async function publishControl(page: Page, adapter: PlatformAdapter, within?: string): Promise<Locator | undefined> {
+  // From the whole page: the adapter's selectors name the dialog they are in, which a locator scoped to
+  // that dialog would not match.
+  const visible = await page.locator(adapter.publish.join(', ')).filter({ visible: true }).all();
+  const candidates: Locator[] = [];
+  for (const candidate of visible)
+    if (!within || (await candidate.evaluate((control, scope) => !!control.closest(scope), within)))
+      candidates.push(candidate);
+  if (!adapter.publishText) return candidates[0];
+  for (const candidate of candidates) {
+    const label = await candidate.evaluate(
+      (control) =>
+        control.textContent?.trim() ||
+        (control.getAttribute('aria-label') ?? control.querySelector('[aria-label]')?.getAttribute('aria-label') ?? ''),
+    );
+    if (adapter.publishText.test(label.trim())) return candidate;
+  }
+  return candidates[0];
 }
 
 async function shoot(page: Page, name: string): Promise<string> {

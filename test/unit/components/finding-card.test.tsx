@@ -36,7 +36,8 @@ describe('the card on an underline', () => {
     const el = mount(<FindingCard {...props} finding={finding('warn', ['YouTube', 'YT'])} onApply={onApply} />);
     const card = el.querySelector('[data-preflight="card"]') as HTMLElement;
     expect(card.getAttribute('data-severity')).toBe('warn');
-    expect(card.querySelector('.badge')?.textContent).toBe('⚠ Warning');
+    expect(card.querySelector('.badge')?.textContent?.trim()).toBe('Warning');
+    expect(card.querySelector('.badge svg.icon-warn')?.getAttribute('aria-hidden')).toBe('true');
     expect(card.querySelector('.card-title')?.textContent).toBe('Names');
     expect(card.querySelector('.message')?.textContent).toBe('Spell the brand as its owner does “Youtube”');
     const fixes = [...card.querySelectorAll<HTMLButtonElement>('[data-preflight="fix"]')];

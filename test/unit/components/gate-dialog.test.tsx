@@ -150,7 +150,13 @@ describe('the gate dialog, read and acted on', () => {
       />,
     );
     const groups = [...el.querySelectorAll('.group h3')].map((h) => h.textContent);
-    expect(groups).toEqual(['⛔ Block 1', '⚠ Warning 1']);
+    expect(groups).toEqual([' Block 1', ' Warning 1']);
+    // The icon is the extension's own drawing, one shape per severity: no emoji or symbol character,
+    // which render as empty boxes on a machine without an emoji font.
+    const icons = [...el.querySelectorAll('.group h3 svg')];
+    expect(icons.map((icon) => icon.getAttribute('class'))).toEqual(['icon icon-block', 'icon icon-warn']);
+    expect(icons.every((icon) => icon.getAttribute('aria-hidden') === 'true')).toBe(true);
+    expect(new Set(icons.map((icon) => icon.querySelector('path')?.getAttribute('d'))).size).toBe(2);
     const [first, second] = [...el.querySelectorAll('.finding')];
     expect(first?.querySelector('.finding-title')?.textContent).toBe('Guarantees');
     // The message quotes the match already: it is not shown a second time.
