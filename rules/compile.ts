@@ -285,12 +285,15 @@ export function compileChecker(packs: readonly Pack[], options: CompileOptions =
     }
     return context;
   };
-  const compiled = active.map((entry) => ({ ...entry, run: compileRule(entry.rule, contextOf(entry.pack)) }));
+  const compiled = active.map((entry, order) => ({
+    ...entry,
+    order,
+    run: compileRule(entry.rule, contextOf(entry.pack)),
+  }));
   // Rules with triggers run only when one of their term lists has a hit; the rest run on every draft.
-  const alwaysRun = compiled.filter((entry) => !entry.run.triggers);
-  const byTrigger = new Map<number, typeof compiled>();
+  const byTrigger = new Map<number, number[]>();
   for (const entry of compiled) {
-    for (const list of entry.run.triggers ?? []) byTrigger.set(list, [...(byTrigger.get(list) ?? []), entry]);
+    for (const list of entry.run.triggers ?? []) byTrigger.set(list, [...(byTrigger.get(list) ?? []), entry.order]);
   }
 
   /** Whether a dated rule is in force on `day`, and the occasion's name for its message. */
@@ -408,7 +411,10 @@ export function compileChecker(packs: readonly Pack[], options: CompileOptions =
   const worstFor = (entry: ActiveRule) =>
     entry.severity !== entry.rule.severity ? entry.severity : worstOf(entry.rule);
 
-  const memory = options.memory === false ? NO_MEMORY : entityMemory();
+  const remembers = options.memory !== false;
+  const memory = remembers ? entityMemory() : NO_MEMORY;
+  /** The draft checked last: the next one is usually the same composer's, one keystroke later. */
+  let previous: Draft | undefined;
 
   return {
     rules: active,
@@ -420,11 +426,15 @@ export function compileChecker(packs: readonly Pack[], options: CompileOptions =
     check(text, checkOptions = {}) {
       const locale = checkOptions.locale ?? 'en';
       let day: Day | undefined;
-      const draft = new Draft(text, checkOptions.platform, checkOptions.postType, matchers, memory);
+      const draft = new Draft(text, checkOptions.platform, checkOptions.postType, matchers, memory, previous);
+      if (remembers) previous = draft;
       const results: { entry: ActiveRule; findings: Finding[]; uncounted: Uncounted }[] = [];
-      const triggered = new Set<(typeof compiled)[number]>();
-      for (const list of draft.listsWithHits()) for (const entry of byTrigger.get(list) ?? []) triggered.add(entry);
-      for (const entry of [...alwaysRun, ...triggered]) {
+      // The rules to run, in the packs' order whatever order their term lists were hit in.
+      const runs = new Uint8Array(compiled.length);
+      for (const entry of compiled) if (!entry.run.triggers) runs[entry.order] = 1;
+      for (const list of draft.listsWithHits()) for (const order of byTrigger.get(list) ?? []) runs[order] = 1;
+      for (const entry of compiled) {
+        if (runs[entry.order] === 0) continue;
         const { rule } = entry;
         if (rule.platforms && (!draft.platform || !rule.platforms.includes(draft.platform))) continue;
         if (rule.postTypes && !rule.postTypes.includes(draft.postType ?? 'post')) continue;

@@ -121,7 +121,17 @@ function overflowStart(draft: Draft, check: LimitCheck, counting: NonNullable<Li
  * Where a Latin passage ends: a line break, or Japanese, Chinese or Korean text and their punctuation (CJK
  * symbols, kana, Han, Hangul, full-width forms).
  */
-const PASSAGE_BREAK = /[\n\r\u2028\u2029\u3000-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/;
+const isPassageBreak = (code: number): boolean =>
+  code === 10 ||
+  code === 13 ||
+  code === 0x2028 ||
+  code === 0x2029 ||
+  (code >= 0x3000 &&
+    (code <= 0x30ff ||
+      (code >= 0x3400 && code <= 0x9fff) ||
+      (code >= 0xac00 && code <= 0xd7af) ||
+      (code >= 0xf900 && code <= 0xfaff) ||
+      (code >= 0xff00 && code <= 0xffef)));
 const isLetter = (code: number): boolean => {
   const lower = code | 0x20;
   return lower >= 97 && lower <= 122;
@@ -167,7 +177,7 @@ function letterCounts(draft: Draft, minRunWords = 0): { letters: number; capital
       if (code < 97) runCapitals++;
       if (!inWord) runWords++;
       inWord = true;
-    } else if (PASSAGE_BREAK.test(text[i]!)) {
+    } else if (isPassageBreak(code)) {
       endRun();
     } else if (code !== 39 && code !== 0x2019) {
       // An apostrophe stays inside a word (DON'T); anything else ends it.
