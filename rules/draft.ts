@@ -244,7 +244,10 @@ export class Draft {
     const longest = this.matchers.terms.longest;
     this.collectHits(
       (id, term, start, end) => {
-        if (end >= edit.prefix && start <= changedEnd) (fresh[id] ??= []).push({ list: id, term, start, end });
+        if (end < edit.prefix || start > changedEnd) return;
+        const hits = fresh[id];
+        if (hits) hits.push({ list: id, term, start, end });
+        else fresh[id] = [{ list: id, term, start, end }];
       },
       Math.max(0, edit.prefix - longest),
       Math.min(length, changedEnd + longest),
