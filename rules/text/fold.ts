@@ -228,10 +228,7 @@ export function editBetween(before: string, after: string): Edit {
   while (prefix < limit && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
   let suffix = 0;
   const last = limit - prefix;
-  while (
-    suffix < last &&
-    before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)
-  )
+  while (suffix < last && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix))
     suffix++;
   return { prefix, suffix };
 }
