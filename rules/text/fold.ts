@@ -224,14 +224,24 @@ export interface Edit {
 /** The one edit that turns `before` into `after` (a keystroke, a paste): their common start and end. */
 export function editBetween(before: string, after: string): Edit {
   const limit = Math.min(before.length, after.length);
+  // Whole blocks first (a native comparison of two slices), then unit by unit inside the last block.
   let prefix = 0;
+  while (prefix + BLOCK <= limit && before.slice(prefix, prefix + BLOCK) === after.slice(prefix, prefix + BLOCK))
+    prefix += BLOCK;
   while (prefix < limit && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
   const last = limit - prefix;
+  let suffix = 0;
+  while (
+    suffix + BLOCK <= last &&
+    before.slice(before.length - suffix - BLOCK, before.length - suffix) ===
+      after.slice(after.length - suffix - BLOCK, after.length - suffix)
+  )
+    suffix += BLOCK;
   while (suffix < last && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix))
     suffix++;
   return { prefix, suffix };
 }
+const BLOCK = 64;
 
 /**
  * Fold `after`, a draft that `edit` made from one already folded: only the edited middle is folded,

@@ -191,6 +191,31 @@ describe('fast paths agree with the straightforward way', () => {
     );
   });
 
+  it('finds the longest common start and end of two drafts (the edit between them)', () => {
+    fc.assert(
+      fc.property(fc.oneof(plainDraft, longDraft), edits, (before, steps) => {
+        const after = steps.reduce(applyEdit, before);
+        const { prefix, suffix } = editBetween(before, after);
+        expect(prefix + suffix).toBeLessThanOrEqual(Math.min(before.length, after.length));
+        expect(after.slice(0, prefix)).toBe(before.slice(0, prefix));
+        expect(after.slice(after.length - suffix)).toBe(before.slice(before.length - suffix));
+        // Longest: the next unit in differs (or one draft has no room left).
+        const room = Math.min(before.length, after.length) - prefix - suffix;
+        if (room > 0) {
+          expect(after[prefix]).not.toBe(before[prefix]);
+          expect(after[after.length - suffix - 1]).not.toBe(before[before.length - suffix - 1]);
+        }
+      }),
+      {
+        numRuns: 500,
+        examples: [
+          ['a'.repeat(200), [[100, 1, 'b']]],
+          ['ab'.repeat(100), [[64, 0, 'ab']]],
+        ],
+      },
+    );
+  });
+
   it('folds an edited draft from the earlier fold exactly as it folds the whole draft', () => {
     let reused = 0;
     fc.assert(
