@@ -26,6 +26,8 @@ export interface Span {
 export type { Entity };
 
 const NO_HITS: readonly TermHit[] = Object.freeze([]);
+/** What a rule that kept every match could not keep: shared, never changed (`note` makes a rule its own). */
+const NOTHING_UNCOUNTED: Uncounted = Object.freeze({ count: 0, first: undefined });
 
 /**
  * How many matches one draft may produce, so that a pack of overlapping terms (あ, ああ, …) or a
@@ -59,7 +61,7 @@ export class Draft {
   /** Per term list, hits beyond the limits: counted, with the first one's span in the folded text. */
   private overflow = new Map<number, { count: number; start: number; end: number }>();
   /** What the rule running now could not keep; the engine reports it as "and N more". */
-  private uncounted: Uncounted = { count: 0, first: undefined };
+  private uncounted: Uncounted = NOTHING_UNCOUNTED;
   private noted = new Set<number>();
 
   constructor(
@@ -175,14 +177,16 @@ export class Draft {
   }
 
   private note(count: number, first: Span | undefined): void {
+    if (this.uncounted === NOTHING_UNCOUNTED) this.uncounted = { count: 0, first: undefined };
     this.uncounted.count += count;
     this.uncounted.first ??= first;
   }
 
   /** Start counting what the next rule cannot keep. */
   beginRule(): void {
-    this.uncounted = { count: 0, first: undefined };
-    this.noted.clear();
+    // Most rules keep every match: nothing to allocate or clear for them.
+    this.uncounted = NOTHING_UNCOUNTED;
+    if (this.noted.size > 0) this.noted.clear();
   }
 
   /** What the rule that just ran could not keep. */

@@ -11,6 +11,7 @@ import { DEFAULT_PACK_DIR } from '../../cli/builtin-pack';
 import { loadPackFrom } from '../../cli/pack-source';
 import { Draft } from '../../rules/draft';
 import { compilePacks, PLATFORMS } from '../../rules/index';
+import { letterCounts } from '../../rules/kinds/limit';
 import { entityMemory, extractUrls, xWeighted } from '../../rules/text/entities';
 import { editBetween, fold, foldEdited, foldTerm } from '../../rules/text/fold';
 import { isWordUnit, TermMatcher } from '../../rules/text/matcher';
@@ -186,6 +187,70 @@ describe('fast paths agree with the straightforward way', () => {
         // Hits come by end, the longer first, then in the order the terms were added.
         expected.sort((a, b) => a[3]! - b[3]! || b[3]! - b[2]! - (a[3]! - a[2]!) || a[1]! - b[1]!);
         expect(ours).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('counts the letters and capitals of Latin passages piece by piece between entities as character by character', () => {
+    /** The straightforward count: one character at a time, asking at each whether an entity covers it. */
+    const reference = (draft: Draft, minRunWords: number) => {
+      const skip = [...draft.urls(), ...draft.hashtags(), ...draft.mentions(), ...draft.cashtags()];
+      const text = draft.text;
+      let letters = 0;
+      let capitals = 0;
+      let run = { letters: 0, capitals: 0, words: 0 };
+      let inWord = false;
+      const endRun = () => {
+        if (run.words >= minRunWords) {
+          letters += run.letters;
+          capitals += run.capitals;
+        }
+        run = { letters: 0, capitals: 0, words: 0 };
+        inWord = false;
+      };
+      for (let i = 0; i < text.length; i++) {
+        const entity = skip.find((e) => e.start <= i && i < e.end);
+        if (entity) {
+          inWord = false;
+          continue;
+        }
+        const char = text[i]!;
+        if (/[A-Za-z]/.test(char)) {
+          run.letters++;
+          if (/[A-Z]/.test(char)) run.capitals++;
+          if (!inWord) run.words++;
+          inWord = true;
+        } else if (/[\n\r\u2028\u2029\u3000-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/.test(char))
+          endRun();
+        else if (char !== "'" && char !== '\u2019') inWord = false;
+      }
+      endRun();
+      return { letters, capitals };
+    };
+    const latin = fc.constantFrom(
+      'SALE',
+      'NOW',
+      "DON'T",
+      'Big',
+      'deal',
+      'x',
+      'ＡＢＣ',
+      '新作',
+      'NIKEの',
+      '\n',
+      ' ',
+      '’',
+      '@Brand',
+      '#SALE',
+      '$TSLA',
+      'https://EXAMPLE.com/A',
+    );
+    const text = fc.array(fc.oneof(latin, piece), { maxLength: 60 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, fc.integer({ min: 0, max: 5 }), (raw, minRunWords) => {
+        const draft = new Draft(raw, 'x', undefined, { terms: new TermMatcher(), exactCase: new Map() });
+        expect(letterCounts(draft, minRunWords)).toEqual(reference(draft, minRunWords));
       }),
       { numRuns: 500 },
     );
