@@ -452,11 +452,10 @@ export function compileChecker(packs: readonly Pack[], options: CompileOptions =
           options.onRuleError?.(rule.id, error);
           continue;
         }
-        results.push({
-          entry,
-          findings: raws.map((raw) => finish(entry, raw, text, locale, extra)),
-          uncounted: draft.endRule(),
-        });
+        const uncounted = draft.endRule();
+        // Most rules find nothing: nothing to finish or limit.
+        if (raws.length === 0 && uncounted.count === 0) continue;
+        results.push({ entry, findings: raws.map((raw) => finish(entry, raw, text, locale, extra)), uncounted });
       }
       return limit(results, text, locale).sort(
         (a, b) =>
