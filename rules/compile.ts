@@ -291,6 +291,7 @@ export function compileChecker(packs: readonly Pack[], options: CompileOptions =
     run: compileRule(entry.rule, contextOf(entry.pack)),
   }));
   // Rules with triggers run only when one of their term lists has a hit; the rest run on every draft.
+  const alwaysRun = compiled.filter((entry) => !entry.run.triggers).map((entry) => entry.order);
   const byTrigger = new Map<number, number[]>();
   for (const entry of compiled) {
     for (const list of entry.run.triggers ?? []) byTrigger.set(list, [...(byTrigger.get(list) ?? []), entry.order]);
@@ -411,6 +412,32 @@ export function compileChecker(packs: readonly Pack[], options: CompileOptions =
   const worstFor = (entry: ActiveRule) =>
     entry.severity !== entry.rule.severity ? entry.severity : worstOf(entry.rule);
 
+  /** The rules to run on a draft whose term lists `hit` have hits, in the packs' order whatever order the lists were hit in. */
+  const picked = new Uint8Array(compiled.length);
+  function runOrder(hit: readonly number[]): number[] {
+    const triggered: number[] = [];
+    for (const list of hit)
+      for (const order of byTrigger.get(list) ?? [])
+        if (picked[order] === 0) {
+          picked[order] = 1;
+          triggered.push(order);
+        }
+    for (const order of triggered) picked[order] = 0;
+    if (triggered.length === 0) return alwaysRun;
+    triggered.sort((a, b) => a - b);
+    // Both lists are in order: merge them.
+    const order: number[] = [];
+    let a = 0;
+    let t = 0;
+    while (a < alwaysRun.length || t < triggered.length)
+      order.push(
+        t >= triggered.length || (a < alwaysRun.length && alwaysRun[a]! < triggered[t]!)
+          ? alwaysRun[a++]!
+          : triggered[t++]!,
+      );
+    return order;
+  }
+
   const remembers = options.memory !== false;
   const memory = remembers ? entityMemory() : NO_MEMORY;
   /** The draft checked last: the next one is usually the same composer's, one keystroke later. */
@@ -429,12 +456,8 @@ export function compileChecker(packs: readonly Pack[], options: CompileOptions =
       const draft = new Draft(text, checkOptions.platform, checkOptions.postType, matchers, memory, previous);
       if (remembers) previous = draft;
       const results: { entry: ActiveRule; findings: Finding[]; uncounted: Uncounted }[] = [];
-      // The rules to run, in the packs' order whatever order their term lists were hit in.
-      const runs = new Uint8Array(compiled.length);
-      for (const entry of compiled) if (!entry.run.triggers) runs[entry.order] = 1;
-      for (const list of draft.listsWithHits()) for (const order of byTrigger.get(list) ?? []) runs[order] = 1;
-      for (const entry of compiled) {
-        if (runs[entry.order] === 0) continue;
+      for (const order of runOrder(draft.listsWithHits())) {
+        const entry = compiled[order]!;
         const { rule } = entry;
         if (rule.platforms && (!draft.platform || !rule.platforms.includes(draft.platform))) continue;
         if (rule.postTypes && !rule.postTypes.includes(draft.postType ?? 'post')) continue;

@@ -215,15 +215,7 @@ export class Draft {
   private hitLists: number[] = [];
 
   private scan(): TermHit[][] {
-    const reused = this.scanEdit();
-    if (reused) {
-      this.hitLists = [];
-      reused.forEach((hits, list) => {
-        if (hits.length > 0) this.hitLists.push(list);
-      });
-      return reused;
-    }
-    return this.scanAll();
+    return this.scanEdit() ?? this.scanAll();
   }
 
   /**
@@ -244,25 +236,27 @@ export class Draft {
     const changedEnd = length - edit.suffix;
     const keptAfter = earlier.text.length - edit.suffix;
     // New hits, per list, in the order the scan finds them (by end).
-    const fresh: TermHit[][] = [];
+    const fresh = new Map<number, TermHit[]>();
     const longest = this.matchers.terms.longest;
     this.collectHits(
       (id, term, start, end) => {
         if (end < edit.prefix || start > changedEnd) return;
-        const hits = fresh[id];
+        const hits = fresh.get(id);
         if (hits) hits.push({ list: id, term, start, end });
-        else fresh[id] = [{ list: id, term, start, end }];
+        else fresh.set(id, [{ list: id, term, start, end }]);
       },
       Math.max(0, edit.prefix - longest),
       Math.min(length, changedEnd + longest),
     );
     const byList: TermHit[][] = [];
+    const hitLists: number[] = [];
     let kept = 0;
-    const lists = Math.max(earlierHits.length, fresh.length);
-    for (let id = 0; id < lists; id++) {
+    // Only the lists that have hits in either draft (a pack may have thousands of lists).
+    const lists = [...earlier.hitLists];
+    for (const id of fresh.keys()) if (!earlierHits[id]) lists.push(id);
+    for (const id of lists) {
       const old = earlierHits[id] ?? NO_HITS;
-      const added = fresh[id] ?? NO_HITS;
-      if (old.length === 0 && added.length === 0) continue;
+      const added = fresh.get(id) ?? NO_HITS;
       const hits: TermHit[] = [];
       let k = 0;
       for (; k < old.length && old[k]!.end < edit.prefix; k++) hits.push(old[k]!);
@@ -282,7 +276,9 @@ export class Draft {
       // Over a limit: the whole scan decides which hits are kept.
       if (hits.length > MATCH_LIMITS.perRule || kept > MATCH_LIMITS.perDraft) return undefined;
       byList[id] = hits;
+      hitLists.push(id);
     }
+    this.hitLists = hitLists;
     return byList;
   }
 
