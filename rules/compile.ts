@@ -131,11 +131,25 @@ function worstOf(rule: Rule): Severity {
   return worst;
 }
 
-const PLACEHOLDER = /\{(\w+)\}/g;
+/** Templates split at their placeholders ({match}, {count}): literal, name, literal, …; messages repeat check after check. */
+const templateParts = new Map<string, string[]>();
 
-function format(template: string, vars: Record<string, string | number>): string {
+/** Fill a message's placeholders from `vars`; a placeholder without a value stays as written. */
+export function format(template: string, vars: Record<string, string | number>): string {
   if (!template.includes('{')) return template;
-  return template.replace(PLACEHOLDER, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  let parts = templateParts.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    if (templateParts.size >= 2_000) templateParts.clear();
+    templateParts.set(template, parts);
+  }
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
+    out += name in vars ? String(vars[name]) : `{${name}}`;
+    out += parts[i + 1]!;
+  }
+  return out;
 }
 
 /** The matched text, cut to at most 80 UTF-16 units (79 and "…"), never inside a surrogate pair. */

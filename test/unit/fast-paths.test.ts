@@ -9,6 +9,7 @@ import twitterText from 'twitter-text';
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_PACK_DIR } from '../../cli/builtin-pack';
 import { loadPackFrom } from '../../cli/pack-source';
+import { format } from '../../rules/compile';
 import { Draft } from '../../rules/draft';
 import { compilePacks, PLATFORMS } from '../../rules/index';
 import { letterCounts } from '../../rules/kinds/limit';
@@ -253,6 +254,34 @@ describe('fast paths agree with the straightforward way', () => {
         expect(letterCounts(draft, minRunWords)).toEqual(reference(draft, minRunWords));
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('fills a message from its split template exactly as one replace over the template does', () => {
+    const name = fc.constantFrom('match', 'count', 'max', 'a_b', 'toString', 'missing', '');
+    const template = fc
+      .array(
+        fc.oneof(
+          fc.string({ maxLength: 6 }),
+          name.map((n) => `{${n}}`),
+          fc.constantFrom('{', '}', '{{x}}', 'ｘ'),
+        ),
+        {
+          maxLength: 12,
+        },
+      )
+      .map((parts) => parts.join(''));
+    const vars = fc.dictionary(
+      fc.constantFrom('match', 'count', 'max', 'a_b', 'x'),
+      fc.oneof(fc.string(), fc.integer()),
+    );
+    fc.assert(
+      fc.property(template, vars, (text, values) => {
+        const once = text.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+        expect(format(text, values)).toBe(once);
+        expect(format(text, values)).toBe(once); // and again, from the remembered split
+      }),
+      { numRuns: 1000 },
     );
   });
 
