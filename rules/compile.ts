@@ -131,11 +131,25 @@ function worstOf(rule: Rule): Severity {
   return worst;
 }
 
-const PLACEHOLDER = /\{(\w+)\}/g;
+/** Templates split at their placeholders ({match}, {count}): literal, name, literal, …; messages repeat check after check. */
+const templateParts = new Map<string, string[]>();
 
-function format(template: string, vars: Record<string, string | number>): string {
+/** Fill a message's placeholders from `vars`; a placeholder without a value stays as written. */
+export function format(template: string, vars: Record<string, string | number>): string {
   if (!template.includes('{')) return template;
-  return template.replace(PLACEHOLDER, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  let parts = templateParts.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    if (templateParts.size >= 2_000) templateParts.clear();
+    templateParts.set(template, parts);
+  }
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
+    out += name in vars ? String(vars[name]) : `{${name}}`;
+    out += parts[i + 1]!;
+  }
+  return out;
 }
 
 /** The matched text, cut to at most 80 UTF-16 units (79 and "…"), never inside a surrogate pair. */
@@ -285,12 +299,16 @@ export function compileChecker(packs: readonly Pack[], options: CompileOptions =
     }
     return context;
   };
-  const compiled = active.map((entry) => ({ ...entry, run: compileRule(entry.rule, contextOf(entry.pack)) }));
+  const compiled = active.map((entry, order) => ({
+    ...entry,
+    order,
+    run: compileRule(entry.rule, contextOf(entry.pack)),
+  }));
   // Rules with triggers run only when one of their term lists has a hit; the rest run on every draft.
-  const alwaysRun = compiled.filter((entry) => !entry.run.triggers);
-  const byTrigger = new Map<number, typeof compiled>();
+  const alwaysRun = compiled.filter((entry) => !entry.run.triggers).map((entry) => entry.order);
+  const byTrigger = new Map<number, number[]>();
   for (const entry of compiled) {
-    for (const list of entry.run.triggers ?? []) byTrigger.set(list, [...(byTrigger.get(list) ?? []), entry]);
+    for (const list of entry.run.triggers ?? []) byTrigger.set(list, [...(byTrigger.get(list) ?? []), entry.order]);
   }
 
   /** Whether a dated rule is in force on `day`, and the occasion's name for its message. */
@@ -408,7 +426,36 @@ export function compileChecker(packs: readonly Pack[], options: CompileOptions =
   const worstFor = (entry: ActiveRule) =>
     entry.severity !== entry.rule.severity ? entry.severity : worstOf(entry.rule);
 
-  const memory = options.memory === false ? NO_MEMORY : entityMemory();
+  /** The rules to run on a draft whose term lists `hit` have hits, in the packs' order whatever order the lists were hit in. */
+  const picked = new Uint8Array(compiled.length);
+  function runOrder(hit: readonly number[]): number[] {
+    const triggered: number[] = [];
+    for (const list of hit)
+      for (const order of byTrigger.get(list) ?? [])
+        if (picked[order] === 0) {
+          picked[order] = 1;
+          triggered.push(order);
+        }
+    for (const order of triggered) picked[order] = 0;
+    if (triggered.length === 0) return alwaysRun;
+    triggered.sort((a, b) => a - b);
+    // Both lists are in order: merge them.
+    const order: number[] = [];
+    let a = 0;
+    let t = 0;
+    while (a < alwaysRun.length || t < triggered.length)
+      order.push(
+        t >= triggered.length || (a < alwaysRun.length && alwaysRun[a]! < triggered[t]!)
+          ? alwaysRun[a++]!
+          : triggered[t++]!,
+      );
+    return order;
+  }
+
+  const remembers = options.memory !== false;
+  const memory = remembers ? entityMemory() : NO_MEMORY;
+  /** The draft checked last: the next one is usually the same composer's, one keystroke later. */
+  let previous: Draft | undefined;
 
   return {
     rules: active,
@@ -420,11 +467,11 @@ export function compileChecker(packs: readonly Pack[], options: CompileOptions =
     check(text, checkOptions = {}) {
       const locale = checkOptions.locale ?? 'en';
       let day: Day | undefined;
-      const draft = new Draft(text, checkOptions.platform, checkOptions.postType, matchers, memory);
+      const draft = new Draft(text, checkOptions.platform, checkOptions.postType, matchers, memory, previous);
+      if (remembers) previous = draft;
       const results: { entry: ActiveRule; findings: Finding[]; uncounted: Uncounted }[] = [];
-      const triggered = new Set<(typeof compiled)[number]>();
-      for (const list of draft.listsWithHits()) for (const entry of byTrigger.get(list) ?? []) triggered.add(entry);
-      for (const entry of [...alwaysRun, ...triggered]) {
+      for (const order of runOrder(draft.listsWithHits())) {
+        const entry = compiled[order]!;
         const { rule } = entry;
         if (rule.platforms && (!draft.platform || !rule.platforms.includes(draft.platform))) continue;
         if (rule.postTypes && !rule.postTypes.includes(draft.postType ?? 'post')) continue;
@@ -442,11 +489,10 @@ export function compileChecker(packs: readonly Pack[], options: CompileOptions =
           options.onRuleError?.(rule.id, error);
           continue;
         }
-        results.push({
-          entry,
-          findings: raws.map((raw) => finish(entry, raw, text, locale, extra)),
-          uncounted: draft.endRule(),
-        });
+        const uncounted = draft.endRule();
+        // Most rules find nothing: nothing to finish or limit.
+        if (raws.length === 0 && uncounted.count === 0) continue;
+        results.push({ entry, findings: raws.map((raw) => finish(entry, raw, text, locale, extra)), uncounted });
       }
       return limit(results, text, locale).sort(
         (a, b) =>

@@ -15,7 +15,7 @@ import {
   type Weighted,
   xWeighted,
 } from './text/entities';
-import { type Folded, fold, foldTerm, toDraftSpan } from './text/fold';
+import { type Edit, editBetween, type Folded, fold, foldEdited, foldTerm, toDraftSpan } from './text/fold';
 import type { TermHit, TermMatcher } from './text/matcher';
 import type { CompiledPattern } from './text/regex';
 
@@ -26,6 +26,8 @@ export interface Span {
 export type { Entity };
 
 const NO_HITS: readonly TermHit[] = Object.freeze([]);
+/** What a rule that kept every match could not keep: shared, never changed (`note` makes a rule its own). */
+const NOTHING_UNCOUNTED: Uncounted = Object.freeze({ count: 0, first: undefined });
 
 /**
  * How many matches one draft may produce, so that a pack of overlapping terms (あ, ああ, …) or a
@@ -59,7 +61,7 @@ export class Draft {
   /** Per term list, hits beyond the limits: counted, with the first one's span in the folded text. */
   private overflow = new Map<number, { count: number; start: number; end: number }>();
   /** What the rule running now could not keep; the engine reports it as "and N more". */
-  private uncounted: Uncounted = { count: 0, first: undefined };
+  private uncounted: Uncounted = NOTHING_UNCOUNTED;
   private noted = new Set<number>();
 
   constructor(
@@ -69,14 +71,34 @@ export class Draft {
     private readonly matchers: Matchers,
     /** What the checker remembers from earlier drafts (twitter-text's answers by piece of text). */
     private readonly memory: EntityMemory = NO_MEMORY,
-  ) {}
+    /**
+     * The draft the checker saw before this one (the same composer one keystroke ago, usually): its
+     * fold and term hits outside the edit are taken over instead of computed again.
+     */
+    private previous?: Draft,
+  ) {
+    // Only one draft back: a chain of earlier drafts would keep every one of them alive.
+    if (previous) previous.previous = undefined;
+  }
+
+  private editCache: Edit | null | undefined;
+  /** The edit from the previous draft, when small enough that reusing the rest pays (at most half the draft). */
+  private edit(): Edit | undefined {
+    if (this.editCache === undefined) {
+      const edit = this.previous && editBetween(this.previous.text, this.text);
+      this.editCache = edit && 2 * (edit.prefix + edit.suffix) >= this.text.length ? edit : null;
+    }
+    return this.editCache ?? undefined;
+  }
 
   /** The draft folded for matching: width always, case when `lowerCase`. */
   folded(lowerCase: boolean): Folded {
     const index = lowerCase ? 0 : 1;
     let folded = this.foldedCache[index];
     if (!folded) {
-      folded = fold(this.text, lowerCase);
+      const earlier = this.previous?.foldedCache[index];
+      const edit = earlier && this.edit();
+      folded = (edit && foldEdited(earlier, this.text, edit, lowerCase)) || fold(this.text, lowerCase);
       this.foldedCache[index] = folded;
     }
     return folded;
@@ -155,14 +177,16 @@ export class Draft {
   }
 
   private note(count: number, first: Span | undefined): void {
+    if (this.uncounted === NOTHING_UNCOUNTED) this.uncounted = { count: 0, first: undefined };
     this.uncounted.count += count;
     this.uncounted.first ??= first;
   }
 
   /** Start counting what the next rule cannot keep. */
   beginRule(): void {
-    this.uncounted = { count: 0, first: undefined };
-    this.noted.clear();
+    // Most rules keep every match: nothing to allocate or clear for them.
+    this.uncounted = NOTHING_UNCOUNTED;
+    if (this.noted.size > 0) this.noted.clear();
   }
 
   /** What the rule that just ran could not keep. */
@@ -191,14 +215,105 @@ export class Draft {
   private hitLists: number[] = [];
 
   private scan(): TermHit[][] {
+    return this.scanEdit() ?? this.scanAll();
+  }
+
+  /**
+   * The previous draft's hits outside the edit, and a scan of the edit and the longest term's length
+   * around it: the same hits, in the same order per list, as a scan of the whole draft. A hit that
+   * ends before the common start (with the unit after it, read for word edges) or starts after the
+   * common end (with the unit before it) is unchanged; any other hit lies in the scanned window.
+   * Only when both drafts fold one unit to one unit and no list reached its limit.
+   */
+  private scanEdit(): TermHit[][] | undefined {
+    const earlier = this.previous;
+    const edit = this.edit();
+    const earlierHits = earlier?.hitsByList;
+    if (!earlier || !edit || !earlierHits || earlier.overflow.size > 0) return undefined;
+    if (!earlier.folded(true).oneToOne || !this.folded(true).oneToOne) return undefined;
+    const length = this.text.length;
+    const shift = length - earlier.text.length;
+    const changedEnd = length - edit.suffix;
+    const keptAfter = earlier.text.length - edit.suffix;
+    // New hits, per list, in the order the scan finds them (by end).
+    const fresh = new Map<number, TermHit[]>();
+    const longest = this.matchers.terms.longest;
+    this.collectHits(
+      (id, term, start, end) => {
+        if (end < edit.prefix || start > changedEnd) return;
+        const hits = fresh.get(id);
+        if (hits) hits.push({ list: id, term, start, end });
+        else fresh.set(id, [{ list: id, term, start, end }]);
+      },
+      Math.max(0, edit.prefix - longest),
+      Math.min(length, changedEnd + longest),
+    );
+    const byList: TermHit[][] = [];
+    const hitLists: number[] = [];
+    let kept = 0;
+    // Only the lists that have hits in either draft (a pack may have thousands of lists).
+    const lists = [...earlier.hitLists];
+    for (const id of fresh.keys()) if (!earlierHits[id]) lists.push(id);
+    for (const id of lists) {
+      const old = earlierHits[id] ?? NO_HITS;
+      const added = fresh.get(id) ?? NO_HITS;
+      const hits: TermHit[] = [];
+      let k = 0;
+      for (; k < old.length && old[k]!.end < edit.prefix; k++) hits.push(old[k]!);
+      // The rest: fresh hits and the shifted hits after the edit, merged by end (at one end, the
+      // fresh hit starts earlier, so is longer, and the scan reports longer hits first).
+      let f = 0;
+      for (; k < old.length; k++) {
+        const hit = old[k]!;
+        if (hit.start <= keptAfter) continue;
+        const moved = { list: id, term: hit.term, start: hit.start + shift, end: hit.end + shift };
+        while (f < added.length && added[f]!.end <= moved.end) hits.push(added[f++]!);
+        hits.push(moved);
+      }
+      while (f < added.length) hits.push(added[f++]!);
+      if (hits.length === 0) continue;
+      kept += hits.length;
+      // Over a limit: the whole scan decides which hits are kept.
+      if (hits.length > MATCH_LIMITS.perRule || kept > MATCH_LIMITS.perDraft) return undefined;
+      byList[id] = hits;
+      hitLists.push(id);
+    }
+    this.hitLists = hitLists;
+    return byList;
+  }
+
+  /**
+   * Scan the folded draft (or its units from `from` to `to`) for term hits; `onHit` gets each hit
+   * whose case matches where its list asks for exact case.
+   */
+  private collectHits(
+    onHit: (id: number, term: number, start: number, end: number) => void,
+    from?: number,
+    to?: number,
+  ): void {
+    const folded = this.folded(true);
+    const text = this.text;
+    const exactCase = this.matchers.exactCase;
+    this.matchers.terms.scan(
+      folded.text,
+      (id, term, start, end) => {
+        const exact = exactCase.get(id);
+        if (exact) {
+          const span = this.span({ list: id, term, start, end });
+          if (!exact[term]?.includes(foldTerm(text.slice(span.start, span.end), false))) return;
+        }
+        onHit(id, term, start, end);
+      },
+      (index) => text.charCodeAt(folded.starts[index]!),
+      from,
+      to,
+    );
+  }
+
+  private scanAll(): TermHit[][] {
     const byList: TermHit[][] = [];
     let kept = 0;
-    const collect = (id: number, term: number, start: number, end: number) => {
-      const exact = this.matchers.exactCase.get(id);
-      if (exact) {
-        const span = this.span({ list: id, term, start, end });
-        if (!exact[term]?.includes(foldTerm(this.text.slice(span.start, span.end), false))) return;
-      }
+    this.collectHits((id, term, start, end) => {
       let list = byList[id];
       if (!list) {
         list = [];
@@ -213,10 +328,7 @@ export class Draft {
       const over = this.overflow.get(id);
       if (over) over.count++;
       else this.overflow.set(id, { count: 1, start, end });
-    };
-    const folded = this.folded(true);
-    const text = this.text;
-    this.matchers.terms.scan(folded.text, collect, (index) => text.charCodeAt(folded.starts[index]!));
+    });
     return byList;
   }
 

@@ -121,7 +121,17 @@ function overflowStart(draft: Draft, check: LimitCheck, counting: NonNullable<Li
  * Where a Latin passage ends: a line break, or Japanese, Chinese or Korean text and their punctuation (CJK
  * symbols, kana, Han, Hangul, full-width forms).
  */
-const PASSAGE_BREAK = /[\n\r\u2028\u2029\u3000-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/;
+const isPassageBreak = (code: number): boolean =>
+  code === 10 ||
+  code === 13 ||
+  code === 0x2028 ||
+  code === 0x2029 ||
+  (code >= 0x3000 &&
+    (code <= 0x30ff ||
+      (code >= 0x3400 && code <= 0x9fff) ||
+      (code >= 0xac00 && code <= 0xd7af) ||
+      (code >= 0xf900 && code <= 0xfaff) ||
+      (code >= 0xff00 && code <= 0xffef)));
 const isLetter = (code: number): boolean => {
   const lower = code | 0x20;
   return lower >= 97 && lower <= 122;
@@ -131,7 +141,7 @@ const isLetter = (code: number): boolean => {
  * Latin letters and capitals outside URLs, hashtags, @handles and cashtags. With `minRunWords`, only passages
  * of at least that many words count: the capitals of a name inside Japanese text are not shouting.
  */
-function letterCounts(draft: Draft, minRunWords = 0): { letters: number; capitals: number } {
+export function letterCounts(draft: Draft, minRunWords = 0): { letters: number; capitals: number } {
   const skip = [...draft.urls(), ...draft.hashtags(), ...draft.mentions(), ...draft.cashtags()].sort(
     (a, b) => a.start - b.start,
   );
@@ -153,25 +163,30 @@ function letterCounts(draft: Draft, minRunWords = 0): { letters: number; capital
     runWords = 0;
     inWord = false;
   };
-  let next = 0;
-  for (let i = 0; i < text.length; i++) {
-    while (next < skip.length && skip[next]!.end <= i) next++;
-    if (next < skip.length && skip[next]!.start <= i) {
-      i = skip[next]!.end - 1;
-      inWord = false;
-      continue;
+  // The text between skipped entities, piece by piece: the inner loop reads nothing but characters.
+  let from = 0;
+  for (let next = 0; next <= skip.length; next++) {
+    const entity = skip[next];
+    const to = entity ? Math.max(from, entity.start) : text.length;
+    for (let i = from; i < to; i++) {
+      const code = text.charCodeAt(i);
+      if (isLetter(code)) {
+        runLetters++;
+        if (code < 97) runCapitals++;
+        if (!inWord) runWords++;
+        inWord = true;
+      } else if (isPassageBreak(code)) {
+        endRun();
+      } else if (code !== 39 && code !== 0x2019) {
+        // An apostrophe stays inside a word (DON'T); anything else ends it.
+        inWord = false;
+      }
     }
-    const code = text.charCodeAt(i);
-    if (isLetter(code)) {
-      runLetters++;
-      if (code < 97) runCapitals++;
-      if (!inWord) runWords++;
-      inWord = true;
-    } else if (PASSAGE_BREAK.test(text[i]!)) {
-      endRun();
-    } else if (code !== 39 && code !== 0x2019) {
-      // An apostrophe stays inside a word (DON'T); anything else ends it.
+    if (!entity) break;
+    // An entity ends the word it interrupts, not the passage.
+    if (entity.end > from && entity.end > entity.start) {
       inWord = false;
+      from = entity.end;
     }
   }
   endRun();

@@ -33,15 +33,23 @@ export default defineKind({
     const run = (draft: import('../draft').Draft) => {
       const hits = draft.hits(list);
       if (hits.length === 0 && rule.exclamationWeight === 0 && rule.capsWeight === 0) return [];
+      const exclaimed =
+        rule.exclamationWeight > 0
+          ? Math.max(0, (draft.text.match(/[!！]/g)?.length ?? 0) - 1) * rule.exclamationWeight
+          : 0;
+      const shouted = rule.capsWeight > 0 ? (draft.text.match(SHOUTED_WORD)?.length ?? 0) * rule.capsWeight : 0;
+      // Overlaps only take words away: with every positive word counted, a draft that stays under
+      // the threshold (by more than rounding) needs no spans and no overlap resolution.
+      let most = exclaimed + shouted;
+      for (const hit of hits) most += Math.max(0, rule.lexicon[hit.term]!.weight);
+      if (most < rule.threshold - 1e-6) return [];
       const matches = leftmostLongest(
         hits.map((hit) => ({ ...draft.span(hit), weight: rule.lexicon[hit.term]!.weight })),
       );
       let score = matches.reduce((sum, m) => sum + m.weight, 0);
-      if (rule.exclamationWeight > 0) {
-        const bangs = draft.text.match(/[!！]/g)?.length ?? 0;
-        score += Math.max(0, bangs - 1) * rule.exclamationWeight;
-      }
-      if (rule.capsWeight > 0) score += (draft.text.match(SHOUTED_WORD)?.length ?? 0) * rule.capsWeight;
+      // Added in this order, as always: the score's rounding stays the same.
+      if (rule.exclamationWeight > 0) score += exclaimed;
+      if (rule.capsWeight > 0) score += shouted;
       if (score < rule.threshold) return [];
       const loud = matches.filter((m) => m.weight > 0);
       const first = loud[0];

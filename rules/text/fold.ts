@@ -16,6 +16,8 @@ export interface Folded {
   readonly starts: Uint32Array;
   /** For each UTF-16 unit of `text`, where its source character ends in the draft. */
   readonly ends: Uint32Array;
+  /** Each unit of the draft folded on its own to one unit (the common case): the maps are the identity. */
+  readonly oneToOne: boolean;
 }
 
 const cache = { lower: new Map<string, string>(), keep: new Map<string, string>() };
@@ -125,6 +127,7 @@ export function fold(draft: string, lowerCase: boolean): Folded {
       text: lowerCase ? toHiragana(draft.toLowerCase()) : draft,
       starts: map.subarray(0, length),
       ends: map.subarray(1, length + 1),
+      oneToOne: true,
     };
   }
   // Most drafts with full-width or other characters still fold one unit to one unit: try that first.
@@ -141,7 +144,12 @@ export function fold(draft: string, lowerCase: boolean): Folded {
   }
   if (simple) {
     const map = identityMap(length);
-    return { text: UTF16.decode(units), starts: map.subarray(0, length), ends: map.subarray(1, length + 1) };
+    return {
+      text: UTF16.decode(units),
+      starts: map.subarray(0, length),
+      ends: map.subarray(1, length + 1),
+      oneToOne: true,
+    };
   }
   let capacity = length + 16;
   let out = new Uint16Array(capacity);
@@ -204,7 +212,54 @@ export function fold(draft: string, lowerCase: boolean): Folded {
   }
 
   const text = UTF16.decode(out.subarray(0, n));
-  return { text, starts: starts.subarray(0, n), ends: ends.subarray(0, n) };
+  return { text, starts: starts.subarray(0, n), ends: ends.subarray(0, n), oneToOne: false };
+}
+
+/** Where two drafts differ: the length of their common start, and of their common end after it. */
+export interface Edit {
+  readonly prefix: number;
+  readonly suffix: number;
+}
+
+/** The one edit that turns `before` into `after` (a keystroke, a paste): their common start and end. */
+export function editBetween(before: string, after: string): Edit {
+  const limit = Math.min(before.length, after.length);
+  // Whole blocks first (a native comparison of two slices), then unit by unit inside the last block.
+  let prefix = 0;
+  while (prefix + BLOCK <= limit && before.slice(prefix, prefix + BLOCK) === after.slice(prefix, prefix + BLOCK))
+    prefix += BLOCK;
+  while (prefix < limit && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  const last = limit - prefix;
+  let suffix = 0;
+  while (
+    suffix + BLOCK <= last &&
+    before.slice(before.length - suffix - BLOCK, before.length - suffix) ===
+      after.slice(after.length - suffix - BLOCK, after.length - suffix)
+  )
+    suffix += BLOCK;
+  while (suffix < last && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix))
+    suffix++;
+  return { prefix, suffix };
+}
+const BLOCK = 64;
+
+/**
+ * Fold `after`, a draft that `edit` made from one already folded: only the edited middle is folded,
+ * the rest is taken from the earlier fold. Only when both fold one unit to one unit, each unit on
+ * its own, so the pieces join as the whole would; otherwise undefined (fold the whole).
+ */
+export function foldEdited(earlier: Folded, after: string, edit: Edit, lowerCase: boolean): Folded | undefined {
+  if (!earlier.oneToOne) return undefined;
+  const middle = fold(after.slice(edit.prefix, after.length - edit.suffix), lowerCase);
+  if (!middle.oneToOne) return undefined;
+  const text = earlier.text;
+  const map = identityMap(after.length);
+  return {
+    text: text.slice(0, edit.prefix) + middle.text + text.slice(text.length - edit.suffix),
+    starts: map.subarray(0, after.length),
+    ends: map.subarray(1, after.length + 1),
+    oneToOne: true,
+  };
 }
 
 /** Fold a term from a pack the same way as drafts. */

@@ -50,6 +50,7 @@ export class TermMatcher {
   /** Per term: 1 when its start must be a word start, 2 when its end must be a word end, 4 a standalone kana word. */
   private readonly bounds: number[] = [];
   private built = false;
+  private longestKey = 0;
   // The automaton, in flat typed arrays (no object per node: 50,000 nodes build in milliseconds, with little garbage).
   private entryList = new Int32Array(0);
   private entryTerm = new Int32Array(0);
@@ -233,18 +234,28 @@ export class TermMatcher {
     this.fail = fail;
     this.suffix = suffix;
     this.firstOut = firstOut;
+    this.longestKey = longest;
     this.built = true;
+  }
+
+  /** The length of the longest term: a hit ending at i starts no earlier than i + 1 - longest. */
+  get longest(): number {
+    if (!this.built) this.prepare();
+    return this.longestKey;
   }
 
   /**
    * Every occurrence of every term in `text` (already folded), whole-word where the term is Latin.
    * `source(i)` is the draft's own code unit behind folded unit i: short kana words are judged by
-   * the script they were written in.
+   * the script they were written in. With `from` and `to`: only the hits inside text[from, to)
+   * (the units around them are still read, for word edges).
    */
   scan(
     text: string,
     onHit: (list: number, term: number, start: number, end: number) => void,
     source?: (index: number) => number,
+    from = 0,
+    to = text.length,
   ): void {
     if (this.keys.length === 0) return;
     if (!this.built) this.build();
@@ -252,7 +263,7 @@ export class TermMatcher {
     const { entryList, entryTerm, entryLength, entryBounds } = this;
     const length = text.length;
     let node = 0;
-    for (let i = 0; i < length; i++) {
+    for (let i = from; i < to; i++) {
       const code = text.charCodeAt(i);
       for (;;) {
         if (node === 0) {

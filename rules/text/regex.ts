@@ -129,9 +129,10 @@ function parse(source: string): Parsed {
   const index = at(error.index);
   if (
     /^Invalid group$/.test(error.message.replace(/^.*: /, '')) &&
-    /^\(\?[a-zA-Z-]*[a-zA-Z][a-zA-Z-]*\)/.test(js.slice(error.index - 1))
+    /^\(\?[imsxnU-]*[imsxnU][imsxnU-]*\)/.test(js.slice(error.index - 1))
   )
-    throw inlineFlags(source, index - 1);
+    // Flags as other engines write them ((?i), (?-s)): invalid in JavaScript, and said why.
+    throw new PatternError(`invalid ${inlineFlags(source, index - 1).message}`);
   throw new PatternError(
     `invalid pattern ${quote(source)} at ${index}: ${error.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, '').toLowerCase()}`,
   );

@@ -6,13 +6,15 @@
  */
 import fc from 'fast-check';
 import twitterText from 'twitter-text';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_PACK_DIR } from '../../cli/builtin-pack';
 import { loadPackFrom } from '../../cli/pack-source';
+import { format } from '../../rules/compile';
 import { Draft } from '../../rules/draft';
 import { compilePacks, PLATFORMS } from '../../rules/index';
+import { letterCounts } from '../../rules/kinds/limit';
 import { entityMemory, extractUrls, xWeighted } from '../../rules/text/entities';
-import { foldTerm } from '../../rules/text/fold';
+import { editBetween, fold, foldEdited, foldTerm } from '../../rules/text/fold';
 import { isWordUnit, TermMatcher } from '../../rules/text/matcher';
 import { compilePattern, requiredLiterals } from '../../rules/text/regex';
 
@@ -42,6 +44,37 @@ const piece = fc.oneof(
   fc.constantFrom(' ', ' ', '\n', '.', ':', '!'),
 );
 const draft = fc.array(piece, { maxLength: 60 }).map((parts) => parts.join(''));
+/** Text that folds one unit to one unit (no emoji, no invisibles, no ｶﾞ), where an edit reuses the earlier draft's work. */
+const plainPiece = fc.oneof(
+  fc.constantFrom('our', 'Our', 'order', 'the', 'guaranteed', 'Guaranteed', 'not', 'TODO', 'a', 'ab', 'abc', 'b'),
+  fc.constantFrom(
+    '元本保証',
+    '必ず儲かる',
+    'ガン',
+    'がん',
+    'が',
+    'んば',
+    '楽しみ',
+    'シミ',
+    'あ',
+    'ＡＢＣ',
+    '！',
+    '〜',
+    'é',
+  ),
+  fc.constantFrom('https://example.com/a', 'bit.ly/3x', '#ad', '#新作', '@brand', '090-1234-5678'),
+  fc.constantFrom(' ', ' ', '\n', '.', ':', '!', '、', '。'),
+);
+const plainDraft = fc.array(plainPiece, { minLength: 10, maxLength: 120 }).map((parts) => parts.join(''));
+/** Edits as a composer makes them: at a place, some units removed, a piece put in. */
+const edits = fc.array(fc.tuple(fc.nat(), fc.nat({ max: 3 }), fc.oneof(plainPiece, piece)), {
+  minLength: 1,
+  maxLength: 8,
+});
+const applyEdit = (text: string, [at, removed, inserted]: readonly [number, number, string]) => {
+  const cut = at % (text.length + 1);
+  return text.slice(0, cut) + inserted + text.slice(cut + removed);
+};
 const longDraft = fc.array(piece, { minLength: 40, maxLength: 200 }).map((parts) => parts.join(''));
 
 const X_DEFAULTS = (twitterText as unknown as { configs: { defaults: twitterText.ParseTweetOptions } }).configs
@@ -157,6 +190,219 @@ describe('fast paths agree with the straightforward way', () => {
         expect(ours).toEqual(expected);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('counts the letters and capitals of Latin passages piece by piece between entities as character by character', () => {
+    /** The straightforward count: one character at a time, asking at each whether an entity covers it. */
+    const reference = (draft: Draft, minRunWords: number) => {
+      const skip = [...draft.urls(), ...draft.hashtags(), ...draft.mentions(), ...draft.cashtags()];
+      const text = draft.text;
+      let letters = 0;
+      let capitals = 0;
+      let run = { letters: 0, capitals: 0, words: 0 };
+      let inWord = false;
+      const endRun = () => {
+        if (run.words >= minRunWords) {
+          letters += run.letters;
+          capitals += run.capitals;
+        }
+        run = { letters: 0, capitals: 0, words: 0 };
+        inWord = false;
+      };
+      for (let i = 0; i < text.length; i++) {
+        const entity = skip.find((e) => e.start <= i && i < e.end);
+        if (entity) {
+          inWord = false;
+          continue;
+        }
+        const char = text[i]!;
+        if (/[A-Za-z]/.test(char)) {
+          run.letters++;
+          if (/[A-Z]/.test(char)) run.capitals++;
+          if (!inWord) run.words++;
+          inWord = true;
+        } else if (/[\n\r\u2028\u2029\u3000-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/.test(char))
+          endRun();
+        else if (char !== "'" && char !== '\u2019') inWord = false;
+      }
+      endRun();
+      return { letters, capitals };
+    };
+    const latin = fc.constantFrom(
+      'SALE',
+      'NOW',
+      "DON'T",
+      'Big',
+      'deal',
+      'x',
+      'ＡＢＣ',
+      '新作',
+      'NIKEの',
+      '\n',
+      ' ',
+      '’',
+      '@Brand',
+      '#SALE',
+      '$TSLA',
+      'https://EXAMPLE.com/A',
+    );
+    const text = fc.array(fc.oneof(latin, piece), { maxLength: 60 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, fc.integer({ min: 0, max: 5 }), (raw, minRunWords) => {
+        const draft = new Draft(raw, 'x', undefined, { terms: new TermMatcher(), exactCase: new Map() });
+        expect(letterCounts(draft, minRunWords)).toEqual(reference(draft, minRunWords));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('fills a message from its split template exactly as one replace over the template does', () => {
+    const name = fc.constantFrom('match', 'count', 'max', 'a_b', 'toString', 'missing', '');
+    const template = fc
+      .array(
+        fc.oneof(
+          fc.string({ maxLength: 6 }),
+          name.map((n) => `{${n}}`),
+          fc.constantFrom('{', '}', '{{x}}', 'ｘ'),
+        ),
+        {
+          maxLength: 12,
+        },
+      )
+      .map((parts) => parts.join(''));
+    const vars = fc.dictionary(
+      fc.constantFrom('match', 'count', 'max', 'a_b', 'x'),
+      fc.oneof(fc.string(), fc.integer()),
+    );
+    fc.assert(
+      fc.property(template, vars, (text, values) => {
+        const once = text.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+        expect(format(text, values)).toBe(once);
+        expect(format(text, values)).toBe(once); // and again, from the remembered split
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('finds the longest common start and end of two drafts (the edit between them)', () => {
+    fc.assert(
+      fc.property(fc.oneof(plainDraft, longDraft), edits, (before, steps) => {
+        const after = steps.reduce(applyEdit, before);
+        const { prefix, suffix } = editBetween(before, after);
+        expect(prefix + suffix).toBeLessThanOrEqual(Math.min(before.length, after.length));
+        expect(after.slice(0, prefix)).toBe(before.slice(0, prefix));
+        expect(after.slice(after.length - suffix)).toBe(before.slice(before.length - suffix));
+        // Longest: the next unit in differs (or one draft has no room left).
+        const room = Math.min(before.length, after.length) - prefix - suffix;
+        if (room > 0) {
+          expect(after[prefix]).not.toBe(before[prefix]);
+          expect(after[after.length - suffix - 1]).not.toBe(before[before.length - suffix - 1]);
+        }
+      }),
+      {
+        numRuns: 500,
+        examples: [
+          ['a'.repeat(200), [[100, 1, 'b']]],
+          ['ab'.repeat(100), [[64, 0, 'ab']]],
+        ],
+      },
+    );
+  });
+
+  it('folds an edited draft from the earlier fold exactly as it folds the whole draft', () => {
+    let reused = 0;
+    fc.assert(
+      fc.property(fc.oneof(plainDraft, draft), edits, fc.boolean(), (start, steps, lowerCase) => {
+        let text = start;
+        let folded = fold(text, lowerCase);
+        for (const step of steps) {
+          const next = applyEdit(text, step);
+          const whole = fold(next, lowerCase);
+          const edited = foldEdited(folded, next, editBetween(text, next), lowerCase);
+          if (edited) {
+            reused++;
+            expect(edited.text).toBe(whole.text);
+            expect([...edited.starts]).toEqual([...whole.starts]);
+            expect([...edited.ends]).toEqual([...whole.ends]);
+          }
+          text = next;
+          folded = whole;
+        }
+      }),
+      { numRuns: 300 },
+    );
+    expect(reused).toBeGreaterThan(300);
+  });
+
+  it("finds an edited draft's term hits from the earlier draft's exactly as a scan of the whole draft does", () => {
+    const term = fc.constantFrom(
+      'a',
+      'ab',
+      'abc',
+      'b',
+      'our',
+      'order',
+      'our order',
+      'が',
+      'がん',
+      'ガン',
+      'しみ',
+      'あ',
+      '儲かる',
+    );
+    const scans = vi.spyOn(TermMatcher.prototype, 'scan');
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(term, fc.boolean(), fc.boolean()), { minLength: 1, maxLength: 20 }),
+        plainDraft,
+        edits,
+        (terms, start, steps) => {
+          const matchers = { terms: new TermMatcher(), exactCase: new Map<number, string[][]>() };
+          terms.forEach(([t, substring, standalone], i) => {
+            matchers.terms.add(foldTerm(t, true), i % 4, i, substring, standalone);
+          });
+          // List 3 keeps case: its hits must be written as the term is ("Our" is not "our").
+          matchers.exactCase.set(
+            3,
+            terms.map(([t]) => [foldTerm(t === 'our' ? 'Our' : t, false)]),
+          );
+          let previous = new Draft(start, undefined, undefined, matchers);
+          previous.listsWithHits();
+          let text = start;
+          for (const step of steps) {
+            text = applyEdit(text, step);
+            const edited = new Draft(text, undefined, undefined, matchers, undefined, previous);
+            const whole = new Draft(text, undefined, undefined, matchers);
+            expect([...edited.listsWithHits()].sort()).toEqual([...whole.listsWithHits()].sort());
+            for (let list = 0; list < 4; list++) expect(edited.hits(list)).toEqual(whole.hits(list));
+            previous = edited;
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+    // Most edits scanned only a window around themselves.
+    const windows = scans.mock.calls.filter(
+      (call) => (call[3] ?? 0) > 0 || (call[4] ?? call[0].length) < call[0].length,
+    );
+    scans.mockRestore();
+    expect(windows.length).toBeGreaterThan(300);
+  });
+
+  it('gives, typing into plain drafts (where the edit alone is scanned), the findings of a checker without memory', () => {
+    const allSets = Object.fromEntries(pack.sets.map((set) => [set.id, true]));
+    const remembering = compilePacks([pack], { sets: allSets });
+    const fresh = compilePacks([pack], { sets: allSets, memory: false });
+    fc.assert(
+      fc.property(plainDraft, edits, fc.constantFrom(...PLATFORMS), (start, steps, platform) => {
+        let text = start;
+        for (const step of [[0, 0, ''] as const, ...steps]) {
+          text = applyEdit(text, step);
+          expect(remembering.check(text, { platform })).toEqual(fresh.check(text, { platform }));
+        }
+      }),
+      { numRuns: 80 },
     );
   });
 

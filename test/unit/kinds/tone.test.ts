@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../helpers/pack';
 
@@ -38,5 +39,41 @@ describe('tone', () => {
   it('adds shouting to the score', () => {
     expect(check([hostile], 'Stupid!!!!')).toHaveLength(1);
     expect(check([hostile], 'Stupid!')).toEqual([]);
+  });
+
+  it('reports a draft exactly when its score reaches the threshold (the early exit never drops one)', () => {
+    const words = ['stupid', 'obviously', 'sorry', 'great', 'バカ', 'すごい', 'great deal'];
+    const lexicon = fc
+      .uniqueArray(fc.constantFrom(...words), { minLength: 1 })
+      .chain((terms) =>
+        fc.tuple(
+          ...terms.map((term) => fc.record({ term: fc.constant(term), weight: fc.integer({ min: -30, max: 30 }) })),
+        ),
+      );
+    const draft = fc
+      .array(fc.constantFrom(...words, 'STUPID', 'NOW', ' ', '!', '！', 'ok', '。'), { maxLength: 30 })
+      .map((parts) => parts.join(' '));
+    fc.assert(
+      fc.property(lexicon, draft, fc.constantFrom(0, 0.5), fc.constantFrom(0, 1.5), (entries, text, bang, caps) => {
+        // Weights in tenths, so that scores land on the grid the message rounds to.
+        const rule = (threshold: number) => ({
+          ...hostile,
+          threshold,
+          exclamationWeight: bang,
+          capsWeight: caps,
+          lexicon: entries.map((e) => ({ term: e.term, weight: e.weight / 10 })),
+        });
+        const [atZero] = check([rule(0)], text);
+        const score = atZero ? Number(/score (-?[\d.]+)/.exec(atZero.message)![1]) : undefined;
+        for (const threshold of [0.5, 1, 2, 3.3, 5, 8]) {
+          const found = check([rule(threshold)], text);
+          if (score !== undefined && score >= threshold + 0.05) {
+            expect(found).toHaveLength(1);
+            expect(found[0]!.message.replace(/≥ [\d.]+/, '')).toBe(atZero!.message.replace(/≥ [\d.]+/, ''));
+          } else if (score === undefined || score <= threshold - 0.05) expect(found).toEqual([]);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
