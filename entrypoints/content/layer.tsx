@@ -199,14 +199,17 @@ export class Layer {
       .filter((c) => c.element.isConnected)
       .map((composer) => ({ composer, rect: composer.element.getBoundingClientRect() }))
       .filter(({ rect }) => rect.width > 0 && rect.height > 0)
-      // Under a site's modal or overlay: no badge and no boxes over that modal until it goes.
-      .filter(({ composer }) => !this.covered(composer, ownHost))
-      .map(({ composer, rect }) => ({
-        composer,
-        boxes: this.boxes(composer),
-        badge: this.badgePlace(composer, rect, viewport),
-      }));
-    const shown = new Set(composers.map(({ composer }) => composer));
+      .map(({ composer, rect }) => {
+        // Under a site's modal or overlay: no badge and no boxes over that modal until it goes.
+        const covered = this.covered(composer, ownHost);
+        return {
+          composer,
+          covered,
+          boxes: covered ? [] : this.boxes(composer),
+          badge: this.badgePlace(composer, rect, viewport),
+        };
+      });
+    const shown = new Set(composers.filter(({ covered }) => !covered).map(({ composer }) => composer));
     const card = this.card?.composer.element.isConnected && shown.has(this.card.composer) ? this.card : undefined;
     const anchor = card && this.findingBoxes(card.composer, card.finding)[0];
     return {
@@ -270,7 +273,7 @@ function LayerView({ layer }: { layer: Layer }) {
   const quiet = engine.quietPeriod;
   return (
     <div class="layer">
-      {composers.map(({ composer, boxes, badge }) => (
+      {composers.map(({ composer, covered, boxes, badge }) => (
         <div key={composer.id} data-composer={composer.id} data-platform={composer.adapter.id}>
           {boxes.map(({ severity, box }, i) => (
             <div
@@ -284,7 +287,9 @@ function LayerView({ layer }: { layer: Layer }) {
           <div
             class="indicator-anchor"
             data-where={badge.where}
-            style={{ left: `${badge.left}px`, top: `${badge.top}px` }}
+            // Kept in place but not drawn, read or clicked while covered: badges stay in composers' order.
+            data-covered={covered ? '' : undefined}
+            style={{ left: `${badge.left}px`, top: `${badge.top}px`, visibility: covered ? 'hidden' : undefined }}
           >
             <Indicator
               findings={composer.findings}

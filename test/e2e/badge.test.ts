@@ -10,6 +10,8 @@ import { browserMissing, type ExtensionBrowser, launchWithExtension } from './br
 const ORIGIN = 'https://x.com';
 const COMPOSER = 'div[data-testid^="tweetTextarea_"][contenteditable="true"]';
 const BADGES = 'preflight-layer [data-preflight="badge"]';
+/** The badges drawn: a covered composer's stays in the layer, hidden. */
+const SHOWN = 'preflight-layer .indicator-anchor:not([data-covered]) [data-preflight="badge"]';
 /** One long first line, running to the composer's right edge, where the badge used to sit. */
 const LONG_LINE = 'Call 090-1234-5678 today and ask for the spring menu at the counter by the station';
 
@@ -84,21 +86,24 @@ describe.skipIf(browserMissing)('badge placement and cover', () => {
     const modal = page.locator(`[role="dialog"] ${COMPOSER}`);
     await modal.waitFor();
     // Only the modal's own composer keeps its badge; the two behind the mask lose theirs.
-    await expect.poll(() => page.locator(BADGES).count(), { timeout: 5000 }).toBe(1);
-    const badge = await page.locator(BADGES).first().boundingBox();
+    await expect.poll(() => page.locator(SHOWN).count(), { timeout: 5000 }).toBe(1);
+    expect(await page.locator(BADGES).count()).toBe(3);
+    expect(await page.locator(BADGES).first().isVisible()).toBe(false);
+    const badge = await page.locator(SHOWN).first().boundingBox();
     const dialog = await page.locator('[role="dialog"]').boundingBox();
     if (!badge || !dialog) throw new Error('badge or dialog not drawn');
     expect(overlap(badge, dialog)).toBe(true);
     // Typing in the modal's composer still works and is checked.
     await modal.click();
     await page.keyboard.type(LONG_LINE, { delay: 2 });
-    await expect.poll(() => page.locator(BADGES).first().getAttribute('data-severity')).not.toBe('clean');
+    await expect.poll(() => page.locator(SHOWN).first().getAttribute('data-severity')).not.toBe('clean');
     // The site closes its modal: the covered composers get their badges back.
     await page.evaluate(() => {
       document.querySelector('[data-testid="mask"]')?.remove();
       document.querySelector('[role="dialog"]')?.remove();
     });
-    await expect.poll(() => page.locator(BADGES).count(), { timeout: 5000 }).toBe(2);
+    await expect.poll(() => page.locator(SHOWN).count(), { timeout: 5000 }).toBe(2);
+    expect(await page.locator(BADGES).first().isVisible()).toBe(true);
     await page.close();
   });
 });
