@@ -19,7 +19,7 @@ import type { EngineHost } from './engine';
 import { primaryButton } from './fallback';
 import type { DialogResult } from './gate';
 import { type Box, rangeBoxes, textareaBoxes, visibleRect } from './overlay';
-import { BADGE_ESTIMATE, type BadgePlace, badgePlace, isCovered } from './placement';
+import { BADGE_ESTIMATE, badgePlace, isCovered, pinned } from './placement';
 import { replayMode } from './platforms/types';
 
 interface DialogRequest {
@@ -227,18 +227,20 @@ export class Layer {
     return isCovered(element, visibleRect(element), wrapper, ownHost);
   }
 
-  private badgePlace(composer: Composer, rect: DOMRect, viewport: { width: number; height: number }): BadgePlace {
+  private badgePlace(composer: Composer, rect: DOMRect, viewport: { width: number; height: number }) {
     const style = getComputedStyle(composer.element);
     const drawn = this.container
       .querySelector(`[data-composer="${composer.id}"] [data-preflight="badge"]`)
       ?.getBoundingClientRect();
-    return badgePlace({
+    const badge = drawn && drawn.width > 0 ? { width: drawn.width, height: drawn.height } : BADGE_ESTIMATE;
+    const place = badgePlace({
       composer: rect,
       insetTop: (Number.parseFloat(style.borderTopWidth) || 0) + (Number.parseFloat(style.paddingTop) || 0),
-      badge: drawn && drawn.width > 0 ? { width: drawn.width, height: drawn.height } : BADGE_ESTIMATE,
+      badge,
       avoid: this.publishBoxes(composer),
       viewport,
     });
+    return { where: place.where, ...pinned(place, badge.width) };
   }
 
   /** The publish controls in the composer's container: the badge never covers them. */
@@ -289,7 +291,12 @@ function LayerView({ layer }: { layer: Layer }) {
             data-where={badge.where}
             // Kept in place but not drawn, read or clicked while covered: badges stay in composers' order.
             data-covered={covered ? '' : undefined}
-            style={{ left: `${badge.left}px`, top: `${badge.top}px`, visibility: covered ? 'hidden' : undefined }}
+            style={{
+              left: `${badge.x}px`,
+              top: `${badge.top}px`,
+              transform: badge.fromRight ? 'translateX(-100%)' : undefined,
+              visibility: covered ? 'hidden' : undefined,
+            }}
           >
             <Indicator
               findings={composer.findings}

@@ -22,11 +22,20 @@ export interface BadgeInput {
   viewport: { width: number; height: number };
 }
 
-/** The badge's top-left corner, in viewport pixels. */
+/** The badge's top-left corner, in viewport pixels, for a badge of the width it was given. */
 export interface BadgePlace {
   left: number;
   top: number;
   where: 'padding' | 'above' | 'beside' | 'clamped';
+}
+
+/**
+ * Where to pin the badge so that its place holds whatever its drawn width (a first draw uses an
+ * estimate): by its right edge, except beside the composer, where its left edge is what keeps it off.
+ */
+export function pinned(place: BadgePlace, width: number): { x: number; top: number; fromRight: boolean } {
+  const fromRight = place.where !== 'beside';
+  return { x: fromRight ? place.left + width : place.left, top: place.top, fromRight };
 }
 
 const overlaps = (a: Box, b: Box) =>

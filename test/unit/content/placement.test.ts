@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { BADGE_ESTIMATE, badgePlace, isCovered, samplePoints } from '../../../entrypoints/content/placement';
+import { BADGE_ESTIMATE, badgePlace, isCovered, pinned, samplePoints } from '../../../entrypoints/content/placement';
 
 const viewport = { width: 1100, height: 760 };
 const badge = { width: 60, height: 24 };
@@ -50,6 +50,22 @@ describe('badgePlace', () => {
     const place = badgePlace({ composer: scrolled, insetTop: 0, badge, avoid: [], viewport });
     expect(place.where).toBe('clamped');
     expect(place.top).toBe(0);
+  });
+});
+
+describe('pinned', () => {
+  it('pins a badge by its right edge, which then holds whatever width it is drawn at', () => {
+    const place = badgePlace({ composer, insetTop: 0, badge: BADGE_ESTIMATE, avoid: [], viewport });
+    const pin = pinned(place, BADGE_ESTIMATE.width);
+    expect(pin.fromRight).toBe(true);
+    expect(pin.x).toBeCloseTo(composer.left + composer.width - 2);
+  });
+
+  it('pins a badge beside the composer by its left edge, so a wider badge grows away from the text', () => {
+    const place = badgePlace({ composer: { ...composer, top: 0 }, insetTop: 0, badge, avoid: [], viewport });
+    const pin = pinned(place, badge.width);
+    expect(pin.fromRight).toBe(false);
+    expect(pin.x).toBeGreaterThanOrEqual(composer.left + composer.width);
   });
 });
 
