@@ -267,6 +267,8 @@ function start(ctx: ContentScriptContext, base: PlatformAdapter): void {
             removed = true;
           }
           if (removed) publish();
+          // The page changed (a site's modal opened or closed): which composers are covered may have too.
+          else layer?.update();
         },
       },
       signal,

@@ -1,7 +1,8 @@
 /**
  * Preflight's in-page layer, in its own shadow root: an indicator by each composer, boxes over
  * findings where the Highlight API cannot draw (textareas), and the gate's dialog. Positions follow
- * scrolling and resizing, read once per animation frame.
+ * scrolling, resizing, focus and discovery's passes over a changed page, read once per animation frame
+ * on each of those (never every frame).
  */
 import { type ComponentChildren, render } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
@@ -17,7 +18,8 @@ import { applyFix, type FixOutcome, selectSpan, spanAtCaret } from './editors/fi
 import type { EngineHost } from './engine';
 import { primaryButton } from './fallback';
 import type { DialogResult } from './gate';
-import { type Box, rangeBoxes, textareaBoxes } from './overlay';
+import { type Box, rangeBoxes, textareaBoxes, visibleRect } from './overlay';
+import { BADGE_ESTIMATE, badgePlace, isCovered, pinned } from './placement';
 import { replayMode } from './platforms/types';
 
 interface DialogRequest {
@@ -61,6 +63,8 @@ export class Layer {
     const reposition = () => this.update();
     window.addEventListener('scroll', reposition, { capture: true, passive: true, signal });
     window.addEventListener('resize', reposition, { passive: true, signal });
+    // A site's modal opening or closing moves focus: look again at which composers are covered.
+    window.addEventListener('focusin', reposition, { passive: true, signal });
     // A click on an underline, or Alt+Enter with the caret in one, opens its card.
     window.addEventListener('click', (event) => this.clicked(event), { capture: true, passive: true, signal });
     window.addEventListener('keydown', (event) => this.keyed(event), { capture: true, signal });
@@ -188,11 +192,25 @@ export class Layer {
   }
 
   view() {
+    const ownHost =
+      this.container.getRootNode() instanceof ShadowRoot ? (this.container.getRootNode() as ShadowRoot).host : null;
+    const viewport = { width: window.innerWidth, height: window.innerHeight };
     const composers = this.composers
       .filter((c) => c.element.isConnected)
-      .map((composer) => ({ composer, rect: composer.element.getBoundingClientRect(), boxes: this.boxes(composer) }))
-      .filter(({ rect }) => rect.width > 0 && rect.height > 0);
-    const card = this.card?.composer.element.isConnected ? this.card : undefined;
+      .map((composer) => ({ composer, rect: composer.element.getBoundingClientRect() }))
+      .filter(({ rect }) => rect.width > 0 && rect.height > 0)
+      .map(({ composer, rect }) => {
+        // Under a site's modal or overlay: no badge and no boxes over that modal until it goes.
+        const covered = this.covered(composer, ownHost);
+        return {
+          composer,
+          covered,
+          boxes: covered ? [] : this.boxes(composer),
+          badge: this.badgePlace(composer, rect, viewport),
+        };
+      });
+    const shown = new Set(composers.filter(({ covered }) => !covered).map(({ composer }) => composer));
+    const card = this.card?.composer.element.isConnected && shown.has(this.card.composer) ? this.card : undefined;
     const anchor = card && this.findingBoxes(card.composer, card.finding)[0];
     return {
       composers,
@@ -200,6 +218,40 @@ export class Layer {
       engine: this.engine,
       card: card && anchor ? { ...card, anchor } : undefined,
     };
+  }
+
+  private covered(composer: Composer, ownHost: Element | null): boolean {
+    const element = composer.element;
+    // Its placeholder and toolbar sit over it, in the wrapper around it: they are the composer's own.
+    const wrapper = element.parentElement?.parentElement ?? element.parentElement;
+    return isCovered(element, visibleRect(element), wrapper, ownHost);
+  }
+
+  private badgePlace(composer: Composer, rect: DOMRect, viewport: { width: number; height: number }) {
+    const style = getComputedStyle(composer.element);
+    const drawn = this.container
+      .querySelector(`[data-composer="${composer.id}"] [data-preflight="badge"]`)
+      ?.getBoundingClientRect();
+    const badge = drawn && drawn.width > 0 ? { width: drawn.width, height: drawn.height } : BADGE_ESTIMATE;
+    const place = badgePlace({
+      composer: rect,
+      insetTop: (Number.parseFloat(style.borderTopWidth) || 0) + (Number.parseFloat(style.paddingTop) || 0),
+      badge,
+      avoid: this.publishBoxes(composer),
+      viewport,
+    });
+    return { where: place.where, ...pinned(place, badge.width) };
+  }
+
+  /** The publish controls in the composer's container: the badge never covers them. */
+  private publishBoxes(composer: Composer): Box[] {
+    const { adapter, element } = composer;
+    const selectors = [...adapter.publish, ...(adapter.extraPublish ?? []).flatMap((extra) => extra.selectors)];
+    const container = adapter.container.length > 0 ? element.closest(adapter.container.join(', ')) : null;
+    if (!container || selectors.length === 0) return [];
+    return [...container.querySelectorAll(selectors.join(', '))]
+      .map((control) => control.getBoundingClientRect())
+      .filter((box) => box.width > 0 && box.height > 0);
   }
 
   private boxes(composer: Composer): { severity: Finding['severity']; box: Box }[] {
@@ -223,7 +275,7 @@ function LayerView({ layer }: { layer: Layer }) {
   const quiet = engine.quietPeriod;
   return (
     <div class="layer">
-      {composers.map(({ composer, rect, boxes }) => (
+      {composers.map(({ composer, covered, boxes, badge }) => (
         <div key={composer.id} data-composer={composer.id} data-platform={composer.adapter.id}>
           {boxes.map(({ severity, box }, i) => (
             <div
@@ -233,8 +285,19 @@ function LayerView({ layer }: { layer: Layer }) {
               style={{ left: `${box.left}px`, top: `${box.top}px`, width: `${box.width}px`, height: `${box.height}px` }}
             />
           ))}
-          {/* At the top-right corner, away from the publish controls below a composer. */}
-          <div class="indicator-anchor" style={{ left: `${rect.right - 4}px`, top: `${rect.top + 4}px` }}>
+          {/* At the top-right corner, outside the text and away from the publish controls. */}
+          <div
+            class="indicator-anchor"
+            data-where={badge.where}
+            // Kept in place but not drawn, read or clicked while covered: badges stay in composers' order.
+            data-covered={covered ? '' : undefined}
+            style={{
+              left: `${badge.x}px`,
+              top: `${badge.top}px`,
+              transform: badge.fromRight ? 'translateX(-100%)' : undefined,
+              visibility: covered ? 'hidden' : undefined,
+            }}
+          >
             <Indicator
               findings={composer.findings}
               state={composer.state}

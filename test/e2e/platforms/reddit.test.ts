@@ -37,19 +37,21 @@ describe.skipIf(browserMissing)('reddit: the submit page checks title and body t
     const indicators = page.locator('preflight-layer .indicator');
     const posted = () => page.evaluate(() => window.__fixture.posted);
     // Indicators are listed in the order composers were found (light DOM before shadow roots), so
-    // pick each composer's by where it is drawn: at the composer's top-right corner.
+    // pick each composer's by where it is drawn: at the composer's top-right, just outside its box.
     const severity = async (composer: Locator) => {
       const box = await composer.boundingBox();
       if (!box) return undefined;
-      const corner = { x: box.x + box.width - 4, y: box.y + 4 };
-      return page.locator('preflight-layer .indicator-anchor').evaluateAll((anchors, at) => {
-        const near = anchors.find(
-          (a) =>
-            Math.abs(parseFloat((a as HTMLElement).style.left) - at.x) < 2 &&
-            Math.abs(parseFloat((a as HTMLElement).style.top) - at.y) < 2,
-        );
-        return near?.querySelector('.indicator')?.getAttribute('data-severity');
-      }, corner);
+      return page.locator('preflight-layer [data-preflight="badge"]').evaluateAll(
+        (badges, at) => {
+          const distance = (badge: Element) => {
+            const rect = badge.getBoundingClientRect();
+            return Math.hypot(rect.right - at.right, rect.bottom - at.top);
+          };
+          const nearest = [...badges].sort((a, b) => distance(a) - distance(b))[0];
+          return nearest?.getAttribute('data-severity');
+        },
+        { right: box.x + box.width, top: box.y },
+      );
     };
     await expect.poll(() => indicators.count(), { timeout: 10_000 }).toBe(2);
 
