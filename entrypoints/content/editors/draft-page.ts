@@ -7,11 +7,12 @@
  * The content script asks with a DOM event on the editor and gets the answer in the same dispatch, as
  * with Quill (quill-page.ts). The page could forge an answer, but it owns its Draft anyway.
  */
-export type DraftRequest = { id: string; op: 'selection' } | { id: string; op: 'holds'; text: string };
+import { answerInPageWorld } from './page-world';
+
+export type DraftRequest = { op: 'selection' } | { op: 'holds'; text: string };
 
 /** The span Draft's selection covers in its plain text, whether it holds the text asked about. */
 export interface DraftAnswer {
-  id: string;
   selection?: { start: number; end: number };
   holds?: boolean;
 }
@@ -70,30 +71,14 @@ function selectionOffsets(state: DraftEditorState): { start: number; end: number
 }
 
 export function installDraftBridge(): void {
-  window.addEventListener(
-    DRAFT_EVENTS.ask,
-    (event) => {
-      const target = event.composedPath()[0];
-      const detail = (event as CustomEvent<unknown>).detail;
-      if (!(target instanceof HTMLElement) || typeof detail !== 'string') return;
-      event.stopImmediatePropagation();
-      let request: DraftRequest;
-      try {
-        request = JSON.parse(detail) as DraftRequest;
-      } catch {
-        return;
-      }
-      const state = editorStateOf(target);
-      if (!state) return;
-      const answer: DraftAnswer = { id: request.id };
-      try {
-        if (request.op === 'selection') answer.selection = selectionOffsets(state);
-        else answer.holds = state.getCurrentContent().getPlainText('\n') === request.text;
-      } catch {
-        return;
-      }
-      target.dispatchEvent(new CustomEvent(DRAFT_EVENTS.answer, { detail: JSON.stringify(answer) }));
-    },
-    true,
-  );
+  answerInPageWorld<DraftRequest>(DRAFT_EVENTS, (target, request) => {
+    const state = editorStateOf(target);
+    if (!state) return undefined;
+    try {
+      if (request.op === 'selection') return { selection: selectionOffsets(state) };
+      return { holds: state.getCurrentContent().getPlainText('\n') === request.text };
+    } catch {
+      return undefined;
+    }
+  });
 }

@@ -10,6 +10,7 @@
  * that is, and whether the model holds the fixed text afterwards.
  */
 import { DRAFT_EVENTS, type DraftAnswer, type DraftRequest } from './draft-page';
+import { askPageWorld } from './page-world';
 
 /** Draft's editable root. */
 export function isDraft(element: HTMLElement): boolean {
@@ -55,28 +56,7 @@ export function undoInDraft(element: HTMLElement): void {
   element.dispatchEvent(new KeyboardEvent('keydown', { ...init, ctrlKey: !mac, metaKey: mac }));
 }
 
-type Question = { op: 'selection' } | { op: 'holds'; text: string };
-
 /** Ask the page-world bridge about Draft's model; undefined when no bridge or no Draft answers. */
-export function askDraft(element: HTMLElement, question: Question): Omit<DraftAnswer, 'id'> | undefined {
-  const id = crypto.randomUUID();
-  let answer: DraftAnswer | undefined;
-  const listener = (event: Event) => {
-    const detail = (event as CustomEvent<unknown>).detail;
-    if (typeof detail !== 'string') return;
-    try {
-      const parsed = JSON.parse(detail) as DraftAnswer;
-      if (parsed.id === id) answer = parsed;
-    } catch {
-      // Not ours.
-    }
-  };
-  element.addEventListener(DRAFT_EVENTS.answer, listener);
-  // Answered within this dispatch; strings only cross between the worlds.
-  const request: DraftRequest = { id, ...question };
-  element.dispatchEvent(
-    new CustomEvent(DRAFT_EVENTS.ask, { detail: JSON.stringify(request), bubbles: true, composed: true }),
-  );
-  element.removeEventListener(DRAFT_EVENTS.answer, listener);
-  return answer;
+export function askDraft(element: HTMLElement, question: DraftRequest): DraftAnswer | undefined {
+  return askPageWorld<DraftAnswer>(element, DRAFT_EVENTS, question);
 }

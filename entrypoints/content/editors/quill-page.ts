@@ -7,10 +7,12 @@
  * The page could see or forge these events, but it owns its Quill anyway; a forged answer changes
  * nothing, because the content script reads the editor again itself and trusts only that.
  */
+import { answerInPageWorld } from './page-world';
+
 /** What the content script asks: apply a fix through Quill's API, or take the last one back. */
 export type QuillRequest =
-  | { id: string; op: 'fix'; start: number; end: number; expected: string; replacement: string }
-  | { id: string; op: 'undo' };
+  | { op: 'fix'; start: number; end: number; expected: string; replacement: string }
+  | { op: 'undo' };
 
 /**
  * 'applied'; 'mismatch' (taken back); 'stale' (the span no longer reads what it should); 'type' (no
@@ -101,35 +103,19 @@ export function installQuillBridge(): void {
     return 'applied';
   };
 
-  window.addEventListener(
-    QUILL_EVENTS.ask,
-    (event) => {
-      const target = event.composedPath()[0];
-      const detail = (event as CustomEvent<unknown>).detail;
-      if (!(target instanceof HTMLElement) || typeof detail !== 'string') return;
-      event.stopImmediatePropagation();
-      let request: QuillRequest;
+  answerInPageWorld<QuillRequest>(QUILL_EVENTS, (target, request) => {
+    const quill = quillOf(target);
+    let outcome: QuillOutcome = 'type';
+    if (quill && request.op === 'fix') {
       try {
-        request = JSON.parse(detail) as QuillRequest;
+        outcome = fix(quill, request);
       } catch {
-        return;
+        outcome = 'mismatch';
       }
-      const quill = quillOf(target);
-      let outcome: QuillOutcome = 'type';
-      if (quill && request.op === 'fix') {
-        try {
-          outcome = fix(quill, request);
-        } catch {
-          outcome = 'mismatch';
-        }
-      } else if (quill && request.op === 'undo') {
-        historyOf(quill)?.undo();
-        outcome = 'applied';
-      }
-      target.dispatchEvent(
-        new CustomEvent(QUILL_EVENTS.answer, { detail: JSON.stringify({ id: request.id, outcome }) }),
-      );
-    },
-    true,
-  );
+    } else if (quill && request.op === 'undo') {
+      historyOf(quill)?.undo();
+      outcome = 'applied';
+    }
+    return { outcome };
+  });
 }

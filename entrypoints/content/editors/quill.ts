@@ -5,6 +5,7 @@
  * cut before and after, from the page's world, where Quill lives (quill-page.ts; its content script
  * runs only on the sites whose composers are Quill).
  */
+import { askPageWorld } from './page-world';
 import { QUILL_EVENTS, type QuillOutcome, type QuillRequest } from './quill-page';
 
 /** Quill's editable root: `.ql-editor` (its hidden `.ql-clipboard` is never a composer). */
@@ -13,29 +14,7 @@ export function isQuill(element: HTMLElement): boolean {
 }
 
 /** Ask the page's Quill; undefined when the fix is to be typed (no bridge on the site, no Quill, or a deaf one). */
-export function askQuill(
-  element: HTMLElement,
-  request: { op: 'fix'; start: number; end: number; expected: string; replacement: string } | { op: 'undo' },
-): Exclude<QuillOutcome, 'type'> | undefined {
-  const id = crypto.randomUUID();
-  let outcome: QuillOutcome | undefined;
-  const listener = (event: Event) => {
-    const detail = (event as CustomEvent<unknown>).detail;
-    if (typeof detail !== 'string') return;
-    try {
-      const parsed = JSON.parse(detail) as { id?: string; outcome?: QuillOutcome };
-      if (parsed.id === id) outcome = parsed.outcome;
-    } catch {
-      // Not ours.
-    }
-  };
-  element.addEventListener(QUILL_EVENTS.answer, listener);
-  // The page-world listener answers during this call: DOM events are dispatched synchronously.
-  // Strings only cross between the worlds (an object's detail would not reach the other one).
-  const message: QuillRequest = { id, ...request };
-  element.dispatchEvent(
-    new CustomEvent(QUILL_EVENTS.ask, { detail: JSON.stringify(message), bubbles: true, composed: true }),
-  );
-  element.removeEventListener(QUILL_EVENTS.answer, listener);
+export function askQuill(element: HTMLElement, request: QuillRequest): Exclude<QuillOutcome, 'type'> | undefined {
+  const outcome = askPageWorld<{ outcome?: QuillOutcome }>(element, QUILL_EVENTS, request)?.outcome;
   return outcome === 'type' ? undefined : outcome;
 }
