@@ -59,6 +59,30 @@ async function openComposer(browser: Browser, draft: string): Promise<Page> {
   await page.keyboard.type(draft, { delay: 5 });
   return page;
 }
+/** What the composer's page shows, for a failure message: the gate, a card, the indicator, the draft, what was posted. */
+const pageState = (page: Page) =>
+  page.evaluate(() => {
+    const layer = document.querySelector('preflight-layer')?.shadowRoot;
+    return JSON.stringify({
+      gate: Boolean(layer?.querySelector('[data-preflight="gate"]')),
+      approval: Boolean(layer?.querySelector('[data-testid="approval"]')),
+      card: Boolean(layer?.querySelector('[data-preflight="card"]')),
+      severity: layer?.querySelector('.indicator')?.getAttribute('data-severity'),
+      draft: document.querySelector<HTMLTextAreaElement>('form.compose-form textarea')?.value,
+      focus: document.activeElement?.tagName,
+      visible: document.visibilityState,
+      posted: window.__fixture.posted,
+    });
+  });
+/** Wait for `selector` to appear (or, `hidden`, to go); if it does not, say what the page shows instead. */
+async function expectSelector(page: Page, selector: string, { hidden = false } = {}) {
+  try {
+    await page.waitForSelector(selector, { hidden, timeout: 20_000 });
+  } catch (error) {
+    const state = await pageState(page).catch((cause: Error) => `unreadable (${cause.message})`);
+    throw new Error(`${selector} did not ${hidden ? 'go' : 'appear'}; the page: ${state}`, { cause: error });
+  }
+}
 const severity = (page: Page) =>
   page.$eval(INDICATOR, (indicator) => indicator.getAttribute('data-severity')).catch(() => undefined);
 const posted = (page: Page) => page.evaluate(() => window.__fixture.posted);
@@ -151,14 +175,18 @@ describe.skipIf(firefoxMissing)('team operations in Firefox', () => {
     const inGate = (id: string) => `${APPROVAL} ${testId(id)}`;
     /** The operator presses Post, and "Ask for approval" in the gate: the request to send. */
     const askForApproval = async () => {
+      await composer.bringToFront();
+      await expect.poll(() => severity(composer)).toBe('block');
       await composer.click(PUBLISH);
-      await composer.waitForSelector(APPROVAL);
+      await expectSelector(composer, APPROVAL);
       await composer.click(inGate('ask-approval'));
       await expect.poll(() => value(composer, inGate('approval-request'))).toMatch(/\S/);
       return value(composer, inGate('approval-request'));
     };
     /** The reviewer checks the request in the options page and approves it: the code to send back. */
     const approveInOptions = async (request: string, note: string) => {
+      // The reviewer's page in front, as theirs would be: a background tab's timers are throttled.
+      await options.bringToFront();
       await paste(options, testId('approve-request'), request);
       await press(options, testId('approve-check'));
       // Checking clears the last draft and code before it shows this one.
@@ -177,7 +205,15 @@ describe.skipIf(firefoxMissing)('team operations in Firefox', () => {
       await composer.click(inGate('check-approval'));
     };
 
+    /** Each test on its own: whatever an earlier test (or an earlier try of this one) left open or typed goes first. */
+    const startWith = async (draft: string) => {
+      if (await composer.$(APPROVAL)) await closeGate();
+      await typeAtEnd(draft, { replace: true });
+      await expect.poll(() => value(composer, COMPOSER)).toBe(draft);
+    };
+
     it('request → approve in the options page → the code pasted in the gate posts the draft as written', async () => {
+      await startWith(DRAFT);
       await expect.poll(() => severity(composer)).toBe('block');
       const code = await approveInOptions(await askForApproval(), 'Legal: reviewed in Firefox');
       expect(await posted(composer)).toEqual([]);
@@ -201,19 +237,36 @@ describe.skipIf(firefoxMissing)('team operations in Firefox', () => {
       });
     });
 
-    it('refuses the code once the draft is edited', async () => {
-      await composer.click(COMPOSER);
-      await composer.keyboard.type(DRAFT, { delay: 5 });
-      const code = await approveInOptions(await askForApproval(), 'Legal: second look');
+    /** Close the gate as the operator does, with Escape, and see it gone. */
+    const closeGate = async () => {
+      await composer.bringToFront();
+      await composer.focus(inGate('approval-code'));
       await composer.keyboard.press('Escape');
-      // Focus, not a click: a click can land on an underline, whose card then covers Post.
+      await expectSelector(composer, APPROVAL, { hidden: true });
+    };
+    /**
+     * The operator's keys at the end of the draft. Focus, not a click: a click can land on an
+     * underline, whose card then covers Post.
+     */
+    const typeAtEnd = async (text: string, { replace = false } = {}) => {
+      await composer.bringToFront();
       await composer.focus(COMPOSER);
       await composer.keyboard.down('Control');
-      await composer.keyboard.press('End');
+      await composer.keyboard.press(replace ? 'a' : 'End');
       await composer.keyboard.up('Control');
-      await composer.keyboard.type('!', { delay: 5 });
+      if (replace) await composer.keyboard.press('Backspace');
+      await composer.keyboard.type(text, { delay: 5 });
+    };
+
+    it('refuses the code once the draft is edited', async () => {
+      await startWith(DRAFT);
+      const code = await approveInOptions(await askForApproval(), 'Legal: second look');
+      await closeGate();
+      await typeAtEnd('!');
+      await expect.poll(() => value(composer, COMPOSER)).toBe(`${DRAFT}!`);
+      await expect.poll(() => severity(composer)).toBe('block');
       await composer.click(PUBLISH);
-      await composer.waitForSelector(APPROVAL);
+      await expectSelector(composer, APPROVAL);
       await pasteCode(code);
       await expect
         .poll(() => text(composer, inGate('approval-error')))
