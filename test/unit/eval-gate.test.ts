@@ -11,12 +11,12 @@ import { checkersFor, evaluate, readCorpus, tally, tallyBy } from '../../scripts
 /**
  * Each round adds texts the rules were never tuned on, and they enter with their misses (the honest
  * estimate of hidden sets). So the floors reached hold on the texts already studied, and the whole
- * corpus, the newest round included, has its own floor. Reached on 2026-12-05: studied en 84.0%, ja
- * 81.6%; whole corpus en 79.9%, ja 79.7%; false alarms 1.3%. The third and fourth rounds both entered
- * with their misses, so both stay out of the studied texts.
+ * corpus, the newest round included, has its own floor. Reached on 2026-12-05 after round 4: studied
+ * en 85.0%, ja 83.1%; whole corpus en 79.5%, ja 81.4%; false alarms en 1.5%, ja 0.5%. The third and
+ * fourth rounds both entered with their misses, so both stay out of the studied texts.
  */
 const NEWEST_ROUND = /-fresh[34]-/;
-const FLOORS = { studied: { en: 0.83, ja: 0.81 }, whole: { en: 0.79, ja: 0.79 }, falseAlarms: 0.02 };
+const FLOORS = { studied: { en: 0.845, ja: 0.83 }, whole: { en: 0.79, ja: 0.81 }, falseAlarms: 0.02 };
 
 describe('the default pack on the real-text corpus', () => {
   const items = readCorpus();
