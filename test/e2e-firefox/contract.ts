@@ -18,6 +18,8 @@ export interface FirefoxFixture {
   composer: string;
   /** Its publish control. */
   publish: string;
+  /** What an operator does before the composer takes typing (YouTube's placeholder opens its box). */
+  prepare?: (page: Page) => Promise<void>;
 }
 
 const INDICATOR = 'preflight-layer >>> .indicator';
@@ -44,6 +46,7 @@ export function firefoxContract(f: FirefoxFixture): void {
       page.$eval(INDICATOR, (indicator) => indicator.getAttribute('data-severity')).catch(() => undefined);
     const posted = (page: Page) => page.evaluate(() => window.__fixture.posted);
     const type = async (page: Page, text: string) => {
+      await f.prepare?.(page);
       await page.click(f.composer);
       await page.keyboard.type(text, { delay: 5 });
     };
