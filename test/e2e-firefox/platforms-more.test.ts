@@ -8,6 +8,7 @@ import { firefoxContract } from './contract';
 // Facebook: Lexical (a feed comment box; Post is a div[role=button]).
 firefoxContract({
   platform: 'facebook',
+  surface: 'a comment box',
   origin: 'https://www.facebook.com',
   path: '/',
   fixture: 'facebook',
@@ -18,6 +19,7 @@ firefoxContract({
 // Instagram: a feed comment box (a textarea; Post is a div[role=button]).
 firefoxContract({
   platform: 'instagram',
+  surface: 'a comment box',
   origin: 'https://www.instagram.com',
   path: '/',
   fixture: 'instagram',
@@ -39,6 +41,7 @@ firefoxContract({
 // TikTok: Draft.js in a video's comment box.
 firefoxContract({
   platform: 'tiktok',
+  surface: 'a comment box',
   origin: 'https://www.tiktok.com',
   path: '/@preflight/video/7300000000000000000',
   fixture: 'tiktok',
@@ -49,6 +52,7 @@ firefoxContract({
 // TikTok Studio: the Draft.js caption (role="combobox") of an upload.
 firefoxContract({
   platform: 'tiktok',
+  surface: 'TikTok Studio caption',
   origin: 'https://www.tiktok.com',
   path: '/tiktokstudio/upload',
   fixture: 'tiktok-studio',
@@ -68,4 +72,30 @@ firefoxContract({
     const placeholder = await page.waitForSelector('ytd-comment-simplebox-renderer #placeholder-area');
     if (await placeholder?.isVisible()) await placeholder?.click();
   },
+});
+
+// Facebook's Create post dialog, opened from "What's on your mind, Brand?": Lexical in a dialog at the
+// end of <body>, whose Post is a div[role=button] outside any form.
+firefoxContract({
+  platform: 'facebook',
+  surface: 'the Create post dialog',
+  origin: 'https://www.facebook.com',
+  path: '/',
+  fixture: 'facebook',
+  composer: 'div[role="textbox"][contenteditable="true"][data-lexical-editor="true"]',
+  publish: '[role="dialog"] div[role="button"][aria-label="Post"]',
+  late: (page) => page.click('div.entry:not(.page-entry)'),
+});
+
+// Instagram's Create new post caption, opened from "New post": Lexical; Share is a div[role=button].
+firefoxContract({
+  platform: 'instagram',
+  surface: 'the new post caption',
+  origin: 'https://www.instagram.com',
+  path: '/',
+  fixture: 'instagram',
+  composer:
+    'textarea[aria-label^="Add a comment"], div[role="textbox"][contenteditable="true"][aria-label^="Write a caption"]',
+  publish: '[role="dialog"] header div[role="button"]:last-child',
+  late: (page) => page.click('[aria-label="New post"]'),
 });
