@@ -14,17 +14,30 @@ export interface FirefoxFixture {
   origin: string;
   path: string;
   fixture: string;
-  /** The first composer on the page (CSS; `>>>` pierces shadow roots). */
+  /** Which surface, when a platform is here more than once (a comment box, a dialog). */
+  surface?: string;
+  /** The composers on the page, in document order (CSS; `>>>` pierces shadow roots). */
   composer: string;
-  /** Its publish control. */
+  /** The publish control of the composer under test: the first, or the one `late` opens. */
   publish: string;
+  /** Opens the composer under test after load (a post dialog); it becomes the last one. */
+  late?: (page: Page) => Promise<void>;
+  /** What an operator does before the composer takes typing (YouTube's placeholder opens its box). */
+  prepare?: (page: Page) => Promise<void>;
 }
 
 const INDICATOR = 'preflight-layer >>> .indicator';
 const DIALOG = 'preflight-layer >>> [role="alertdialog"]';
 
+/** An open page and the index of the composer under test among the page's composers. */
+interface Opened {
+  page: Page;
+  index: number;
+}
+
 export function firefoxContract(f: FirefoxFixture): void {
-  describe.skipIf(firefoxMissing)(`${f.platform} in Firefox: the composer contract`, () => {
+  const title = `${f.platform}${f.surface ? ` (${f.surface})` : ''} in Firefox: the composer contract`;
+  describe.skipIf(firefoxMissing)(title, () => {
     let browser: Browser;
     beforeAll(async () => {
       browser = await launchFirefox();
@@ -33,72 +46,85 @@ export function firefoxContract(f: FirefoxFixture): void {
       await browser?.close();
     });
 
-    const open = async (): Promise<Page> => {
+    const composers = async (page: Page) => (await page.$$(f.composer)).length;
+    const indicators = async (page: Page) => (await page.$$(INDICATOR)).length;
+    const open = async (): Promise<Opened> => {
       const page = await fixturePage(browser, f.origin, f.fixture);
       await page.goto(`${f.origin}${f.path}`);
       await page.waitForSelector(f.composer, { timeout: 10_000 });
       await page.waitForSelector(INDICATOR, { timeout: 10_000 });
-      return page;
+      if (!f.late) return { page, index: 0 };
+      const before = await composers(page);
+      await f.late(page);
+      await expect.poll(() => composers(page), { timeout: 10_000 }).toBe(before + 1);
+      return { page, index: before };
     };
-    const severity = (page: Page) =>
-      page.$eval(INDICATOR, (indicator) => indicator.getAttribute('data-severity')).catch(() => undefined);
-    const posted = (page: Page) => page.evaluate(() => window.__fixture.posted);
-    const type = async (page: Page, text: string) => {
-      await page.click(f.composer);
+    const severity = ({ page, index }: Opened) =>
+      page.$$eval(INDICATOR, (all, i) => all[i]?.getAttribute('data-severity'), index).catch(() => undefined);
+    const posted = ({ page }: Opened) => page.evaluate(() => window.__fixture.posted);
+    const modelText = ({ page, index }: Opened) => page.evaluate((i) => window.__fixture.modelText(i), index);
+    const type = async ({ page, index }: Opened, text: string) => {
+      await f.prepare?.(page);
+      const composer = (await page.$$(f.composer))[index];
+      // The composer is empty: a click lands on no underline.
+      await composer?.click();
       await page.keyboard.type(text, { delay: 5 });
     };
-    const dialogShown = async (page: Page) => (await page.$(DIALOG)) !== null;
+    const dialogShown = async ({ page }: Opened) => (await page.$(DIALOG)) !== null;
 
     it('shows a green indicator by each composer', async () => {
-      const page = await open();
-      await expect.poll(() => severity(page)).toBe('clean');
-      const composers = (await page.$$(f.composer)).length;
-      await expect.poll(async () => (await page.$$(INDICATOR)).length).toBe(composers);
+      const opened = await open();
+      const { page } = opened;
+      await expect.poll(() => severity(opened)).toBe('clean');
+      await expect.poll(() => indicators(page)).toBe(await composers(page));
       await page.close();
     });
 
     it('stops Post with a block finding; the page never sees it, and the draft stays', async () => {
-      const page = await open();
-      await type(page, DRAFTS.block);
-      await expect.poll(() => severity(page)).toBe('block');
+      const opened = await open();
+      const { page } = opened;
+      await type(opened, DRAFTS.block);
+      await expect.poll(() => severity(opened)).toBe('block');
       await page.click(f.publish);
-      await expect.poll(() => dialogShown(page)).toBe(true);
+      await expect.poll(() => dialogShown(opened)).toBe(true);
       expect((await page.$$(`${DIALOG} [data-rule]`)).length).toBeGreaterThan(0);
       expect(await page.$(`${DIALOG} .post-anyway`)).toBeNull();
-      expect(await posted(page)).toEqual([]);
+      expect(await posted(opened)).toEqual([]);
       await page.click(`${DIALOG} button.edit`);
-      await expect.poll(() => dialogShown(page)).toBe(false);
-      expect(await posted(page)).toEqual([]);
-      expect(await page.evaluate(() => window.__fixture.modelText(0))).toBe(DRAFTS.block);
+      await expect.poll(() => dialogShown(opened)).toBe(false);
+      expect(await posted(opened)).toEqual([]);
+      expect(await modelText(opened)).toBe(DRAFTS.block);
       await page.close();
     });
 
     it('posts a warn-only draft on the operator’s next press once a reason is given', async () => {
-      const page = await open();
-      await type(page, DRAFTS.warn);
-      await expect.poll(() => severity(page)).toBe('warn');
+      const opened = await open();
+      const { page } = opened;
+      await type(opened, DRAFTS.warn);
+      await expect.poll(() => severity(opened)).toBe('warn');
       await page.click(f.publish);
-      await expect.poll(() => dialogShown(page)).toBe(true);
+      await expect.poll(() => dialogShown(opened)).toBe(true);
       expect(await page.$eval(`${DIALOG} .post-anyway`, (button) => (button as HTMLButtonElement).disabled)).toBe(true);
       await page.type(`${DIALOG} textarea`, 'Checked with the campaign owner');
       await page.click(`${DIALOG} .post-anyway`);
       // "Press Post again to publish": the operator's own next press sends it.
       await page.waitForSelector(`${DIALOG} .press-again-ok`);
       await page.click(`${DIALOG} .press-again-ok`);
-      await expect.poll(() => dialogShown(page)).toBe(false);
-      expect(await posted(page)).toEqual([]);
+      await expect.poll(() => dialogShown(opened)).toBe(false);
+      expect(await posted(opened)).toEqual([]);
       await page.click(f.publish);
-      await expect.poll(() => posted(page)).toEqual([DRAFTS.warn]);
+      await expect.poll(() => posted(opened)).toEqual([DRAFTS.warn]);
       await page.close();
     });
 
     it('lets a clean draft through, exactly as written', async () => {
-      const page = await open();
-      await type(page, DRAFTS.clean);
-      await expect.poll(() => severity(page)).toBe('clean');
+      const opened = await open();
+      const { page } = opened;
+      await type(opened, DRAFTS.clean);
+      await expect.poll(() => severity(opened)).toBe('clean');
       await page.click(f.publish);
-      await expect.poll(() => posted(page)).toEqual([DRAFTS.clean]);
-      expect(await dialogShown(page)).toBe(false);
+      await expect.poll(() => posted(opened)).toEqual([DRAFTS.clean]);
+      expect(await dialogShown(opened)).toBe(false);
       await page.close();
     });
   });
