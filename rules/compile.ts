@@ -236,17 +236,16 @@ export function compileChecker(packs: readonly Pack[], options: CompileOptions =
   };
   const matchers: Matchers = { terms: new TermMatcher(), exactCase: new Map() };
   let lists = 0;
-  // A lexicon shared by many rules is inflected and folded once.
-  const formsCache = new Map<string, { lower: string[]; exact: string[] }>();
-  const formsOf = (text: string, inflect: boolean) => {
-    const key = `${inflect ? 1 : 0}${text}`;
+  // A lexicon shared by many rules is inflected and folded once; in exact case only for the few
+  // case-sensitive lists.
+  const formsCache = new Map<string, string[]>();
+  const formsOf = (text: string, inflect: boolean, lowerCase: boolean): string[] => {
+    const key = `${inflect ? 1 : 0}${lowerCase ? 1 : 0}${text}`;
     let forms = formsCache.get(key);
     if (!forms) {
       const all = termForms(text, inflect);
-      forms = {
-        lower: [...new Set(all.map((form) => foldTerm(form, true)))],
-        exact: [...new Set(all.map((form) => foldTerm(form, false)))],
-      };
+      forms =
+        all.length === 1 ? [foldTerm(all[0]!, lowerCase)] : [...new Set(all.map((form) => foldTerm(form, lowerCase)))];
       formsCache.set(key, forms);
     }
     return forms;
@@ -275,13 +274,13 @@ export function compileChecker(packs: readonly Pack[], options: CompileOptions =
         shared.set(key, list);
         const resolved = resolveTerms(terms, lexicons, inflect);
         resolved.forEach((entry, index) => {
-          for (const form of formsOf(termText(entry.term), entry.inflect).lower)
+          for (const form of formsOf(termText(entry.term), entry.inflect, true))
             matchers.terms.add(form, list, index, false, entry.standalone);
         });
         if (caseSensitive)
           matchers.exactCase.set(
             list,
-            resolved.map((entry) => formsOf(termText(entry.term), entry.inflect).exact),
+            resolved.map((entry) => formsOf(termText(entry.term), entry.inflect, false)),
           );
         return list;
       },

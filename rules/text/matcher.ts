@@ -114,25 +114,23 @@ export class TermMatcher {
   private build(): void {
     const { keys } = this;
     const count = keys.length;
-    // The trie, built from the terms in sorted order: each term shares the path of its predecessor
-    // up to their common prefix, so nodes are made in depth-first order and need no lookup.
-    const order = Array.from({ length: count }, (_, i) => i).sort((a, b) =>
-      keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b,
-    );
+    // The trie, built from the distinct terms in sorted order (the engine's own sort, by UTF-16
+    // units): each term shares the path of its predecessor up to their common prefix, so nodes are
+    // made in depth-first order and need no lookup.
+    const sorted = [...new Set(keys)].sort();
     let capacity = 1;
     let longest = 0;
-    for (const key of keys) {
+    for (const key of sorted) {
       capacity += key.length;
       longest = Math.max(longest, key.length);
     }
     const parent = new Int32Array(capacity);
     const codeOf = new Uint16Array(capacity);
-    const nodeOfEntry = new Int32Array(count);
+    const nodeOfKey = new Map<string, number>();
     const path = new Int32Array(longest + 1);
     let nodes = 1;
     let previous = '';
-    for (const index of order) {
-      const key = keys[index]!;
+    for (const key of sorted) {
       let common = 0;
       const limit = Math.min(key.length, previous.length);
       while (common < limit && key.charCodeAt(common) === previous.charCodeAt(common)) common++;
@@ -143,9 +141,11 @@ export class TermMatcher {
         node = nodes++;
         path[i + 1] = node;
       }
-      nodeOfEntry[index] = node;
+      nodeOfKey.set(key, node);
       previous = key;
     }
+    const nodeOfEntry = new Int32Array(count);
+    for (let i = 0; i < count; i++) nodeOfEntry[i] = nodeOfKey.get(keys[i]!)!;
     // Children per node, in code order (they were made in that order).
     const edgeStart = new Int32Array(nodes + 1);
     for (let node = 1; node < nodes; node++) edgeStart[parent[node]! + 1]!++;
@@ -203,18 +203,29 @@ export class TermMatcher {
     for (let node = 1; node < nodes; node++) firstOut[node] = hasOut(node) ? node : suffix[node]!;
     // Nodes of depth up to DENSE_DEPTH (breadth first, so a node's failure target has its row
     // already) get a row of 128 ASCII transitions: the failure target's row, then its own children.
+    // A node without ASCII children (most of a Japanese term's) moves on ASCII as its failure target
+    // does: it shares that row.
     const denseRow = new Int32Array(nodes).fill(-1);
+    const copyFrom: number[] = [];
     let rows = 0;
-    for (let k = 0; k < tail && rows < DENSE_ROWS; k++) {
+    for (let k = 0; k < tail; k++) {
       const node = queue[k]!;
       if (depth[node]! > DENSE_DEPTH) break;
+      const first = edgeStart[node]!;
+      if (node !== 0 && (first === edgeStart[node + 1]! || edgeCode[first]! >= 128)) {
+        denseRow[node] = denseRow[fail[node]!]!;
+        continue;
+      }
+      if (rows === DENSE_ROWS) continue;
       denseRow[node] = rows++;
+      copyFrom.push(node);
     }
     const dense = new Int32Array(rows * 128);
     dense.set(root.subarray(0, 128), 0);
     for (let k = 1; k < rows; k++) {
-      const node = queue[k]!;
+      const node = copyFrom[k]!;
       const row = denseRow[node]! * 128;
+      // Rows are given out in breadth-first order until they run out: the failure target has one.
       const from = denseRow[fail[node]!]! * 128;
       dense.copyWithin(row, from, from + 128);
       for (let at = edgeStart[node]!; at < edgeStart[node + 1]!; at++) {

@@ -193,6 +193,61 @@ describe('fast paths agree with the straightforward way', () => {
     );
   });
 
+  it('finds with an automaton of thousands of terms (more shallow nodes than dense rows) the hits indexOf finds', () => {
+    // Four letters of a small alphabet, or kana: over 4,096 nodes three deep, so the dense rows run
+    // out, and Japanese nodes share their failure target's row.
+    const ascii = [...'abcdefghijklmnopqrstuvwxyz'];
+    const kana = [...'あいうかきくさしす'];
+    const word = (alphabet: string[], minLength: number, maxLength: number) =>
+      fc.array(fc.constantFrom(...alphabet), { minLength, maxLength }).map((units) => units.join(''));
+    const term = fc.oneof(
+      { weight: 8, arbitrary: word(ascii, 4, 5) },
+      word(ascii, 1, 3),
+      word([...kana, 'a', 'b'], 1, 4),
+    );
+    const text = fc
+      .array(fc.oneof(term, fc.constantFrom(' ', 'あ', 'a')), { maxLength: 120 })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.array(term, { minLength: 5000, maxLength: 6000 }), text, (terms, haystack) => {
+        const matcher = new TermMatcher();
+        terms.forEach((t, i) => {
+          matcher.add(t, 0, i, i % 2 === 0);
+        });
+        const ours: number[][] = [];
+        matcher.scan(haystack, (_list, index, start, end) => ours.push([index, start, end]));
+        const expected: number[][] = [];
+        terms.forEach((t, i) => {
+          for (let at = haystack.indexOf(t); at >= 0; at = haystack.indexOf(t, at + 1)) {
+            const end = at + t.length;
+            if (i % 2 === 1) {
+              if (isWordUnit(t.charCodeAt(0)) && at > 0 && isWordUnit(haystack.charCodeAt(at - 1))) continue;
+              if (
+                isWordUnit(t.charCodeAt(t.length - 1)) &&
+                end < haystack.length &&
+                isWordUnit(haystack.charCodeAt(end))
+              )
+                continue;
+            }
+            expected.push([i, at, end]);
+          }
+        });
+        expected.sort((a, b) => a[2]! - b[2]! || b[2]! - b[1]! - (a[2]! - a[1]!) || a[0]! - b[0]!);
+        expect(ours).toEqual(expected);
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it("folds a pack's term without maps exactly as it folds a draft", () => {
+    fc.assert(
+      fc.property(fc.oneof(draft, plainDraft, fc.string({ unit: 'binary' })), fc.boolean(), (text, lowerCase) => {
+        expect(foldTerm(text, lowerCase)).toBe(fold(text, lowerCase).text);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('counts the letters and capitals of Latin passages piece by piece between entities as character by character', () => {
     /** The straightforward count: one character at a time, asking at each whether an entity covers it. */
     const reference = (draft: Draft, minRunWords: number) => {
