@@ -9,13 +9,14 @@ import twitterText from 'twitter-text';
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_PACK_DIR } from '../../cli/builtin-pack';
 import { loadPackFrom } from '../../cli/pack-source';
+import { decodePrebuilt, encodePrebuilt } from '../../cli/prebuilt-terms';
 import { format } from '../../rules/compile';
 import { Draft } from '../../rules/draft';
 import { compilePacks, PLATFORMS } from '../../rules/index';
 import { letterCounts } from '../../rules/kinds/limit';
 import { entityMemory, extractUrls, xWeighted } from '../../rules/text/entities';
 import { editBetween, fold, foldEdited, foldTerm } from '../../rules/text/fold';
-import { isWordUnit, TermMatcher } from '../../rules/text/matcher';
+import { type AutomatonSnapshot, isWordUnit, TermMatcher } from '../../rules/text/matcher';
 import { compilePattern, requiredLiterals } from '../../rules/text/regex';
 
 const piece = fc.oneof(
@@ -528,5 +529,83 @@ describe('fast paths agree with the straightforward way', () => {
       ),
       { numRuns: 80 },
     );
+  });
+
+  it('installs an automaton built ahead of time only for the terms it was built from, and finds the same hits', () => {
+    const term = fc.oneof(
+      fc.constantFrom('a', 'ab', 'abc', 'b', 'bc', 'our', 'あ', 'ああ', 'がん', 'x'),
+      fc.string({ maxLength: 4 }),
+    );
+    const text = fc
+      .array(fc.oneof(term, fc.constantFrom(' ', 'a', 'あ', '.')), { maxLength: 40 })
+      .map((parts) => parts.join(''));
+    const terms = fc.array(fc.tuple(term, fc.boolean()), { minLength: 1, maxLength: 30 });
+    const matcherOf = (list: [string, boolean][], snapshot?: AutomatonSnapshot) => {
+      const matcher = new TermMatcher(snapshot);
+      list.forEach(([t, substring], i) => {
+        matcher.add(foldTerm(t, true), i % 3, i, substring);
+      });
+      return matcher;
+    };
+    const hits = (matcher: TermMatcher, haystack: string) => {
+      const out: number[][] = [];
+      matcher.scan(haystack, (list, index, start, end) => out.push([list, index, start, end]));
+      return out;
+    };
+    const added = (list: [string, boolean][]) =>
+      JSON.stringify(list.map(([t, substring]) => [foldTerm(t, true), substring]).filter(([t]) => t !== ''));
+    fc.assert(
+      fc.property(terms, terms, text, (mine, other, raw) => {
+        const haystack = foldTerm(raw, true);
+        const snapshot = matcherOf(mine).snapshot();
+        const installed = matcherOf(mine, snapshot);
+        expect(hits(installed, haystack)).toEqual(hits(matcherOf(mine), haystack));
+        expect(installed.snapshot().fail).toBe(snapshot.fail);
+        // Other terms get an automaton of their own, whatever the matcher was handed.
+        const elsewhere = matcherOf(other, snapshot);
+        expect(hits(elsewhere, haystack)).toEqual(hits(matcherOf(other), haystack));
+        if (added(other) !== added(mine)) expect(elsewhere.snapshot().fail).not.toBe(snapshot.fail);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds with the term forms and automaton an earlier compile made what a compile from scratch finds', () => {
+    const prebuilt = compilePacks([pack]).prebuilt();
+    const installed = compilePacks([pack], { prebuilt, memory: false });
+    const scratch = compilePacks([pack], { memory: false });
+    // Other switches add other terms: the forms are still taken, the automaton is built anew.
+    const allSets = Object.fromEntries(pack.sets.map((set) => [set.id, true]));
+    const otherSets = compilePacks([pack], { sets: allSets, prebuilt, memory: false });
+    const otherScratch = compilePacks([pack], { sets: allSets, memory: false });
+    expect(installed.prebuilt().automaton.fail).toBe(prebuilt.automaton.fail);
+    expect(otherSets.prebuilt().automaton.fail).not.toBe(prebuilt.automaton.fail);
+    fc.assert(
+      fc.property(longDraft, fc.constantFrom(...PLATFORMS), (text, platform) => {
+        expect(installed.check(text, { platform })).toEqual(scratch.check(text, { platform }));
+        expect(otherSets.check(text, { platform, locale: 'ja' })).toEqual(
+          otherScratch.check(text, { platform, locale: 'ja' }),
+        );
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("reads back the CLI's file of prebuilt term forms and automaton as it was written", () => {
+    const prebuilt = compilePacks([pack]).prebuilt();
+    const read = decodePrebuilt(encodePrebuilt(prebuilt, () => true));
+    expect(read.forms).toEqual(prebuilt.forms);
+    const bytes = (array: ArrayBufferView) => Buffer.from(array.buffer, array.byteOffset, array.byteLength);
+    for (const [name, written] of Object.entries(prebuilt.automaton)) {
+      const back = read.automaton[name as keyof AutomatonSnapshot];
+      if (typeof written === 'string') expect(back).toBe(written);
+      else {
+        expect(back.constructor).toBe(written.constructor);
+        expect(bytes(back as ArrayBufferView).equals(bytes(written))).toBe(true);
+      }
+    }
+    const kept = decodePrebuilt(encodePrebuilt(prebuilt, (key) => key.startsWith('1')));
+    expect(Object.keys(kept.forms).length).toBeGreaterThan(0);
+    expect(Object.keys(kept.forms).every((key) => key.startsWith('1'))).toBe(true);
   });
 });
