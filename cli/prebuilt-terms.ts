@@ -24,9 +24,18 @@ const KINDS = {
 const NAMES = Object.keys(KINDS) as (keyof Arrays)[];
 const align = (n: number) => (n + 7) & ~7;
 
+/**
+ * Forms that take more than folding (an inflected lemma's, or a term with other spellings): worth
+ * keeping; the rest cost less to make again than to read.
+ */
+const worthKeeping = (key: string, forms: readonly string[]) => key[0] === '1' || forms.length > 1;
+
 /** Header length (4 bytes), header (JSON), then each array from an 8-byte boundary. */
-export function encodePrebuilt({ forms, automaton }: PrebuiltTerms, keep: (key: string) => boolean): Uint8Array {
-  const kept = Object.fromEntries(Object.entries(forms).filter(([key]) => keep(key)));
+export function encodePrebuilt(
+  { forms, automaton }: PrebuiltTerms,
+  keep: (key: string, forms: readonly string[]) => boolean = worthKeeping,
+): Uint8Array {
+  const kept = Object.fromEntries(Object.entries(forms).filter(([key, value]) => keep(key, value)));
   const header = new TextEncoder().encode(
     JSON.stringify({ forms: kept, keys: automaton.keys, lengths: NAMES.map((name) => automaton[name].length) }),
   );

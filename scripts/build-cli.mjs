@@ -19,10 +19,8 @@ const { compilePacks } = await import('../rules/compile-packs.ts');
 const { encodePrebuilt } = await import('../cli/prebuilt-terms.ts');
 const pack = loadPackFrom(`${root}rules/packs/default`);
 const patterns = preparedPatterns([pack]);
-// The term forms and automaton of `preflight check` with the built-in pack as it comes. Forms that
-// take more than folding (inflected lemmas, respellings) are kept; the rest cost less to make again.
-const prebuilt = compilePacks([pack]).prebuilt();
-const terms = encodePrebuilt(prebuilt, (key) => key[0] === '1' || prebuilt.forms[key].length > 1);
+// The term forms and automaton of `preflight check` with the built-in pack as it comes.
+const terms = encodePrebuilt(compilePacks([pack]).prebuilt());
 await unregister();
 
 mkdirSync(`${root}cli/dist`, { recursive: true });
