@@ -17,6 +17,7 @@ export const DEFAULT_PACK_DIR = fileURLToPath(new URL('../rules/packs/default', 
 // JSON text, parsed when first asked for: a JSON string parses faster than the same object written as code.
 declare const __PREFLIGHT_DEFAULT_PACK__: string | undefined;
 declare const __PREFLIGHT_DEFAULT_PATTERNS__: string | undefined;
+declare const __PREFLIGHT_BUILD__: string | undefined;
 
 let cached: Pack | undefined;
 export function builtInPack(): Pack {
@@ -43,12 +44,12 @@ export const PREBUILT_TERMS_FILE = 'default-terms.bin';
 let terms: PrebuiltTerms | undefined;
 /**
  * The built-in pack's term forms and automaton as the bundle's build made them; none when running
- * from source, or when the file is missing or unreadable (the automaton is then built as usual).
+ * from source, or when the file is missing, unreadable or another build's (then built as usual).
  */
 function builtInTerms(): PrebuiltTerms | undefined {
-  if (typeof __PREFLIGHT_DEFAULT_PACK__ === 'undefined') return undefined;
+  if (typeof __PREFLIGHT_BUILD__ === 'undefined') return undefined;
   try {
-    terms ??= decodePrebuilt(readFileSync(new URL(PREBUILT_TERMS_FILE, import.meta.url)));
+    terms ??= decodePrebuilt(readFileSync(new URL(PREBUILT_TERMS_FILE, import.meta.url)), __PREFLIGHT_BUILD__);
   } catch {
     return undefined;
   }

@@ -30,15 +30,18 @@ const align = (n: number) => (n + 7) & ~7;
  */
 const worthKeeping = (key: string, forms: readonly string[]) => key[0] === '1' || forms.length > 1;
 
-/** Header length (4 bytes), header (JSON), then each array from an 8-byte boundary. */
+/**
+ * Header length (4 bytes), header (JSON), then each array from an 8-byte boundary. `build` names the
+ * build that wrote it: the bundle knows its own, and takes no file another build left beside it.
+ */
 export function encodePrebuilt(
   { forms, automaton }: PrebuiltTerms,
+  build = '',
   keep: (key: string, forms: readonly string[]) => boolean = worthKeeping,
 ): Uint8Array {
   const kept = Object.fromEntries(Object.entries(forms).filter(([key, value]) => keep(key, value)));
-  const header = new TextEncoder().encode(
-    JSON.stringify({ forms: kept, keys: automaton.keys, lengths: NAMES.map((name) => automaton[name].length) }),
-  );
+  const lengths = NAMES.map((name) => automaton[name].length);
+  const header = new TextEncoder().encode(JSON.stringify({ build, forms: kept, keys: automaton.keys, lengths }));
   let size = align(4 + header.length);
   for (const name of NAMES) size = align(size + automaton[name].byteLength);
   const out = new Uint8Array(size);
@@ -53,15 +56,21 @@ export function encodePrebuilt(
   return out;
 }
 
-/** The file's contents read back; views over one copy of its bytes (the platform's byte order, as written). */
-export function decodePrebuilt(file: Uint8Array): PrebuiltTerms {
+/**
+ * The file's contents read back; views over one copy of its bytes (the platform's byte order, as
+ * written). Throws when `build` is given and another build wrote the file.
+ */
+export function decodePrebuilt(file: Uint8Array, build?: string): PrebuiltTerms {
   const bytes = file.slice();
   const headerLength = new DataView(bytes.buffer).getUint32(0, true);
-  const { forms, keys, lengths } = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + headerLength))) as {
+  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + headerLength))) as {
+    build: string;
     forms: PrebuiltTerms['forms'];
     keys: string;
     lengths: number[];
   };
+  if (build !== undefined && header.build !== build) throw new Error('prebuilt terms of another build');
+  const { forms, keys, lengths } = header;
   let at = align(4 + headerLength);
   const arrays: Record<string, Arrays[keyof Arrays]> = {};
   NAMES.forEach((name, index) => {

@@ -7,6 +7,7 @@
  * the pack needs to be read from YAML. Runs after `npm ci` (postinstall) and whenever
  * cli/preflight.mjs finds the bundle older than its sources.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { register } from 'tsx/esm/api';
@@ -19,11 +20,14 @@ const { compilePacks } = await import('../rules/compile-packs.ts');
 const { encodePrebuilt } = await import('../cli/prebuilt-terms.ts');
 const pack = loadPackFrom(`${root}rules/packs/default`);
 const patterns = preparedPatterns([pack]);
-// The term forms and automaton of `preflight check` with the built-in pack as it comes.
-const terms = encodePrebuilt(compilePacks([pack]).prebuilt());
+// The term forms and automaton of `preflight check` with the built-in pack as it comes, tagged with
+// this build, and written before the bundle that knows the tag (the bundle is what marks a build done).
+const buildId = randomUUID();
+const terms = encodePrebuilt(compilePacks([pack]).prebuilt(), buildId);
 await unregister();
 
 mkdirSync(`${root}cli/dist`, { recursive: true });
+writeFileSync(`${root}cli/dist/default-terms.bin`, terms);
 await build({
   entryPoints: [`${root}cli/entry.ts`],
   outfile: `${root}cli/dist/preflight.mjs`,
@@ -39,9 +43,9 @@ await build({
   define: {
     __PREFLIGHT_DEFAULT_PACK__: JSON.stringify(JSON.stringify(pack)),
     __PREFLIGHT_DEFAULT_PATTERNS__: JSON.stringify(JSON.stringify(patterns)),
+    __PREFLIGHT_BUILD__: JSON.stringify(buildId),
   },
   logLevel: 'warning',
   legalComments: 'none',
 });
-writeFileSync(`${root}cli/dist/default-terms.bin`, terms);
 writeFileSync(`${root}cli/dist/.built`, new Date().toISOString());

@@ -593,7 +593,9 @@ describe('fast paths agree with the straightforward way', () => {
 
   it("reads back the CLI's file of prebuilt term forms and automaton as it was written", () => {
     const prebuilt = compilePacks([pack]).prebuilt();
-    const read = decodePrebuilt(encodePrebuilt(prebuilt, () => true));
+    const file = encodePrebuilt(prebuilt, 'build-1', () => true);
+    expect(() => decodePrebuilt(file, 'build-2')).toThrow(/another build/);
+    const read = decodePrebuilt(file, 'build-1');
     expect(read.forms).toEqual(prebuilt.forms);
     const bytes = (array: ArrayBufferView) => Buffer.from(array.buffer, array.byteOffset, array.byteLength);
     for (const [name, written] of Object.entries(prebuilt.automaton)) {
@@ -604,7 +606,7 @@ describe('fast paths agree with the straightforward way', () => {
         expect(bytes(back as ArrayBufferView).equals(bytes(written))).toBe(true);
       }
     }
-    const kept = decodePrebuilt(encodePrebuilt(prebuilt, (key) => key.startsWith('1')));
+    const kept = decodePrebuilt(encodePrebuilt(prebuilt, '', (key) => key.startsWith('1')));
     expect(Object.keys(kept.forms).length).toBeGreaterThan(0);
     expect(Object.keys(kept.forms).every((key) => key.startsWith('1'))).toBe(true);
   });
