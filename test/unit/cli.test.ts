@@ -236,7 +236,7 @@ describe('the installed bin', () => {
     await expect(exec(bin, ['check', '--no-default', '--pack', goodPack, 'falcon'])).rejects.toMatchObject({ code: 1 });
   });
 
-  it('finds with the bundled default pack and its patterns proved at build time what the engine finds from source', async () => {
+  it('finds with the bundled default pack, its patterns, term forms and automaton made at build time, what the engine finds from source', async () => {
     const exec = promisify(execFile);
     const bin = join(process.cwd(), 'node_modules', '.bin', 'preflight');
     const drafts: [string, string][] = [
