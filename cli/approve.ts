@@ -7,8 +7,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { approvableRules, decodeRequest, encodeApproval, REQUEST_PREFIX, signApproval } from '../rules/approval';
-import { compilePacks, type Pack } from '../rules/index';
-import { builtInPack } from './builtin-pack';
+import type { Pack } from '../rules/index';
+import { builtInPack, compileWithBuiltIn } from './builtin-pack';
 import { type Io, UsageError } from './main';
 import { args, readKey, SecretKeyFile } from './pack';
 import { loadPackFrom } from './pack-source';
@@ -46,7 +46,7 @@ export async function runApprove(argv: string[], io: Io, now = new Date()): Prom
     ...(values['no-default'] ? [] : [builtInPack()]),
     ...((values.pack ?? []) as string[]).map((file) => loadPackFrom(file)),
   ];
-  const findings = compilePacks(packs, { profile: request.profile }).check(request.draft, {
+  const findings = compileWithBuiltIn(packs, { profile: request.profile }).check(request.draft, {
     now,
     platform: request.platform,
     locale: 'en',

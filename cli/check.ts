@@ -1,9 +1,9 @@
 /** `preflight check`: run drafts through the packs, for people (text) or tools (JSON). */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { compilePacks, type Finding, type Pack, PLATFORMS, type Platform, PostType } from '../rules/index';
+import { type Finding, type Pack, PLATFORMS, type Platform, PostType } from '../rules/index';
 import { listProfiles } from '../rules/profiles';
-import { builtInPack } from './builtin-pack';
+import { builtInPack, compileWithBuiltIn } from './builtin-pack';
 import { type Io, UsageError } from './main';
 import { loadPackFrom } from './pack-source';
 import { unknownName } from './suggest';
@@ -123,7 +123,7 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
   const now = values.date === undefined ? undefined : new Date(`${values.date}T12:00:00`);
   if (now && (!/^\d{4}-\d{2}-\d{2}$/.test(values.date ?? '') || Number.isNaN(now.getTime())))
     throw new UsageError(`--date expects a day such as 2027-03-11`);
-  const checker = compilePacks(packs, { sets: parseSets(values.sets, packs), profile: values.profile });
+  const checker = compileWithBuiltIn(packs, { sets: parseSets(values.sets, packs), profile: values.profile });
   const findings = checker.check(text, {
     now,
     platform: platform as Platform | undefined,

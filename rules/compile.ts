@@ -26,7 +26,7 @@ import type {
 import { entityMemory, NO_MEMORY } from './text/entities';
 import { foldTerm } from './text/fold';
 import { termForms } from './text/forms';
-import { TermMatcher } from './text/matcher';
+import { type AutomatonSnapshot, TermMatcher } from './text/matcher';
 import { PatternError, type PreparedPattern, runPattern } from './text/run-pattern';
 
 export interface CompileOptions {
@@ -62,6 +62,18 @@ export interface CompileOptions {
    * the background prepared when it admitted the packs, and so carries no pattern parser.
    */
   patterns?: (source: string) => PreparedPattern | undefined;
+  /**
+   * What a compile ahead of time built (`Checker.prebuilt`, the CLI's bundle for its built-in pack):
+   * term forms are taken from it, and its automaton is installed when the terms are exactly those
+   * it was built from (the same packs and switches); otherwise built here as usual.
+   */
+  prebuilt?: PrebuiltTerms | undefined;
+}
+
+/** Term forms (inflected, respelled, folded) by term, and the automaton built from them. */
+export interface PrebuiltTerms {
+  readonly forms: Readonly<Record<string, readonly string[]>>;
+  readonly automaton: AutomatonSnapshot;
 }
 
 export interface CheckOptions {
@@ -85,6 +97,8 @@ export interface Checker {
   check(text: string, options?: CheckOptions): Finding[];
   /** Build now what the first check would otherwise build (the automaton): for idle time before the first keystroke. */
   prepare(): void;
+  /** The term forms and automaton built, for `CompileOptions.prebuilt` of a later compile of the same packs. */
+  prebuilt(): PrebuiltTerms;
   /** The rules that run, after overrides and set switches. */
   readonly rules: readonly ActiveRule[];
   /** Overrides that named a rule no pack has, and similar slips worth showing an admin. */
@@ -234,19 +248,23 @@ export function compileChecker(packs: readonly Pack[], options: CompileOptions =
     if (!prepared) throw new PatternError(`pattern ${JSON.stringify(source)} was not prepared`);
     return prepared;
   };
-  const matchers: Matchers = { terms: new TermMatcher(), exactCase: new Map() };
+  const matchers: Matchers = { terms: new TermMatcher(options.prebuilt?.automaton), exactCase: new Map() };
   let lists = 0;
-  // A lexicon shared by many rules is inflected and folded once.
-  const formsCache = new Map<string, { lower: string[]; exact: string[] }>();
-  const formsOf = (text: string, inflect: boolean) => {
-    const key = `${inflect ? 1 : 0}${text}`;
+  // A lexicon shared by many rules is inflected and folded once; in exact case only for the few
+  // case-sensitive lists.
+  const formsCache = new Map<string, readonly string[]>();
+  const built = options.prebuilt?.forms;
+  const formsOf = (text: string, inflect: boolean, lowerCase: boolean): readonly string[] => {
+    const key = `${inflect ? 1 : 0}${lowerCase ? 1 : 0}${text}`;
     let forms = formsCache.get(key);
+    if (!forms && built && Object.hasOwn(built, key)) {
+      forms = built[key]!;
+      formsCache.set(key, forms);
+    }
     if (!forms) {
       const all = termForms(text, inflect);
-      forms = {
-        lower: [...new Set(all.map((form) => foldTerm(form, true)))],
-        exact: [...new Set(all.map((form) => foldTerm(form, false)))],
-      };
+      forms =
+        all.length === 1 ? [foldTerm(all[0]!, lowerCase)] : [...new Set(all.map((form) => foldTerm(form, lowerCase)))];
       formsCache.set(key, forms);
     }
     return forms;
@@ -275,13 +293,13 @@ export function compileChecker(packs: readonly Pack[], options: CompileOptions =
         shared.set(key, list);
         const resolved = resolveTerms(terms, lexicons, inflect);
         resolved.forEach((entry, index) => {
-          for (const form of formsOf(termText(entry.term), entry.inflect).lower)
+          for (const form of formsOf(termText(entry.term), entry.inflect, true))
             matchers.terms.add(form, list, index, false, entry.standalone);
         });
         if (caseSensitive)
           matchers.exactCase.set(
             list,
-            resolved.map((entry) => formsOf(termText(entry.term), entry.inflect).exact),
+            resolved.map((entry) => formsOf(termText(entry.term), entry.inflect, false)),
           );
         return list;
       },
@@ -463,6 +481,9 @@ export function compileChecker(packs: readonly Pack[], options: CompileOptions =
     profile,
     prepare() {
       matchers.terms.prepare();
+    },
+    prebuilt() {
+      return { forms: Object.fromEntries(formsCache), automaton: matchers.terms.snapshot() };
     },
     check(text, checkOptions = {}) {
       const locale = checkOptions.locale ?? 'en';

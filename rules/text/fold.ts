@@ -262,8 +262,9 @@ export function foldEdited(earlier: Folded, after: string, edit: Edit, lowerCase
   };
 }
 
-/** Fold a term from a pack the same way as drafts. */
+/** Fold a term from a pack the same way as drafts (without the maps back: a pack has thousands of terms). */
 export function foldTerm(term: string, lowerCase: boolean): string {
+  if (!NEEDS_WORK.test(term)) return lowerCase ? toHiragana(term.toLowerCase()) : term;
   return fold(term, lowerCase).text;
 }
 

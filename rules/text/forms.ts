@@ -7,6 +7,7 @@ import { inflect } from './inflect';
 import { spellings } from './variants';
 
 export function termForms(term: string, lemma: boolean): string[] {
-  const forms = lemma ? inflect(term) : [term];
-  return [...new Set(forms.flatMap(spellings))];
+  // Most terms are no lemma: their spellings are already distinct.
+  if (!lemma) return spellings(term);
+  return [...new Set(inflect(term).flatMap(spellings))];
 }

@@ -20,6 +20,28 @@ export interface TermHit {
   readonly end: number;
 }
 
+/**
+ * A built automaton with the terms it was built from, in the order they were added: what a build
+ * ahead of time (the CLI's bundle) hands to a matcher, which then installs it instead of building
+ * it again, when its own terms are exactly these.
+ */
+export interface AutomatonSnapshot {
+  /** The terms joined by U+0000; with `lengths`, it tells any two lists of terms apart. */
+  readonly keys: string;
+  readonly lengths: Int32Array;
+  readonly lists: Int32Array;
+  readonly terms: Int32Array;
+  readonly bounds: Uint8Array;
+  readonly edgeStart: Int32Array;
+  readonly edgeCode: Uint16Array;
+  readonly edgeChild: Int32Array;
+  readonly fail: Int32Array;
+  readonly suffix: Int32Array;
+  readonly firstOut: Int32Array;
+  readonly outStart: Int32Array;
+  readonly outEntry: Int32Array;
+}
+
 const NO_SPACE_SCRIPTS =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\u30fc\uff70]/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}_]/u;
@@ -52,27 +74,29 @@ export class TermMatcher {
   private built = false;
   private longestKey = 0;
   // The automaton, in flat typed arrays (no object per node: 50,000 nodes build in milliseconds, with little garbage).
-  private entryList = new Int32Array(0);
-  private entryTerm = new Int32Array(0);
-  private entryLength = new Int32Array(0);
-  private entryBounds = new Uint8Array(0);
-  private fail = new Int32Array(0);
+  private entryList: Int32Array = new Int32Array(0);
+  private entryTerm: Int32Array = new Int32Array(0);
+  private entryLength: Int32Array = new Int32Array(0);
+  private entryBounds: Uint8Array = new Uint8Array(0);
+  private fail: Int32Array = new Int32Array(0);
   /** The first node of a node's suffix chain that has terms: itself when it has some. */
-  private firstOut = new Int32Array(0);
+  private firstOut: Int32Array = new Int32Array(0);
   /** The next shorter suffix that has terms. */
-  private suffix = new Int32Array(0);
+  private suffix: Int32Array = new Int32Array(0);
   /** Each node's terms, as ranges of `outEntry`. */
-  private outStart = new Int32Array(0);
-  private outEntry = new Int32Array(0);
+  private outStart: Int32Array = new Int32Array(0);
+  private outEntry: Int32Array = new Int32Array(0);
   /** For shallow nodes, complete ASCII transitions (failures folded in): one array read per character. */
-  private denseRow = new Int32Array(0);
-  private dense = new Int32Array(0);
+  private denseRow: Int32Array = new Int32Array(0);
+  private dense: Int32Array = new Int32Array(0);
   /** The root's transitions for every UTF-16 unit: most steps in Japanese text start from the root. */
-  private root = new Int32Array(0);
+  private root: Int32Array = new Int32Array(0);
   /** Every node's transitions as sorted (code, child) pairs: a binary search for the few children most nodes have. */
-  private edgeStart = new Int32Array(0);
-  private edgeCode = new Uint16Array(0);
-  private edgeChild = new Int32Array(0);
+  private edgeStart: Int32Array = new Int32Array(0);
+  private edgeCode: Uint16Array = new Uint16Array(0);
+  private edgeChild: Int32Array = new Int32Array(0);
+
+  constructor(private readonly prebuilt?: AutomatonSnapshot) {}
 
   /**
    * Add an already folded term; hits report `list` and `term` back. A `substring` term matches
@@ -111,28 +135,77 @@ export class TermMatcher {
     return -1;
   }
 
+  /** The automaton as built, to build ahead of time and install later (`new TermMatcher(snapshot)`). */
+  snapshot(): AutomatonSnapshot {
+    if (!this.built) this.build();
+    const { entryLength, entryList, entryTerm, entryBounds, edgeStart, edgeCode, edgeChild, fail, suffix } = this;
+    const { firstOut, outStart, outEntry } = this;
+    return {
+      keys: this.keys.join('\0'),
+      lengths: entryLength,
+      lists: entryList,
+      terms: entryTerm,
+      bounds: entryBounds,
+      ...{ edgeStart, edgeCode, edgeChild, fail, suffix, firstOut, outStart, outEntry },
+    };
+  }
+
+  /** Whether `snapshot` was built from exactly this matcher's terms, and holds together. */
+  private fits(snapshot: AutomatonSnapshot): boolean {
+    const { keys, lists, terms, bounds } = this;
+    const count = keys.length;
+    const nodes = snapshot.fail.length;
+    if (
+      snapshot.lists.length !== count ||
+      snapshot.terms.length !== count ||
+      snapshot.bounds.length !== count ||
+      snapshot.lengths.length !== count ||
+      snapshot.outEntry.length !== count ||
+      snapshot.edgeStart.length !== nodes + 1 ||
+      snapshot.outStart.length !== nodes + 1 ||
+      snapshot.edgeCode.length !== nodes ||
+      snapshot.edgeChild.length !== nodes ||
+      snapshot.suffix.length !== nodes ||
+      snapshot.firstOut.length !== nodes
+    )
+      return false;
+    for (let i = 0; i < count; i++) {
+      if (
+        snapshot.lists[i] !== lists[i] ||
+        snapshot.terms[i] !== terms[i] ||
+        snapshot.bounds[i] !== bounds[i] ||
+        snapshot.lengths[i] !== keys[i]!.length
+      )
+        return false;
+    }
+    return snapshot.keys === keys.join('\0');
+  }
+
   private build(): void {
+    if (this.prebuilt && this.fits(this.prebuilt)) {
+      const { edgeStart, edgeCode, edgeChild, fail, suffix, firstOut, outStart, outEntry } = this.prebuilt;
+      this.install({ edgeStart, edgeCode, edgeChild, fail, suffix, firstOut, outStart, outEntry });
+      return;
+    }
     const { keys } = this;
     const count = keys.length;
-    // The trie, built from the terms in sorted order: each term shares the path of its predecessor
-    // up to their common prefix, so nodes are made in depth-first order and need no lookup.
-    const order = Array.from({ length: count }, (_, i) => i).sort((a, b) =>
-      keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b,
-    );
+    // The trie, built from the distinct terms in sorted order (the engine's own sort, by UTF-16
+    // units): each term shares the path of its predecessor up to their common prefix, so nodes are
+    // made in depth-first order and need no lookup.
+    const sorted = [...new Set(keys)].sort();
     let capacity = 1;
     let longest = 0;
-    for (const key of keys) {
+    for (const key of sorted) {
       capacity += key.length;
       longest = Math.max(longest, key.length);
     }
     const parent = new Int32Array(capacity);
     const codeOf = new Uint16Array(capacity);
-    const nodeOfEntry = new Int32Array(count);
+    const nodeOfKey = new Map<string, number>();
     const path = new Int32Array(longest + 1);
     let nodes = 1;
     let previous = '';
-    for (const index of order) {
-      const key = keys[index]!;
+    for (const key of sorted) {
       let common = 0;
       const limit = Math.min(key.length, previous.length);
       while (common < limit && key.charCodeAt(common) === previous.charCodeAt(common)) common++;
@@ -143,9 +216,11 @@ export class TermMatcher {
         node = nodes++;
         path[i + 1] = node;
       }
-      nodeOfEntry[index] = node;
+      nodeOfKey.set(key, node);
       previous = key;
     }
+    const nodeOfEntry = new Int32Array(count);
+    for (let i = 0; i < count; i++) nodeOfEntry[i] = nodeOfKey.get(keys[i]!)!;
     // Children per node, in code order (they were made in that order).
     const edgeStart = new Int32Array(nodes + 1);
     for (let node = 1; node < nodes; node++) edgeStart[parent[node]! + 1]!++;
@@ -201,20 +276,49 @@ export class TermMatcher {
     }
     const firstOut = new Int32Array(nodes);
     for (let node = 1; node < nodes; node++) firstOut[node] = hasOut(node) ? node : suffix[node]!;
-    // Nodes of depth up to DENSE_DEPTH (breadth first, so a node's failure target has its row
-    // already) get a row of 128 ASCII transitions: the failure target's row, then its own children.
+    this.install({ edgeStart, edgeCode, edgeChild, fail, suffix, firstOut, outStart, outEntry }, root);
+  }
+
+  /** Take a built automaton's arrays (built here, or ahead of time) and derive the scan's fast tables from them. */
+  private install(
+    parts: Pick<
+      AutomatonSnapshot,
+      'edgeStart' | 'edgeCode' | 'edgeChild' | 'fail' | 'suffix' | 'firstOut' | 'outStart' | 'outEntry'
+    >,
+    root = new Int32Array(0x10000),
+  ): void {
+    const { edgeStart, edgeCode, edgeChild, fail } = parts;
+    const nodes = fail.length;
+    for (let at = edgeStart[0]!; at < edgeStart[1]!; at++) root[edgeCode[at]!] = edgeChild[at]!;
+    // Nodes of depth up to DENSE_DEPTH, breadth first (so a node's failure target has its row
+    // already), get a row of 128 ASCII transitions: the failure target's row, then its own children.
+    // A node without ASCII children (most of a Japanese term's) moves on ASCII as its failure target
+    // does: it shares that row.
     const denseRow = new Int32Array(nodes).fill(-1);
+    const copyFrom: number[] = [];
     let rows = 0;
-    for (let k = 0; k < tail && rows < DENSE_ROWS; k++) {
-      const node = queue[k]!;
-      if (depth[node]! > DENSE_DEPTH) break;
-      denseRow[node] = rows++;
+    let level = [0];
+    for (let depth = 0; depth <= DENSE_DEPTH && level.length > 0; depth++) {
+      const next: number[] = [];
+      for (const node of level) {
+        for (let at = edgeStart[node]!; at < edgeStart[node + 1]!; at++) next.push(edgeChild[at]!);
+        const first = edgeStart[node]!;
+        if (node !== 0 && (first === edgeStart[node + 1]! || edgeCode[first]! >= 128)) {
+          denseRow[node] = denseRow[fail[node]!]!;
+          continue;
+        }
+        if (rows === DENSE_ROWS) continue;
+        denseRow[node] = rows++;
+        copyFrom.push(node);
+      }
+      level = next;
     }
     const dense = new Int32Array(rows * 128);
     dense.set(root.subarray(0, 128), 0);
     for (let k = 1; k < rows; k++) {
-      const node = queue[k]!;
+      const node = copyFrom[k]!;
       const row = denseRow[node]! * 128;
+      // Rows are given out in breadth-first order until they run out: the failure target has one.
       const from = denseRow[fail[node]!]! * 128;
       dense.copyWithin(row, from, from + 128);
       for (let at = edgeStart[node]!; at < edgeStart[node + 1]!; at++) {
@@ -222,18 +326,24 @@ export class TermMatcher {
         if (code < 128) dense[row + code] = edgeChild[at]!;
       }
     }
+    const { keys } = this;
+    let longest = 0;
+    for (const key of keys) longest = Math.max(longest, key.length);
     this.entryList = Int32Array.from(this.lists);
     this.entryTerm = Int32Array.from(this.terms);
     this.entryLength = Int32Array.from(keys, (key) => key.length);
     this.entryBounds = Uint8Array.from(this.bounds);
-    this.outStart = outStart;
-    this.outEntry = outEntry;
+    this.edgeStart = edgeStart;
+    this.edgeCode = edgeCode;
+    this.edgeChild = edgeChild;
+    this.outStart = parts.outStart;
+    this.outEntry = parts.outEntry;
     this.root = root;
     this.denseRow = denseRow;
     this.dense = dense;
     this.fail = fail;
-    this.suffix = suffix;
-    this.firstOut = firstOut;
+    this.suffix = parts.suffix;
+    this.firstOut = parts.firstOut;
     this.longestKey = longest;
     this.built = true;
   }

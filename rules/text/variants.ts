@@ -42,12 +42,15 @@ const MAX_SPELLINGS = 16;
 const SPELLING_OF = new Map(SPELLINGS.flatMap((spelling) => spelling.forms.map((form) => [form, spelling] as const)));
 /** Every written form of the table, longest first: one pass finds where a term can be spelled otherwise. */
 const ANY_SPELLING = new RegExp([...SPELLING_OF.keys()].sort((a, b) => b.length - a.length).join('|'), 'g');
+const SOME_SPELLING = new RegExp(ANY_SPELLING.source);
 
 /** The form and its other spellings (katakana in a form is looked at as hiragana). */
 export function spellings(form: string): string[] {
   // The table holds only kana and kanji: most terms of most packs are looked at no further.
   if (ASCII_ONLY.test(form)) return [form];
   const seen = hiragana(form);
+  // Most Japanese terms hold none of the table's forms either: one test, before the costlier matchAll.
+  if (!SOME_SPELLING.test(seen)) return [form];
   const sites: { at: number; written: string; spelling: Spelling }[] = [];
   for (const match of seen.matchAll(ANY_SPELLING)) {
     const written = match[0];

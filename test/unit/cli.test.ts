@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_PACK_DIR } from '../../cli/builtin-pack';
 import { main } from '../../cli/main';
+import { loadPackFrom } from '../../cli/pack-source';
+import { compilePacks } from '../../rules/index';
 
 async function run(argv: string[], stdin = '') {
   const out: string[] = [];
@@ -231,6 +234,24 @@ describe('the installed bin', () => {
     const ok = await exec(bin, ['check', '--no-default', '--pack', goodPack, '--format', 'json', 'good deal']);
     expect(JSON.parse(ok.stdout).findings).toEqual([]);
     await expect(exec(bin, ['check', '--no-default', '--pack', goodPack, 'falcon'])).rejects.toMatchObject({ code: 1 });
+  });
+
+  it('finds with the bundled default pack, its patterns, term forms and automaton made at build time, what the engine finds from source', async () => {
+    const exec = promisify(execFile);
+    const bin = join(process.cwd(), 'node_modules', '.bin', 'preflight');
+    const drafts: [string, string][] = [
+      ['x', 'Our 100% guaranteed cure for acne! Call 090-1234-5678 or mail me@example.com http://bit.ly/x #ad #sale'],
+      ['linkedin', '必ず儲かる投資です。がんが治る！田中様のご注文 4111 1111 1111 1111 TODO: 〇〇'],
+    ];
+    const pack = loadPackFrom(DEFAULT_PACK_DIR);
+    for (const [platform, draft] of drafts) {
+      const bundled = await exec(bin, ['check', '--platform', platform, '--format', 'json', draft]).catch(
+        (error: { stdout: string }) => error,
+      );
+      const findings = compilePacks([pack]).check(draft, { platform: platform as 'x', locale: 'en' });
+      expect(findings.length).toBeGreaterThan(2);
+      expect(JSON.parse(bundled.stdout).findings).toEqual(JSON.parse(JSON.stringify(findings)));
+    }
   });
 });
 

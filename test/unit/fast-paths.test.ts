@@ -9,13 +9,14 @@ import twitterText from 'twitter-text';
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_PACK_DIR } from '../../cli/builtin-pack';
 import { loadPackFrom } from '../../cli/pack-source';
+import { decodePrebuilt, encodePrebuilt } from '../../cli/prebuilt-terms';
 import { format } from '../../rules/compile';
 import { Draft } from '../../rules/draft';
 import { compilePacks, PLATFORMS } from '../../rules/index';
 import { letterCounts } from '../../rules/kinds/limit';
 import { entityMemory, extractUrls, xWeighted } from '../../rules/text/entities';
 import { editBetween, fold, foldEdited, foldTerm } from '../../rules/text/fold';
-import { isWordUnit, TermMatcher } from '../../rules/text/matcher';
+import { type AutomatonSnapshot, isWordUnit, TermMatcher } from '../../rules/text/matcher';
 import { compilePattern, requiredLiterals } from '../../rules/text/regex';
 
 const piece = fc.oneof(
@@ -190,6 +191,61 @@ describe('fast paths agree with the straightforward way', () => {
         expect(ours).toEqual(expected);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('finds with an automaton of thousands of terms (more shallow nodes than dense rows) the hits indexOf finds', () => {
+    // Four letters of a small alphabet, or kana: over 4,096 nodes three deep, so the dense rows run
+    // out, and Japanese nodes share their failure target's row.
+    const ascii = [...'abcdefghijklmnopqrstuvwxyz'];
+    const kana = [...'あいうかきくさしす'];
+    const word = (alphabet: string[], minLength: number, maxLength: number) =>
+      fc.array(fc.constantFrom(...alphabet), { minLength, maxLength }).map((units) => units.join(''));
+    const term = fc.oneof(
+      { weight: 8, arbitrary: word(ascii, 4, 5) },
+      word(ascii, 1, 3),
+      word([...kana, 'a', 'b'], 1, 4),
+    );
+    const text = fc
+      .array(fc.oneof(term, fc.constantFrom(' ', 'あ', 'a')), { maxLength: 120 })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.array(term, { minLength: 5000, maxLength: 6000 }), text, (terms, haystack) => {
+        const matcher = new TermMatcher();
+        terms.forEach((t, i) => {
+          matcher.add(t, 0, i, i % 2 === 0);
+        });
+        const ours: number[][] = [];
+        matcher.scan(haystack, (_list, index, start, end) => ours.push([index, start, end]));
+        const expected: number[][] = [];
+        terms.forEach((t, i) => {
+          for (let at = haystack.indexOf(t); at >= 0; at = haystack.indexOf(t, at + 1)) {
+            const end = at + t.length;
+            if (i % 2 === 1) {
+              if (isWordUnit(t.charCodeAt(0)) && at > 0 && isWordUnit(haystack.charCodeAt(at - 1))) continue;
+              if (
+                isWordUnit(t.charCodeAt(t.length - 1)) &&
+                end < haystack.length &&
+                isWordUnit(haystack.charCodeAt(end))
+              )
+                continue;
+            }
+            expected.push([i, at, end]);
+          }
+        });
+        expected.sort((a, b) => a[2]! - b[2]! || b[2]! - b[1]! - (a[2]! - a[1]!) || a[0]! - b[0]!);
+        expect(ours).toEqual(expected);
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it("folds a pack's term without maps exactly as it folds a draft", () => {
+    fc.assert(
+      fc.property(fc.oneof(draft, plainDraft, fc.string({ unit: 'binary' })), fc.boolean(), (text, lowerCase) => {
+        expect(foldTerm(text, lowerCase)).toBe(fold(text, lowerCase).text);
+      }),
+      { numRuns: 1000 },
     );
   });
 
@@ -473,5 +529,85 @@ describe('fast paths agree with the straightforward way', () => {
       ),
       { numRuns: 80 },
     );
+  });
+
+  it('installs an automaton built ahead of time only for the terms it was built from, and finds the same hits', () => {
+    const term = fc.oneof(
+      fc.constantFrom('a', 'ab', 'abc', 'b', 'bc', 'our', 'あ', 'ああ', 'がん', 'x'),
+      fc.string({ maxLength: 4 }),
+    );
+    const text = fc
+      .array(fc.oneof(term, fc.constantFrom(' ', 'a', 'あ', '.')), { maxLength: 40 })
+      .map((parts) => parts.join(''));
+    const terms = fc.array(fc.tuple(term, fc.boolean()), { minLength: 1, maxLength: 30 });
+    const matcherOf = (list: [string, boolean][], snapshot?: AutomatonSnapshot) => {
+      const matcher = new TermMatcher(snapshot);
+      list.forEach(([t, substring], i) => {
+        matcher.add(foldTerm(t, true), i % 3, i, substring);
+      });
+      return matcher;
+    };
+    const hits = (matcher: TermMatcher, haystack: string) => {
+      const out: number[][] = [];
+      matcher.scan(haystack, (list, index, start, end) => out.push([list, index, start, end]));
+      return out;
+    };
+    const added = (list: [string, boolean][]) =>
+      JSON.stringify(list.map(([t, substring]) => [foldTerm(t, true), substring]).filter(([t]) => t !== ''));
+    fc.assert(
+      fc.property(terms, terms, text, (mine, other, raw) => {
+        const haystack = foldTerm(raw, true);
+        const snapshot = matcherOf(mine).snapshot();
+        const installed = matcherOf(mine, snapshot);
+        expect(hits(installed, haystack)).toEqual(hits(matcherOf(mine), haystack));
+        expect(installed.snapshot().fail).toBe(snapshot.fail);
+        // Other terms get an automaton of their own, whatever the matcher was handed.
+        const elsewhere = matcherOf(other, snapshot);
+        expect(hits(elsewhere, haystack)).toEqual(hits(matcherOf(other), haystack));
+        if (added(other) !== added(mine)) expect(elsewhere.snapshot().fail).not.toBe(snapshot.fail);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds with the term forms and automaton an earlier compile made what a compile from scratch finds', () => {
+    const prebuilt = compilePacks([pack]).prebuilt();
+    const installed = compilePacks([pack], { prebuilt, memory: false });
+    const scratch = compilePacks([pack], { memory: false });
+    // Other switches add other terms: the forms are still taken, the automaton is built anew.
+    const allSets = Object.fromEntries(pack.sets.map((set) => [set.id, true]));
+    const otherSets = compilePacks([pack], { sets: allSets, prebuilt, memory: false });
+    const otherScratch = compilePacks([pack], { sets: allSets, memory: false });
+    expect(installed.prebuilt().automaton.fail).toBe(prebuilt.automaton.fail);
+    expect(otherSets.prebuilt().automaton.fail).not.toBe(prebuilt.automaton.fail);
+    fc.assert(
+      fc.property(longDraft, fc.constantFrom(...PLATFORMS), (text, platform) => {
+        expect(installed.check(text, { platform })).toEqual(scratch.check(text, { platform }));
+        expect(otherSets.check(text, { platform, locale: 'ja' })).toEqual(
+          otherScratch.check(text, { platform, locale: 'ja' }),
+        );
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("reads back the CLI's file of prebuilt term forms and automaton as it was written", () => {
+    const prebuilt = compilePacks([pack]).prebuilt();
+    const file = encodePrebuilt(prebuilt, 'build-1', () => true);
+    expect(() => decodePrebuilt(file, 'build-2')).toThrow(/another build/);
+    const read = decodePrebuilt(file, 'build-1');
+    expect(read.forms).toEqual(prebuilt.forms);
+    const bytes = (array: ArrayBufferView) => Buffer.from(array.buffer, array.byteOffset, array.byteLength);
+    for (const [name, written] of Object.entries(prebuilt.automaton)) {
+      const back = read.automaton[name as keyof AutomatonSnapshot];
+      if (typeof written === 'string') expect(back).toBe(written);
+      else {
+        expect(back.constructor).toBe(written.constructor);
+        expect(bytes(back as ArrayBufferView).equals(bytes(written))).toBe(true);
+      }
+    }
+    const kept = decodePrebuilt(encodePrebuilt(prebuilt, '', (key) => key.startsWith('1')));
+    expect(Object.keys(kept.forms).length).toBeGreaterThan(0);
+    expect(Object.keys(kept.forms).every((key) => key.startsWith('1'))).toBe(true);
   });
 });
