@@ -1,7 +1,8 @@
 /**
  * The card an underline opens: severity (icon and word), a short title, the message once, one
  * button per suggestion, "Why?" with the rule's own manual paragraph, and "Ignore once" (with a
- * reason, for info and warn only: a block is never waved through from here).
+ * reason, for info and warn only: a block is never waved through from here). Other findings on the
+ * same words are listed under the message, each a button to its own card.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ManualLookup, TitleLookup } from '../rules/manual';
@@ -21,6 +22,9 @@ export interface FindingCardProps {
   position: { left: number; top: number };
   /** A line under the buttons, e.g. that a fix did not take. */
   status?: string | undefined;
+  /** Other findings on the same words (`sharingText`): each opens its own card. */
+  others?: readonly Finding[] | undefined;
+  onShow?: ((finding: Finding) => void) | undefined;
   onApply: (suggestion: string) => void;
   onIgnore: (reason: string) => void;
   onClose: () => void;
@@ -32,6 +36,8 @@ export function FindingCard({
   title,
   position,
   status,
+  others = [],
+  onShow,
   onApply,
   onIgnore,
   onClose,
@@ -81,6 +87,22 @@ export function FindingCard({
       </header>
       <FindingMessage finding={finding} />
       <FixButtons suggestions={finding.suggestions} onApply={onApply} />
+      {onShow && others.length > 0 && (
+        <div class="card-others" data-preflight="card-others">
+          <span class="card-others-label">{t('cardAlsoHere', String(others.length))}</span>
+          {others.map((other) => (
+            <button
+              type="button"
+              class="card-other"
+              data-rule={other.ruleId}
+              key={`${other.ruleId}:${other.start}`}
+              onClick={() => onShow(other)}
+            >
+              <SeverityTag severity={other.severity} /> {findingTitle(other, title)}
+            </button>
+          ))}
+        </div>
+      )}
       {status && (
         <p class="card-status" role="status">
           {status}

@@ -11,6 +11,18 @@ import { t } from './i18n';
 import { Markdown } from './Markdown';
 
 export const SEVERITY_ORDER: Severity[] = ['block', 'warn', 'info'];
+
+const bySeverity = (a: Finding, b: Finding) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity);
+
+/** Of findings at one place, the one its card opens with: the most severe, then the first in the text. */
+export const mostSevere = (findings: readonly Finding[]): Finding | undefined => [...findings].sort(bySeverity)[0];
+
+/**
+ * The other findings on some of the same text as `finding`, most severe first: several rules can
+ * stop the same words, and a card lists them so that none hides under another's underline.
+ */
+export const sharingText = (findings: readonly Finding[], finding: Finding): Finding[] =>
+  findings.filter((f) => f !== finding && f.start < finding.end && finding.start < f.end).sort(bySeverity);
 const SEVERITY_LABEL = { block: 'severityBlock', warn: 'severityWarn', info: 'severityInfo' } as const;
 
 export function severityLabel(severity: Severity): string {

@@ -8,7 +8,7 @@ import { type ComponentChildren, render } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ApprovalPanel } from '../../components/ApprovalPanel';
 import { FindingCard } from '../../components/FindingCard';
-import { FindingList } from '../../components/FindingList';
+import { FindingList, mostSevere, sharingText } from '../../components/FindingList';
 import { GateDialog, PressAgain, type PressAgainCause, trapTab } from '../../components/GateDialog';
 import { Indicator } from '../../components/Indicator';
 import { t } from '../../components/i18n';
@@ -121,13 +121,16 @@ export class Layer {
   private clicked(event: MouseEvent): void {
     const composer = this.composerOf(event);
     if (!composer) return;
-    const hit = composer.findings.find((finding) =>
-      this.findingBoxes(composer, finding).some(
-        (box) =>
-          event.clientX >= box.left &&
-          event.clientX <= box.left + box.width &&
-          event.clientY >= box.top - 2 &&
-          event.clientY <= box.top + box.height + 2,
+    // Several rules can underline the same words: the card opens with the most severe of them.
+    const hit = mostSevere(
+      composer.findings.filter((finding) =>
+        this.findingBoxes(composer, finding).some(
+          (box) =>
+            event.clientX >= box.left &&
+            event.clientX <= box.left + box.width &&
+            event.clientY >= box.top - 2 &&
+            event.clientY <= box.top + box.height + 2,
+        ),
       ),
     );
     if (hit) this.openCard(composer, hit);
@@ -318,6 +321,8 @@ function LayerView({ layer }: { layer: Layer }) {
           manual={engine.manual}
           title={engine.title}
           status={card.status}
+          others={sharingText(card.composer.findings, card.finding)}
+          onShow={(other) => layer.openCard(card.composer, other)}
           position={{
             left: Math.max(8, Math.min(card.anchor.left, window.innerWidth - 340)),
             top: card.anchor.top + card.anchor.height + 4,

@@ -219,6 +219,27 @@ describe.skipIf(browserMissing)('a card opened by a click, and "Ignore once"', (
     await page.close();
   });
 
+  it("lists the other rules that stop the same words, and opens each one's card from there", async () => {
+    // 「元本保証」 is stopped by the phrase rule and by the guarantee class: one underline, two findings.
+    const page = await openMastodon(browser, '元本保証で安心');
+    const indicator = page.locator('preflight-layer .indicator').first();
+    await expect.poll(() => indicator.getAttribute('data-severity')).toBe('block');
+    const box = await page.locator('preflight-layer .box').first().boundingBox();
+    if (!box) throw new Error('no underline box');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const card = page.locator('preflight-layer [data-preflight="card"]');
+    await card.waitFor();
+    const first = await card.getAttribute('data-rule');
+    const other = card.locator('[data-preflight="card-others"] .card-other');
+    expect(await other.count()).toBe(1);
+    const second = await other.getAttribute('data-rule');
+    expect([first, second].sort()).toEqual(['legal.financial-guarantee', 'legal.guarantee-claim']);
+    await other.click();
+    await expect.poll(() => card.getAttribute('data-rule')).toBe(second);
+    expect(await card.locator('[data-preflight="card-others"] .card-other').getAttribute('data-rule')).toBe(first);
+    await page.close();
+  });
+
   it('clips underline boxes to what can be seen of the textarea, inside a clipping container', async () => {
     const page = await openMastodon(browser, `one\ntwo\nthree\n${DRAFT}`);
     await expect.poll(() => page.locator('preflight-layer .box').count()).toBeGreaterThan(0);

@@ -2,6 +2,7 @@
 import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { FindingCard } from '../../../components/FindingCard';
+import { mostSevere, sharingText } from '../../../components/FindingList';
 import type { Finding } from '../../../rules/schema';
 import { testFinding } from '../../helpers/finding';
 import { componentMounter } from '../../helpers/mount';
@@ -86,5 +87,39 @@ describe('the card on an underline', () => {
       );
     });
     expect(onClose).toHaveBeenCalledOnce();
+  });
+});
+
+describe('other findings on the same words', () => {
+  const on = (ruleId: string, severity: Finding['severity'], start: number, end: number): Finding =>
+    testFinding({ ...finding(severity), ruleId, start, end, manual: { id: ruleId, title: ruleId } });
+  const guarantee = on('legal.financial-guarantee', 'warn', 0, 4);
+  const guaranteeClass = on('legal.guarantee-claim', 'block', 0, 4);
+  const certainProfit = on('legal.certain-profit', 'block', 2, 8);
+  const elsewhere = on('brand.name-spelling', 'block', 10, 17);
+  const all = [guarantee, guaranteeClass, certainProfit, elsewhere];
+
+  it('are those that share any of its text, the most severe first; the card opens with the most severe', () => {
+    expect(sharingText(all, guarantee)).toEqual([guaranteeClass, certainProfit]);
+    expect(sharingText(all, elsewhere)).toEqual([]);
+    expect(mostSevere([guarantee, guaranteeClass])).toBe(guaranteeClass);
+    expect(mostSevere([])).toBeUndefined();
+  });
+
+  it('are listed under the message, each a button that opens its own card', () => {
+    const onShow = vi.fn();
+    const el = mount(<FindingCard {...props} finding={guarantee} others={[guaranteeClass]} onShow={onShow} />);
+    const others = el.querySelector('[data-preflight="card-others"]');
+    expect(others?.textContent).toContain('Also on these words (1):');
+    const button = others?.querySelector<HTMLButtonElement>('.card-other');
+    expect(button?.getAttribute('data-rule')).toBe('legal.guarantee-claim');
+    expect(button?.textContent).toContain('Block');
+    button?.click();
+    expect(onShow).toHaveBeenCalledWith(guaranteeClass);
+  });
+
+  it('are not mentioned when there are none', () => {
+    const el = mount(<FindingCard {...props} finding={guarantee} others={[]} onShow={() => undefined} />);
+    expect(el.querySelector('[data-preflight="card-others"]')).toBeNull();
   });
 });
