@@ -14,7 +14,7 @@ import { Indicator } from '../../components/Indicator';
 import { t } from '../../components/i18n';
 import type { Finding } from '../../rules/schema';
 import type { Composer } from './composer';
-import { applyFix, type FixOutcome, selectSpan, spanAtCaret } from './editors/fix';
+import { applyFix, type FixOutcome, selectSpan, spansAtCaret } from './editors/fix';
 import type { EngineHost } from './engine';
 import { primaryButton } from './fallback';
 import type { DialogResult } from './gate';
@@ -140,7 +140,7 @@ export class Layer {
   private keyed(event: KeyboardEvent): void {
     if (event.key !== 'Enter' || !event.altKey || event.ctrlKey || event.metaKey || event.isComposing) return;
     const composer = this.composerOf(event);
-    const hit = composer && spanAtCaret(composer.element, composer.findings);
+    const hit = composer && mostSevere(spansAtCaret(composer.element, composer.findings));
     if (!composer || !hit) return;
     event.preventDefault();
     event.stopPropagation();

@@ -33,20 +33,17 @@ export function selectSpan(element: HTMLElement, start: number, end: number): bo
   return true;
 }
 
-/** The first span that holds the caret (collapsed or not), if the selection is inside the composer. */
-export function spanAtCaret<T extends { start: number; end: number }>(
-  element: HTMLElement,
-  spans: readonly T[],
-): T | undefined {
+/** The spans that hold the caret (collapsed or not), if the selection is inside the composer. */
+export function spansAtCaret<T extends { start: number; end: number }>(element: HTMLElement, spans: readonly T[]): T[] {
   if (isTextField(element)) {
     const caret = element.selectionStart ?? -1;
-    return spans.find((span) => caret >= span.start && caret <= span.end);
+    return spans.filter((span) => caret >= span.start && caret <= span.end);
   }
   const selection = selectionFor(element);
   const node = selection?.focusNode;
-  if (!selection || !node || !element.contains(node)) return undefined;
+  if (!selection || !node || !element.contains(node)) return [];
   const draft = readComposer(element);
-  return spans.find((span) => draft.range(span.start, span.end)?.isPointInRange(node, selection.focusOffset));
+  return spans.filter((span) => draft.range(span.start, span.end)?.isPointInRange(node, selection.focusOffset));
 }
 
 /**
