@@ -7,7 +7,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../../rules/schema';
 import { DRAFTS } from '../e2e/contract';
-import { firefoxMissing, fixturePage, launchFirefox } from './firefox';
+import { firefoxMissing, fixturePage, launchFirefox, READY_MS } from './firefox';
 
 export interface FirefoxFixture {
   platform: Platform;
@@ -51,12 +51,12 @@ export function firefoxContract(f: FirefoxFixture): void {
     const open = async (): Promise<Opened> => {
       const page = await fixturePage(browser, f.origin, f.fixture);
       await page.goto(`${f.origin}${f.path}`);
-      await page.waitForSelector(f.composer, { timeout: 10_000 });
-      await page.waitForSelector(INDICATOR, { timeout: 10_000 });
+      await page.waitForSelector(f.composer, { timeout: READY_MS });
+      await page.waitForSelector(INDICATOR, { timeout: READY_MS });
       if (!f.late) return { page, index: 0 };
       const before = await composers(page);
       await f.late(page);
-      await expect.poll(() => composers(page), { timeout: 10_000 }).toBe(before + 1);
+      await expect.poll(() => composers(page), { timeout: READY_MS }).toBe(before + 1);
       return { page, index: before };
     };
     const severity = ({ page, index }: Opened) =>

@@ -11,6 +11,12 @@ import { DIST_DIR, FIXTURES_DIR } from '../fixtures/build';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const FIREFOX_EXTENSION_DIR = fileURLToPath(new URL('../../.output/firefox-mv2', import.meta.url));
+/**
+ * How long a page (or one of the extension's pages) may take to be ready: its first load in Firefox
+ * on a loaded two-core CI machine (the content script, the packs' compile) has taken more than 10 s.
+ */
+export const READY_MS = 30_000;
+
 /** Set by scripts/test.mjs when no Firefox exists; it has already said so loudly. */
 export const firefoxMissing = process.env.PREFLIGHT_NO_FIREFOX === '1' || !existsSync(FIREFOX);
 

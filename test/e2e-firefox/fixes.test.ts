@@ -9,7 +9,7 @@
 import type { Browser, KeyInput, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caretIntoFinding, FIX_DRAFT as DRAFT, FIX_FIXED as FIXED, typeAfterFixAndPost } from '../e2e/fix-steps';
-import { firefoxMissing, fixturePage, launchFirefox } from './firefox';
+import { firefoxMissing, fixturePage, launchFirefox, READY_MS } from './firefox';
 
 interface Family {
   name: string;
@@ -78,8 +78,8 @@ const press = async (page: Page, modifier: KeyInput, key: KeyInput) => {
 async function clickFix(browser: Browser, family: Family, path = family.path): Promise<Page> {
   const page = await fixturePage(browser, family.origin, family.fixture);
   await page.goto(`${family.origin}${path}`);
-  await page.waitForSelector(family.composer, { timeout: 10_000 });
-  await page.waitForSelector(BADGE, { timeout: 10_000 });
+  await page.waitForSelector(family.composer, { timeout: READY_MS });
+  await page.waitForSelector(BADGE, { timeout: READY_MS });
   await page.click(family.composer);
   await page.keyboard.type(DRAFT, { delay: 5 });
   await expect.poll(() => page.$eval(BADGE, (badge) => badge.getAttribute('data-severity'))).toBe('warn');
@@ -161,7 +161,7 @@ describe.skipIf(firefoxMissing)('fixes in Firefox: Draft.js (X), what the operat
     const first = 'Morning 👋🏽 team';
     const page = await fixturePage(browser, draft.origin, draft.fixture);
     await page.goto(`${draft.origin}${draft.path}?text=${encodeURIComponent(`${first}\n${DRAFT}`)}`);
-    await page.waitForSelector(BADGE, { timeout: 10_000 });
+    await page.waitForSelector(BADGE, { timeout: READY_MS });
     await expect.poll(() => page.$eval(BADGE, (badge) => badge.getAttribute('data-severity'))).toBe('warn');
     await page.click(draft.composer);
     await press(page, 'Control', 'End');
@@ -179,7 +179,7 @@ describe.skipIf(firefoxMissing)('fixes in Firefox: Draft.js (X), what the operat
   it('applies the fix from the gate, and the next press posts it', async () => {
     const page = await fixturePage(browser, draft.origin, draft.fixture);
     await page.goto(`${draft.origin}${draft.path}`);
-    await page.waitForSelector(BADGE, { timeout: 10_000 });
+    await page.waitForSelector(BADGE, { timeout: READY_MS });
     await page.click(draft.composer);
     await page.keyboard.type(DRAFT, { delay: 5 });
     await expect.poll(() => page.$eval(BADGE, (badge) => badge.getAttribute('data-severity'))).toBe('warn');

@@ -14,7 +14,7 @@ import { signTeamState } from '../../rules/team-state';
 import type { AuditEntry } from '../../utils/audit';
 import { type PackServer, startPackServer } from '../e2e/pack-server';
 import { QUIET_MESSAGE as MESSAGE, quietState as state } from '../helpers/team-state';
-import { extensionPage, firefoxMissing, fixturePage, launchFirefox } from './firefox';
+import { extensionPage, firefoxMissing, fixturePage, launchFirefox, READY_MS } from './firefox';
 
 const INDICATOR = 'preflight-layer >>> .indicator';
 const APPROVAL = 'preflight-layer >>> [data-testid="approval"]';
@@ -53,8 +53,8 @@ const value = (page: Page, selector: string) =>
 async function openComposer(browser: Browser, draft: string): Promise<Page> {
   const page = await fixturePage(browser, 'https://mastodon.social', 'mastodon');
   await page.goto('https://mastodon.social/home');
-  await page.waitForSelector(COMPOSER, { timeout: 10_000 });
-  await page.waitForSelector(INDICATOR, { timeout: 10_000 });
+  await page.waitForSelector(COMPOSER, { timeout: READY_MS });
+  await page.waitForSelector(INDICATOR, { timeout: READY_MS });
   await page.click(COMPOSER);
   await page.keyboard.type(draft, { delay: 5 });
   return page;
@@ -168,7 +168,7 @@ describe.skipIf(firefoxMissing)('team operations in Firefox', () => {
       await paste(options, testId('reviewer-key-file'), JSON.stringify(reviewer));
       await paste(options, testId('reviewer-new-passphrase'), PASSPHRASE);
       await press(options, testId('reviewer-key-save'));
-      await options.waitForSelector(testId('approve-request'), { timeout: 10_000 });
+      await options.waitForSelector(testId('approve-request'), { timeout: READY_MS });
       composer = await openComposer(browser, DRAFT);
     });
 
@@ -196,7 +196,7 @@ describe.skipIf(firefoxMissing)('team operations in Firefox', () => {
       await paste(options, testId('approve-passphrase'), PASSPHRASE);
       await press(options, testId('approve-sign'));
       await expect
-        .poll(() => value(options, testId('approve-code')), { timeout: 10_000 })
+        .poll(() => value(options, testId('approve-code')), { timeout: READY_MS })
         .toMatch(/^preflight-approval:/);
       return value(options, testId('approve-code'));
     };
