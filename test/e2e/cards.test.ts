@@ -194,15 +194,21 @@ describe.skipIf(browserMissing)('a card opened by a click, and "Ignore once"', (
     });
   };
 
-  it('opens on a click on the underline; ignoring a warning once needs a reason and is audited', async () => {
-    const page = await openMastodon(browser, DRAFT);
+  /** Mastodon with `draft` typed, checked to `severity`, and the card its first underline opens on a click. */
+  const clickUnderline = async (draft: string, severity: 'warn' | 'block') => {
+    const page = await openMastodon(browser, draft);
     const indicator = page.locator('preflight-layer .indicator').first();
-    await expect.poll(() => indicator.getAttribute('data-severity')).toBe('warn');
+    await expect.poll(() => indicator.getAttribute('data-severity')).toBe(severity);
     const box = await page.locator('preflight-layer .box').first().boundingBox();
     if (!box) throw new Error('no underline box');
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     const card = page.locator('preflight-layer [data-preflight="card"]');
     await card.waitFor();
+    return { page, indicator, card };
+  };
+
+  it('opens on a click on the underline; ignoring a warning once needs a reason and is audited', async () => {
+    const { page, indicator, card } = await clickUnderline(DRAFT, 'warn');
     await card.locator('.ignore').click();
     await card.locator('.card-ignore textarea').fill('Quoting the customer verbatim');
     await card.locator('.ignore-confirm').click();
@@ -221,14 +227,7 @@ describe.skipIf(browserMissing)('a card opened by a click, and "Ignore once"', (
 
   it("lists the other rules that stop the same words, and opens each one's card from there", async () => {
     // 「元本保証」 is stopped by the phrase rule and by the guarantee class: one underline, two findings.
-    const page = await openMastodon(browser, '元本保証で安心');
-    const indicator = page.locator('preflight-layer .indicator').first();
-    await expect.poll(() => indicator.getAttribute('data-severity')).toBe('block');
-    const box = await page.locator('preflight-layer .box').first().boundingBox();
-    if (!box) throw new Error('no underline box');
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    const card = page.locator('preflight-layer [data-preflight="card"]');
-    await card.waitFor();
+    const { page, card } = await clickUnderline('元本保証で安心', 'block');
     const first = await card.getAttribute('data-rule');
     const other = card.locator('[data-preflight="card-others"] .card-other');
     expect(await other.count()).toBe(1);
