@@ -49,8 +49,10 @@ function formatText(text: string, findings: Finding[], lang: string): string {
       `${f.severity.toUpperCase().padEnd(5)}  ${position(text, f.start)}  ${f.ruleId}  "${f.excerpt.replace(/\n/g, '⏎')}"`,
     );
     lines.push(`       ${f.message}`);
-    if (f.suggestions.length > 0)
-      lines.push(`       ${lang === 'ja' ? '候補' : 'Suggestion'}: ${f.suggestions.join(', ')}`);
+    // An empty suggestion removes the words.
+    const suggestions = f.suggestions.map((s) => s || (lang === 'ja' ? '（削除）' : '(remove)'));
+    if (suggestions.length > 0)
+      lines.push(`       ${lang === 'ja' ? '候補' : 'Suggestion'}: ${suggestions.join(', ')}`);
     lines.push(`       ${lang === 'ja' ? 'マニュアル' : 'Manual'}: ${f.manual.title} (#${f.manual.id})`);
   }
   const count = (s: string) => findings.filter((f) => f.severity === s).length;

@@ -70,7 +70,13 @@ export function SeverityTag({ severity }: { severity: Severity }) {
   );
 }
 
-/** One button per suggestion (the card, the in-page list): each applies it through the editor's own input path. */
+/** What a suggestion reads as: its text, or "Remove" for an empty one. */
+const suggestionLabel = (suggestion: string) => suggestion || t('fixRemove');
+
+/**
+ * One button per suggestion (the card, the in-page list): each applies it through the editor's own input path.
+ * An empty suggestion (a pack's `suggest: ''`) removes the words, and its button says so.
+ */
 export function FixButtons({
   suggestions,
   onApply,
@@ -87,10 +93,10 @@ export function FixButtons({
           key={suggestion}
           class="fix"
           data-preflight="fix"
-          aria-label={t('applySuggestion', suggestion)}
+          aria-label={suggestion ? t('applySuggestion', suggestion) : t('applyRemoval')}
           onClick={() => onApply(suggestion)}
         >
-          {suggestion}
+          {suggestionLabel(suggestion)}
         </button>
       ))}
     </p>
@@ -144,7 +150,7 @@ export function FindingList({ findings, manual, title, onApply, onJump }: Findin
                           onApply={(suggestion) => onApply(finding, suggestion)}
                         />
                       ) : (
-                        <p class="suggestion">{t('suggestion', finding.suggestions.join(', '))}</p>
+                        <p class="suggestion">{t('suggestion', finding.suggestions.map(suggestionLabel).join(', '))}</p>
                       ))}
                     <details class="manual">
                       <summary>{t('manualSection', section?.title ?? finding.manual.title)}</summary>

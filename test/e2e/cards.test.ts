@@ -3,6 +3,9 @@
  * card; its fix goes through the editor's own input path, so the site's model (what its Post sends)
  * holds the new text, typing continues after it, and the editor's own undo restores the original.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../utils/audit';
@@ -95,12 +98,49 @@ const FAMILIES: Family[] = [
   },
 ];
 
+/** A team pack whose one rule offers to remove a filler word (`suggest: ''`): the "Remove" fix. */
+const REMOVAL_PACK = `id: team-fillers
+name: { en: Filler words, ja: 不要語 }
+version: 1.0.0
+locales: [en, ja]
+sets: [{ id: fillers, title: { en: Filler words, ja: 不要語 } }]
+manual:
+  - id: fillers
+    title: { en: Filler words, ja: 不要語 }
+    body: { en: Cut words that say nothing., ja: 意味のない語は削ります。 }
+rules:
+  - id: team.filler
+    set: fillers
+    kind: terms
+    category: brand
+    severity: warn
+    manual: fillers
+    message: { en: "{match} says nothing: cut it.", ja: "{match}は削れます。" }
+    terms: [{ term: basically, suggest: '' }]
+    examples: { flag: [It is basically done], pass: [It is done] }
+`;
+const REMOVAL_DRAFT = 'It is basically done';
+const REMOVED = 'It is done';
+
+/** Import a pack through the options page's file input, as an admin would. */
+async function importPack(browser: ExtensionBrowser, yaml: string): Promise<void> {
+  const file = join(mkdtempSync(join(tmpdir(), 'preflight-cards-')), 'team.yaml');
+  writeFileSync(file, yaml);
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html#packs`);
+  await options.getByTestId('import-pack').setInputFiles(file);
+  // A hook cannot poll (expect.poll is for tests): the status line says the import took.
+  await options.locator('[role="status"]', { hasText: 'Imported Filler words' }).waitFor();
+  await options.close();
+}
+
 for (const family of FAMILIES) {
   describe.skipIf(browserMissing)(`cards and fixes: ${family.name}`, () => {
     let browser: ExtensionBrowser;
     beforeAll(async () => {
       browser = await launchWithExtension();
       await serveFixture(browser.context, family.origin, family.fixture);
+      await importPack(browser, REMOVAL_PACK);
     });
     afterAll(async () => {
       await browser?.close();
@@ -108,13 +148,13 @@ for (const family of FAMILIES) {
 
     const index = family.index ?? 0;
     const badge = (page: Page) => page.locator('preflight-layer [data-preflight="badge"]').nth(index);
-    const open = async (): Promise<Page> => {
+    const open = async (draft = DRAFT): Promise<Page> => {
       const page = await browser.context.newPage();
       await page.goto(`${family.origin}${family.path}`);
       await page.locator('preflight-layer [data-preflight="badge"]').first().waitFor();
       await family.reveal?.(page);
       await page.locator(family.composer).first().click();
-      await page.keyboard.type(DRAFT, { delay: 5 });
+      await page.keyboard.type(draft, { delay: 5 });
       await expect.poll(() => badge(page).getAttribute('data-severity')).toBe('warn');
       return page;
     };
@@ -155,6 +195,20 @@ for (const family of FAMILIES) {
       await expect.poll(() => model(page)).toBe(FIXED);
       await undo(page);
       await expect.poll(() => model(page)).toBe(DRAFT);
+      await page.close();
+    });
+
+    it('removes the words and one space with a "Remove" fix, and the editor\'s own undo brings them back', async () => {
+      const page = await open(REMOVAL_DRAFT);
+      await page.keyboard.press('End');
+      for (let i = 0; i < ' done'.length + 2; i++) await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('Alt+Enter');
+      const fix = card(page).locator('[data-preflight="fix"]');
+      expect(await fix.textContent()).toBe('Remove');
+      await fix.click();
+      await expect.poll(() => model(page)).toBe(REMOVED);
+      await undo(page);
+      await expect.poll(() => model(page)).toBe(REMOVAL_DRAFT);
       await page.close();
     });
 

@@ -47,6 +47,16 @@ export function typeIntoDraft(element: HTMLElement, text: string): boolean {
 }
 
 /**
+ * Delete the selection as the Backspace key does: Draft's key bindings map it to its "backspace"
+ * command, which removes the selected range from its EditorState (with its own undo step) and cancels
+ * the key. True when Draft took it.
+ */
+export function deleteInDraft(element: HTMLElement): boolean {
+  const init = { key: 'Backspace', code: 'Backspace', keyCode: 8, which: 8, bubbles: true, cancelable: true };
+  return !element.dispatchEvent(new KeyboardEvent('keydown', { ...init, composed: true }));
+}
+
+/**
  * Draft's own undo: the Ctrl+Z (Cmd+Z on macOS) its key bindings map to "undo", which pops its
  * EditorState's undo stack. Used to take back a fix that did not read as expected.
  */

@@ -6,8 +6,10 @@
  * exactly what was expected, the change is undone and the caller says so. Quill goes through its own
  * API instead (quill.ts), so that its undo stack keeps the fix apart from the typing around it;
  * Draft.js under Firefox by a typed `textInput` (draft.ts), the only input Draft hears there.
+ * A removal (an empty suggestion) takes one of the spaces around the words with them, as a person
+ * deleting a word would, and is made with `delete` (Backspace over the selection in Draft).
  */
-import { announceSelection, askDraft, insertTextMissesDraft, typeIntoDraft, undoInDraft } from './draft';
+import { announceSelection, askDraft, deleteInDraft, insertTextMissesDraft, typeIntoDraft, undoInDraft } from './draft';
 import { askQuill, isQuill } from './quill';
 import { isTextField, readComposer } from './text';
 
@@ -47,6 +49,19 @@ export function spansAtCaret<T extends { start: number; end: number }>(element: 
 }
 
 /**
+ * What a removal of [start, end) takes: the words, and the space after them when a space (or the
+ * start of a line) comes before, so that "very good" loses "very " and no double space is left;
+ * else the space before them, when the words end a line or come before punctuation.
+ */
+export function removalSpan(text: string, start: number, end: number): { start: number; end: number } {
+  const spaceBefore = start > 0 && text[start - 1] === ' ';
+  const lineStartBefore = start === 0 || text[start - 1] === '\n';
+  if (text[end] === ' ' && (spaceBefore || lineStartBefore)) return { start, end: end + 1 };
+  if (spaceBefore && (end === text.length || /[\n.,!?;:)]/.test(text[end]!))) return { start: start - 1, end };
+  return { start, end };
+}
+
+/**
  * Let the editor finish its reaction to the insert (React's and Lexical's commits and the mutation
  * observers are microtasks) without leaving the task: a key the operator presses right after the
  * click is a later task, so the editor is read before it and it is never mistaken for a failed fix
@@ -64,11 +79,13 @@ const redraw = () => new Promise<void>((resolve) => requestAnimationFrame(() => 
  */
 export async function applyFix(
   element: HTMLElement,
-  span: { start: number; end: number; expected: string },
+  given: { start: number; end: number; expected: string },
   replacement: string,
 ): Promise<FixOutcome> {
   const before = readComposer(element).text;
-  if (before.slice(span.start, span.end) !== span.expected) return 'stale';
+  if (before.slice(given.start, given.end) !== given.expected) return 'stale';
+  const bounds = replacement === '' ? removalSpan(before, given.start, given.end) : given;
+  const span = { ...bounds, expected: before.slice(bounds.start, bounds.end) };
   const wanted = before.slice(0, span.start) + replacement + before.slice(span.end);
   if (isQuill(element)) {
     const outcome = await quillFix(element, span, replacement, wanted);
@@ -78,7 +95,8 @@ export async function applyFix(
   if (insertTextMissesDraft(element)) return draftFix(element, span, replacement, before, wanted);
   if (!selectSpan(element, span.start, span.end)) return 'refused';
   const document = element.ownerDocument;
-  if (!document.execCommand('insertText', false, replacement)) return 'refused';
+  const typed = replacement ? document.execCommand('insertText', false, replacement) : document.execCommand('delete');
+  if (!typed) return 'refused';
   await settle();
   const after = readComposer(element).text;
   if (after === wanted) {
@@ -100,7 +118,8 @@ export async function applyFix(
  * A fix in Draft.js under Firefox, typed as a `textInput` over the selected span (see draft.ts).
  * Typed only once Draft's own selection is the span: over a caret, Draft would leave the insert to
  * the browser, which never makes it for a synthetic event, and its model alone would change. Refused,
- * with the draft untouched, when that cannot be made sure of (no bridge, a deletion, a moved selection).
+ * with the draft untouched, when that cannot be made sure of (no bridge, a moved selection). A removal
+ * is Draft's own Backspace over that selection.
  */
 async function draftFix(
   element: HTMLElement,
@@ -109,13 +128,13 @@ async function draftFix(
   before: string,
   wanted: string,
 ): Promise<FixOutcome> {
-  if (!replacement || span.end <= span.start || !selectSpan(element, span.start, span.end)) return 'refused';
+  if (span.end <= span.start || !selectSpan(element, span.start, span.end)) return 'refused';
   // Draft's answer to the focus is a React render (microtasks); its onSelect waits for that render.
   await settle();
   announceSelection(element);
   const held = askDraft(element, { op: 'selection' })?.selection;
   if (held?.start !== span.start || held.end !== span.end) return 'refused';
-  const taken = typeIntoDraft(element, replacement);
+  const taken = replacement ? typeIntoDraft(element, replacement) : deleteInDraft(element);
   // Over a selection, Draft takes every insert it hears; one it did not hear changed nothing.
   if (!taken) return 'refused';
   await settle();

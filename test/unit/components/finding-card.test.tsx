@@ -49,6 +49,16 @@ describe('the card on an underline', () => {
     expect(onApply).toHaveBeenCalledWith('YT');
   });
 
+  it('labels an empty suggestion "Remove", and applies it as an empty replacement', () => {
+    const onApply = vi.fn();
+    const el = mount(<FindingCard {...props} finding={finding('warn', [''])} onApply={onApply} />);
+    const fix = el.querySelector<HTMLButtonElement>('[data-preflight="fix"]')!;
+    expect(fix.textContent).toBe('Remove');
+    expect(fix.getAttribute('aria-label')).toBe('Remove the flagged words');
+    fix.click();
+    expect(onApply).toHaveBeenCalledWith('');
+  });
+
   it('opens the rule\'s own manual section on "Why?"', () => {
     const el = mount(<FindingCard {...props} finding={finding('info')} />);
     expect(el.querySelector('.card-manual')).toBeNull();
