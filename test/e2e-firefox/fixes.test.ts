@@ -6,10 +6,23 @@
  * `insertText` in Firefox: there the fix is typed as a `textInput` over Draft's own selection
  * (editors/draft.ts), so Draft makes the change and owns its undo step.
  */
+
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, KeyInput, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caretIntoFinding, FIX_DRAFT as DRAFT, FIX_FIXED as FIXED, typeAfterFixAndPost } from '../e2e/fix-steps';
-import { firefoxMissing, fixturePage, launchFirefox, READY_MS } from './firefox';
+import {
+  caretIntoFinding,
+  caretIntoRemoval,
+  FIX_DRAFT as DRAFT,
+  FIX_FIXED as FIXED,
+  REMOVAL_DRAFT,
+  REMOVAL_PACK,
+  REMOVED,
+  typeAfterFixAndPost,
+} from '../e2e/fix-steps';
+import { extensionPage, firefoxMissing, fixturePage, launchFirefox, READY_MS } from './firefox';
 
 interface Family {
   name: string;
@@ -74,15 +87,32 @@ const press = async (page: Page, modifier: KeyInput, key: KeyInput) => {
   await page.keyboard.up(modifier);
 };
 
-/** A page with the draft typed, the caret in "Youtube", its card opened from the keyboard and its fix clicked. */
-async function clickFix(browser: Browser, family: Family, path = family.path): Promise<Page> {
+/** Import a pack through the options page's file input, as an admin would. */
+async function importPack(browser: Browser, yaml: string): Promise<void> {
+  const file = join(mkdtempSync(join(tmpdir(), 'preflight-fixes-')), 'team.yaml');
+  writeFileSync(file, yaml);
+  const options = await extensionPage(browser, 'options.html#packs');
+  const input = await options.waitForSelector('input[data-testid="import-pack"]', { timeout: READY_MS });
+  await input!.uploadFile(file);
+  await options.waitForSelector('::-p-text(Imported Filler words)', { timeout: READY_MS });
+  await options.close();
+}
+
+/** A page with `draft` typed into its composer, once the badge says it warns. */
+async function typeWarned(browser: Browser, family: Family, draft: string, path = family.path): Promise<Page> {
   const page = await fixturePage(browser, family.origin, family.fixture);
   await page.goto(`${family.origin}${path}`);
   await page.waitForSelector(family.composer, { timeout: READY_MS });
   await page.waitForSelector(BADGE, { timeout: READY_MS });
   await page.click(family.composer);
-  await page.keyboard.type(DRAFT, { delay: 5 });
+  await page.keyboard.type(draft, { delay: 5 });
   await expect.poll(() => page.$eval(BADGE, (badge) => badge.getAttribute('data-severity'))).toBe('warn');
+  return page;
+}
+
+/** A page with the draft typed, the caret in "Youtube", its card opened from the keyboard and its fix clicked. */
+async function clickFix(browser: Browser, family: Family, path = family.path): Promise<Page> {
+  const page = await typeWarned(browser, family, DRAFT, path);
   await caretIntoFinding((key) => page.keyboard.press(key));
   await press(page, 'Alt', 'Enter');
   // Polled: waitForSelector watches the document's mutations, not those inside Preflight's shadow root.
@@ -94,7 +124,8 @@ async function clickFix(browser: Browser, family: Family, path = family.path): P
 describe.skipIf(firefoxMissing).each(FAMILIES)('fixes in Firefox: $name', (family) => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await launchFirefox();
+    browser = await launchFirefox({ extensionPages: true });
+    await importPack(browser, REMOVAL_PACK);
   });
   afterAll(async () => {
     await browser?.close();
@@ -124,6 +155,20 @@ describe.skipIf(firefoxMissing).each(FAMILIES)('fixes in Firefox: $name', (famil
     await page.focus(family.composer);
     await press(page, 'Control', 'z');
     await expect.poll(() => model(page)).toBe(DRAFT);
+    await page.close();
+  });
+
+  it('removes the words and one space with a "Remove" fix, and the editor\'s own undo brings them back', async () => {
+    const page = await typeWarned(browser, family, REMOVAL_DRAFT);
+    await caretIntoRemoval((key) => page.keyboard.press(key));
+    await press(page, 'Alt', 'Enter');
+    await expect.poll(async () => (await page.$(FIX)) !== null).toBe(true);
+    expect(await page.$eval(FIX, (button) => button.textContent)).toBe('Remove');
+    await page.click(FIX);
+    await expect.poll(() => model(page)).toBe(REMOVED);
+    await page.focus(family.composer);
+    await press(page, 'Control', 'z');
+    await expect.poll(() => model(page)).toBe(REMOVAL_DRAFT);
     await page.close();
   });
 });

@@ -13,8 +13,12 @@ import { serveFixture } from '../fixtures/serve';
 import { browserMissing, type ExtensionBrowser, launchWithExtension, openMastodon } from './browser';
 import {
   caretIntoFinding,
+  caretIntoRemoval,
   FIX_DRAFT as DRAFT,
   FIX_FIXED as FIXED,
+  REMOVAL_DRAFT,
+  REMOVAL_PACK,
+  REMOVED,
   FIX_TYPED as TYPED,
   typeAfterFixAndPost,
 } from './fix-steps';
@@ -98,30 +102,6 @@ const FAMILIES: Family[] = [
   },
 ];
 
-/** A team pack whose one rule offers to remove a filler word (`suggest: ''`): the "Remove" fix. */
-const REMOVAL_PACK = `id: team-fillers
-name: { en: Filler words, ja: 不要語 }
-version: 1.0.0
-locales: [en, ja]
-sets: [{ id: fillers, title: { en: Filler words, ja: 不要語 } }]
-manual:
-  - id: fillers
-    title: { en: Filler words, ja: 不要語 }
-    body: { en: Cut words that say nothing., ja: 意味のない語は削ります。 }
-rules:
-  - id: team.filler
-    set: fillers
-    kind: terms
-    category: brand
-    severity: warn
-    manual: fillers
-    message: { en: "{match} says nothing: cut it.", ja: "{match}は削れます。" }
-    terms: [{ term: basically, suggest: '' }]
-    examples: { flag: [It is basically done], pass: [It is done] }
-`;
-const REMOVAL_DRAFT = 'It is basically done';
-const REMOVED = 'It is done';
-
 /** Import a pack through the options page's file input, as an admin would. */
 async function importPack(browser: ExtensionBrowser, yaml: string): Promise<void> {
   const file = join(mkdtempSync(join(tmpdir(), 'preflight-cards-')), 'team.yaml');
@@ -200,8 +180,7 @@ for (const family of FAMILIES) {
 
     it('removes the words and one space with a "Remove" fix, and the editor\'s own undo brings them back', async () => {
       const page = await open(REMOVAL_DRAFT);
-      await page.keyboard.press('End');
-      for (let i = 0; i < ' done'.length + 2; i++) await page.keyboard.press('ArrowLeft');
+      await caretIntoRemoval((key) => page.keyboard.press(key));
       await page.keyboard.press('Alt+Enter');
       const fix = card(page).locator('[data-preflight="fix"]');
       expect(await fix.textContent()).toBe('Remove');

@@ -18,6 +18,37 @@ export async function caretIntoFinding(press: (key: 'End' | 'ArrowLeft') => Prom
   for (let i = 0; i < ' today'.length + 2; i++) await press('ArrowLeft');
 }
 
+/** A team pack whose one rule offers to remove a filler word (`suggest: ''`): the "Remove" fix. */
+export const REMOVAL_PACK = `id: team-fillers
+name: { en: Filler words, ja: 不要語 }
+version: 1.0.0
+locales: [en, ja]
+sets: [{ id: fillers, title: { en: Filler words, ja: 不要語 } }]
+manual:
+  - id: fillers
+    title: { en: Filler words, ja: 不要語 }
+    body: { en: Cut words that say nothing., ja: 意味のない語は削ります。 }
+rules:
+  - id: team.filler
+    set: fillers
+    kind: terms
+    category: brand
+    severity: warn
+    manual: fillers
+    message: { en: "{match} says nothing: cut it.", ja: "{match}は削れます。" }
+    terms: [{ term: basically, suggest: '' }]
+    examples: { flag: [It is basically done], pass: [It is done] }
+`;
+export const REMOVAL_DRAFT = 'It is basically done';
+/** The removal draft after "Remove": the word and one space gone. */
+export const REMOVED = 'It is done';
+
+/** From the end of the removal draft, the caret into "basically". */
+export async function caretIntoRemoval(press: (key: 'End' | 'ArrowLeft') => Promise<void>): Promise<void> {
+  await press('End');
+  for (let i = 0; i < ' done'.length + 2; i++) await press('ArrowLeft');
+}
+
 export interface FixDriver {
   model(): Promise<string>;
   type(text: string): Promise<void>;
