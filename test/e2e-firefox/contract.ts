@@ -1,13 +1,22 @@
 /**
- * The composer contract in Firefox: the badge by each composer, the gate stopping a `block` draft,
- * a warn-only draft posted once a reason is given, a clean draft posted exactly as written. The
- * same drafts as the Chromium contract (test/e2e/contract.ts), on the same fixtures.
+ * The composer contract in Firefox: the badge by each composer, the gate stopping a `block` draft
+ * from the publish control and from the composer's keyboard shortcut, a warn-only draft posted once a
+ * reason is given, a clean draft posted exactly as written; each decision in the audit log. The same
+ * drafts as the Chromium contract (test/e2e/contract.ts), on the same fixtures.
  */
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../../rules/schema';
 import { DRAFTS } from '../e2e/contract';
-import { firefoxMissing, fixturePage, launchFirefox, READY_MS } from './firefox';
+import {
+  extensionPage,
+  firefoxMissing,
+  fixturePage,
+  launchFirefox,
+  pressKeys,
+  READY_MS,
+  readAuditLog,
+} from './firefox';
 
 export interface FirefoxFixture {
   platform: Platform;
@@ -24,6 +33,8 @@ export interface FirefoxFixture {
   late?: (page: Page) => Promise<void>;
   /** What an operator does before the composer takes typing (YouTube's placeholder opens its box). */
   prepare?: (page: Page) => Promise<void>;
+  /** The key that posts from inside the composer under test, as in the Chromium contract. */
+  shortcut?: 'Control+Enter' | 'Enter';
 }
 
 const INDICATOR = 'preflight-layer >>> .indicator';
@@ -39,8 +50,11 @@ export function firefoxContract(f: FirefoxFixture): void {
   const title = `${f.platform}${f.surface ? ` (${f.surface})` : ''} in Firefox: the composer contract`;
   describe.skipIf(firefoxMissing)(title, () => {
     let browser: Browser;
+    /** The options page, where the audit log is read. */
+    let options: Page;
     beforeAll(async () => {
-      browser = await launchFirefox();
+      browser = await launchFirefox({ extensionPages: true });
+      options = await extensionPage(browser, 'options.html');
     });
     afterAll(async () => {
       await browser?.close();
@@ -92,8 +106,19 @@ export function firefoxContract(f: FirefoxFixture): void {
       expect(await posted(opened)).toEqual([]);
       await page.click(`${DIALOG} button.edit`);
       await expect.poll(() => dialogShown(opened)).toBe(false);
+      if (f.shortcut) {
+        // The key that posts from the composer is held too (a click could land on an underline: focus it).
+        await (await page.$$(f.composer))[opened.index]?.focus();
+        await pressKeys(page, f.shortcut);
+        await expect.poll(() => dialogShown(opened)).toBe(true);
+        await page.keyboard.press('Escape');
+        await expect.poll(() => dialogShown(opened)).toBe(false);
+      }
       expect(await posted(opened)).toEqual([]);
       expect(await modelText(opened)).toBe(DRAFTS.block);
+      await expect
+        .poll(async () => (await readAuditLog(options)).at(-1))
+        .toMatchObject({ platform: f.platform, decision: 'stopped' });
       await page.close();
     });
 
@@ -114,6 +139,13 @@ export function firefoxContract(f: FirefoxFixture): void {
       expect(await posted(opened)).toEqual([]);
       await page.click(f.publish);
       await expect.poll(() => posted(opened)).toEqual([DRAFTS.warn]);
+      // Logged with the reason and a hash of the draft, never the draft.
+      await expect
+        .poll(async () => (await readAuditLog(options)).at(-1))
+        .toMatchObject({ platform: f.platform, decision: 'override', reason: 'Checked with the campaign owner' });
+      const log = await readAuditLog(options);
+      expect(log.at(-1)?.draftHash).toMatch(/^[0-9a-f]{64}$/);
+      expect(JSON.stringify(log)).not.toContain(DRAFTS.warn);
       await page.close();
     });
 
@@ -125,6 +157,9 @@ export function firefoxContract(f: FirefoxFixture): void {
       await page.click(f.publish);
       await expect.poll(() => posted(opened)).toEqual([DRAFTS.clean]);
       expect(await dialogShown(opened)).toBe(false);
+      await expect
+        .poll(async () => (await readAuditLog(options)).at(-1))
+        .toMatchObject({ platform: f.platform, decision: 'posted' });
       await page.close();
     });
   });

@@ -6,7 +6,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type KeyInput, type Page } from 'puppeteer-core';
+import type { AuditEntry } from '../../utils/audit';
 import { DIST_DIR, FIXTURES_DIR } from '../fixtures/build';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -91,4 +92,22 @@ export async function fixturePage(browser: Browser, origin: string, name: string
     });
   });
   return page;
+}
+
+/** The audit log, read in one of the extension's own pages (a site's page cannot reach its storage). */
+export function readAuditLog(extensionPage: Page): Promise<AuditEntry[]> {
+  return extensionPage.evaluate(async () => {
+    type Storage = { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+    const api = (globalThis as unknown as { browser: Storage }).browser;
+    return ((await api.storage.local.get('audit')).audit ?? []) as never;
+  });
+}
+
+/** Press a key, or a chord such as "Control+Enter", as the operator would. */
+export async function pressKeys(page: Page, keys: string): Promise<void> {
+  const parts = keys.split('+') as KeyInput[];
+  const key = parts.pop()!;
+  for (const modifier of parts) await page.keyboard.down(modifier);
+  await page.keyboard.press(key);
+  for (const modifier of parts.reverse()) await page.keyboard.up(modifier);
 }

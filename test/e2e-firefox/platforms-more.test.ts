@@ -14,6 +14,7 @@ firefoxContract({
   fixture: 'facebook',
   composer: 'div[role="textbox"][contenteditable="true"][data-lexical-editor="true"]',
   publish: 'form[role="presentation"] #focused-state-composer-submit div[role="button"]',
+  shortcut: 'Enter',
 });
 
 // Instagram: a feed comment box (a textarea; Post is a div[role=button]).
@@ -26,6 +27,7 @@ firefoxContract({
   composer:
     'textarea[aria-label^="Add a comment"], div[role="textbox"][contenteditable="true"][aria-label^="Write a caption"]',
   publish: 'article form div[role="button"]',
+  shortcut: 'Enter',
 });
 
 // Threads: Lexical in the compose dialog the share intent opens; one Post for the whole thread.
@@ -36,6 +38,7 @@ firefoxContract({
   fixture: 'threads',
   composer: '[role="dialog"] div[role="textbox"][contenteditable="true"][data-lexical-editor="true"]',
   publish: '[role="dialog"] div.post[role="button"]',
+  shortcut: 'Control+Enter',
 });
 
 // TikTok: Draft.js in a video's comment box.
@@ -47,6 +50,7 @@ firefoxContract({
   fixture: 'tiktok',
   composer: '[data-e2e="comment-input"] .public-DraftEditor-content[contenteditable="true"]',
   publish: '[data-e2e="comment-post"]',
+  shortcut: 'Enter',
 });
 
 // TikTok Studio: the Draft.js caption (role="combobox") of an upload.
@@ -72,6 +76,7 @@ firefoxContract({
     const placeholder = await page.waitForSelector('ytd-comment-simplebox-renderer #placeholder-area');
     if (await placeholder?.isVisible()) await placeholder?.click();
   },
+  shortcut: 'Control+Enter',
 });
 
 // Facebook's Create post dialog, opened from "What's on your mind, Brand?": Lexical in a dialog at the

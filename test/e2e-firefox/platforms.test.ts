@@ -9,6 +9,7 @@ firefoxContract({
   fixture: 'x',
   composer: 'div[data-testid^="tweetTextarea_"][contenteditable="true"]',
   publish: '.composer[data-slot="0"] [data-testid^="tweetButton"]',
+  shortcut: 'Control+Enter',
 });
 
 // Bluesky: TipTap (ProseMirror).
@@ -19,6 +20,7 @@ firefoxContract({
   fixture: 'bluesky',
   composer: '[role="dialog"] .ProseMirror[contenteditable="true"]',
   publish: 'button[data-testid="composerPublishBtn"]',
+  shortcut: 'Control+Enter',
 });
 
 // Mastodon: a textarea.
@@ -29,6 +31,7 @@ firefoxContract({
   fixture: 'mastodon',
   composer: 'form.compose-form textarea',
   publish: 'form.compose-form button[type="submit"]',
+  shortcut: 'Control+Enter',
 });
 
 // LinkedIn: Quill (a comment box).
@@ -49,4 +52,5 @@ firefoxContract({
   fixture: 'reddit',
   composer: 'shreddit-composer div[contenteditable="true"][role="textbox"]',
   publish: 'shreddit-composer button[slot="submit-button"]',
+  shortcut: 'Control+Enter',
 });

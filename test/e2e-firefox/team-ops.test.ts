@@ -11,10 +11,9 @@ import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateKeyPair, type KeyPair } from '../../rules/signature';
 import { signTeamState } from '../../rules/team-state';
-import type { AuditEntry } from '../../utils/audit';
 import { type PackServer, startPackServer } from '../e2e/pack-server';
 import { QUIET_MESSAGE as MESSAGE, quietState as state } from '../helpers/team-state';
-import { extensionPage, firefoxMissing, fixturePage, launchFirefox, READY_MS } from './firefox';
+import { extensionPage, firefoxMissing, fixturePage, launchFirefox, READY_MS, readAuditLog } from './firefox';
 
 const INDICATOR = 'preflight-layer >>> .indicator';
 const APPROVAL = 'preflight-layer >>> [data-testid="approval"]';
@@ -226,12 +225,7 @@ describe.skipIf(firefoxMissing)('team operations in Firefox', () => {
       expect(await posted(composer)).toEqual([]);
       await composer.click(PUBLISH);
       await expect.poll(() => posted(composer)).toEqual([DRAFT]);
-      const audit = await options.evaluate(async () => {
-        type Storage = { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
-        const api = (globalThis as unknown as { browser: Storage }).browser;
-        return ((await api.storage.local.get('audit')).audit ?? []) as unknown[];
-      });
-      expect((audit as AuditEntry[]).at(-1)).toMatchObject({
+      expect((await readAuditLog(options)).at(-1)).toMatchObject({
         decision: 'approved',
         approval: { reviewer: 'legal', keyId: reviewer.keyId, note: 'Legal: reviewed in Firefox' },
       });
