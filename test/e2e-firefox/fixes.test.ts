@@ -7,9 +7,6 @@
  * (editors/draft.ts), so Draft makes the change and owns its undo step.
  */
 
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, KeyInput, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -18,8 +15,8 @@ import {
   FIX_DRAFT as DRAFT,
   FIX_FIXED as FIXED,
   REMOVAL_DRAFT,
-  REMOVAL_PACK,
   REMOVED,
+  removalPackFile,
   typeAfterFixAndPost,
 } from '../e2e/fix-steps';
 import { extensionPage, firefoxMissing, fixturePage, launchFirefox, READY_MS } from './firefox';
@@ -87,13 +84,11 @@ const press = async (page: Page, modifier: KeyInput, key: KeyInput) => {
   await page.keyboard.up(modifier);
 };
 
-/** Import a pack through the options page's file input, as an admin would. */
-async function importPack(browser: Browser, yaml: string): Promise<void> {
-  const file = join(mkdtempSync(join(tmpdir(), 'preflight-fixes-')), 'team.yaml');
-  writeFileSync(file, yaml);
+/** Import the removal pack through the options page's file input, as an admin would. */
+async function importRemovalPack(browser: Browser): Promise<void> {
   const options = await extensionPage(browser, 'options.html#packs');
   const input = await options.waitForSelector('input[data-testid="import-pack"]', { timeout: READY_MS });
-  await input!.uploadFile(file);
+  await input!.uploadFile(removalPackFile());
   await options.waitForSelector('::-p-text(Imported Filler words)', { timeout: READY_MS });
   await options.close();
 }
@@ -125,7 +120,7 @@ describe.skipIf(firefoxMissing).each(FAMILIES)('fixes in Firefox: $name', (famil
   let browser: Browser;
   beforeAll(async () => {
     browser = await launchFirefox({ extensionPages: true });
-    await importPack(browser, REMOVAL_PACK);
+    await importRemovalPack(browser);
   });
   afterAll(async () => {
     await browser?.close();

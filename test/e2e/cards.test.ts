@@ -3,9 +3,6 @@
  * card; its fix goes through the editor's own input path, so the site's model (what its Post sends)
  * holds the new text, typing continues after it, and the editor's own undo restores the original.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../utils/audit';
@@ -17,8 +14,8 @@ import {
   FIX_DRAFT as DRAFT,
   FIX_FIXED as FIXED,
   REMOVAL_DRAFT,
-  REMOVAL_PACK,
   REMOVED,
+  removalPackFile,
   FIX_TYPED as TYPED,
   typeAfterFixAndPost,
 } from './fix-steps';
@@ -102,13 +99,11 @@ const FAMILIES: Family[] = [
   },
 ];
 
-/** Import a pack through the options page's file input, as an admin would. */
-async function importPack(browser: ExtensionBrowser, yaml: string): Promise<void> {
-  const file = join(mkdtempSync(join(tmpdir(), 'preflight-cards-')), 'team.yaml');
-  writeFileSync(file, yaml);
+/** Import the removal pack through the options page's file input, as an admin would. */
+async function importRemovalPack(browser: ExtensionBrowser): Promise<void> {
   const options = await browser.context.newPage();
   await options.goto(`chrome-extension://${browser.extensionId}/options.html#packs`);
-  await options.getByTestId('import-pack').setInputFiles(file);
+  await options.getByTestId('import-pack').setInputFiles(removalPackFile());
   // A hook cannot poll (expect.poll is for tests): the status line says the import took.
   await options.locator('[role="status"]', { hasText: 'Imported Filler words' }).waitFor();
   await options.close();
@@ -120,7 +115,7 @@ for (const family of FAMILIES) {
     beforeAll(async () => {
       browser = await launchWithExtension();
       await serveFixture(browser.context, family.origin, family.fixture);
-      await importPack(browser, REMOVAL_PACK);
+      await importRemovalPack(browser);
     });
     afterAll(async () => {
       await browser?.close();

@@ -4,6 +4,9 @@
  * the site's model holds the fix, takes typing after it and posts exactly that. Driver-neutral: each
  * suite passes its own way to press a key, read the model, type, post and read what was posted.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect } from 'vitest';
 
 /** A `warn` finding with one suggestion (a brand's spelling). */
@@ -19,7 +22,7 @@ export async function caretIntoFinding(press: (key: 'End' | 'ArrowLeft') => Prom
 }
 
 /** A team pack whose one rule offers to remove a filler word (`suggest: ''`): the "Remove" fix. */
-export const REMOVAL_PACK = `id: team-fillers
+const REMOVAL_PACK = `id: team-fillers
 name: { en: Filler words, ja: 不要語 }
 version: 1.0.0
 locales: [en, ja]
@@ -42,6 +45,13 @@ rules:
 export const REMOVAL_DRAFT = 'It is basically done';
 /** The removal draft after "Remove": the word and one space gone. */
 export const REMOVED = 'It is done';
+
+/** The removal pack as a file, for the options page's file input. */
+export function removalPackFile(): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'preflight-fixes-')), 'team.yaml');
+  writeFileSync(file, REMOVAL_PACK);
+  return file;
+}
 
 /** From the end of the removal draft, the caret into "basically". */
 export async function caretIntoRemoval(press: (key: 'End' | 'ArrowLeft') => Promise<void>): Promise<void> {
