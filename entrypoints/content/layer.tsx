@@ -45,11 +45,16 @@ export interface LayerActions {
   ignored(composer: Composer, finding: Finding, reason: string): void;
 }
 
+/** How often the layer looks whether a site's modal now covers a composer (or no longer does). */
+const COVER_RECHECK_MS = 1000;
+
 export class Layer {
   private composers: Composer[] = [];
   private dialog: DialogRequest | undefined;
   card: CardRequest | undefined;
   private frame = 0;
+  /** Whether each composer was under a site's modal when the layer was last drawn. */
+  private coveredWhenDrawn = new Map<Composer, boolean>();
   private readonly container: HTMLElement;
 
   constructor(
@@ -65,6 +70,9 @@ export class Layer {
     window.addEventListener('resize', reposition, { passive: true, signal });
     // A site's modal opening or closing moves focus: look again at which composers are covered.
     window.addEventListener('focusin', reposition, { passive: true, signal });
+    // One a site shows or hides with CSS alone (a class, no focus move, no scroll) is seen within a second.
+    const coverWatch = window.setInterval(() => this.recheckCover(), COVER_RECHECK_MS);
+    signal.addEventListener('abort', () => window.clearInterval(coverWatch));
     // A click on an underline, or Alt+Enter with the caret in one, opens its card.
     window.addEventListener('click', (event) => this.clicked(event), { capture: true, passive: true, signal });
     window.addEventListener('keydown', (event) => this.keyed(event), { capture: true, signal });
@@ -195,8 +203,7 @@ export class Layer {
   }
 
   view() {
-    const ownHost =
-      this.container.getRootNode() instanceof ShadowRoot ? (this.container.getRootNode() as ShadowRoot).host : null;
+    const ownHost = this.ownHost();
     const viewport = { width: window.innerWidth, height: window.innerHeight };
     const composers = this.composers
       .filter((c) => c.element.isConnected)
@@ -212,6 +219,7 @@ export class Layer {
           badge: this.badgePlace(composer, rect, viewport),
         };
       });
+    this.coveredWhenDrawn = new Map(composers.map(({ composer, covered }) => [composer, covered]));
     const shown = new Set(composers.filter(({ covered }) => !covered).map(({ composer }) => composer));
     const card = this.card?.composer.element.isConnected && shown.has(this.card.composer) ? this.card : undefined;
     const anchor = card && this.findingBoxes(card.composer, card.finding)[0];
@@ -221,6 +229,24 @@ export class Layer {
       engine: this.engine,
       card: card && anchor ? { ...card, anchor } : undefined,
     };
+  }
+
+  /** Draw again if a composer's cover changed since it was drawn (cheap: a few hit tests per composer). */
+  private recheckCover(): void {
+    if (this.frame || document.visibilityState !== 'visible') return;
+    const ownHost = this.ownHost();
+    const changed = this.composers.some((composer) => {
+      if (!composer.element.isConnected) return false;
+      const rect = composer.element.getBoundingClientRect();
+      if (rect.width === 0 || rect.height === 0) return false;
+      return this.coveredWhenDrawn.get(composer) !== this.covered(composer, ownHost);
+    });
+    if (changed) this.update();
+  }
+
+  private ownHost(): Element | null {
+    const root = this.container.getRootNode();
+    return root instanceof ShadowRoot ? root.host : null;
   }
 
   private covered(composer: Composer, ownHost: Element | null): boolean {

@@ -106,4 +106,25 @@ describe.skipIf(browserMissing)('badge placement and cover', () => {
     expect(await page.locator(BADGES).first().isVisible()).toBe(true);
     await page.close();
   });
+
+  it('notices a site overlay shown and hidden by CSS alone (a class on <body>, no focus move, no scroll)', async () => {
+    const page = await open();
+    // The overlay is in the page before the test starts: showing it changes no node, only a class.
+    await page.evaluate(() => {
+      const style = document.createElement('style');
+      style.textContent =
+        '.css-overlay { display: none; position: fixed; inset: 0; z-index: 50; background: rgb(0 0 0 / 40%); } ' +
+        'body.overlay-open .css-overlay { display: block; }';
+      const overlay = document.createElement('div');
+      overlay.className = 'css-overlay';
+      document.head.append(style);
+      document.body.append(overlay);
+    });
+    await expect.poll(() => page.locator(SHOWN).count(), { timeout: 5000 }).toBe(2);
+    await page.evaluate(() => document.body.classList.add('overlay-open'));
+    await expect.poll(() => page.locator(SHOWN).count(), { timeout: 5000 }).toBe(0);
+    await page.evaluate(() => document.body.classList.remove('overlay-open'));
+    await expect.poll(() => page.locator(SHOWN).count(), { timeout: 5000 }).toBe(2);
+    await page.close();
+  });
 });
