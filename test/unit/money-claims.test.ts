@@ -109,3 +109,29 @@ describe('income and pay for doing something (round 5: ASA 2025, FTC, ERSP, 消�
     expect(rules(text, locale)).toEqual([]);
   });
 });
+
+describe('price calls, rates and loss-free records (round 5: FCA FG24/1, FINRA 2210, 金融庁・日証協)', () => {
+  it.each([
+    ['$DOGE is about to 30x, loading my bags', 'legal.price-prediction'],
+    ['ADA to $12 this cycle, mark my words', 'legal.price-prediction'],
+    ['この仮想通貨は今後20倍になる', 'legal.price-prediction'],
+    ['この銘柄の株価はここから上がるしかない', 'legal.price-prediction'],
+    ['Our pool pays 0.8% daily to every staker', 'legal.performance-projection'],
+    ['Members get our crypto signals at 88% accuracy', 'legal.performance-projection'],
+    ['月利5%保証の投資ファンド', 'legal.guarantee-claim'],
+    ['運用で出た損失は弊社が補償します', 'legal.guarantee-claim'],
+    ['No losing trades this year, zero losses with my strategy', 'legal.financial-guarantee'],
+  ] as const)('flags %s', (text, rule) => {
+    expect(rules(text, /[ぁ-んァ-ン一-龯]/.test(text) ? 'ja' : 'en')).toContain(rule);
+  });
+
+  it.each([
+    ['「月利10%保証」などとうたう投資話は詐欺です。', 'ja'],
+    ['株価は上がる一方だと思っていませんか？株式には価格変動のリスクがあります。', 'ja'],
+    ['元本は減りませんか？というご質問にお答えします。', 'ja'],
+    ['売上が増えるほど報酬がアップする歩合制です。販売スタッフ募集中！', 'ja'],
+    ['Our winter sale is about to end: grab a coat before Sunday.', 'en'],
+  ] as const)('passes %s', (text, locale) => {
+    expect(rules(text, locale)).toEqual([]);
+  });
+});
