@@ -163,6 +163,7 @@ describe('subscribing in the options page', () => {
 
 describe('the popup', () => {
   it('shows the active tab’s findings with their manual sections', async () => {
+    // 元本保証 is the guarantee class's (legal.guarantee-claim) since round 5: one claim, one finding.
     const findings = compilePacks([pack]).check('元本保証で必ず儲かる', { platform: 'x' });
     const answer: TabFindings = { platform: 'x', quietPeriod: false, composers: [{ findings }] };
     browser.tabs.sendMessage = vi.fn(async () => answer) as never;
@@ -170,7 +171,7 @@ describe('the popup', () => {
     expect(browser.tabs.sendMessage).toHaveBeenCalledWith(7, { type: 'preflight:get-findings' });
     expect(el.querySelector('[data-testid="tab-findings"]')?.getAttribute('data-state')).toBe('found');
     expect([...el.querySelectorAll('[data-rule]')].map((f) => f.getAttribute('data-rule'))).toContain(
-      'legal.financial-guarantee',
+      'legal.guarantee-claim',
     );
     expect(el.textContent).toContain('Manual: Financial promotion');
   });
