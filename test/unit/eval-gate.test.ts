@@ -15,7 +15,7 @@ import { checkersFor, evaluate, readCorpus, tally, tallyBy } from '../../scripts
  * en 85.0%, ja 83.1%; whole corpus en 79.5%, ja 81.4%; false alarms en 1.5%, ja 0.5%. The third and
  * fourth rounds both entered with their misses, so both stay out of the studied texts.
  */
-const NEWEST_ROUND = /-fresh[34]-/;
+const NEWEST_ROUND = /-fresh[45]-/;
 const FLOORS = { studied: { en: 0.845, ja: 0.83 }, whole: { en: 0.79, ja: 0.81 }, falseAlarms: 0.02 };
 
 describe('the default pack on the real-text corpus', () => {
