@@ -375,6 +375,8 @@ export class Draft {
 
   /** X's weighted length (twitter-text), computed once. */
   weighted(): Weighted {
-    return this.memo('weighted', () => xWeighted(this.text, this.urls(), this.memory));
+    return this.memo('weighted', () =>
+      xWeighted(this.text, this.urls(), this.memory, this.previous?.cache.get('weighted') as Weighted | undefined),
+    );
   }
 }

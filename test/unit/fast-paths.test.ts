@@ -133,6 +133,28 @@ describe('fast paths agree with the straightforward way', () => {
     );
   });
 
+  it("counts an edited draft's weighted length from the earlier draft's chunks exactly as from scratch", () => {
+    const memory = entityMemory();
+    fc.assert(
+      fc.property(longDraft, edits, fc.constantFrom(20, 280, 1000), (start, steps, max) => {
+        let text = start;
+        let earlier = xWeighted(text, extractUrls(text));
+        for (const step of steps) {
+          text = applyEdit(text, step);
+          const urls = extractUrls(text);
+          const ours = xWeighted(text, urls, memory, earlier);
+          const fresh = xWeighted(text, urls);
+          expect(ours.chunks.ends).toEqual(fresh.chunks.ends);
+          expect(ours.chunks.counts).toEqual(fresh.chunks.counts);
+          expect(ours.weightedLength).toBe(fresh.weightedLength);
+          expect(ours.overflowAt(max)).toBe(fresh.overflowAt(max));
+          earlier = ours;
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('finds the URLs twitter-text finds in the whole text, with a memory shared across drafts', () => {
     const memory = entityMemory();
     // Pieces apart, as drafts hold them (glued together, twitter-text's whole-text scan has quirks of its own).
