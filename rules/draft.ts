@@ -266,9 +266,14 @@ export class Draft {
       for (; k < old.length; k++) {
         const hit = old[k]!;
         if (hit.start <= keptAfter) continue;
-        const moved = { list: id, term: hit.term, start: hit.start + shift, end: hit.end + shift };
-        while (f < added.length && added[f]!.end <= moved.end) hits.push(added[f++]!);
-        hits.push(moved);
+        // Moved, not copied: the earlier draft is done with its hits (only the draft after it reads
+        // them, here, once), and a keystroke would otherwise allocate every hit after the caret again.
+        if (shift !== 0) {
+          (hit as { start: number }).start += shift;
+          (hit as { end: number }).end += shift;
+        }
+        while (f < added.length && added[f]!.end <= hit.end) hits.push(added[f++]!);
+        hits.push(hit);
       }
       while (f < added.length) hits.push(added[f++]!);
       if (hits.length === 0) continue;
