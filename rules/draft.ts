@@ -140,7 +140,38 @@ export class Draft {
     const text = this.folded(false).text;
     const near = literals !== undefined && pattern.forEachNear && this.literalSpans(literals);
     if (near) pattern.forEachNear!(text, near, onMatch);
-    else pattern.forEach(text, onMatch);
+    else if (literals !== undefined) pattern.forEach(text, onMatch);
+    else this.searchWhole(pattern, text, onMatch);
+  }
+
+  /** Patterns without literals that matched nothing in this draft, searched in full or around the edit. */
+  private readonly matchless = new Set<CompiledPattern>();
+
+  /**
+   * Search a pattern without literals. When the draft before had no match of it, a match now must
+   * read some of the edit: an attempt that reads only units before or after it would have matched
+   * there too. Then only the attempts that start within the pattern's reach of the edit are made.
+   */
+  private searchWhole(pattern: CompiledPattern, text: string, onMatch: (start: number, end: number) => void): void {
+    const window = pattern.forEachNear && this.previous?.matchless.has(pattern) && this.editedSpan();
+    let found = false;
+    const report = (start: number, end: number) => {
+      found = true;
+      onMatch(start, end);
+    };
+    // forEachNear tries the starts from a "literal"'s end minus the reach to its start: here, from
+    // before the edit to just after it (one unit more on each side for what an attempt reads around it).
+    if (window) pattern.forEachNear!(text, [{ start: window.end + 1, end: Math.max(0, window.start - 2) }], report);
+    else pattern.forEach(text, report);
+    if (!found) this.matchless.add(pattern);
+  }
+
+  /** The edited units in the case-keeping fold, when both drafts fold it one unit to one unit. */
+  private editedSpan(): Span | undefined {
+    const edit = this.edit();
+    const earlier = this.previous?.foldedCache[1];
+    if (!edit || !earlier?.oneToOne || !this.folded(false).oneToOne) return undefined;
+    return { start: edit.prefix, end: this.text.length - edit.suffix };
   }
 
   /** A list's hits in the case-keeping folded text, when both folded texts line up and none was dropped. */

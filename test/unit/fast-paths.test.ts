@@ -468,6 +468,42 @@ describe('fast paths agree with the straightforward way', () => {
     expect(windows.length).toBeGreaterThan(300);
   });
 
+  it('searches a pattern without literals, after a draft without a match of it, only around the edit, and finds what a whole search finds', () => {
+    const noMatchers = () => ({ terms: new TermMatcher(), exactCase: new Map<number, string[][]>() });
+    const literalFree = [
+      ...new Set(pack.rules.flatMap((rule) => (rule.kind === 'pattern' ? [rule.pattern].flat() : []))),
+    ].filter((source) => requiredLiterals(source) === undefined);
+    expect(literalFree.length).toBeGreaterThan(0);
+    const patterns = [
+      ...literalFree,
+      '\\b[A-Z]{3,20}\\b',
+      '[!?]{3,20}',
+      '(?:ab|ba){2}',
+      'a\\s?b',
+      '\\d{3}-\\d{4}',
+      '(?:our|the) (?:order|a)',
+    ].map((source) => compilePattern(source, false));
+    const windowed = vi.spyOn(patterns[patterns.length - 1]!, 'forEachNear');
+    fc.assert(
+      fc.property(plainDraft, edits, (start, steps) => {
+        let text = start;
+        let previous = new Draft(text, undefined, undefined, noMatchers());
+        for (const pattern of patterns) previous.matches(pattern);
+        for (const step of steps) {
+          text = applyEdit(text, step);
+          const draft = new Draft(text, undefined, undefined, noMatchers(), undefined, previous);
+          const fresh = new Draft(text, undefined, undefined, noMatchers());
+          for (const pattern of patterns) expect(draft.matches(pattern)).toEqual(fresh.matches(pattern));
+          previous = draft;
+        }
+      }),
+      { numRuns: 300 },
+    );
+    // The edits were searched around, not the whole drafts, most of the time.
+    expect(windowed.mock.calls.length).toBeGreaterThan(300);
+    windowed.mockRestore();
+  });
+
   it('gives, typing into plain drafts (where the edit alone is scanned), the findings of a checker without memory', () => {
     const allSets = Object.fromEntries(pack.sets.map((set) => [set.id, true]));
     const remembering = compilePacks([pack], { sets: allSets });
