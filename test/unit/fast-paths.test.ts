@@ -17,7 +17,7 @@ import { letterCounts } from '../../rules/kinds/limit';
 import { entityMemory, extractUrls, xWeighted } from '../../rules/text/entities';
 import { editBetween, fold, foldEdited, foldTerm } from '../../rules/text/fold';
 import { type AutomatonSnapshot, isWordUnit, TermMatcher } from '../../rules/text/matcher';
-import { compilePattern, requiredLiterals } from '../../rules/text/regex';
+import { type CompiledPattern, compilePattern, requiredLiterals } from '../../rules/text/regex';
 
 const piece = fc.oneof(
   { weight: 2, arbitrary: fc.string() },
@@ -483,7 +483,10 @@ describe('fast paths agree with the straightforward way', () => {
       '\\d{3}-\\d{4}',
       '(?:our|the) (?:order|a)',
     ].map((source) => compilePattern(source, false));
-    const windowed = vi.spyOn(patterns[patterns.length - 1]!, 'forEachNear');
+    const windowed = vi.spyOn(
+      patterns[patterns.length - 1] as { forEachNear: NonNullable<CompiledPattern['forEachNear']> },
+      'forEachNear',
+    );
     fc.assert(
       fc.property(plainDraft, edits, (start, steps) => {
         let text = start;
