@@ -166,6 +166,28 @@ export class Draft {
     if (!found) this.matchless.add(pattern);
   }
 
+  private readonly regexSpansCache = new Map<RegExp, readonly Span[]>();
+
+  /**
+   * Every match of a kind's own global expression (no anchors, no lookbehind, never empty) in the
+   * case-keeping folded text, as spans of that text. `reach`: an attempt at a unit reads the unit
+   * before it and none as far as `reach` units after it. After a keystroke, the draft before's
+   * matches away from the edit are kept (shifted after it) and only around the edit is searched.
+   */
+  regexSpans(regex: RegExp, reach: number): readonly Span[] {
+    let spans = this.regexSpansCache.get(regex);
+    if (!spans) {
+      const text = this.folded(false).text;
+      const earlier = this.previous?.regexSpansCache.get(regex);
+      const edited = earlier && this.editedSpan();
+      spans =
+        (edited && spansAfterEdit(regex, text, earlier, edited, text.length - this.previous!.text.length, reach)) ||
+        allSpans(regex, text);
+      this.regexSpansCache.set(regex, spans);
+    }
+    return spans;
+  }
+
   /** The edited units in the case-keeping fold, when both drafts fold it one unit to one unit. */
   private editedSpan(): Span | undefined {
     const edit = this.edit();
@@ -415,4 +437,61 @@ export class Draft {
       xWeighted(this.text, this.urls(), this.memory, this.previous?.cache.get('weighted') as Weighted | undefined),
     );
   }
+}
+
+function allSpans(regex: RegExp, text: string): Span[] {
+  const spans: Span[] = [];
+  regex.lastIndex = 0;
+  for (let m = regex.exec(text); m; m = regex.exec(text)) {
+    if (m[0].length === 0) {
+      regex.lastIndex++;
+      continue;
+    }
+    spans.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return spans;
+}
+
+/**
+ * The matches of an edited text from the matches before the edit. Attempts that start more than
+ * `reach` (and two) before the edit, or two after it, read only unchanged units, so they find what
+ * they found before: the earlier matches there are kept, and the attempts in between are made again.
+ * The search goes on after the edit as it went before only when neither search is inside a match
+ * there; otherwise undefined (search the whole text).
+ */
+function spansAfterEdit(
+  regex: RegExp,
+  text: string,
+  earlier: readonly Span[],
+  edited: Span,
+  shift: number,
+  reach: number,
+): Span[] | undefined {
+  const from = Math.max(0, edited.start - reach - 2);
+  const resume = edited.end + 2;
+  const resumeBefore = resume - shift;
+  const spans: Span[] = [];
+  let k = 0;
+  for (; k < earlier.length && earlier[k]!.start < from; k++) spans.push(earlier[k]!);
+  for (let j = k; j < earlier.length && earlier[j]!.start < resumeBefore; j++)
+    if (earlier[j]!.end > resumeBefore) return undefined;
+  const start = Math.max(from, spans.at(-1)?.end ?? 0);
+  if (start < resume) {
+    // One unit before the first attempt (for \b) and all the last attempt can read after it.
+    const offset = Math.max(0, start - 1);
+    const slice = text.slice(offset, Math.min(text.length, resume + reach + 1));
+    regex.lastIndex = start - offset;
+    for (let m = regex.exec(slice); m; m = regex.exec(slice)) {
+      const at = offset + m.index;
+      if (at >= resume) break;
+      const end = at + m[0].length;
+      if (m[0].length === 0 || end > resume) return undefined;
+      spans.push({ start: at, end });
+    }
+  }
+  for (; k < earlier.length; k++) {
+    const span = earlier[k]!;
+    if (span.start >= resumeBefore) spans.push({ start: span.start + shift, end: span.end + shift });
+  }
+  return spans;
 }

@@ -14,10 +14,11 @@ import { format } from '../../rules/compile';
 import { Draft } from '../../rules/draft';
 import { compilePacks, PLATFORMS } from '../../rules/index';
 import { letterCounts } from '../../rules/kinds/limit';
+import { LONGEST_MATCH } from '../../rules/kinds/pii';
 import { entityMemory, extractUrls, xWeighted } from '../../rules/text/entities';
 import { editBetween, fold, foldEdited, foldTerm } from '../../rules/text/fold';
 import { type AutomatonSnapshot, isWordUnit, TermMatcher } from '../../rules/text/matcher';
-import { type CompiledPattern, compilePattern, requiredLiterals } from '../../rules/text/regex';
+import { type CompiledPattern, compilePattern, patternBound, requiredLiterals } from '../../rules/text/regex';
 
 const piece = fc.oneof(
   { weight: 2, arbitrary: fc.string() },
@@ -505,6 +506,63 @@ describe('fast paths agree with the straightforward way', () => {
     // The edits were searched around, not the whole drafts, most of the time.
     expect(windowed.mock.calls.length).toBeGreaterThan(300);
     windowed.mockRestore();
+  });
+
+  it("finds, typing, the personal-data expressions' matches around the edit and keeps the rest, as a search of the whole draft does", () => {
+    const noMatchers = () => ({ terms: new TermMatcher(), exactCase: new Map<number, string[][]>() });
+    const dense = fc
+      .array(
+        fc.oneof(
+          plainPiece,
+          fc.constantFrom(
+            '090-1234-5678',
+            '03-1234-5678',
+            '+81 90 1234 5678',
+            '+1 202 555 0100',
+            '(202) 555-0100',
+            '4111 1111 1111 1111',
+            '1234 5678 9018',
+            '12',
+            '-',
+            ' ',
+            'a@b.co',
+            'tanaka.hanako@example.co.jp',
+            'AKIA0123456789ABCDEF',
+            'password: hunter22',
+            'admin',
+          ),
+        ),
+        { minLength: 5, maxLength: 80 },
+      )
+      .map((parts) => parts.join(''));
+    const expressions = [...LONGEST_MATCH.keys()];
+    let kept = 0;
+    fc.assert(
+      fc.property(dense, edits, (start, steps) => {
+        let text = start;
+        let previous = new Draft(text, undefined, undefined, noMatchers());
+        for (const regex of expressions) previous.regexSpans(regex, LONGEST_MATCH.get(regex)! + 2);
+        for (const step of steps) {
+          text = applyEdit(text, step);
+          const draft = new Draft(text, undefined, undefined, noMatchers(), undefined, previous);
+          const fresh = new Draft(text, undefined, undefined, noMatchers());
+          for (const regex of expressions) {
+            const ours = draft.regexSpans(regex, LONGEST_MATCH.get(regex)! + 2);
+            expect(ours).toEqual(fresh.regexSpans(regex, 1e9));
+            // A match kept from the draft before is the same object, not found again.
+            if (ours.some((span) => previous.regexSpans(regex, 0).includes(span))) kept++;
+          }
+          previous = draft;
+        }
+      }),
+      { numRuns: 300 },
+    );
+    expect(kept).toBeGreaterThan(100);
+  });
+
+  it("bounds the personal-data expressions' matches at least as the pattern prover does", () => {
+    for (const [regex, longest] of LONGEST_MATCH)
+      expect(longest).toBeGreaterThanOrEqual(patternBound(regex.source).length);
   });
 
   it('gives, typing into plain drafts (where the edit alone is scanned), the findings of a checker without memory', () => {
