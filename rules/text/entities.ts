@@ -181,10 +181,33 @@ function inWindows(run: string, offset: number, urls: Found, memory: EntityMemor
   }
 }
 
-const HASH = /[#＃]/g;
+/** ECMAScript's \s, unit by unit: white space (tab, vertical tab, form feed, BOM, Zs) and line terminators. */
+export const isSpace = (code: number): boolean =>
+  code === 32 ||
+  (code >= 9 && code <= 13) ||
+  (code >= 0xa0 &&
+    (code === 0xa0 ||
+      code === 0x1680 ||
+      (code >= 0x2000 && code <= 0x200a) ||
+      code === 0x2028 ||
+      code === 0x2029 ||
+      code === 0x202f ||
+      code === 0x205f ||
+      code === 0x3000 ||
+      code === 0xfeff));
+
+/** The next "#" or "＃" at or after `from`, or -1: two native searches instead of an expression over the draft. */
+function nextSign(text: string, from: number, half: number, full: number): [number, number, number] {
+  if (half >= 0 && half < from) half = text.indexOf('#', from);
+  if (full >= 0 && full < from) full = text.indexOf('＃', from);
+  const at = half < 0 ? full : full < 0 ? half : Math.min(half, full);
+  return [at, half, full];
+}
 
 export function extractHashtags(text: string, urls: Entity[], memory: EntityMemory = NO_MEMORY): Entity[] {
-  if (!/[#＃]/.test(text)) return [];
+  let half = text.indexOf('#');
+  let full = text.indexOf('＃');
+  if (half < 0 && full < 0) return [];
   // twitter-text's expression needs one character of context before the sign and sees the tag's end
   // within the same word, so each "#" is handed over with its neighbourhood, not the whole draft.
   type Tagged = { hashtag?: string; url?: string; indices: [number, number] };
@@ -205,12 +228,16 @@ export function extractHashtags(text: string, urls: Entity[], memory: EntityMemo
   };
   // Tags close together go in one call; a word is looked at up to LONG_URL characters.
   let batch: [number, number] | undefined;
-  HASH.lastIndex = 0;
-  for (let m = HASH.exec(text); m; m = HASH.exec(text)) {
-    if (m.index < covered) continue;
-    const from = Math.max(0, m.index - 1);
-    const space = text.slice(m.index, m.index + LONG_URL).search(/\s/);
-    const to = space < 0 ? Math.min(text.length, m.index + LONG_URL) : m.index + space;
+  for (let next = 0; ; ) {
+    let at: number;
+    [at, half, full] = nextSign(text, next, half, full);
+    if (at < 0) break;
+    next = at + 1;
+    if (at < covered) continue;
+    const from = Math.max(0, at - 1);
+    const limit = Math.min(text.length, at + LONG_URL);
+    let to = at;
+    while (to < limit && !isSpace(text.charCodeAt(to))) to++;
     if (batch && from <= batch[1] && to - batch[0] <= WHOLE_RUN) batch[1] = to;
     else {
       if (batch) extract(...batch);
@@ -226,13 +253,14 @@ export function extractHashtags(text: string, urls: Entity[], memory: EntityMemo
     ...urls.map((u) => ({ url: u.value, indices: [u.start, u.end] as [number, number] })),
   ];
   tt.removeOverlappingEntities(entities);
-  return entities.flatMap((e) =>
-    e.hashtag === undefined ? [] : [{ value: e.hashtag, start: e.indices[0], end: e.indices[1] }],
-  );
+  const found: Entity[] = [];
+  for (const e of entities)
+    if (e.hashtag !== undefined) found.push({ value: e.hashtag, start: e.indices[0], end: e.indices[1] });
+  return found;
 }
 
 export function extractMentions(text: string): Entity[] {
-  if (!/[@＠]/.test(text)) return [];
+  if (text.indexOf('@') < 0 && text.indexOf('＠') < 0) return [];
   return twitterText
     .extractMentionsWithIndices(text)
     .map(({ screenName, indices }) => ({ value: screenName, start: indices[0], end: indices[1] }));
