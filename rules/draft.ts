@@ -300,6 +300,7 @@ export class Draft {
       },
       Math.max(0, edit.prefix - longest),
       Math.min(length, changedEnd + longest),
+      edit.prefix,
     );
     const byList: TermHit[][] = [];
     const hitLists: number[] = [];
@@ -348,6 +349,7 @@ export class Draft {
     onHit: (id: number, term: number, start: number, end: number) => void,
     from?: number,
     to?: number,
+    reportFrom?: number,
   ): void {
     const folded = this.folded(true);
     const text = this.text;
@@ -365,6 +367,7 @@ export class Draft {
       (index) => text.charCodeAt(folded.starts[index]!),
       from,
       to,
+      reportFrom,
     );
   }
 
