@@ -156,7 +156,14 @@ export class Draft {
     };
     const earlier = this.previous?.patternSpans.get(pattern);
     const edited = earlier && pattern.forEachNear && this.editedSpan();
-    const after = edited && patternAfterEdit(pattern, text, earlier, edited, text.length - this.previous!.text.length);
+    // Worth it when the edit and the reach on each side are less than half the draft, and than what
+    // the search near the literals reads.
+    const window = edited ? edited.end - edited.start + 2 * pattern.reach + 4 : Infinity;
+    const worth =
+      2 * window < text.length &&
+      (literals === undefined || window < (this.hitsByList?.[literals]?.length ?? 0) * pattern.reach);
+    const after =
+      worth && edited && patternAfterEdit(pattern, text, earlier, edited, text.length - this.previous!.text.length);
     if (after) for (const span of after) report(span.start, span.end);
     else {
       const near = literals !== undefined && pattern.forEachNear && this.literalSpans(literals);
@@ -254,10 +261,12 @@ export class Draft {
       const text = this.folded(false).text;
       const earlier = this.previous?.regexSpansCache.get(regex);
       const edited = earlier && this.editedSpan();
+      // Worth it when the edit and the reach on each side are less than half the draft.
+      const worth = edited && 2 * (edited.end - edited.start + 2 * reach + 4) < text.length;
       const shift = text.length - (this.previous?.text.length ?? 0);
       const search = (from: number, to: number, onMatch: (start: number, end: number) => void) =>
         searchSlice(regex, text, from, to, reach, onMatch);
-      spans = (edited && spansAfterEdit(earlier, edited, shift, reach, search)) || allSpans(regex, text);
+      spans = (worth && spansAfterEdit(earlier, edited, shift, reach, search)) || allSpans(regex, text);
       this.regexSpansCache.set(regex, spans);
     }
     return spans;
