@@ -26,7 +26,6 @@ export interface Span {
 export type { Entity };
 
 const NO_HITS: readonly TermHit[] = Object.freeze([]);
-const NO_SPANS: readonly Span[] = Object.freeze([]);
 /** What a rule that kept every match could not keep: shared, never changed (`note` makes a rule its own). */
 const NOTHING_UNCOUNTED: Uncounted = Object.freeze({ count: 0, first: undefined });
 
@@ -137,44 +136,67 @@ export class Draft {
     literals: number | undefined,
     onMatch: (start: number, end: number) => void,
   ): void {
-    const known = this.patternSpans.get(pattern);
-    if (known) {
-      for (const span of known) onMatch(span.start, span.end);
-      return;
-    }
-    if (literals !== undefined && !this.has(literals)) {
-      this.patternSpans.set(pattern, NO_SPANS);
-      return;
-    }
+    if (literals !== undefined && !this.has(literals)) return;
     const text = this.folded(false).text;
-    // Kept for the next draft (a keystroke later) while few enough to be worth keeping.
-    let spans: Span[] | undefined = [];
-    const report = (start: number, end: number) => {
-      if (spans && spans.length < MATCH_LIMITS.perRule) spans.push({ start, end });
-      else spans = undefined;
-      onMatch(start, end);
-    };
-    const earlier = this.previous?.patternSpans.get(pattern);
-    const edited = earlier && pattern.forEachNear && this.editedSpan();
-    // Worth it when the edit and the reach on each side are less than half the draft, and than what
-    // the search near the literals reads.
-    const window = edited ? edited.end - edited.start + 2 * pattern.reach + 4 : Infinity;
-    const worth =
-      2 * window < text.length &&
-      (literals === undefined || window < (this.hitsByList?.[literals]?.length ?? 0) * pattern.reach);
-    const after =
-      worth && edited && patternAfterEdit(pattern, text, earlier, edited, text.length - this.previous!.text.length);
-    if (after) for (const span of after) report(span.start, span.end);
-    else {
-      const near = literals !== undefined && pattern.forEachNear && this.literalSpans(literals);
-      if (near) pattern.forEachNear!(text, near, report);
-      else pattern.forEach(text, report);
-    }
-    if (spans) this.patternSpans.set(pattern, spans);
+    const near = literals !== undefined && pattern.forEachNear && this.literalSpans(literals);
+    if (near) pattern.forEachNear!(text, near, onMatch);
+    else if (literals !== undefined) pattern.forEach(text, onMatch);
+    else this.searchWhole(pattern, text, onMatch);
   }
 
-  /** Each pattern's matches in this draft, in the case-keeping fold: the next draft keeps what its edit leaves. */
-  private readonly patternSpans = new Map<CompiledPattern, readonly Span[]>();
+  /** Patterns without literals that matched nothing in this draft, searched in full or around the edit. */
+  private readonly matchless = new Set<CompiledPattern>();
+
+  /**
+   * Search a pattern without literals. When the draft before had no match of it, a match now must
+   * read some of the edit: an attempt that reads only units before or after it would have matched
+   * there too. Then only the attempts that start within the pattern's reach of the edit are made.
+   */
+  private searchWhole(pattern: CompiledPattern, text: string, onMatch: (start: number, end: number) => void): void {
+    const window = pattern.forEachNear && this.previous?.matchless.has(pattern) && this.editedSpan();
+    let found = false;
+    const report = (start: number, end: number) => {
+      found = true;
+      onMatch(start, end);
+    };
+    // forEachNear tries the starts from a "literal"'s end minus the reach to its start: here, from
+    // before the edit to just after it (one unit more on each side for what an attempt reads around it).
+    if (window) pattern.forEachNear!(text, [{ start: window.end + 1, end: Math.max(0, window.start - 2) }], report);
+    else pattern.forEach(text, report);
+    if (!found) this.matchless.add(pattern);
+  }
+
+  private readonly regexSpansCache = new Map<RegExp, readonly Span[]>();
+
+  /**
+   * Every match of a kind's own global expression (no anchors, no lookbehind, never empty) in the
+   * case-keeping folded text, as spans of that text. `reach`: an attempt at a unit reads the unit
+   * before it and none as far as `reach` units after it. After a keystroke, the draft before's
+   * matches away from the edit are kept (shifted after it) and only around the edit is searched.
+   */
+  regexSpans(regex: RegExp, reach: number): readonly Span[] {
+    let spans = this.regexSpansCache.get(regex);
+    if (!spans) {
+      const text = this.folded(false).text;
+      const earlier = this.previous?.regexSpansCache.get(regex);
+      const edited = earlier && this.editedSpan();
+      // Worth it when the edit and the reach on each side are less than half the draft.
+      const worth = edited && 2 * (edited.end - edited.start + 2 * reach + 4) < text.length;
+      spans =
+        (worth && spansAfterEdit(regex, text, earlier, edited, text.length - this.previous!.text.length, reach)) ||
+        allSpans(regex, text);
+      this.regexSpansCache.set(regex, spans);
+    }
+    return spans;
+  }
+
+  /** The edited units in the case-keeping fold, when both drafts fold it one unit to one unit. */
+  private editedSpan(): Span | undefined {
+    const edit = this.edit();
+    const earlier = this.previous?.foldedCache[1];
+    if (!edit || !earlier?.oneToOne || !this.folded(false).oneToOne) return undefined;
+    return { start: edit.prefix, end: this.text.length - edit.suffix };
+  }
 
   /** A list's hits in the case-keeping folded text, when both folded texts line up and none was dropped. */
   private literalSpans(list: number): readonly TermHit[] | undefined {
@@ -246,39 +268,6 @@ export class Draft {
   }
 
   private hitLists: number[] = [];
-
-  private readonly regexSpansCache = new Map<RegExp, readonly Span[]>();
-
-  /**
-   * Every match of a kind's own global expression (no anchors, no lookbehind, never empty) in the
-   * case-keeping folded text, as spans of that text. `reach`: an attempt at a unit reads the unit
-   * before it and none as far as `reach` units after it. After a keystroke, the draft before's
-   * matches away from the edit are kept (shifted after it) and only around the edit is searched.
-   */
-  regexSpans(regex: RegExp, reach: number): readonly Span[] {
-    let spans = this.regexSpansCache.get(regex);
-    if (!spans) {
-      const text = this.folded(false).text;
-      const earlier = this.previous?.regexSpansCache.get(regex);
-      const edited = earlier && this.editedSpan();
-      // Worth it when the edit and the reach on each side are less than half the draft.
-      const worth = edited && 2 * (edited.end - edited.start + 2 * reach + 4) < text.length;
-      const shift = text.length - (this.previous?.text.length ?? 0);
-      const search = (from: number, to: number, onMatch: (start: number, end: number) => void) =>
-        searchSlice(regex, text, from, to, reach, onMatch);
-      spans = (worth && spansAfterEdit(earlier, edited, shift, reach, search)) || allSpans(regex, text);
-      this.regexSpansCache.set(regex, spans);
-    }
-    return spans;
-  }
-
-  /** The edited units in the case-keeping fold, when both drafts fold it one unit to one unit. */
-  private editedSpan(): Span | undefined {
-    const edit = this.edit();
-    const earlier = this.previous?.foldedCache[1];
-    if (!edit || !earlier?.oneToOne || !this.folded(false).oneToOne) return undefined;
-    return { start: edit.prefix, end: this.text.length - edit.suffix };
-  }
 
   private scan(): TermHit[][] {
     return this.scanEdit() ?? this.scanAll();
@@ -468,57 +457,20 @@ function allSpans(regex: RegExp, text: string): Span[] {
   return spans;
 }
 
-/** The matches of an expression whose attempts start from `from` up to `to` (excluded), reading at most `reach` after. */
-function searchSlice(
-  regex: RegExp,
-  text: string,
-  from: number,
-  to: number,
-  reach: number,
-  onMatch: (start: number, end: number) => void,
-): void {
-  // One unit before the first attempt (for \b) and all the last attempt can read after it.
-  const offset = Math.max(0, from - 1);
-  const slice = text.slice(offset, Math.min(text.length, to + reach + 1));
-  regex.lastIndex = from - offset;
-  for (let m = regex.exec(slice); m; m = regex.exec(slice)) {
-    const at = offset + m.index;
-    if (at >= to) break;
-    if (m[0].length === 0) {
-      regex.lastIndex++;
-      continue;
-    }
-    onMatch(at, at + m[0].length);
-  }
-}
-
-/** A pack pattern's matches in an edited text, from its matches before the edit (see spansAfterEdit). */
-function patternAfterEdit(
-  pattern: CompiledPattern,
-  text: string,
-  earlier: readonly Span[],
-  edited: Span,
-  shift: number,
-): Span[] | undefined {
-  return spansAfterEdit(earlier, edited, shift, pattern.reach, (from, to, onMatch) =>
-    // forEachNear tries the starts from a "literal"'s end minus the reach up to its start.
-    pattern.forEachNear!(text, [{ start: to - 1, end: from + pattern.reach }], onMatch),
-  );
-}
-
 /**
  * The matches of an edited text from the matches before the edit. Attempts that start more than
  * `reach` (and two) before the edit, or two after it, read only unchanged units, so they find what
- * they found before: the earlier matches there are kept, and the attempts in between are made again
- * (`search`, from a start up to an end). The search goes on after the edit as it went before only
- * when neither search is inside a match there; otherwise undefined (search the whole text).
+ * they found before: the earlier matches there are kept, and the attempts in between are made again.
+ * The search goes on after the edit as it went before only when neither search is inside a match
+ * there; otherwise undefined (search the whole text).
  */
 function spansAfterEdit(
+  regex: RegExp,
+  text: string,
   earlier: readonly Span[],
   edited: Span,
   shift: number,
   reach: number,
-  search: (from: number, to: number, onMatch: (start: number, end: number) => void) => void,
 ): Span[] | undefined {
   const from = Math.max(0, edited.start - reach - 2);
   const resume = edited.end + 2;
@@ -529,13 +481,19 @@ function spansAfterEdit(
   for (let j = k; j < earlier.length && earlier[j]!.start < resumeBefore; j++)
     if (earlier[j]!.end > resumeBefore) return undefined;
   const start = Math.max(from, spans.at(-1)?.end ?? 0);
-  let inside = false;
-  if (start < resume)
-    search(start, resume, (at, end) => {
-      if (end > resume) inside = true;
+  if (start < resume) {
+    // One unit before the first attempt (for \b) and all the last attempt can read after it.
+    const offset = Math.max(0, start - 1);
+    const slice = text.slice(offset, Math.min(text.length, resume + reach + 1));
+    regex.lastIndex = start - offset;
+    for (let m = regex.exec(slice); m; m = regex.exec(slice)) {
+      const at = offset + m.index;
+      if (at >= resume) break;
+      const end = at + m[0].length;
+      if (m[0].length === 0 || end > resume) return undefined;
       spans.push({ start: at, end });
-    });
-  if (inside) return undefined;
+    }
+  }
   for (; k < earlier.length; k++) {
     const span = earlier[k]!;
     if (span.start >= resumeBefore) spans.push({ start: span.start + shift, end: span.end + shift });

@@ -20,8 +20,6 @@ export interface PreparedPattern {
 
 export interface CompiledPattern {
   readonly source: string;
-  /** The most UTF-16 units one attempt reads after where it starts (it reads one before, for \b). */
-  readonly reach: number;
   /** Calls `onMatch` for every non-overlapping, non-empty match in `text`. */
   forEach(text: string, onMatch: (start: number, end: number) => void): void;
   /**
@@ -107,7 +105,6 @@ export function runPattern(prepared: PreparedPattern, ignoreCase: boolean): Comp
       };
   return {
     source,
-    reach,
     forEach(text, onMatch) {
       regex.lastIndex = 0;
       // Each step moves on by one unit at least: more steps than units would be a loop, never a match.

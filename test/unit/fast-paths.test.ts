@@ -471,7 +471,7 @@ describe('fast paths agree with the straightforward way', () => {
     expect(windows.length).toBeGreaterThan(300);
   });
 
-  it("searches a pattern around the edit only, keeping the draft before's matches elsewhere, and finds what a whole search finds", () => {
+  it('searches a pattern without literals, after a draft without a match of it, only around the edit, and finds what a whole search finds', () => {
     const noMatchers = () => ({ terms: new TermMatcher(), exactCase: new Map<number, string[][]>() });
     const literalFree = [
       ...new Set(pack.rules.flatMap((rule) => (rule.kind === 'pattern' ? [rule.pattern].flat() : []))),
