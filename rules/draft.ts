@@ -140,7 +140,62 @@ export class Draft {
     const text = this.folded(false).text;
     const near = literals !== undefined && pattern.forEachNear && this.literalSpans(literals);
     if (near) pattern.forEachNear!(text, near, onMatch);
-    else pattern.forEach(text, onMatch);
+    else if (literals !== undefined) pattern.forEach(text, onMatch);
+    else this.searchWhole(pattern, text, onMatch);
+  }
+
+  /** Patterns without literals that matched nothing in this draft, searched in full or around the edit. */
+  private readonly matchless = new Set<CompiledPattern>();
+
+  /**
+   * Search a pattern without literals. When the draft before had no match of it, a match now must
+   * read some of the edit: an attempt that reads only units before or after it would have matched
+   * there too. Then only the attempts that start within the pattern's reach of the edit are made.
+   */
+  private searchWhole(pattern: CompiledPattern, text: string, onMatch: (start: number, end: number) => void): void {
+    const window = pattern.forEachNear && this.previous?.matchless.has(pattern) && this.editedSpan();
+    let found = false;
+    const report = (start: number, end: number) => {
+      found = true;
+      onMatch(start, end);
+    };
+    // forEachNear tries the starts from a "literal"'s end minus the reach to its start: here, from
+    // before the edit to just after it (one unit more on each side for what an attempt reads around it).
+    if (window) pattern.forEachNear!(text, [{ start: window.end + 1, end: Math.max(0, window.start - 2) }], report);
+    else pattern.forEach(text, report);
+    if (!found) this.matchless.add(pattern);
+  }
+
+  private readonly regexSpansCache = new Map<RegExp, readonly Span[]>();
+
+  /**
+   * Every match of a kind's own global expression (no anchors, no lookbehind, never empty) in the
+   * case-keeping folded text, as spans of that text. `reach`: an attempt at a unit reads the unit
+   * before it and none as far as `reach` units after it. After a keystroke, the draft before's
+   * matches away from the edit are kept (shifted after it) and only around the edit is searched.
+   */
+  regexSpans(regex: RegExp, reach: number): readonly Span[] {
+    let spans = this.regexSpansCache.get(regex);
+    if (!spans) {
+      const text = this.folded(false).text;
+      const earlier = this.previous?.regexSpansCache.get(regex);
+      const edited = earlier && this.editedSpan();
+      // Worth it when the edit and the reach on each side are less than half the draft.
+      const worth = edited && 2 * (edited.end - edited.start + 2 * reach + 4) < text.length;
+      spans =
+        (worth && spansAfterEdit(regex, text, earlier, edited, text.length - this.previous!.text.length, reach)) ||
+        allSpans(regex, text);
+      this.regexSpansCache.set(regex, spans);
+    }
+    return spans;
+  }
+
+  /** The edited units in the case-keeping fold, when both drafts fold it one unit to one unit. */
+  private editedSpan(): Span | undefined {
+    const edit = this.edit();
+    const earlier = this.previous?.foldedCache[1];
+    if (!edit || !earlier?.oneToOne || !this.folded(false).oneToOne) return undefined;
+    return { start: edit.prefix, end: this.text.length - edit.suffix };
   }
 
   /** A list's hits in the case-keeping folded text, when both folded texts line up and none was dropped. */
@@ -247,6 +302,7 @@ export class Draft {
       },
       Math.max(0, edit.prefix - longest),
       Math.min(length, changedEnd + longest),
+      edit.prefix,
     );
     const byList: TermHit[][] = [];
     const hitLists: number[] = [];
@@ -266,9 +322,14 @@ export class Draft {
       for (; k < old.length; k++) {
         const hit = old[k]!;
         if (hit.start <= keptAfter) continue;
-        const moved = { list: id, term: hit.term, start: hit.start + shift, end: hit.end + shift };
-        while (f < added.length && added[f]!.end <= moved.end) hits.push(added[f++]!);
-        hits.push(moved);
+        // Moved, not copied: the earlier draft is done with its hits (only the draft after it reads
+        // them, here, once), and a keystroke would otherwise allocate every hit after the caret again.
+        if (shift !== 0) {
+          (hit as { start: number }).start += shift;
+          (hit as { end: number }).end += shift;
+        }
+        while (f < added.length && added[f]!.end <= hit.end) hits.push(added[f++]!);
+        hits.push(hit);
       }
       while (f < added.length) hits.push(added[f++]!);
       if (hits.length === 0) continue;
@@ -290,6 +351,7 @@ export class Draft {
     onHit: (id: number, term: number, start: number, end: number) => void,
     from?: number,
     to?: number,
+    reportFrom?: number,
   ): void {
     const folded = this.folded(true);
     const text = this.text;
@@ -307,6 +369,7 @@ export class Draft {
       (index) => text.charCodeAt(folded.starts[index]!),
       from,
       to,
+      reportFrom,
     );
   }
 
@@ -375,6 +438,65 @@ export class Draft {
 
   /** X's weighted length (twitter-text), computed once. */
   weighted(): Weighted {
-    return this.memo('weighted', () => xWeighted(this.text, this.urls(), this.memory));
+    return this.memo('weighted', () =>
+      xWeighted(this.text, this.urls(), this.memory, this.previous?.cache.get('weighted') as Weighted | undefined),
+    );
   }
+}
+
+function allSpans(regex: RegExp, text: string): Span[] {
+  const spans: Span[] = [];
+  regex.lastIndex = 0;
+  for (let m = regex.exec(text); m; m = regex.exec(text)) {
+    if (m[0].length === 0) {
+      regex.lastIndex++;
+      continue;
+    }
+    spans.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return spans;
+}
+
+/**
+ * The matches of an edited text from the matches before the edit. Attempts that start more than
+ * `reach` (and two) before the edit, or two after it, read only unchanged units, so they find what
+ * they found before: the earlier matches there are kept, and the attempts in between are made again.
+ * The search goes on after the edit as it went before only when neither search is inside a match
+ * there; otherwise undefined (search the whole text).
+ */
+function spansAfterEdit(
+  regex: RegExp,
+  text: string,
+  earlier: readonly Span[],
+  edited: Span,
+  shift: number,
+  reach: number,
+): Span[] | undefined {
+  const from = Math.max(0, edited.start - reach - 2);
+  const resume = edited.end + 2;
+  const resumeBefore = resume - shift;
+  const spans: Span[] = [];
+  let k = 0;
+  for (; k < earlier.length && earlier[k]!.start < from; k++) spans.push(earlier[k]!);
+  for (let j = k; j < earlier.length && earlier[j]!.start < resumeBefore; j++)
+    if (earlier[j]!.end > resumeBefore) return undefined;
+  const start = Math.max(from, spans.at(-1)?.end ?? 0);
+  if (start < resume) {
+    // One unit before the first attempt (for \b) and all the last attempt can read after it.
+    const offset = Math.max(0, start - 1);
+    const slice = text.slice(offset, Math.min(text.length, resume + reach + 1));
+    regex.lastIndex = start - offset;
+    for (let m = regex.exec(slice); m; m = regex.exec(slice)) {
+      const at = offset + m.index;
+      if (at >= resume) break;
+      const end = at + m[0].length;
+      if (m[0].length === 0 || end > resume) return undefined;
+      spans.push({ start: at, end });
+    }
+  }
+  for (; k < earlier.length; k++) {
+    const span = earlier[k]!;
+    if (span.start >= resumeBefore) spans.push({ start: span.start + shift, end: span.end + shift });
+  }
+  return spans;
 }

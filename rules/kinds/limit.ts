@@ -176,7 +176,8 @@ export function letterCounts(draft: Draft, minRunWords = 0): { letters: number; 
         if (!inWord) runWords++;
         inWord = true;
       } else if (isPassageBreak(code)) {
-        endRun();
+        // Nothing to add or reset after a break, or in a passage without a letter (most of a Japanese draft).
+        if (runLetters > 0) endRun();
       } else if (code !== 39 && code !== 0x2019) {
         // An apostrophe stays inside a word (DON'T); anything else ends it.
         inWord = false;
@@ -315,12 +316,21 @@ export default defineKind({
     });
   },
   compile(rule) {
+    // A pack's platform limits hold a check per platform and post type: pick a draft's once per platform.
+    const byPlatform = new Map<Platform | undefined, LimitCheck[]>();
+    const checksFor = (platform: Platform | undefined) => {
+      let checks = byPlatform.get(platform);
+      if (!checks) {
+        checks = rule.checks.filter((check) => !check.platforms || (platform && check.platforms.includes(platform)));
+        byPlatform.set(platform, checks);
+      }
+      return checks;
+    };
     return (draft) => {
       const findings: RawFinding[] = [];
-      for (const check of rule.checks) {
-        if (check.platforms && (!draft.platform || !check.platforms.includes(draft.platform))) continue;
+      if (draft.text.length === 0) return findings;
+      for (const check of checksFor(draft.platform)) {
         if (check.postTypes && !check.postTypes.includes(draft.postType ?? 'post')) continue;
-        if (draft.text.length === 0) continue;
         const { value, where } = measure(draft, check);
         const over = check.max !== undefined && value > check.max;
         const under = check.min !== undefined && value < check.min;

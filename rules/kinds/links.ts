@@ -80,24 +80,33 @@ export default defineKind({
     const shortener = domains(rule.shorteners);
     const forbidden = domains(rule.forbiddenDomains);
     const tracked = domains(rule.tracking?.domains);
+    /** What this rule says of one URL, wherever it stands: decided once per URL, as drafts repeat their links. */
+    const verdicts = new Map<string, Omit<RawFinding, 'start' | 'end'> | null>();
+    const verdict = (value: string): Omit<RawFinding, 'start' | 'end'> | null => {
+      const { host, query, secure } = parse(value);
+      if (allowed(host)) return null;
+      if (rule.insecure && !secure) return { message: messages.insecure, vars: { problem: 'insecure' } };
+      if (shortener(host)) return { message: messages.shortener, vars: { problem: 'shortener', domain: host } };
+      if (forbidden(host)) return { message: messages.forbidden, vars: { problem: 'forbidden', domain: host } };
+      if (rule.tracking && tracked(host)) {
+        const missing = rule.tracking.params.filter((param) => !query.has(param));
+        if (missing.length > 0)
+          return { message: messages.tracking, vars: { problem: 'tracking', missing: missing.join(', ') } };
+      }
+      return null;
+    };
     return (draft) => {
       const urls = draft.urls();
       if (urls.length === 0) return [];
       const out: RawFinding[] = [];
       for (const url of urls) {
-        const { host, query, secure } = parse(url.value);
-        if (allowed(host)) continue;
-        const at = { start: url.start, end: url.end };
-        if (rule.insecure && !secure) out.push({ ...at, message: messages.insecure, vars: { problem: 'insecure' } });
-        else if (shortener(host))
-          out.push({ ...at, message: messages.shortener, vars: { problem: 'shortener', domain: host } });
-        else if (forbidden(host))
-          out.push({ ...at, message: messages.forbidden, vars: { problem: 'forbidden', domain: host } });
-        else if (rule.tracking && tracked(host)) {
-          const missing = rule.tracking.params.filter((param) => !query.has(param));
-          if (missing.length > 0)
-            out.push({ ...at, message: messages.tracking, vars: { problem: 'tracking', missing: missing.join(', ') } });
+        let found = verdicts.get(url.value);
+        if (found === undefined) {
+          found = verdict(url.value);
+          if (verdicts.size > 500) verdicts.clear();
+          verdicts.set(url.value, found);
         }
+        if (found) out.push({ start: url.start, end: url.end, ...found });
       }
       return out;
     };

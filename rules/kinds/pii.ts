@@ -128,9 +128,29 @@ function allowedBy(allow: string[], kind: 'email' | 'phone', value: string): boo
   });
 }
 
-function eachMatch(regex: RegExp, text: string, onMatch: (match: RegExpExecArray) => void) {
-  regex.lastIndex = 0;
-  for (let m = regex.exec(text); m; m = regex.exec(text)) onMatch(m);
+/**
+ * The longest match of each expression, \b counted as a unit, by hand from its quantifiers (a test
+ * checks them against the pattern prover's bounds and against whole searches): an attempt reads no
+ * further than one unit past it, so a keystroke searches again only that far around the edit.
+ */
+export const LONGEST_MATCH = new Map<RegExp, number>([
+  [EMAIL, 64 + 1 + 63 + 8 * 64 + 1 + 24],
+  [JP_PHONE, 22],
+  [INTL_PHONE, 31],
+  [NANP_PHONE, 16],
+  [DIGIT_RUN, 37],
+  [CREDENTIALS[0]!, 22],
+  [CREDENTIALS[1]!, 67],
+  [CREDENTIALS[2]!, 42],
+  [CREDENTIALS[3]!, 86],
+  [CREDENTIALS[4]!, 102],
+]);
+
+/** Each match, with the text it matched, in the case-keeping folded text. */
+function eachMatch(regex: RegExp, draft: Draft, onMatch: (match: string, start: number, end: number) => void) {
+  const text = draft.folded(false).text;
+  for (const { start, end } of draft.regexSpans(regex, LONGEST_MATCH.get(regex)! + 2))
+    onMatch(text.slice(start, end), start, end);
 }
 
 /** Not glued to more digits or letters, so a number inside a longer one is not a phone. */
@@ -154,18 +174,16 @@ export default defineKind({
         out.push({ ...draft.fromFolded(false, start, end), vars: { detector } });
 
       if (detect.has('email') && text.includes('@')) {
-        eachMatch(EMAIL, text, (m) => {
-          if (!allowedBy(allow, 'email', m[0])) push(m.index, m.index + m[0].length, 'email');
+        eachMatch(EMAIL, draft, (match, start, end) => {
+          if (!allowedBy(allow, 'email', match)) push(start, end, 'email');
         });
       }
       const taken: Span[] = [];
       const free = (start: number, end: number) => !taken.some((t) => t.start < end && start < t.end);
       if (detect.has('payment-card') || detect.has('my-number')) {
-        eachMatch(DIGIT_RUN, text, (m) => {
-          const start = m.index;
-          const end = start + m[0].length;
+        eachMatch(DIGIT_RUN, draft, (match, start, end) => {
           if (!standsAlone(text, start, end)) return;
-          const digits = digitsOf(m[0]);
+          const digits = digitsOf(match);
           const against = CARD_CONTEXT_AGAINST.test(text.slice(Math.max(0, start - 16), start));
           if (
             detect.has('payment-card') &&
@@ -189,13 +207,11 @@ export default defineKind({
       }
       if (detect.has('phone')) {
         for (const regex of [JP_PHONE, INTL_PHONE, NANP_PHONE]) {
-          eachMatch(regex, text, (m) => {
-            const start = m.index;
-            const end = start + m[0].length;
+          eachMatch(regex, draft, (match, start, end) => {
             if (!standsAlone(text, start, end) || !free(start, end)) return;
-            const digits = digitsOf(m[0]);
+            const digits = digitsOf(match);
             const national =
-              digits.startsWith('81') && m[0].trimStart().startsWith('+') ? `0${digits.slice(2)}` : digits;
+              digits.startsWith('81') && match.trimStart().startsWith('+') ? `0${digits.slice(2)}` : digits;
             if (regex === JP_PHONE && !(national.length === 10 || national.length === 11)) return;
             if (
               regex === JP_PHONE &&
@@ -207,7 +223,7 @@ export default defineKind({
             if (BUSINESS_PREFIXES.some((prefix) => national.startsWith(prefix))) return;
             if (regex === NANP_PHONE && TOLL_FREE.test(digits)) return;
             if (regex === INTL_PHONE && (digits.startsWith('1') ? TOLL_FREE.test(digits) : false)) return;
-            if (allowedBy(allow, 'phone', m[0])) return;
+            if (allowedBy(allow, 'phone', match)) return;
             push(start, end, 'phone');
             taken.push({ start, end });
           });
@@ -215,7 +231,7 @@ export default defineKind({
       }
       if (detect.has('credential')) {
         for (const regex of CREDENTIALS)
-          eachMatch(regex, text, (m) => push(m.index, m.index + m[0].length, 'credential'));
+          eachMatch(regex, draft, (_match, start, end) => push(start, end, 'credential'));
       }
       if (markers >= 0)
         for (const hit of draft.hits(markers)) out.push({ ...draft.span(hit), vars: { detector: 'confidential' } });

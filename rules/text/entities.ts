@@ -5,6 +5,7 @@
  * handed to twitter-text as is. A test checks this gives what twitter-text gives on the whole text.
  */
 import twitterText from 'twitter-text';
+import { editBetween } from './fold';
 import { Memo } from './memo';
 
 // What twitter-text exports beyond its published type definitions.
@@ -180,10 +181,33 @@ function inWindows(run: string, offset: number, urls: Found, memory: EntityMemor
   }
 }
 
-const HASH = /[#＃]/g;
+/** ECMAScript's \s, unit by unit: white space (tab, vertical tab, form feed, BOM, Zs) and line terminators. */
+export const isSpace = (code: number): boolean =>
+  code === 32 ||
+  (code >= 9 && code <= 13) ||
+  (code >= 0xa0 &&
+    (code === 0xa0 ||
+      code === 0x1680 ||
+      (code >= 0x2000 && code <= 0x200a) ||
+      code === 0x2028 ||
+      code === 0x2029 ||
+      code === 0x202f ||
+      code === 0x205f ||
+      code === 0x3000 ||
+      code === 0xfeff));
+
+/** The next "#" or "＃" at or after `from`, or -1: two native searches instead of an expression over the draft. */
+function nextSign(text: string, from: number, half: number, full: number): [number, number, number] {
+  if (half >= 0 && half < from) half = text.indexOf('#', from);
+  if (full >= 0 && full < from) full = text.indexOf('＃', from);
+  const at = half < 0 ? full : full < 0 ? half : Math.min(half, full);
+  return [at, half, full];
+}
 
 export function extractHashtags(text: string, urls: Entity[], memory: EntityMemory = NO_MEMORY): Entity[] {
-  if (!/[#＃]/.test(text)) return [];
+  let half = text.indexOf('#');
+  let full = text.indexOf('＃');
+  if (half < 0 && full < 0) return [];
   // twitter-text's expression needs one character of context before the sign and sees the tag's end
   // within the same word, so each "#" is handed over with its neighbourhood, not the whole draft.
   type Tagged = { hashtag?: string; url?: string; indices: [number, number] };
@@ -204,12 +228,16 @@ export function extractHashtags(text: string, urls: Entity[], memory: EntityMemo
   };
   // Tags close together go in one call; a word is looked at up to LONG_URL characters.
   let batch: [number, number] | undefined;
-  HASH.lastIndex = 0;
-  for (let m = HASH.exec(text); m; m = HASH.exec(text)) {
-    if (m.index < covered) continue;
-    const from = Math.max(0, m.index - 1);
-    const space = text.slice(m.index, m.index + LONG_URL).search(/\s/);
-    const to = space < 0 ? Math.min(text.length, m.index + LONG_URL) : m.index + space;
+  for (let next = 0; ; ) {
+    let at: number;
+    [at, half, full] = nextSign(text, next, half, full);
+    if (at < 0) break;
+    next = at + 1;
+    if (at < covered) continue;
+    const from = Math.max(0, at - 1);
+    const limit = Math.min(text.length, at + LONG_URL);
+    let to = at;
+    while (to < limit && !isSpace(text.charCodeAt(to))) to++;
     if (batch && from <= batch[1] && to - batch[0] <= WHOLE_RUN) batch[1] = to;
     else {
       if (batch) extract(...batch);
@@ -225,13 +253,14 @@ export function extractHashtags(text: string, urls: Entity[], memory: EntityMemo
     ...urls.map((u) => ({ url: u.value, indices: [u.start, u.end] as [number, number] })),
   ];
   tt.removeOverlappingEntities(entities);
-  return entities.flatMap((e) =>
-    e.hashtag === undefined ? [] : [{ value: e.hashtag, start: e.indices[0], end: e.indices[1] }],
-  );
+  const found: Entity[] = [];
+  for (const e of entities)
+    if (e.hashtag !== undefined) found.push({ value: e.hashtag, start: e.indices[0], end: e.indices[1] });
+  return found;
 }
 
 export function extractMentions(text: string): Entity[] {
-  if (!/[@＠]/.test(text)) return [];
+  if (text.indexOf('@') < 0 && text.indexOf('＠') < 0) return [];
   return twitterText
     .extractMentionsWithIndices(text)
     .map(({ screenName, indices }) => ({ value: screenName, start: indices[0], end: indices[1] }));
@@ -248,6 +277,15 @@ export interface Weighted {
   weightedLength: number;
   /** Where the text passes `max`: the first UTF-16 offset beyond the limit, or the length if within. */
   overflowAt(max: number): number;
+  /** The stand-in text in chunks with their counts: what the count of the next draft starts from. */
+  readonly chunks: StandChunks;
+}
+
+/** The stand-in text, where it is cut (each chunk's end; the last is its length), and each chunk's count. */
+export interface StandChunks {
+  stand: string;
+  ends: readonly number[];
+  counts: readonly ChunkCount[];
 }
 
 const DEFAULTS = tt.configs.defaults;
@@ -279,19 +317,81 @@ const CHUNK_MAX = 1024;
 
 function chunkEnds(stand: string): number[] {
   const ends: number[] = [];
-  let start = 0;
-  for (let p = CHUNK_MIN; p < stand.length; p++) {
+  cutFrom(stand, 0, ends);
+  ends.push(stand.length);
+  return ends;
+}
+
+/**
+ * Cut `stand` from the cut at `start` on, pushing each cut to `ends`; with `stop`, it may end early
+ * (returning true) once `stop` says a cut is one the rest follows from.
+ */
+function cutFrom(stand: string, start: number, ends: number[], stop?: (cut: number) => boolean): boolean {
+  for (let p = start + CHUNK_MIN; p < stand.length; p++) {
     const before = stand.charCodeAt(p - 1);
     if (!joinsNothing(before) || !joinsNothing(stand.charCodeAt(p))) continue;
     const hash = Math.imul((before * 31 + stand.charCodeAt(p - 2)) * 31 + stand.charCodeAt(p - 3), 0x9e3779b1);
     if (p - start >= CHUNK_MAX || hash >>> 26 === 0) {
       ends.push(p);
+      if (stop?.(p)) return true;
       start = p;
       p = start + CHUNK_MIN - 1;
     }
   }
-  ends.push(stand.length);
-  return ends;
+  return false;
+}
+
+/**
+ * The chunks of `stand`, reusing an earlier stand-in's where the two agree. A cut is decided by the
+ * three units before it, the unit after it and the cut before it, so the earlier cuts before the
+ * edit stand; after the edit, once a cut falls where the earlier text (shifted) had one, every
+ * later cut is the earlier one shifted. The chunks before and after the edit keep their counts.
+ */
+function chunksAfterEdit(stand: string, earlier: StandChunks, memory: EntityMemory): StandChunks {
+  const { prefix, suffix } = editBetween(earlier.stand, stand);
+  const old = earlier.ends;
+  const shift = stand.length - earlier.stand.length;
+  const changedEnd = stand.length - suffix;
+  // The earlier cuts whose decisions read only units before the edit.
+  let kept = 0;
+  while (kept < old.length - 1 && old[kept]! < prefix) kept++;
+  const ends = old.slice(0, kept);
+  // The earlier cuts after the edit, by position in the new stand-in, to find where the two meet again.
+  let resumed = -1;
+  cutFrom(stand, kept > 0 ? ends[kept - 1]! : 0, ends, (cut) => {
+    if (cut - 3 < changedEnd) return false;
+    let low = kept;
+    let high = old.length - 1;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (old[mid]! + shift < cut) low = mid + 1;
+      else high = mid;
+    }
+    if (low < old.length - 1 && old[low]! + shift === cut) resumed = low;
+    return resumed >= 0;
+  });
+  const fresh = ends.length;
+  if (resumed >= 0) for (let j = resumed + 1; j < old.length; j++) ends.push(old[j]! + shift);
+  else ends.push(stand.length);
+  const counts: ChunkCount[] = earlier.counts.slice(0, kept);
+  for (let k = kept, start = kept > 0 ? ends[kept - 1]! : 0; k < ends.length; start = ends[k++]!) {
+    if (k >= fresh && resumed >= 0) counts.push(earlier.counts[resumed + 1 + k - fresh]!);
+    else {
+      const chunk = stand.slice(start, ends[k]);
+      counts.push(memory.chunks.get(chunk, () => countChunk(chunk)));
+    }
+  }
+  return { stand, ends, counts };
+}
+
+function countedChunks(stand: string, memory: EntityMemory): StandChunks {
+  const ends = chunkEnds(stand);
+  const counts: ChunkCount[] = [];
+  for (let k = 0, start = 0; k < ends.length; start = ends[k++]!) {
+    const chunk = stand.slice(start, ends[k]);
+    counts.push(memory.chunks.get(chunk, () => countChunk(chunk)));
+  }
+  return { stand, ends, counts };
 }
 
 function countChunk(chunk: string): ChunkCount {
@@ -307,7 +407,13 @@ function countChunk(chunk: string): ChunkCount {
  * for URLs, and with its own valid range mapped back to the draft. The stand-in is counted in
  * chunks, each remembered by its text, so a keystroke recounts one chunk.
  */
-export function xWeighted(text: string, urls: Entity[], memory: EntityMemory = NO_MEMORY): Weighted {
+export function xWeighted(
+  text: string,
+  urls: Entity[],
+  memory: EntityMemory = NO_MEMORY,
+  /** The count of an earlier draft (one keystroke ago, usually): its chunks are reused where the texts agree. */
+  earlier?: Weighted,
+): Weighted {
   // Outside the URLs, "." and ":" become "," and ";": the same weight, but nothing left for
   // twitter-text to take for a URL (a half-typed "https://exam" costs it milliseconds to reject).
   const plain = (part: string) => part.replaceAll('.', ',').replaceAll(':', ';');
@@ -318,14 +424,11 @@ export function xWeighted(text: string, urls: Entity[], memory: EntityMemory = N
     last = url.end;
   }
   stand += plain(text.slice(last));
-  const ends = chunkEnds(stand);
-  const counts: ChunkCount[] = [];
+  const chunks = earlier ? chunksAfterEdit(stand, earlier.chunks, memory) : countedChunks(stand, memory);
+  const { ends, counts } = chunks;
   let scaled = 0;
   let allPlain = true;
-  for (let k = 0, start = 0; k < ends.length; start = ends[k++]!) {
-    const chunk = stand.slice(start, ends[k]);
-    const count = memory.chunks.get(chunk, () => countChunk(chunk));
-    counts.push(count);
+  for (const count of counts) {
     scaled += count.scaled;
     allPlain &&= count.plain;
   }
@@ -361,6 +464,7 @@ export function xWeighted(text: string, urls: Entity[], memory: EntityMemory = N
   };
   return {
     weightedLength,
+    chunks,
     overflowAt(max) {
       if (weightedLength <= max) return text.length;
       const inChunks = lastValidInChunks(max);

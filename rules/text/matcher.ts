@@ -366,6 +366,8 @@ export class TermMatcher {
     source?: (index: number) => number,
     from = 0,
     to = text.length,
+    /** Hits that end before this are not reported (the units before it are read for the state only). */
+    reportFrom = 0,
   ): void {
     if (this.keys.length === 0) return;
     if (!this.built) this.build();
@@ -392,6 +394,7 @@ export class TermMatcher {
         }
         node = fail[node]!;
       }
+      if (i + 1 < reportFrom) continue;
       for (let at = firstOut[node]!; at > 0; at = suffix[at]!) {
         for (let k = outStart[at]!, last = outStart[at + 1]!; k < last; k++) {
           const entry = outEntry[k]!;

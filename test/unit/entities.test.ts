@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import twitterText from 'twitter-text';
 import { describe, expect, it } from 'vitest';
-import { extractHashtags, extractUrls, xWeighted } from '../../rules/text/entities';
+import { extractHashtags, extractUrls, isSpace, xWeighted } from '../../rules/text/entities';
 
 const pieces = fc.constantFrom(
   'https://example.com/a?b=c',
@@ -77,6 +77,10 @@ describe('entities, looked for only where they can be', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('reads white space unit by unit exactly as \\s does', () => {
+    for (let code = 0; code <= 0xffff; code++) expect(isSpace(code)).toBe(/\s/.test(String.fromCharCode(code)));
   });
 
   it("gives X's weighted length as twitter-text's parseTweet does, and where it overflows", () => {

@@ -14,10 +14,11 @@ import { format } from '../../rules/compile';
 import { Draft } from '../../rules/draft';
 import { compilePacks, PLATFORMS } from '../../rules/index';
 import { letterCounts } from '../../rules/kinds/limit';
+import { LONGEST_MATCH } from '../../rules/kinds/pii';
 import { entityMemory, extractUrls, xWeighted } from '../../rules/text/entities';
 import { editBetween, fold, foldEdited, foldTerm } from '../../rules/text/fold';
 import { type AutomatonSnapshot, isWordUnit, TermMatcher } from '../../rules/text/matcher';
-import { compilePattern, requiredLiterals } from '../../rules/text/regex';
+import { type CompiledPattern, compilePattern, patternBound, requiredLiterals } from '../../rules/text/regex';
 
 const piece = fc.oneof(
   { weight: 2, arbitrary: fc.string() },
@@ -67,6 +68,8 @@ const plainPiece = fc.oneof(
   fc.constantFrom(' ', ' ', '\n', '.', ':', '!', '、', '。'),
 );
 const plainDraft = fc.array(plainPiece, { minLength: 10, maxLength: 120 }).map((parts) => parts.join(''));
+/** Plain drafts of thousands of units, where an edit leaves most of the draft out of a pattern's reach. */
+const longPlain = fc.tuple(plainDraft, plainDraft).map(([a, b]) => `${a}${' 今日は'.repeat(800)}${b}`);
 /** Edits as a composer makes them: at a place, some units removed, a piece put in. */
 const edits = fc.array(fc.tuple(fc.nat(), fc.nat({ max: 3 }), fc.oneof(plainPiece, piece)), {
   minLength: 1,
@@ -130,6 +133,28 @@ describe('fast paths agree with the straightforward way', () => {
           ],
         ],
       },
+    );
+  });
+
+  it("counts an edited draft's weighted length from the earlier draft's chunks exactly as from scratch", () => {
+    const memory = entityMemory();
+    fc.assert(
+      fc.property(longDraft, edits, fc.constantFrom(20, 280, 1000), (start, steps, max) => {
+        let text = start;
+        let earlier = xWeighted(text, extractUrls(text));
+        for (const step of steps) {
+          text = applyEdit(text, step);
+          const urls = extractUrls(text);
+          const ours = xWeighted(text, urls, memory, earlier);
+          const fresh = xWeighted(text, urls);
+          expect(ours.chunks.ends).toEqual(fresh.chunks.ends);
+          expect(ours.chunks.counts).toEqual(fresh.chunks.counts);
+          expect(ours.weightedLength).toBe(fresh.weightedLength);
+          expect(ours.overflowAt(max)).toBe(fresh.overflowAt(max));
+          earlier = ours;
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 
@@ -444,6 +469,108 @@ describe('fast paths agree with the straightforward way', () => {
     );
     scans.mockRestore();
     expect(windows.length).toBeGreaterThan(300);
+  });
+
+  it('searches a pattern without literals, after a draft without a match of it, only around the edit, and finds what a whole search finds', () => {
+    const noMatchers = () => ({ terms: new TermMatcher(), exactCase: new Map<number, string[][]>() });
+    const literalFree = [
+      ...new Set(pack.rules.flatMap((rule) => (rule.kind === 'pattern' ? [rule.pattern].flat() : []))),
+    ].filter((source) => requiredLiterals(source) === undefined);
+    expect(literalFree.length).toBeGreaterThan(0);
+    const patterns = [
+      ...literalFree,
+      '\\b[A-Z]{3,20}\\b',
+      '[!?]{3,20}',
+      '(?:ab|ba){2}',
+      'a\\s?b',
+      '\\d{3}-\\d{4}',
+      '(?:our|the) (?:order|a)',
+    ].map((source) => compilePattern(source, false));
+    const windowed = vi.spyOn(
+      patterns[patterns.length - 1] as { forEachNear: NonNullable<CompiledPattern['forEachNear']> },
+      'forEachNear',
+    );
+    fc.assert(
+      fc.property(fc.oneof(plainDraft, longPlain), edits, (start, steps) => {
+        let text = start;
+        let previous = new Draft(text, undefined, undefined, noMatchers());
+        for (const pattern of patterns) previous.matches(pattern);
+        for (const step of steps) {
+          text = applyEdit(text, step);
+          const draft = new Draft(text, undefined, undefined, noMatchers(), undefined, previous);
+          const fresh = new Draft(text, undefined, undefined, noMatchers());
+          for (const pattern of patterns) expect(draft.matches(pattern)).toEqual(fresh.matches(pattern));
+          previous = draft;
+        }
+      }),
+      { numRuns: 300 },
+    );
+    // The edits were searched around, not the whole drafts, most of the time.
+    expect(windowed.mock.calls.length).toBeGreaterThan(300);
+    windowed.mockRestore();
+  });
+
+  it("finds, typing, the personal-data expressions' matches around the edit and keeps the rest, as a search of the whole draft does", () => {
+    const noMatchers = () => ({ terms: new TermMatcher(), exactCase: new Map<number, string[][]>() });
+    const dense = fc
+      .array(
+        fc.oneof(
+          plainPiece,
+          fc.constantFrom(
+            '090-1234-5678',
+            '03-1234-5678',
+            '+81 90 1234 5678',
+            '+1 202 555 0100',
+            '(202) 555-0100',
+            '4111 1111 1111 1111',
+            '1234 5678 9018',
+            '12',
+            '-',
+            ' ',
+            'a@b.co',
+            'tanaka.hanako@example.co.jp',
+            'AKIA0123456789ABCDEF',
+            'password: hunter22',
+            'admin',
+          ),
+        ),
+        { minLength: 5, maxLength: 80 },
+      )
+      .map((parts) => parts.join(''));
+    // Long enough for the addresses' reach (hundreds of units) to leave most of a draft alone.
+    const long = fc.tuple(dense, dense).map(([a, b]) => `${a}${'。'.repeat(2800)}${b}`);
+    const expressions = [...LONGEST_MATCH.keys()];
+    // Matches kept from the draft before (the same objects, not found again), per expression.
+    const kept = new Map<RegExp, number>();
+    fc.assert(
+      fc.property(fc.oneof(dense, long), edits, (start, steps) => {
+        let text = start;
+        let previous = new Draft(text, undefined, undefined, noMatchers());
+        for (const regex of expressions) previous.regexSpans(regex, LONGEST_MATCH.get(regex)! + 2);
+        for (const step of steps) {
+          text = applyEdit(text, step);
+          const draft = new Draft(text, undefined, undefined, noMatchers(), undefined, previous);
+          const fresh = new Draft(text, undefined, undefined, noMatchers());
+          for (const regex of expressions) {
+            const ours = draft.regexSpans(regex, LONGEST_MATCH.get(regex)! + 2);
+            expect(ours).toEqual(fresh.regexSpans(regex, 1e9));
+            if (ours.some((span) => previous.regexSpans(regex, 0).includes(span)))
+              kept.set(regex, (kept.get(regex) ?? 0) + 1);
+          }
+          previous = draft;
+        }
+      }),
+      { numRuns: 200 },
+    );
+    // Phones and, in the long drafts, addresses (the longest reach) too.
+    expect(kept.get(LONGEST_MATCH.keys().next().value!) ?? 0).toBeGreaterThan(10);
+    expect(Math.min(...[...kept.values()])).toBeGreaterThan(5);
+    expect(kept.size).toBeGreaterThanOrEqual(4);
+  });
+
+  it("bounds the personal-data expressions' matches at least as the pattern prover does", () => {
+    for (const [regex, longest] of LONGEST_MATCH)
+      expect(longest).toBeGreaterThanOrEqual(patternBound(regex.source).length);
   });
 
   it('gives, typing into plain drafts (where the edit alone is scanned), the findings of a checker without memory', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { check } from '../../helpers/pack';
+import { compilePacks } from '../../../rules/index';
+import { check, testPack } from '../../helpers/pack';
 
 const links = {
   id: 'links',
@@ -28,5 +29,16 @@ describe('links', () => {
 
   it('finds links without a scheme, as the platforms do', () => {
     expect(messages('see bit.ly/abc')).toEqual(['shortened: bit.ly']);
+  });
+
+  it('says of a URL it has judged before, anywhere in a later draft, what it says of it the first time', () => {
+    const remembering = compilePacks([testPack([links])]);
+    const drafts = [
+      'Spring: https://shop.example.com/spring and bit.ly/abc',
+      'bit.ly/abc first, then https://shop.example.com/spring?utm_source=x, http://shop.example.com/spring',
+      'Again https://shop.example.com/spring and http://shop.example.com/spring and www.rival-shop.com/deal',
+    ];
+    for (const draft of [...drafts, ...drafts.reverse()])
+      expect(remembering.check(draft)).toEqual(check([links], draft));
   });
 });
