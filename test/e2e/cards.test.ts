@@ -13,6 +13,7 @@ import {
   caretIntoRemoval,
   FIX_DRAFT as DRAFT,
   FIX_FIXED as FIXED,
+  packFile,
   REMOVAL_DRAFT,
   REMOVED,
   removalPackFile,
@@ -99,15 +100,37 @@ const FAMILIES: Family[] = [
   },
 ];
 
-/** Import the removal pack through the options page's file input, as an admin would. */
-async function importRemovalPack(browser: ExtensionBrowser): Promise<void> {
+/** Import a pack file through the options page's file input, as an admin would; `name` is its English name. */
+async function importPack(browser: ExtensionBrowser, file: string, name: string): Promise<void> {
   const options = await browser.context.newPage();
   await options.goto(`chrome-extension://${browser.extensionId}/options.html#packs`);
-  await options.getByTestId('import-pack').setInputFiles(removalPackFile());
+  await options.getByTestId('import-pack').setInputFiles(file);
   // A hook cannot poll (expect.poll is for tests): the status line says the import took.
-  await options.locator('[role="status"]', { hasText: 'Imported Filler words' }).waitFor();
+  await options.locator('[role="status"]', { hasText: `Imported ${name}` }).waitFor();
   await options.close();
 }
+
+/** A team's own rule on words the default pack also stops: two findings on one underline. */
+const SAME_WORDS_PACK = `id: team-finance
+name: { en: Finance desk, ja: 金融デスク }
+version: 1.0.0
+locales: [en, ja]
+sets: [{ id: finance-desk, title: { en: Finance desk, ja: 金融デスク } }]
+manual:
+  - id: finance-desk
+    title: { en: Finance desk, ja: 金融デスク }
+    body: { en: The finance desk signs off every return., ja: 利回りの表現は金融デスクが確認します。 }
+rules:
+  - id: team.principal-wording
+    set: finance-desk
+    kind: terms
+    category: legal
+    severity: warn
+    manual: finance-desk
+    message: { en: "{match} needs the finance desk.", ja: "「{match}」は金融デスクの確認が必要です。" }
+    terms: [元本保証]
+    examples: { flag: [元本保証で安心], pass: [安心の運用] }
+`;
 
 for (const family of FAMILIES) {
   describe.skipIf(browserMissing)(`cards and fixes: ${family.name}`, () => {
@@ -115,7 +138,7 @@ for (const family of FAMILIES) {
     beforeAll(async () => {
       browser = await launchWithExtension();
       await serveFixture(browser.context, family.origin, family.fixture);
-      await importRemovalPack(browser);
+      await importPack(browser, removalPackFile(), 'Filler words');
     });
     afterAll(async () => {
       await browser?.close();
@@ -209,6 +232,7 @@ describe.skipIf(browserMissing)('a card opened by a click, and "Ignore once"', (
   beforeAll(async () => {
     browser = await launchWithExtension();
     await serveFixture(browser.context, 'https://mastodon.social', 'mastodon');
+    await importPack(browser, packFile(SAME_WORDS_PACK), 'Finance desk');
   });
   afterAll(async () => {
     await browser?.close();
@@ -254,13 +278,14 @@ describe.skipIf(browserMissing)('a card opened by a click, and "Ignore once"', (
   });
 
   it("lists the other rules that stop the same words, and opens each one's card from there", async () => {
-    // 「元本保証」 is stopped by the phrase rule and by the guarantee class: one underline, two findings.
+    // 「元本保証」 is stopped by the default pack's guarantee class and by the team's own rule: one underline,
+    // two findings; the block opens first.
     const { page, card } = await clickUnderline('元本保証で安心', 'block');
     const first = await card.getAttribute('data-rule');
     const other = card.locator('[data-preflight="card-others"] .card-other');
     expect(await other.count()).toBe(1);
     const second = await other.getAttribute('data-rule');
-    expect([first, second].sort()).toEqual(['legal.financial-guarantee', 'legal.guarantee-claim']);
+    expect([first, second]).toEqual(['legal.guarantee-claim', 'team.principal-wording']);
     await other.click();
     await expect.poll(() => card.getAttribute('data-rule')).toBe(second);
     expect(await card.locator('[data-preflight="card-others"] .card-other').getAttribute('data-rule')).toBe(first);

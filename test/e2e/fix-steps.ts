@@ -47,9 +47,12 @@ export const REMOVAL_DRAFT = 'It is basically done';
 export const REMOVED = 'It is done';
 
 /** The removal pack as a file, for the options page's file input. */
-export function removalPackFile(): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'preflight-fixes-')), 'team.yaml');
-  writeFileSync(file, REMOVAL_PACK);
+export const removalPackFile = (): string => packFile(REMOVAL_PACK);
+
+/** A pack's YAML as a file, for the options page's file input. */
+export function packFile(yaml: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'preflight-packs-')), 'team.yaml');
+  writeFileSync(file, yaml);
   return file;
 }
 
