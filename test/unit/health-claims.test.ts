@@ -155,6 +155,27 @@ describe('health claims in the default pack', () => {
   ])('lets everyday talk and permitted wordings pass: %s', (text) => {
     expect(found(text)).toEqual([]);
   });
+
+  // Round 6: news of an arrest, a regulator's survey or a guideline's verdict quotes the claim it punished.
+  it.each([
+    '「リウマチが治る」と効能をうたい健康食品を販売したとして、県警は社長を医薬品医療機器法違反の疑いで逮捕した。',
+    '通販サイトには「血糖値を下げる」と掲載され、購入者の多くは糖尿病の家族のために買っていた。',
+    '都の試買調査で、不適切な事例として「免疫力を高める」「白髪の予防」などを挙げた。',
+    '「副作用ゼロ」とうたって売られたサプリについて、都は販売者に改善を指導した。',
+    'どんな症例でも絶対安全な手術は医学上あり得ず、虚偽広告として取り扱われます。',
+  ])('lets enforcement news that quotes the claim pass: %s', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+
+  it.each([
+    ['「リウマチが治る」健康食品、今なら半額！', 'legal.health-disease-claim'],
+    ['免疫力を高めるサプリ、白髪の予防にも。', 'legal.body-function-claim'],
+    ['天然成分だから副作用ゼロのサプリです。', 'legal.safety-guarantee'],
+    // a seller's own 「改善指導」 is not a regulator's guidance
+    ['栄養士による食事の改善指導つき。このサプリで糖尿病が治ると評判です。', 'legal.health-disease-claim'],
+  ])('still flags the same claim made in an ad: %s', (text, rule) => {
+    expect(found(text).some((f) => f.startsWith(rule))).toBe(true);
+  });
 });
 
 describe('medical advertising (regulated-health)', () => {
