@@ -217,8 +217,11 @@ export const matchControls = {
   exceptions: z.array(z.string().min(1)).optional(),
   /** Co-occurrence: report a match only when one of these also appears (a disaster and a sale). */
   with: Window.optional(),
-  /** Report a match only when none of these appears. */
-  without: Window.optional(),
+  /**
+   * Report a match only when none of these appears. A list gives several windows, each with its own reach: a
+   * permitted wording right beside the match, a ruling's words anywhere in its sentence.
+   */
+  without: z.union([Window, z.array(Window).min(1)]).optional(),
   negation: Negation.optional(),
   /** At most this many findings per draft for this rule. */
   limit: z.number().int().min(1).max(1000).optional(),

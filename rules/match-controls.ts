@@ -15,12 +15,20 @@ export type { MatchControls };
 export function controlTermLists(controls: MatchControls): AtPath<readonly TermRef[] | undefined>[] {
   return [
     [['with', 'terms'], controls.with?.terms],
-    [['without', 'terms'], controls.without?.terms],
+    ...withoutWindows(controls).map(
+      (window, index): AtPath<readonly TermRef[]> => [
+        Array.isArray(controls.without) ? ['without', index, 'terms'] : ['without', 'terms'],
+        window.terms,
+      ],
+    ),
     [['negation', 'before'], controls.negation?.before],
     [['negation', 'after'], controls.negation?.after],
     [['basis', 'terms'], controls.basis?.terms],
   ];
 }
+
+/** A rule's `without` windows as a list (one window or several). */
+const withoutWindows = (controls: MatchControls) => (controls.without === undefined ? [] : [controls.without].flat());
 
 /** A match; `inner` is the gap between a claim's two parts, where a negation cancels it too. */
 export interface Match extends Span {
@@ -53,7 +61,7 @@ export function compileControls(controls: MatchControls, context: CompileContext
     terms.length > 0 ? context.terms(terms, caseSensitive, inflect) : -1;
   const exceptions = list(controls.exceptions ?? [], controls.caseSensitive);
   const withList = controls.with ? list(controls.with.terms) : -1;
-  const withoutList = controls.without ? list(controls.without.terms) : -1;
+  const withoutLists = withoutWindows(controls).map((window) => ({ id: list(window.terms), within: window.within }));
   const before = list(controls.negation?.before ?? []);
   const after = list(controls.negation?.after ?? []);
   const negationWindow = controls.negation?.within ?? 0;
@@ -75,9 +83,8 @@ export function compileControls(controls: MatchControls, context: CompileContext
       const within = controls.with.within;
       kept = kept.filter((m) => near(draft, withList, m, within));
     }
-    if (controls.without) {
-      const within = controls.without.within;
-      kept = kept.filter((m) => !near(draft, withoutList, m, within));
+    if (withoutLists.length > 0) {
+      kept = kept.filter((m) => !withoutLists.some((window) => near(draft, window.id, m, window.within)));
     }
     if (before >= 0 || after >= 0) {
       const cuesBefore = spans(draft, before);

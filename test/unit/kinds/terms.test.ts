@@ -93,6 +93,23 @@ describe('terms', () => {
     expect(matched([gift], '#ad gifted by @brand')).toEqual([]);
   });
 
+  it('takes several `without` windows, each with its own reach', () => {
+    const overclaim = {
+      id: 'o',
+      kind: 'terms',
+      terms: ['removes wrinkles'],
+      without: [{ terms: ['the look of'], within: 1 }, { terms: ['banned for'] }],
+    };
+    expect(matched([overclaim], 'Removes wrinkles overnight.')).toEqual(['Removes wrinkles']);
+    // the permitted wording reaches only the match beside it
+    expect(matched([overclaim], 'Smooths the look of lines. Removes wrinkles overnight.')).toEqual([
+      'Removes wrinkles',
+    ]);
+    expect(matched([overclaim], 'Smooths the look of removes wrinkles')).toEqual([]);
+    // the ruling's words reach the whole draft
+    expect(matched([overclaim], 'A cream was banned for saying it removes wrinkles.')).toEqual([]);
+  });
+
   it('limits the findings per draft', () => {
     expect(matched([{ id: 'l', kind: 'terms', terms: ['x'], limit: 2 }], 'x x x x')).toEqual(['x', 'x']);
   });
