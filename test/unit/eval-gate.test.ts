@@ -17,7 +17,7 @@ import { checkersFor, evaluate, readCorpus, tally, tallyBy } from '../../scripts
  * follows what its newest texts bring: round 5's 253 new violations (29% caught before tuning) took
  * the Japanese whole-corpus figure from 81.4% to 80.4%, and its floor with it.
  */
-const NEWEST_ROUND = /-fresh[345]-/;
+const NEWEST_ROUND = /-fresh[3-6]-/;
 const FLOORS = { studied: { en: 0.86, ja: 0.835 }, whole: { en: 0.8, ja: 0.8 }, falseAlarms: 0.02 };
 
 describe('the default pack on the real-text corpus', () => {
