@@ -160,7 +160,12 @@ const key = (target: Element, init: KeyboardEventInit & { keyCode?: number }, ty
   target.dispatchEvent(event);
   return event;
 };
-const auditSettles = () => vi.waitFor(() => expect(page.audit.length).toBeGreaterThan(0));
+/**
+ * Waits for what the gate does asynchronously (hashing the draft, writing the audit): a bound, not a timing. vitest's
+ * default of one second was once too short on a loaded CI machine.
+ */
+const eventually = <T>(assertion: () => T) => vi.waitFor(assertion, { timeout: 10_000, interval: 20 });
+const auditSettles = () => eventually(() => expect(page.audit.length).toBeGreaterThan(0));
 
 beforeEach(() => {
   lifetime = new AbortController();
@@ -279,7 +284,7 @@ describe('the gate', () => {
     // Every other way to post waits too.
     expect(key(page.textarea, { key: 'Enter' }).defaultPrevented).toBe(true);
     page.engineReady();
-    await vi.waitFor(() => expect(page.dialogs).toHaveLength(1));
+    await eventually(() => expect(page.dialogs).toHaveLength(1));
     expect(page.dialogs[0]?.findings.map((f) => f.severity)).toContain('block');
     expect(page.posted).toEqual([]);
     await auditSettles();
@@ -293,7 +298,7 @@ describe('the gate', () => {
     page.control.click();
     expect(page.posted).toEqual([]);
     page.engineReady();
-    await vi.waitFor(() => expect(page.posted).toEqual(['Opening hours: 10 to 6']));
+    await eventually(() => expect(page.posted).toEqual(['Opening hours: 10 to 6']));
     await auditSettles();
     expect(page.audit.map((e) => e.decision)).toEqual(['posted']);
     expect(page.notices).toEqual([]);
@@ -307,15 +312,15 @@ describe('the gate', () => {
     page.failMode = 'closed';
     page.control.click();
     expect(page.posted).toEqual([]);
-    await vi.waitFor(() => expect(page.dialogs).toHaveLength(1));
+    await eventually(() => expect(page.dialogs).toHaveLength(1));
     expect(page.dialogs[0]?.failure).toContain('the background did not answer');
     page.answer({ action: 'edit' });
-    await vi.waitFor(() => expect(page.audit).toHaveLength(1));
+    await eventually(() => expect(page.audit).toHaveLength(1));
 
     page.failMode = 'open';
     page.control.click();
     expect(page.posted).toEqual(['Opening hours: 10 to 6']);
-    await vi.waitFor(() => expect(page.audit).toHaveLength(2));
+    await eventually(() => expect(page.audit).toHaveLength(2));
     expect(page.audit[1]).toMatchObject({ decision: 'posted', failure: 'the background did not answer' });
   });
 
@@ -396,7 +401,7 @@ describe('"Post anyway" on a site that ignores a press made by script', () => {
     page.form.dispatchEvent(submit);
     // This test page posts from both handlers (a real site posts once): the submit reached the page's handler.
     expect(page.posted).toEqual([`Note: ${WARNED}`, `Note: ${WARNED}`]);
-    await vi.waitFor(() => expect(decisions()).toEqual(['stopped', 'override']));
+    await eventually(() => expect(decisions()).toEqual(['stopped', 'override']));
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(decisions()).toEqual(['stopped', 'override']);
     expect(page.audit[1]).toMatchObject({ reason: 'Checked with the campaign owner', ruleIds: ['rule.warn'] });
@@ -486,12 +491,12 @@ describe('"Post anyway" on a site that ignores a press made by script', () => {
         expires: new Date(Date.now() + 3_600_000).toISOString(),
       },
     });
-    await vi.waitFor(() => expect(page.audit.length).toBe(1));
+    await eventually(() => expect(page.audit.length).toBe(1));
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(page.posted).toEqual([]);
     operatorClick(page.control);
     expect(page.posted).toEqual([BLOCKED]);
-    await vi.waitFor(() => expect(decisions()).toEqual(['stopped', 'approved']));
+    await eventually(() => expect(decisions()).toEqual(['stopped', 'approved']));
   });
 
   it('replays the press itself where the adapter says the site accepts scripted events', async () => {
@@ -499,8 +504,8 @@ describe('"Post anyway" on a site that ignores a press made by script', () => {
     page.textarea.value = `Note: ${WARNED}`;
     operatorClick(page.control);
     page.answer({ action: 'override', reason: 'Checked with the campaign owner' });
-    await vi.waitFor(() => expect(page.posted).toEqual([`Note: ${WARNED}`]));
-    await vi.waitFor(() => expect(decisions()).toEqual(['stopped', 'override']));
+    await eventually(() => expect(page.posted).toEqual([`Note: ${WARNED}`]));
+    await eventually(() => expect(decisions()).toEqual(['stopped', 'override']));
   });
 });
 
@@ -515,7 +520,7 @@ describe('a press held while the packs load, on a site that ignores a press made
     page.textarea.value = text;
     expect(operatorClick(page.control).defaultPrevented).toBe(true);
     page.engineReady();
-    await vi.waitFor(() => expect(page.notices.length + page.dialogs.length).toBe(1));
+    await eventually(() => expect(page.notices.length + page.dialogs.length).toBe(1));
     await settle();
   }
 
@@ -569,7 +574,7 @@ describe('a press held while the packs load, on a site that ignores a press made
     expect(operatorClick(page.control).defaultPrevented).toBe(true);
     page.engine.error = 'the background did not answer';
     page.engineReady();
-    await vi.waitFor(() => expect(page.notices).toHaveLength(1));
+    await eventually(() => expect(page.notices).toHaveLength(1));
     expect(page.notices[0]?.failure).toContain('the background did not answer');
     expect(page.posted).toEqual([]);
     operatorClick(page.control);
