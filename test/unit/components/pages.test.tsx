@@ -344,7 +344,11 @@ describe('the options page’s sections', () => {
     expect(el.querySelector('[data-set="claims"] small')?.textContent).toMatch(/^\d+ rules/);
   });
 
-  it('finds rules by words, set and severity, and shows each one’s message on an example, not its template', async () => {
+  // Rendering every rule of the default pack in happy-dom takes 8–15 s alone and over 30 s on a loaded machine;
+  // these two tests get a wider limit (a limit catches a hang, not slowness).
+  it('finds rules by words, set and severity, and shows each one’s message on an example, not its template', {
+    timeout: 90_000,
+  }, async () => {
     location.hash = '#rules';
     const el = await mount(<OptionsApp />);
     const rules = () => [...el.querySelectorAll('.rule')].map((rule) => rule.getAttribute('data-rule-id'));
@@ -381,7 +385,7 @@ describe('the options page’s sections', () => {
     expect(el.querySelector('[data-testid="rules-shown"]')?.textContent).toBe('No rule matches these filters.');
   });
 
-  it('lowers a rule’s severity from the rules section', async () => {
+  it('lowers a rule’s severity from the rules section', { timeout: 90_000 }, async () => {
     location.hash = '#rules';
     const el = await mount(<OptionsApp />);
     const select = el.querySelector(
