@@ -11,14 +11,13 @@ import { checkersFor, evaluate, readCorpus, tally, tallyBy } from '../../scripts
 /**
  * Each round adds texts the rules were never tuned on, and they enter with their misses (the honest
  * estimate of hidden sets). So the floors reached hold on the texts already studied, and the whole
- * corpus, the newest round included, has its own floor. Reached on 2026-12-05 after round 6: studied
- * en 86.3%, ja 84.2%; whole corpus en 79.4%, ja 80.2%; false alarms en 1.5%, ja 1.0%. Rounds three to
- * six entered with their misses, so they stay out of the studied texts. The whole corpus's floor
- * follows what its newest texts bring: rounds 5 and 6 (350 new violations, 29% and 43% caught before
- * tuning) took the English whole-corpus figure from 79.5% to 79.4% and the Japanese from 81.4% to 80.2%.
+ * corpus, the newest round included, has its own floor. Rounds three to seven entered with their misses,
+ * so they stay out of the studied texts. The whole corpus's floor follows what its newest texts bring:
+ * round 7 (203 violations, 33% caught before tuning; held-out sets after tuning 10/44) took the whole
+ * corpus from en 79.4% / ja 80.2% to the figures below the floors' comment in docs/evaluation.md.
  */
 const NEWEST_ROUND = /-fresh[3-7]-/;
-const FLOORS = { studied: { en: 0.86, ja: 0.84 }, whole: { en: 0.79, ja: 0.8 }, falseAlarms: 0.02 };
+const FLOORS = { studied: { en: 0.86, ja: 0.84 }, whole: { en: 0.77, ja: 0.78 }, falseAlarms: 0.02 };
 
 describe('the default pack on the real-text corpus', () => {
   const items = readCorpus();
