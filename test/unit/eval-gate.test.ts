@@ -17,7 +17,7 @@ import { checkersFor, evaluate, readCorpus, tally, tallyBy } from '../../scripts
  * follows what its newest texts bring: rounds 5 and 6 (350 new violations, 29% and 43% caught before
  * tuning) took the English whole-corpus figure from 79.5% to 79.4% and the Japanese from 81.4% to 80.2%.
  */
-const NEWEST_ROUND = /-fresh[3-6]-/;
+const NEWEST_ROUND = /-fresh[3-7]-/;
 const FLOORS = { studied: { en: 0.86, ja: 0.84 }, whole: { en: 0.79, ja: 0.8 }, falseAlarms: 0.02 };
 
 describe('the default pack on the real-text corpus', () => {
