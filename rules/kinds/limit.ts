@@ -54,6 +54,11 @@ export const LimitCheck = z.strictObject({
    * or a lone stylised word (ARIIISE) is not shouting; a sentence in capitals is.
    */
   minRunWords: z.number().int().min(1).max(50).optional(),
+  /**
+   * hashtags, mentions: count only the longest run of them with nothing but spaces or line breaks between
+   * ("@a @b @c @d @e"), so accounts named in a sentence ("catch @a, @b, @c and @d in action") are not a wall of tags.
+   */
+  runOnly: z.boolean().optional(),
   /** forbiddenChars: the characters that may not appear. */
   chars: z.string().min(1).optional(),
   platforms: z.array(Platform).min(1).optional(),
@@ -86,6 +91,18 @@ function entities(spans: Span[], draft: Draft): Measure {
       return first && last ? { start: first.start, end: last.end } : whole(draft);
     },
   };
+}
+
+/** The longest run of entities with only whitespace between them, measured like `entities`. */
+function entityRun(spans: Span[], draft: Draft): Measure {
+  let best: Span[] = [];
+  let run: Span[] = [];
+  for (const span of spans) {
+    const previous = run[run.length - 1];
+    run = previous && /^\s+$/.test(draft.text.slice(previous.end, span.start)) ? [...run, span] : [span];
+    if (run.length > best.length) best = run;
+  }
+  return entities(best, draft);
 }
 
 /** The first place where the draft's count passes `max`, found by bisecting prefixes. */
@@ -257,9 +274,9 @@ function measure(draft: Draft, check: LimitCheck): Measure {
     case 'lines':
       return { value: draft.text.split(/\r\n|\r|\n/).length, where: () => whole(draft) };
     case 'hashtags':
-      return entities(draft.hashtags(), draft);
+      return (check.runOnly ? entityRun : entities)(draft.hashtags(), draft);
     case 'mentions':
-      return entities(draft.mentions(), draft);
+      return (check.runOnly ? entityRun : entities)(draft.mentions(), draft);
     case 'cashtags':
       return entities(draft.cashtags(), draft);
     case 'links':

@@ -2,7 +2,7 @@
  * `pii`: personal and confidential data that must never be posted: e-mail addresses, personal
  * phone numbers (Japanese and international), payment cards (Luhn-checked), Japan's My Number
  * (check digit), confidentiality markers (社外秘) and credentials. Business numbers (0120, 0800,
- * 0570, US toll-free) and the pack's own addresses are allowed.
+ * 0570, US toll-free), numbers in an SMS keyword call to action and the pack's own addresses are allowed.
  */
 
 import { z } from 'zod';
@@ -103,6 +103,13 @@ const CREDENTIALS = [
 const CARD_CONTEXT_AGAINST =
   /(?:追跡|問い合わせ|伝票|注文|受付|会員|お客様|商品コード|品番|バーコード|order|tracking|uid|id|ticket|case|jan|ean|isbn|upc|sku)[^\d\n]{0,12}$/i;
 const BUSINESS_PREFIXES = ['0120', '0800', '0570', '0990'];
+/**
+ * An SMS keyword call to action right before the number ("text \"BUILD\" to +1 707…", "Text JOIN to 555-0100"):
+ * the keyword is quoted or in capitals, so "text me to …" is still a person's number. Only businesses run
+ * keyword programmes (CTIA's Short Code Monitoring Handbook, the FCC's TCPA rules on text marketing).
+ */
+const SMS_KEYWORD_BEFORE =
+  /(?:^|[^A-Za-z])(?:[Tt]ext|TEXT|[Tt]xt|TXT|SMS|[Ss]end|SEND|[Rr]eply|REPLY)\s+(?:["“'‘][A-Za-z0-9]{2,20}["”'’]|[A-Z0-9]{2,20})\s+(?:to|TO)\s*:?\s*$/;
 const TOLL_FREE = /^1?(800|888|877|866|855|844|833)/;
 
 const digitsOf = (text: string) => text.replace(/\D/g, '');
@@ -224,6 +231,10 @@ export default defineKind({
             if (regex === NANP_PHONE && TOLL_FREE.test(digits)) return;
             if (regex === INTL_PHONE && (digits.startsWith('1') ? TOLL_FREE.test(digits) : false)) return;
             if (allowedBy(allow, 'phone', match)) return;
+            if (SMS_KEYWORD_BEFORE.test(text.slice(Math.max(0, start - 40), start))) {
+              taken.push({ start, end }); // "+1 415 555 0123" is not found again as "415 555 0123"
+              return;
+            }
             push(start, end, 'phone');
             taken.push({ start, end });
           });

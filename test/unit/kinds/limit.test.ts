@@ -59,6 +59,20 @@ describe('limit', () => {
     expect(check([rule], '#a #b #c #d #e')).toEqual([]);
   });
 
+  it('counts only a run of mentions with spaces between when runOnly is set', () => {
+    const rule = limit([{ metric: 'mentions', max: 4, runOnly: true }]);
+    const wall = 'Thanks @ana @ben @chris @dana @eli for coming!';
+    const [finding] = check([rule], wall);
+    expect(finding).toMatchObject({ message: '5 > 4', start: 30, end: 34 });
+    expect(wall.slice(finding!.start, finding!.end)).toBe('@eli');
+    const prose =
+      'Stream @adidasATLGames live and catch @LylesNoah, @Flaamingoo_, @annaahalll and @Evaglobal01 in action.';
+    expect(check([rule], prose)).toEqual([]);
+    expect(check([limit([{ metric: 'mentions', max: 4 }])], prose)[0]?.message).toBe('5 > 4');
+    const [tail] = check([rule], 'Great night! @a @b\n@c @d @e');
+    expect(tail).toMatchObject({ message: '5 > 4', start: 25, end: 27 });
+  });
+
   it('measures the share of capitals, ignoring URLs, tags and handles', () => {
     const rule = limit([{ metric: 'capsRatio', max: 0.7, minLetters: 20 }]);
     expect(check([rule], "HUGE SALE TODAY ONLY DON'T MISS OUT").map((f) => f.message)).toEqual(['100% > 70%']);

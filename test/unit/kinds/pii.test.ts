@@ -53,6 +53,17 @@ describe('pii', () => {
     expect(found(['phone'], 'Order 2025061234567 shipped')).toEqual([]);
   });
 
+  it('lets a number in an SMS keyword call to action through, not a number someone is told to text', () => {
+    expect(found(['phone'], 'if yk what portal he just stepped thru text "BUILD" to +17079324826')).toEqual([]);
+    expect(found(['phone'], 'Text JOIN to (415) 555-0123 for weekly deals')).toEqual([]);
+    expect(found(['phone'], 'Reply “STOP” to +1 415 555 0123 to opt out')).toEqual([]);
+    expect(check([pii(['phone'])], 'Text me to (415) 555-0123 tonight').map((f) => [f.start, f.end])).toEqual([
+      [11, 25],
+    ]);
+    expect(found(['phone'], 'Text our manager directly at +1 415 555 2671.')).toEqual(['phone: +1 415 555 2671']);
+    expect(found(['phone'], 'Text BUILD to our manager: +1 415 555 2671')).toEqual(['phone: +1 415 555 2671']);
+  });
+
   it('finds Luhn-valid card numbers but not tracking numbers', () => {
     expect(found(['payment-card'], 'カード番号 4111 1111 1111 1111 で決済できません')).toEqual([
       'payment-card: 4111 1111 1111 1111',
