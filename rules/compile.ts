@@ -26,6 +26,7 @@ import type {
 import { entityMemory, NO_MEMORY } from './text/entities';
 import { foldTerm } from './text/fold';
 import { termForms } from './text/forms';
+import { keepsOneKanaScript } from './text/kana-words';
 import { type AutomatonSnapshot, TermMatcher } from './text/matcher';
 import { PatternError, type PreparedPattern, runPattern } from './text/run-pattern';
 
@@ -293,8 +294,10 @@ export function compileChecker(packs: readonly Pack[], options: CompileOptions =
         shared.set(key, list);
         const resolved = resolveTerms(terms, lexicons, inflect);
         resolved.forEach((entry, index) => {
-          for (const form of formsOf(termText(entry.term), entry.inflect, true))
-            matchers.terms.add(form, list, index, false, entry.standalone);
+          const text = termText(entry.term);
+          const sameScript = keepsOneKanaScript(text);
+          for (const form of formsOf(text, entry.inflect, true))
+            matchers.terms.add(form, list, index, false, entry.standalone, sameScript);
         });
         if (caseSensitive)
           matchers.exactCase.set(

@@ -68,3 +68,34 @@ export function standsAsWord(
   if (isKanji(before) && OKURIGANA_START.has(folded.charCodeAt(start))) return false;
   return true;
 }
+
+/** 1 for a hiragana letter, 2 for a katakana letter, 0 for anything else (ー, kanji, Latin …). */
+const kanaScript = (code: number) => (isHiragana(code) ? 1 : isKatakana(code) && code !== 0x30fc ? 2 : 0);
+
+/**
+ * Whether a term's own spelling ever passes straight from hiragana to katakana or back (肌のシミ does,
+ * テロ and がん do not). Terms that do not are matched only where the draft does not either: folding
+ * lets ガン match がん, but it must not let テロ match the て and ロ of 「買ってローテ」.
+ */
+export function switchesKanaScript(
+  text: string,
+  start = 0,
+  end = text.length,
+  unit = (i: number) => text.charCodeAt(i),
+): boolean {
+  let previous = 0;
+  for (let i = start; i < end; i++) {
+    const script = kanaScript(unit(i));
+    if (script === 0) continue;
+    if (previous !== 0 && script !== previous) return true;
+    previous = script;
+  }
+  return false;
+}
+
+/** A term with kana whose spelling stays in one kana script: its hits are held to the same (`switchesKanaScript`). */
+export function keepsOneKanaScript(term: string): boolean {
+  let kana = false;
+  for (let i = 0; i < term.length && !kana; i++) kana = kanaScript(term.charCodeAt(i)) !== 0;
+  return kana && !switchesKanaScript(term);
+}

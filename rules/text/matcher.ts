@@ -4,7 +4,7 @@
  * CJK edges match anywhere, since Japanese has no spaces between words, except that a short
  * `standalone` kana term must stand as a word of its own (text/kana-words.ts).
  */
-import { isShortKana, standsAsWord } from './kana-words';
+import { isShortKana, standsAsWord, switchesKanaScript } from './kana-words';
 
 // Dense rows cost 512 bytes each: at most 2 MB, for the shallow nodes where most steps happen.
 const DENSE_DEPTH = 3;
@@ -69,7 +69,10 @@ export class TermMatcher {
   private readonly keys: string[] = [];
   private readonly lists: number[] = [];
   private readonly terms: number[] = [];
-  /** Per term: 1 when its start must be a word start, 2 when its end must be a word end, 4 a standalone kana word. */
+  /**
+   * Per term: 1 when its start must be a word start, 2 when its end must be a word end, 4 a standalone kana word,
+   * 8 when the draft may not pass between hiragana and katakana inside the hit (the term's spelling never does).
+   */
   private readonly bounds: number[] = [];
   private built = false;
   private longestKey = 0;
@@ -101,9 +104,10 @@ export class TermMatcher {
   /**
    * Add an already folded term; hits report `list` and `term` back. A `substring` term matches
    * anywhere, even inside a word (the literals a pattern needs); a `standalone` one that is a
-   * few kana matches only as a word of its own.
+   * few kana matches only as a word of its own. `sameScript`: the term's own spelling never passes
+   * between hiragana and katakana, so a hit whose draft units do is no hit (テロ in 「買ってローテ」).
    */
-  add(folded: string, list: number, term: number, substring = false, standalone = false): void {
+  add(folded: string, list: number, term: number, substring = false, standalone = false, sameScript = false): void {
     if (folded.length === 0) return;
     this.built = false;
     this.keys.push(folded);
@@ -114,7 +118,8 @@ export class TermMatcher {
         ? 0
         : (isWordUnit(folded.charCodeAt(0)) ? 1 : 0) |
             (isWordUnit(folded.charCodeAt(folded.length - 1)) ? 2 : 0) |
-            (standalone && isShortKana(folded) ? 4 : 0),
+            (standalone && isShortKana(folded) ? 4 : 0) |
+            (sameScript ? 8 : 0),
     );
   }
 
@@ -404,6 +409,7 @@ export class TermMatcher {
           if (bounds & 1 && start > 0 && isWordUnit(text.charCodeAt(start - 1))) continue;
           if (bounds & 2 && end < length && isWordUnit(text.charCodeAt(end))) continue;
           if (bounds & 4 && !standsAsWord(text, start, end, source)) continue;
+          if (bounds & 8 && source && switchesKanaScript(text, start, end, source)) continue;
           onHit(entryList[entry]!, entryTerm[entry]!, start, end);
         }
       }

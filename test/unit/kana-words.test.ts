@@ -3,7 +3,7 @@ import { DEFAULT_PACK_DIR } from '../../cli/builtin-pack';
 import { loadPackFrom } from '../../cli/pack-source';
 import { compilePacks } from '../../rules/index';
 import { fold, foldTerm } from '../../rules/text/fold';
-import { isShortKana } from '../../rules/text/kana-words';
+import { isShortKana, keepsOneKanaScript, switchesKanaScript } from '../../rules/text/kana-words';
 import { TermMatcher } from '../../rules/text/matcher';
 import { testPack } from '../helpers/pack';
 
@@ -108,5 +108,35 @@ describe('the default pack with standalone disease and skin lexicons', () => {
       .check(draft, { platform: 'x', locale: 'ja' })
       .map((f) => `${f.ruleId}:${draft.slice(f.start, f.end)}@${f.start}`);
     expect(found).toEqual(['a:がん@10', 'b:シミ@13']);
+  });
+});
+
+describe('a term spelt in one kana script does not match across a change of script in the draft', () => {
+  it('knows which spellings pass between hiragana and katakana', () => {
+    expect(switchesKanaScript('肌のシミ')).toBe(true);
+    expect(switchesKanaScript('買ってローテ')).toBe(true);
+    expect(switchesKanaScript('すごーい')).toBe(false); // ー belongs to neither script
+    expect(switchesKanaScript('ガン予防')).toBe(false);
+    expect(keepsOneKanaScript('テロ')).toBe(true);
+    expect(keepsOneKanaScript('胃がん')).toBe(true);
+    expect(keepsOneKanaScript('肌のシミ')).toBe(false);
+    expect(keepsOneKanaScript('terror')).toBe(false); // no kana: nothing to hold
+  });
+
+  it('finds テロ written in either script, never in the て and ロ of 「買ってローテ」 or 「見てロゴ」', () => {
+    // A defect found in round 8: 「数種類買ってローテで飲んでます」 was blocked as a promotion beside a terror attack.
+    const pack = testPack([{ id: 'attack', kind: 'terms', terms: ['テロ', '肌のシミ'] }]);
+    const checker = compilePacks([pack]);
+    const found = (draft: string) =>
+      checker
+        .check(draft, { platform: 'x', locale: 'ja' })
+        .map((f) => `${draft.slice(f.start, f.end)}@${f.start}-${f.end}`);
+    expect(found('数種類買ってローテで飲んでます')).toEqual([]);
+    expect(found('動画を見てロゴの由来を知ろう')).toEqual([]);
+    expect(found('テロの犠牲者に哀悼の意を')).toEqual(['テロ@0-2']);
+    expect(found('てろの犠牲者に')).toEqual(['てろ@0-2']);
+    // A term whose own spelling changes script keeps matching either way.
+    expect(found('肌のシミが気になる')).toEqual(['肌のシミ@0-4']);
+    expect(found('肌のしみが気になる')).toEqual(['肌のしみ@0-4']);
   });
 });
