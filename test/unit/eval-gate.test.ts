@@ -16,7 +16,7 @@ import { checkersFor, evaluate, readCorpus, tally, tallyBy } from '../../scripts
  * round 7 (203 violations, 33% caught before tuning; held-out sets after tuning 10/44) took the whole
  * corpus from en 79.4% / ja 80.2% to the figures below the floors' comment in docs/evaluation.md.
  */
-const NEWEST_ROUND = /-fresh[3-7]-/;
+const NEWEST_ROUND = /-fresh[3-8]-/;
 const FLOORS = { studied: { en: 0.86, ja: 0.84 }, whole: { en: 0.77, ja: 0.78 }, falseAlarms: 0.02 };
 
 describe('the default pack on the real-text corpus', () => {
