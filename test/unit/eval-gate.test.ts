@@ -1,7 +1,7 @@
 /**
  * The quality gate on the project's own real-text corpus (eval/corpus, `npm run eval`): the default
- * pack may not fall back below what it reached. Deterministic: counts, no timing. The studied floors
- * only ever rise; issue 9's goal is recall of at least 0.8 in each language with at most 2% false alarms.
+ * pack may not fall back below what it reached. Deterministic: counts, no timing. The floors on
+ * studied texts only ever rise; issue 9's goal is recall of at least 0.8 in each language with at most 2% false alarms.
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PACK_DIR } from '../../cli/builtin-pack';
@@ -10,33 +10,53 @@ import { checkersFor, evaluate, readCorpus, tally, tallyBy } from '../../scripts
 
 /**
  * Each round adds texts the rules were never tuned on, and they enter with their misses (the honest
- * estimate of hidden sets). So the floors reached hold on the texts already studied, and the whole
- * corpus, the newest round included, has its own floor. Rounds three to seven entered with their misses,
- * so they stay out of the studied texts. The whole corpus's floor follows what its newest texts bring:
- * round 7 (203 violations, 33% caught before tuning; held-out sets after tuning 10/44) took the whole
- * corpus from en 79.4% / ja 80.2% to the figures below the floors' comment in docs/evaluation.md.
+ * estimate of hidden sets). So there are three floors. The texts gathered before the rounds of fresh
+ * sets (before round 3) keep the floors they reached (en 87.0%, ja 84.2%). The texts of the rounds whose
+ * misses later rounds studied (through round 6) hold issue 9's goal: on 2026-12-05, after round 8, en 80.4%
+ * (562/699) and ja 81.0% (532/657). The whole corpus, the newest rounds included, has its own floor, which
+ * follows what those rounds bring: rounds 7 and 8 (362 violations, 32% and 31% caught before their tuning)
+ * took it from en 79.4% / ja 80.2% to en 76.6% / ja 77.7%. When a round's misses have been studied, its
+ * sets leave NEWEST_ROUNDS.
  */
-const NEWEST_ROUND = /-fresh[3-8]-/;
-const FLOORS = { studied: { en: 0.86, ja: 0.84 }, whole: { en: 0.77, ja: 0.78 }, falseAlarms: 0.02 };
+const LATER_ROUNDS = /-fresh[3-8]-/;
+const NEWEST_ROUNDS = /-fresh[78]-/;
+const FLOORS = {
+  early: { en: 0.86, ja: 0.84 },
+  studied: { en: 0.8, ja: 0.8 },
+  whole: { en: 0.76, ja: 0.77 },
+  falseAlarms: 0.02,
+};
 
 describe('the default pack on the real-text corpus', () => {
   const items = readCorpus();
   const { checkerFor } = checkersFor(loadPackFrom(DEFAULT_PACK_DIR));
   const outcomes = evaluate(items, checkerFor);
   const byLanguage = tallyBy(outcomes, (item) => item.lang);
-  const studied = tallyBy(
-    outcomes.filter((outcome) => !NEWEST_ROUND.test(outcome.item.id)),
-    (item) => item.lang,
+  const without = (rounds: RegExp) =>
+    tallyBy(
+      outcomes.filter((outcome) => !rounds.test(outcome.item.id)),
+      (item) => item.lang,
+    );
+  const early = without(LATER_ROUNDS);
+  const studied = without(NEWEST_ROUNDS);
+
+  it.each(Object.entries(FLOORS.early))(
+    'catches at least its floor of the %s violations gathered before round 3',
+    (lang, floor) => {
+      const counts = early[lang]!;
+      expect(counts.flag).toBeGreaterThanOrEqual(200);
+      expect(counts.recall).toBeGreaterThanOrEqual(floor);
+    },
   );
 
   it.each(Object.entries(FLOORS.studied))('catches at least its floor of the studied %s violations', (lang, floor) => {
     const counts = studied[lang]!;
-    expect(counts.flag).toBeGreaterThanOrEqual(200);
+    expect(counts.flag).toBeGreaterThan(early[lang]!.flag);
     expect(counts.recall).toBeGreaterThanOrEqual(floor);
   });
 
   it.each(Object.entries(FLOORS.whole))(
-    'catches at least its floor of all %s violations, the newest round included',
+    'catches at least its floor of all %s violations, the newest rounds included',
     (lang, floor) => {
       const counts = byLanguage[lang]!;
       expect(counts.flag).toBeGreaterThan(studied[lang]!.flag);
