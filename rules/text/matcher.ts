@@ -6,6 +6,9 @@
  */
 import { isShortKana, standsAsWord, switchesKanaScript } from './kana-words';
 
+/** Terms up to this long have their hits held to one kana script where their spelling is (`add`'s `sameScript`). */
+const SCRIPT_CHECKED_LENGTH = 12;
+
 // Dense rows cost 512 bytes each: at most 2 MB, for the shallow nodes where most steps happen.
 const DENSE_DEPTH = 3;
 const DENSE_ROWS = 4096;
@@ -71,7 +74,8 @@ export class TermMatcher {
   private readonly terms: number[] = [];
   /**
    * Per term: 1 when its start must be a word start, 2 when its end must be a word end, 4 a standalone kana word,
-   * 8 when the draft may not pass between hiragana and katakana inside the hit (the term's spelling never does).
+   * 8 when the draft may not pass between hiragana and katakana inside the hit (the term's spelling never does;
+   * short terms only, so the check per hit stays a few steps: a long term does not meet a stray script change).
    */
   private readonly bounds: number[] = [];
   private built = false;
@@ -119,7 +123,7 @@ export class TermMatcher {
         : (isWordUnit(folded.charCodeAt(0)) ? 1 : 0) |
             (isWordUnit(folded.charCodeAt(folded.length - 1)) ? 2 : 0) |
             (standalone && isShortKana(folded) ? 4 : 0) |
-            (sameScript ? 8 : 0),
+            (sameScript && folded.length <= SCRIPT_CHECKED_LENGTH ? 8 : 0),
     );
   }
 
