@@ -95,14 +95,18 @@ function entities(spans: Span[], draft: Draft): Measure {
 
 /** The longest run of entities with only whitespace between them, measured like `entities`. */
 function entityRun(spans: Span[], draft: Draft): Measure {
-  let best: Span[] = [];
-  let run: Span[] = [];
-  for (const span of spans) {
-    const previous = run[run.length - 1];
-    run = previous && /^\s+$/.test(draft.text.slice(previous.end, span.start)) ? [...run, span] : [span];
-    if (run.length > best.length) best = run;
+  // Indices, not copied arrays: a draft of thousands of tags stays one pass.
+  let bestStart = 0;
+  let bestLength = 0;
+  let runStart = 0;
+  for (let i = 0; i < spans.length; i++) {
+    if (i > 0 && !/^\s+$/.test(draft.text.slice(spans[i - 1]!.end, spans[i]!.start))) runStart = i;
+    if (i + 1 - runStart > bestLength) {
+      bestStart = runStart;
+      bestLength = i + 1 - runStart;
+    }
   }
-  return entities(best, draft);
+  return entities(spans.slice(bestStart, bestStart + bestLength), draft);
 }
 
 /** The first place where the draft's count passes `max`, found by bisecting prefixes. */
