@@ -3,14 +3,15 @@
  * one rule behind a finding, not a pack's whole list. Each rule shows what it tells an operator
  * (its message on its own example), and takes the same overrides as before.
  */
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { localize } from '../rules/compile';
-import { exampleFindings } from '../rules/examples';
-import type { Pack, Severity } from '../rules/schema';
+import { exampleFindingSteps } from '../rules/examples';
+import type { Finding, Pack, Severity } from '../rules/schema';
 import { isOn, type SetSwitches, setKey } from '../utils/settings';
 import type { RuleOverride } from '../utils/storage';
 import { SEVERITY_ORDER, severityLabel } from './FindingList';
 import { t, tn } from './i18n';
+import { drainWhenIdle } from './idle';
 import { LabelledSelect } from './LabelledSelect';
 import { RuleList } from './RuleList';
 
@@ -39,11 +40,7 @@ export function RulesSection({
   const [query, setQuery] = useState('');
   const [setFilter, setSetFilter] = useState('');
   const [severity, setSeverity] = useState<Severity | ''>('');
-  // Checking each rule's example once per pack and language, not on every keystroke in the search box.
-  const examples = useMemo(
-    () => new Map(packs.map((pack) => [pack.id, exampleFindings(pack, locale)])),
-    [packs, locale],
-  );
+  const examples = useExampleFindings(packs, locale);
   const words = query.trim().toLocaleLowerCase(locale);
   const setIds = [...new Set(packs.flatMap((pack) => pack.sets.map((set) => set.id)))];
   const setTitle = (id: string) => {
@@ -123,4 +120,31 @@ export function RulesSection({
       ))}
     </div>
   );
+}
+
+type ExamplesByPack = ReadonlyMap<string, ReadonlyMap<string, Finding>>;
+
+/**
+ * Each rule's finding on its example, once per pack and language (not per keystroke in the search
+ * box), computed in idle moments: the list shows the messages' templates until they are ready, so
+ * opening the tab never waits for half a second of checking.
+ */
+function useExampleFindings(packs: readonly Pack[], locale: string): ExamplesByPack {
+  const [examples, setExamples] = useState<ExamplesByPack>(new Map());
+  useEffect(() => {
+    function* steps() {
+      for (const pack of packs) {
+        for (const [ruleId, finding] of exampleFindingSteps(pack, locale)) yield { pack: pack.id, ruleId, finding };
+      }
+    }
+    return drainWhenIdle(steps(), (found) => {
+      const byPack = new Map<string, Map<string, Finding>>();
+      for (const { pack, ruleId, finding } of found) {
+        if (!byPack.has(pack)) byPack.set(pack, new Map());
+        byPack.get(pack)!.set(ruleId, finding);
+      }
+      setExamples(byPack);
+    });
+  }, [packs, locale]);
+  return examples;
 }

@@ -153,16 +153,27 @@ export function runExamples(pack: Pack, options: { requireExamples?: boolean } =
  * with every set on. A reviewer reads a real message ("「元本保証」…") instead of a template's `{match}`.
  */
 export function exampleFindings(pack: Pack, locale: string): Map<string, Finding> {
+  return new Map(exampleFindingSteps(pack, locale));
+}
+
+/**
+ * The same findings one rule at a time, so a page can spread the work (half a second for the default
+ * pack) over idle moments instead of freezing while it opens.
+ */
+export function* exampleFindingSteps(pack: Pack, locale: string): Generator<[string, Finding]> {
   const sets = Object.fromEntries(pack.sets.map((set) => [set.id, true]));
-  const found = new Map<string, Finding>();
-  const plain = compilePacks([pack], { sets });
+  // Compiled at the first step, not when the generator is made: the caller decides when work starts.
+  let plain: ReturnType<typeof compilePacks> | undefined;
+  const withEverySet = () => {
+    plain ??= compilePacks([pack], { sets });
+    return plain;
+  };
   for (const rule of pack.rules) {
     const example = rule.examples.flag[0];
     if (example === undefined) continue;
     const { text, platform, postType, now, lexicons } = exampleCase(example, rule);
-    const checker = lexicons ? compilePacks([pack], { sets, lexicons }) : plain;
+    const checker = lexicons ? compilePacks([pack], { sets, lexicons }) : withEverySet();
     const finding = checker.check(text, { platform, postType, now, locale }).find((f) => f.ruleId === rule.id);
-    if (finding) found.set(rule.id, finding);
+    if (finding) yield [rule.id, finding];
   }
-  return found;
 }
