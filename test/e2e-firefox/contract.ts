@@ -1,7 +1,8 @@
 /**
  * The composer contract in Firefox: the badge by each composer, the gate stopping a `block` draft
  * from the publish control and from the composer's keyboard shortcut, a warn-only draft posted once a
- * reason is given, a clean draft posted exactly as written; each decision in the audit log. The same
+ * reason is given, a clean draft posted exactly as written, two composers on a page checked apart; each
+ * decision in the audit log. The same
  * drafts as the Chromium contract (test/e2e/contract.ts), on the same fixtures.
  */
 import type { Browser, Page } from 'puppeteer-core';
@@ -29,6 +30,11 @@ export interface FirefoxFixture {
   composer: string;
   /** The publish control of the composer under test: the first, or the one `late` opens. */
   publish: string;
+  /**
+   * Every composer's publish control in document order, for the page's second composer; one control
+   * for several composers (a thread's "Post all") is fine. Given where the page has two composers.
+   */
+  publishAll?: string;
   /** Opens the composer under test after load (a post dialog); it becomes the last one. */
   late?: (page: Page) => Promise<void>;
   /** What an operator does before the composer takes typing (YouTube's placeholder opens its box). */
@@ -148,6 +154,27 @@ export function firefoxContract(f: FirefoxFixture): void {
       expect(JSON.stringify(log)).not.toContain(DRAFTS.warn);
       await page.close();
     });
+
+    const publishAll = f.publishAll;
+    if (publishAll !== undefined) {
+      it('watches two composers on one page separately', async () => {
+        const { page } = await open();
+        await expect.poll(() => composers(page), { timeout: READY_MS }).toBeGreaterThanOrEqual(2);
+        await expect.poll(() => indicators(page)).toBe(await composers(page));
+        const second: Opened = { page, index: 1 };
+        await type(second, DRAFTS.block);
+        await expect.poll(() => severity(second)).toBe('block');
+        expect(await severity({ page, index: 0 })).toBe('clean');
+        const controls = await page.$$(publishAll);
+        await controls[Math.min(1, controls.length - 1)]?.click();
+        await expect.poll(() => dialogShown(second)).toBe(true);
+        await page.keyboard.press('Escape');
+        await expect.poll(() => dialogShown(second)).toBe(false);
+        expect(await posted(second)).toEqual([]);
+        expect(await modelText(second)).toBe(DRAFTS.block);
+        await page.close();
+      });
+    }
 
     it('lets a clean draft through, exactly as written', async () => {
       const opened = await open();

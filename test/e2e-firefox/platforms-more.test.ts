@@ -14,6 +14,7 @@ firefoxContract({
   fixture: 'facebook',
   composer: 'div[role="textbox"][contenteditable="true"][data-lexical-editor="true"]',
   publish: 'form[role="presentation"] #focused-state-composer-submit div[role="button"]',
+  publishAll: 'form[role="presentation"] #focused-state-composer-submit div[role="button"]',
   shortcut: 'Enter',
 });
 
@@ -27,6 +28,7 @@ firefoxContract({
   composer:
     'textarea[aria-label^="Add a comment"], div[role="textbox"][contenteditable="true"][aria-label^="Write a caption"]',
   publish: 'article form div[role="button"]',
+  publishAll: 'article form div[role="button"]',
   shortcut: 'Enter',
 });
 
@@ -38,6 +40,7 @@ firefoxContract({
   fixture: 'threads',
   composer: '[role="dialog"] div[role="textbox"][contenteditable="true"][data-lexical-editor="true"]',
   publish: '[role="dialog"] div.post[role="button"]',
+  publishAll: '[role="dialog"] div.post[role="button"]',
   shortcut: 'Control+Enter',
 });
 
@@ -50,6 +53,7 @@ firefoxContract({
   fixture: 'tiktok',
   composer: '[data-e2e="comment-input"] .public-DraftEditor-content[contenteditable="true"]',
   publish: '[data-e2e="comment-post"]',
+  publishAll: '[data-e2e="comment-post"]',
   shortcut: 'Enter',
 });
 
@@ -62,6 +66,7 @@ firefoxContract({
   fixture: 'tiktok-studio',
   composer: '.public-DraftEditor-content[contenteditable="true"][role="combobox"]',
   publish: 'button[data-e2e="post_video_button"]',
+  publishAll: 'button[data-e2e="post_video_button"]',
 });
 
 // YouTube: the video's own comment box, opened by clicking its "Add a comment…" placeholder.
@@ -72,6 +77,7 @@ firefoxContract({
   fixture: 'youtube',
   composer: 'ytd-commentbox #contenteditable-root[contenteditable="true"]',
   publish: 'ytd-commentbox #submit-button button',
+  publishAll: 'ytd-commentbox #submit-button button',
   prepare: async (page) => {
     const placeholder = await page.waitForSelector('ytd-comment-simplebox-renderer #placeholder-area');
     if (await placeholder?.isVisible()) await placeholder?.click();

@@ -9,6 +9,7 @@ firefoxContract({
   fixture: 'x',
   composer: 'div[data-testid^="tweetTextarea_"][contenteditable="true"]',
   publish: '.composer[data-slot="0"] [data-testid^="tweetButton"]',
+  publishAll: '.composer [data-testid^="tweetButton"]',
   shortcut: 'Control+Enter',
 });
 
@@ -20,6 +21,7 @@ firefoxContract({
   fixture: 'bluesky',
   composer: '[role="dialog"] .ProseMirror[contenteditable="true"]',
   publish: 'button[data-testid="composerPublishBtn"]',
+  publishAll: 'button[data-testid="composerPublishBtn"]',
   shortcut: 'Control+Enter',
 });
 
@@ -31,6 +33,7 @@ firefoxContract({
   fixture: 'mastodon',
   composer: 'form.compose-form textarea',
   publish: 'form.compose-form button[type="submit"]',
+  publishAll: 'form.compose-form button[type="submit"]',
   shortcut: 'Control+Enter',
 });
 
@@ -42,6 +45,7 @@ firefoxContract({
   fixture: 'linkedin',
   composer: '.ql-editor[contenteditable="true"]',
   publish: 'form.comments-comment-box__form button.comments-comment-box__submit-button',
+  publishAll: 'form.comments-comment-box__form button.comments-comment-box__submit-button',
 });
 
 // Reddit: a contenteditable inside its web component.
@@ -52,5 +56,6 @@ firefoxContract({
   fixture: 'reddit',
   composer: 'shreddit-composer div[contenteditable="true"][role="textbox"]',
   publish: 'shreddit-composer button[slot="submit-button"]',
+  publishAll: 'shreddit-composer button[slot="submit-button"]',
   shortcut: 'Control+Enter',
 });
