@@ -2,6 +2,7 @@
  * The rules of a set, each with its examples and manual section. A reviewer may lower a rule's
  * severity or switch it off, never raise it; a rule locked by policy shows a lock instead.
  */
+import { useState } from 'preact/hooks';
 import { localize } from '../rules/compile';
 import { exampleCase } from '../rules/examples';
 import type { Finding, Pack, Rule, Severity } from '../rules/schema';
@@ -78,15 +79,24 @@ export function RuleList({ pack, rules, overrides, locked, locale, onOverride, e
                 <q key={exampleCase(example, rule).text}>{exampleCase(example, rule).text.slice(0, 80)}</q>
               ))}
             </p>
-            {section && (
-              <details class="manual">
-                <summary>{t('manualSection', text(section.title))}</summary>
-                <Markdown source={text(section.body)} />
-              </details>
-            )}
+            {section && <ManualDetails title={t('manualSection', text(section.title))} body={text(section.body)} />}
           </li>
         );
       })}
     </ul>
+  );
+}
+
+/**
+ * A rule's manual section, rendered when first opened: the list holds every rule of the packs, and
+ * rendering and sanitising hundreds of closed sections made the tab slow to open.
+ */
+function ManualDetails({ title, body }: { title: string; body: string }) {
+  const [opened, setOpened] = useState(false);
+  return (
+    <details class="manual" onToggle={(event) => opened || setOpened((event.currentTarget as HTMLDetailsElement).open)}>
+      <summary>{title}</summary>
+      {opened && <Markdown source={body} />}
+    </details>
   );
 }

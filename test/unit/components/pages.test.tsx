@@ -344,11 +344,7 @@ describe('the options page’s sections', () => {
     expect(el.querySelector('[data-set="claims"] small')?.textContent).toMatch(/^\d+ rules/);
   });
 
-  // Rendering every rule of the default pack in happy-dom takes 8–15 s alone and over 30 s on a loaded machine;
-  // these two tests get a wider limit (a limit catches a hang, not slowness).
-  it('finds rules by words, set and severity, and shows each one’s message on an example, not its template', {
-    timeout: 90_000,
-  }, async () => {
+  it('finds rules by words, set and severity, and shows each one’s message on an example, not its template', async () => {
     location.hash = '#rules';
     const el = await mount(<OptionsApp />);
     const rules = () => [...el.querySelectorAll('.rule')].map((rule) => rule.getAttribute('data-rule-id'));
@@ -361,7 +357,7 @@ describe('the options page’s sections', () => {
         await settle();
         expect(said('legal.financial-guarantee')).toMatch(/元本保証|guaranteed/i);
       },
-      { timeout: 60_000, interval: 50 },
+      { timeout: 20_000, interval: 50 },
     );
     const messages = [...el.querySelectorAll('.rule-message')].map((p) => p.textContent ?? '');
     expect(messages.filter((message) => /\{\w+\}/.test(message))).toEqual([]);
@@ -392,7 +388,7 @@ describe('the options page’s sections', () => {
     expect(el.querySelector('[data-testid="rules-shown"]')?.textContent).toBe('No rule matches these filters.');
   });
 
-  it('lowers a rule’s severity from the rules section', { timeout: 90_000 }, async () => {
+  it('lowers a rule’s severity from the rules section', async () => {
     location.hash = '#rules';
     const el = await mount(<OptionsApp />);
     const select = el.querySelector(
