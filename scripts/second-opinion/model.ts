@@ -10,7 +10,11 @@ export type Lang = 'en' | 'ja';
 export function ngrams(text: string, lang: Lang): string[] {
   const out = new Set<string>();
   if (lang === 'en') {
-    const words = text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? [];
+    const words =
+      text
+        .toLowerCase()
+        .normalize('NFKC')
+        .match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? [];
     for (let i = 0; i < words.length; i++) {
       out.add(words[i]!);
       if (i + 1 < words.length) out.add(`${words[i]} ${words[i + 1]}`);
