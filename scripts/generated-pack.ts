@@ -1,17 +1,6 @@
 /** A large synthetic pack for the benchmark: many term rules, deterministic. */
 import type { Pack } from '../rules/index';
-
-/** A small deterministic generator, so every run measures the same drafts and packs. */
-function prng(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './prng';
 
 const KANA = 'あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわをん';
 const KANJI = '新商品価格配送店舗営業時間限定発売予約会員登録確認変更停止再開案内';

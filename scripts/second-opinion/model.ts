@@ -4,6 +4,8 @@
  *   en: lower-cased word unigrams and bigrams; ja: character bigrams and trigrams after NFKC.
  */
 
+import { prng } from '../prng';
+
 export type Lang = 'en' | 'ja';
 
 /** The n-grams of a text, each once (presence features). */
@@ -27,18 +29,6 @@ export function ngrams(text: string, lang: Lang): string[] {
     }
   }
   return [...out];
-}
-
-/** Deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export interface Example {
@@ -77,7 +67,7 @@ export function train(examples: Example[], classes: string[], vocabSize: number,
   const bias = new Float64Array(K);
   const biasHist = new Float64Array(K).fill(1e-6);
   const order = examples.map((_, i) => i);
-  const random = rng(seed);
+  const random = prng(seed);
   const p = new Float64Array(K);
   const model = { classes, weights, bias, active };
   const kept = examples.map((e) => Int32Array.from([...e.feats].filter((g) => active[g])));
