@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { Draft, Span } from '../draft';
 import { Localized, Platform, PostType, ruleBase, Severity } from '../fields';
-import { countLength, isEmoji } from '../text/count';
+import { countLength, graphemeStart, isEmoji } from '../text/count';
 import { defineKind, type RawFinding } from './kind';
 
 export const LIMIT_METRICS = [
@@ -109,9 +109,51 @@ function entityRun(spans: Span[], draft: Draft): Measure {
   return entities(spans.slice(bestStart, bestStart + bestLength), draft);
 }
 
-/** The first place where the draft's count passes `max`, found by bisecting prefixes. */
+/**
+ * The unit whose count takes the draft past `max`, for countings where each character's count depends on it
+ * alone (URLs counted as written): one pass, no grapheme split of the whole draft.
+ */
+function overflowUnit(text: string, counting: Counting, max: number): number | undefined {
+  const limit = Math.floor(max);
+  switch (counting) {
+    case 'utf16':
+      return Math.min(limit, text.length);
+    case 'code-points': {
+      let points = 0;
+      for (let i = 0; i < text.length; i++) {
+        if (points === limit) return i;
+        points++;
+        if (text.codePointAt(i)! > 0xffff) i++;
+      }
+      return text.length;
+    }
+    case 'utf8': {
+      // As utf8Length counts: a high surrogate with a unit after it is four bytes.
+      let bytes = 0;
+      for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length;
+        const width = code < 0x80 ? 1 : code < 0x800 ? 2 : pair ? 4 : 3;
+        if (bytes + width > max) return i;
+        bytes += width;
+        if (pair) i++;
+      }
+      return text.length;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The first place where the draft's count passes `max`: the start of the grapheme that passes it. */
 function overflowStart(draft: Draft, check: LimitCheck, counting: NonNullable<LimitCheck['counting']>, max: number) {
   if (counting === 'x-weighted') return draft.weighted().overflowAt(max);
+  if (check.urlLength === undefined || draft.urls().length === 0) {
+    // Only the stretch around the overflow is split into graphemes: typing past LinkedIn's 3,000 units stays cheap.
+    const unit = overflowUnit(draft.text, counting, max);
+    if (unit !== undefined) return graphemeStart(draft.text, unit);
+  }
+  // Otherwise bisect prefixes: URLs counted at a fixed length, graphemes, Threads' emoji bytes.
   const bounds: number[] = [];
   let offset = 0;
   for (const g of draft.graphemes()) {

@@ -147,6 +147,39 @@ export function graphemes(text: string): string[] {
   return out;
 }
 
+/** Whether a grapheme certainly breaks before `i`: two characters side by side that stand alone (not CR LF). */
+function certainBreakBefore(text: string, i: number): boolean {
+  if (i <= 0 || i >= text.length) return true;
+  if (text.codePointAt(i - 1)! > 0xffff) return false; // the second half of a surrogate pair
+  // The unit before `i` may be the second half of a surrogate pair: classify the character it belongs to.
+  const before = i >= 2 && text.codePointAt(i - 2)! > 0xffff ? i - 2 : i - 1;
+  const alone = (at: number) => {
+    const c = classAt(text, at);
+    return c === STANDS_ALONE || c === CONTROL;
+  };
+  return alone(before) && alone(i) && !(text.charCodeAt(before) === 13 && text.charCodeAt(i) === 10);
+}
+
+/**
+ * Where the grapheme that holds the unit at `index` starts, as `graphemes` of the whole text would say, found by
+ * segmenting only the stretch between the certain breaks around it: a long draft is not split whole for one place.
+ */
+export function graphemeStart(text: string, index: number): number {
+  if (index <= 0) return 0;
+  if (index >= text.length) return text.length;
+  let from = index;
+  while (!certainBreakBefore(text, from)) from--;
+  if (from === index) return index;
+  let to = index + 1;
+  while (!certainBreakBefore(text, to)) to++;
+  let start = from;
+  for (const g of graphemes(text.slice(from, to))) {
+    if (start + g.length > index) return start;
+    start += g.length;
+  }
+  return start;
+}
+
 export function utf8Length(text: string): number {
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {

@@ -15,10 +15,12 @@ import { Draft } from '../../rules/draft';
 import { compilePacks, PLATFORMS } from '../../rules/index';
 import { letterCounts } from '../../rules/kinds/limit';
 import { LONGEST_MATCH } from '../../rules/kinds/pii';
+import { countLength, graphemeStart, graphemes } from '../../rules/text/count';
 import { entityMemory, extractUrls, xWeighted } from '../../rules/text/entities';
 import { editBetween, fold, foldEdited, foldTerm } from '../../rules/text/fold';
 import { type AutomatonSnapshot, isWordUnit, TermMatcher } from '../../rules/text/matcher';
 import { type CompiledPattern, compilePattern, patternBound, requiredLiterals } from '../../rules/text/regex';
+import { check } from '../helpers/pack';
 
 const piece = fc.oneof(
   { weight: 2, arbitrary: fc.string() },
@@ -271,6 +273,45 @@ describe('fast paths agree with the straightforward way', () => {
         expect(foldTerm(text, lowerCase)).toBe(fold(text, lowerCase).text);
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it('finds the start of the grapheme around one unit as a split of the whole text does', () => {
+    fc.assert(
+      fc.property(fc.oneof(draft, longDraft, fc.string({ unit: 'binary' })), (text) => {
+        const starts = new Array<number>(text.length);
+        let offset = 0;
+        for (const g of graphemes(text)) {
+          starts.fill(offset, offset, offset + g.length);
+          offset += g.length;
+        }
+        for (let i = 0; i < text.length; i++) expect(graphemeStart(text, i)).toBe(starts[i]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("finds where a draft passes a length limit in one pass as bisecting its graphemes' prefixes does", () => {
+    const countings = ['utf16', 'code-points', 'utf8'] as const;
+    fc.assert(
+      fc.property(fc.oneof(draft, longDraft), fc.constantFrom(...countings), fc.nat(), (text, counting, seed) => {
+        const input = (part: string) => ({ text: part, graphemes: () => graphemes(part), urls: () => [] });
+        const length = countLength(input(text), counting);
+        fc.pre(length > 0);
+        const max = seed % length;
+        // The straightforward way: the first whole grapheme whose prefix passes the limit.
+        let reference = 0;
+        let prefix = '';
+        for (const g of graphemes(text)) {
+          if (countLength(input(prefix + g), counting) > max) break;
+          prefix += g;
+          reference = prefix.length;
+        }
+        const rule = { id: 'lim', kind: 'limit', message: '{count}', checks: [{ metric: 'length', counting, max }] };
+        const [finding] = check([rule], text);
+        expect(finding).toMatchObject({ start: reference, end: text.length });
+      }),
+      { numRuns: 300 },
     );
   });
 
