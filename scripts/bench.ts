@@ -134,6 +134,8 @@ function main() {
     [1000, 'x'],
     [3000, 'x'],
     [3000, 'linkedin'],
+    // Past LinkedIn's 3,000: the limit finding moves with every keystroke.
+    [3500, 'linkedin'],
     [3000, 'facebook'],
   ] as const) {
     const en = draftOf(EN, PROBLEMS_EN, length);
