@@ -11,6 +11,7 @@ import type { CompileContext, RawFinding, RuleRunner } from './kinds/kind';
 import { extendLexicons, lexiconsOf, resolveTerms } from './lexicons';
 import { termText } from './match-controls';
 import { isSetOn, resolveProfile } from './profiles';
+import { compileReported } from './reported';
 import type {
   DateSpec,
   Finding,
@@ -320,10 +321,18 @@ export function compileChecker(packs: readonly Pack[], options: CompileOptions =
     }
     return context;
   };
+  // Each pack's reported-quotation guard, compiled once, for the rules of its categories.
+  const guards = new Map<Pack, ReturnType<typeof compileReported> | undefined>();
+  const guardOf = (pack: Pack, rule: Rule) => {
+    if (!pack.reported?.categories.includes(rule.category)) return undefined;
+    if (!guards.has(pack)) guards.set(pack, compileReported(pack.reported, contextOf(pack)));
+    return guards.get(pack);
+  };
   const compiled = active.map((entry, order) => ({
     ...entry,
     order,
     run: compileRule(entry.rule, contextOf(entry.pack)),
+    reported: guardOf(entry.pack, entry.rule),
   }));
   // Rules with triggers run only when one of their term lists has a hit; the rest run on every draft.
   const alwaysRun = compiled.filter((entry) => !entry.run.triggers).map((entry) => entry.order);
@@ -509,6 +518,7 @@ export function compileChecker(packs: readonly Pack[], options: CompileOptions =
         draft.beginRule();
         try {
           raws = entry.run(draft);
+          if (entry.reported) raws = entry.reported(draft, raws);
         } catch (error) {
           options.onRuleError?.(rule.id, error);
           continue;

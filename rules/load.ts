@@ -288,6 +288,15 @@ export function validatePack(document: unknown, file: string, locate?: Locate): 
       locales: (text, path) => checkLocales(text, at(...path)),
     });
   });
+  for (const side of ['before', 'after'] as const) {
+    pack.reported?.[side].terms.forEach((term, t) => {
+      const path: PathSegment[] = ['reported', side, 'terms', t];
+      if (!isLexiconRef(term)) {
+        termCount++;
+        checkTerm(term, path);
+      } else if (!lexicons.has(term.lexicon)) report([...path, 'lexicon'], `no lexicon "${term.lexicon}" in this pack`);
+    });
+  }
   if (termCount > PACK_LIMITS.terms) report(['rules'], `${termCount} terms; the limit is ${PACK_LIMITS.terms}`);
   const lemmas = pack.lexicons.reduce((sum, lexicon) => sum + (lexicon.inflect ? lexicon.terms.length : 0), 0);
   if (lemmas > PACK_LIMITS.lemmas)

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { adapterPatches } from './adapters-schema';
-import { Category, DateSpec, id, Lexicon, Localized, locale, Platform, Severity } from './fields';
+import { Category, DateSpec, id, Lexicon, Localized, locale, Platform, Severity, Window } from './fields';
 import { RULE_SCHEMAS } from './kinds/index';
 
 export * from './fields';
@@ -65,6 +65,19 @@ export const Override = z.strictObject({
   severity: Severity.optional(),
 });
 
+/**
+ * Reported quotations (rules/reported.ts): in these categories a finding inside a quotation is dropped
+ * when its sentence frames the quotation as someone else's words, with a reporting word before it
+ * ("the ad claimed “…”", 広告に「…」) or after it (「…」などと表示していた). `within` counts
+ * characters between the word and the quotation (absent = anywhere in the sentence).
+ */
+export const Reported = z.strictObject({
+  categories: z.array(Category).min(1),
+  before: Window,
+  after: Window,
+});
+export type Reported = z.infer<typeof Reported>;
+
 const semver = z
   .string()
   .regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/, 'a semantic version such as 1.4.0');
@@ -85,6 +98,8 @@ export const Pack = z.strictObject({
   rules: z.array(Rule).default([]),
   manual: z.array(ManualSection).default([]),
   overrides: z.array(Override).default([]),
+  /** Findings of these categories inside a reported quotation are not findings. */
+  reported: Reported.optional(),
   /** Hot fixes for the extension's platform adapters (rules/adapters-schema.ts). */
   adapters: adapterPatches(Platform).optional(),
   /** Ed25519 signature over the pack without this field (`preflight pack sign`). */

@@ -1,0 +1,121 @@
+/**
+ * Reported quotations. A claim inside quotation marks is someone else's words when its sentence
+ * frames the quotation as reported: a reporting word before it ("the ad claimed “…”", 広告に「…」)
+ * or after it (「…」などと表示していた, "“…” claims were banned"). A news report, a ruling or a
+ * warning quotes the lure to say it was made; the brand's own post makes it. A pack switches the
+ * guard on for whole categories (`reported` in the pack) with its own lists of reporting words.
+ */
+import type { Draft, Span } from './draft';
+import type { CompileContext, RawFinding } from './kinds/kind';
+import type { Reported } from './schema';
+
+/** Opening marks and the marks that close them (a curly double quote closed by a straight one too). */
+const CLOSERS: Record<string, string> = {
+  '「': '」',
+  '『': '』',
+  '“': '”"',
+  '"': '"',
+  '‘': '’',
+  "'": "'",
+  '«': '»',
+};
+/** A quotation longer than this is not one (an unclosed mark would swallow the post). */
+const MAX_QUOTATION = 400;
+const LETTER = /[\p{L}\p{N}]/u;
+
+/**
+ * Every quotation in the text, nested ones too, ordered by start. A straight or curly single mark
+ * that stands inside a word is an apostrophe (don't, America’s), not a quotation mark; Latin
+ * quotations end at a line break.
+ */
+export function quotations(text: string, offset = 0, depth = 0): Span[] {
+  const found: Span[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const open = text[i]!;
+    const closers = CLOSERS[open];
+    const single = open === "'" || open === '‘';
+    if (!closers || (single && i > 0 && LETTER.test(text[i - 1]!))) {
+      i++;
+      continue;
+    }
+    const latin = open !== '「' && open !== '『';
+    let j = i + 1;
+    for (; j < text.length && j - i <= MAX_QUOTATION; j++) {
+      const c = text[j]!;
+      if (latin && c === '\n') break;
+      if (closers.includes(c) && !(single && j + 1 < text.length && LETTER.test(text[j + 1]!))) break;
+    }
+    if (j < text.length && j - i <= MAX_QUOTATION && closers.includes(text[j]!)) {
+      found.push({ start: offset + i, end: offset + j + 1 });
+      if (depth < 2) found.push(...quotations(text.slice(i + 1, j), offset + i + 1, depth + 1));
+      i = j + 1;
+    } else i++;
+  }
+  return found.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** What may stand between quotations of one list (「A」「B」, “A,” “B” and “C”, 「A」、「B」等). */
+const JOINER = /^[\s、，,・/]*(?:and|or|&|と|や)?[\s、，,・]*$/i;
+/** Quotations joined into the lists they form, each list one span; nested quotations stay on their own. */
+export function quotedLists(text: string, spans: readonly Span[]): Span[] {
+  const lists: Span[] = [];
+  for (const span of spans) {
+    const last = lists[lists.length - 1];
+    if (last && span.start >= last.end && JOINER.test(text.slice(last.end, span.start))) last.end = span.end;
+    else lists.push({ ...span });
+  }
+  return lists;
+}
+
+/**
+ * Compile a pack's guard once: the returned filter drops the findings that overlap a quotation whose
+ * sentence frames it as reported. A frame word counts inside the quotation's sentence only (a
+ * sentence break inside another quotation does not end it), within `within` characters of it.
+ */
+export function compileReported(guard: Reported, context: CompileContext) {
+  const before = context.terms(guard.before.terms, false);
+  const after = context.terms(guard.after.terms, false);
+  return function keep(draft: Draft, raws: RawFinding[]): RawFinding[] {
+    if (raws.length === 0) return raws;
+    const text = draft.text;
+    const spans = quotations(text);
+    if (spans.length === 0) return raws;
+    const lists = quotedLists(text, spans);
+    const cuesBefore = draft.hits(before).map((hit) => draft.span(hit));
+    const cuesAfter = draft.hits(after).map((hit) => draft.span(hit));
+    if (cuesBefore.length === 0 && cuesAfter.length === 0) return raws;
+    // A sentence ends at ! ? 。 ！ ？ or a line break, and at a full stop before a space or the end, unless the
+    // stop closes a one-letter abbreviation ("1.5 weeks", "the U.S. market" go on).
+    const isBreak = (k: number) =>
+      /[!?。！？\n]/.test(text[k]!) ||
+      (text[k] === '.' &&
+        (k + 1 === text.length || /\s/.test(text[k + 1]!)) &&
+        !/(?:^|[\s.])\p{L}$/u.test(text.slice(Math.max(0, k - 2), k)));
+    // A break counts unless it lies inside a quotation that does not hold the list itself.
+    const breaks = (list: Span, from: number, to: number) => {
+      for (let k = from; k < to; k++) {
+        if (!isBreak(k)) continue;
+        if (spans.some((q) => q.start < k && k < q.end - 1 && !(q.start <= list.start && list.end <= q.end))) continue;
+        return true;
+      }
+      return false;
+    };
+    const framed = (list: Span) =>
+      cuesBefore.some(
+        (cue) =>
+          cue.end <= list.start &&
+          (guard.before.within === undefined || list.start - cue.end <= guard.before.within) &&
+          !breaks(list, cue.end, list.start),
+      ) ||
+      cuesAfter.some(
+        (cue) =>
+          cue.start >= list.end &&
+          (guard.after.within === undefined || cue.start - list.end <= guard.after.within) &&
+          !breaks(list, list.end, cue.start),
+      );
+    const reported = lists.filter(framed);
+    if (reported.length === 0) return raws;
+    return raws.filter((raw) => !reported.some((list) => list.start < raw.end && raw.start < list.end));
+  };
+}

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PACK_DIR } from '../../cli/builtin-pack';
+import { loadPackFrom } from '../../cli/pack-source';
+import { compilePacks } from '../../rules/index';
+import { quotations, quotedLists } from '../../rules/reported';
+import { testPack } from '../helpers/pack';
+
+const slice = (text: string) => (span: { start: number; end: number }) => text.slice(span.start, span.end);
+
+describe('quotations', () => {
+  it('finds Japanese, curly, straight and nested quotations with exact spans', () => {
+    const text = 'He said "it is \'clinically proven\' to work" and 「痩せる」';
+    expect(quotations(text)).toEqual([
+      { start: 8, end: 43 },
+      { start: 15, end: 34 },
+      { start: 48, end: 53 },
+    ]);
+    expect(quotations(text).map(slice(text))).toEqual([
+      '"it is \'clinically proven\' to work"',
+      "'clinically proven'",
+      '「痩せる」',
+    ]);
+  });
+
+  it('takes apostrophes for what they are', () => {
+    expect(quotations('don’t miss America’s #1 deal, it’s here')).toEqual([]);
+    expect(quotations("it's the 'best' one")).toEqual([{ start: 9, end: 15 }]);
+  });
+
+  it('closes a curly quotation with a straight mark, and never across a line in Latin text', () => {
+    expect(quotations('proclaimed, “America’s #1 supplement."')).toEqual([{ start: 12, end: 38 }]);
+    expect(quotations('“open\nnever closed”')).toEqual([]);
+    expect(quotations('「一行目\n二行目」')).toEqual([{ start: 0, end: 9 }]);
+  });
+
+  it('joins quotations of one list into one span', () => {
+    const text = '「1ヶ月限定」、「今だけ」等と, “fast” and “easy”';
+    expect(quotedLists(text, quotations(text)).map(slice(text))).toEqual([
+      '「1ヶ月限定」、「今だけ」',
+      '“fast” and “easy”',
+    ]);
+  });
+});
+
+const guard = {
+  categories: ['legal' as const],
+  before: { terms: ['claimed', 'the ad stated', '広告に'], within: 40 },
+  after: { terms: ['表示', 'claims were'], within: 12 },
+};
+const pack = testPack(
+  [
+    { id: 't.cure', kind: 'terms', category: 'legal', terms: ['cures acne', 'lost 20lbs', '痩せる'] },
+    { id: 't.taste', kind: 'terms', category: 'risk', terms: ['cures acne'] },
+  ],
+  { reported: guard },
+);
+const spans = (text: string) =>
+  compilePacks([pack])
+    .check(text)
+    .map((f) => [f.ruleId, f.start, f.end]);
+
+describe('reported quotations', () => {
+  it('drops a legal finding inside a quotation its sentence attributes to someone', () => {
+    expect(spans('The firm claimed its gel “cures acne” overnight.')).toEqual([['t.taste', 26, 36]]);
+    expect(spans('「飲むだけで痩せる」などと表示していた')).toEqual([]);
+    expect(spans('SNSの広告に「飲むだけで痩せる」というサプリ')).toEqual([]);
+    expect(spans('"Our gel cures acne" claims were banned.')).toEqual([['t.taste', 9, 19]]);
+  });
+
+  it('keeps the brand’s own claim and its quoted testimonial', () => {
+    expect(spans('“It cures acne!” says Sarah.')).toEqual([
+      ['t.cure', 4, 14],
+      ['t.taste', 4, 14],
+    ]);
+    expect(spans('Our gel cures acne, as claimed.')).toEqual([
+      ['t.cure', 8, 18],
+      ['t.taste', 8, 18],
+    ]);
+    expect(spans('「飲むだけで痩せる」と大好評!')).toEqual([['t.cure', 6, 9]]);
+  });
+
+  it('reads the frame in the quotation’s own sentence and within reach', () => {
+    expect(spans('They claimed a lot. “It cures acne”')).toEqual([
+      ['t.cure', 24, 34],
+      ['t.taste', 24, 34],
+    ]);
+    expect(spans('「飲むだけで痩せる」。表示は正しい')).toEqual([['t.cure', 6, 9]]);
+    expect(spans('「飲むだけで痩せる」と何度も何度も何度も何度も言って表示')).toEqual([['t.cure', 6, 9]]);
+    // A full stop inside a number or an abbreviation does not end the sentence.
+    expect(spans('The ad stated the U.S. gel “lost 20lbs” in 1.5 weeks')).toEqual([]);
+  });
+
+  it('ends a sentence at a break inside another quotation only when that quotation holds the match', () => {
+    const text = '"Lunada claimed it \'cures acne\' for years. Really," she said';
+    expect(spans(text)).toEqual([['t.taste', 20, 30]]);
+    expect(spans('"It works. Lunada claimed it \'cures acne\'."')).toEqual([['t.taste', 30, 40]]);
+  });
+});
+
+describe('the default pack’s guard', () => {
+  const checker = compilePacks([loadPackFrom(DEFAULT_PACK_DIR)]);
+  const legal = (text: string) =>
+    checker
+      .check(text)
+      .filter((f) => f.category === 'legal')
+      .map((f) => f.ruleId);
+
+  it('lets reports of a claim pass', () => {
+    expect(legal('In its ads, the company claimed the pill was “clinically proven to melt fat”.')).toEqual([]);
+    expect(legal('「飲むだけで10kg痩せる」などと表示していたとして、消費者庁は措置命令を出した。')).toEqual([]);
+  });
+
+  it('still flags the claim in the brand’s voice, quoted testimonials included', () => {
+    expect(legal('“I lost 20 pounds in 2 weeks!” says Jane, one of our customers.')).not.toEqual([]);
+    expect(legal('「飲むだけで10kg痩せた!」(40代女性) 今なら初回半額!')).not.toEqual([]);
+    expect(legal('Clinically proven to melt fat. Try it today!')).not.toEqual([]);
+  });
+});
