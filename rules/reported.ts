@@ -9,44 +9,52 @@ import type { Draft, Span } from './draft';
 import type { CompileContext, RawFinding } from './kinds/kind';
 import type { Reported } from './schema';
 
-/** Opening marks and the marks that close them (a curly double quote closed by a straight one too). */
-const CLOSERS: Record<string, string> = {
-  '「': '」',
-  '『': '』',
-  '“': '”"',
-  '"': '"',
-  '‘': '’',
-  "'": "'",
-  '«': '»',
-};
+/** Opening marks and the marks that close them (a curly double quote closed by a straight one too), as char codes. */
+const CLOSERS = new Map<number, number[]>(
+  Object.entries({
+    '「': '」',
+    '『': '』',
+    '“': '”"',
+    '"': '"',
+    '‘': '’',
+    "'": "'",
+    '«': '»',
+  }).map(([open, close]) => [open.charCodeAt(0), [...close].map((c) => c.charCodeAt(0))]),
+);
+/** Any opening mark: most drafts have none, and one native search says so. */
+const ANY_OPENER = /[「『“"‘'«]/;
+const SINGLE = new Set(["'".charCodeAt(0), '‘'.charCodeAt(0)]);
+const LATIN_EXCEPT = new Set(['「'.charCodeAt(0), '『'.charCodeAt(0)]);
 /** A quotation longer than this is not one (an unclosed mark would swallow the post). */
 const MAX_QUOTATION = 400;
 const LETTER = /[\p{L}\p{N}]/u;
+const isLetterAt = (text: string, i: number) => i >= 0 && i < text.length && LETTER.test(text[i]!);
 
 /**
  * Every quotation in the text, nested ones too, ordered by start. A straight or curly single mark
  * that stands inside a word is an apostrophe (don't, America’s), not a quotation mark; Latin
- * quotations end at a line break.
+ * quotations end at a line break. Read by char code: a Japanese draft's characters are not copied one by one.
  */
 export function quotations(text: string, offset = 0, depth = 0): Span[] {
+  if (!ANY_OPENER.test(text)) return [];
   const found: Span[] = [];
   let i = 0;
   while (i < text.length) {
-    const open = text[i]!;
-    const closers = CLOSERS[open];
-    const single = open === "'" || open === '‘';
-    if (!closers || (single && i > 0 && LETTER.test(text[i - 1]!))) {
+    const open = text.charCodeAt(i);
+    const closers = CLOSERS.get(open);
+    const single = SINGLE.has(open);
+    if (!closers || (single && isLetterAt(text, i - 1))) {
       i++;
       continue;
     }
-    const latin = open !== '「' && open !== '『';
+    const latin = !LATIN_EXCEPT.has(open);
     let j = i + 1;
     for (; j < text.length && j - i <= MAX_QUOTATION; j++) {
-      const c = text[j]!;
-      if (latin && c === '\n') break;
-      if (closers.includes(c) && !(single && j + 1 < text.length && LETTER.test(text[j + 1]!))) break;
+      const c = text.charCodeAt(j);
+      if (latin && c === 10) break;
+      if (closers.includes(c) && !(single && isLetterAt(text, j + 1))) break;
     }
-    if (j < text.length && j - i <= MAX_QUOTATION && closers.includes(text[j]!)) {
+    if (j < text.length && j - i <= MAX_QUOTATION && closers.includes(text.charCodeAt(j))) {
       found.push({ start: offset + i, end: offset + j + 1 });
       if (depth < 2) found.push(...quotations(text.slice(i + 1, j), offset + i + 1, depth + 1));
       i = j + 1;
@@ -76,15 +84,24 @@ export function quotedLists(text: string, spans: readonly Span[]): Span[] {
 export function compileReported(guard: Reported, context: CompileContext) {
   const before = context.terms(guard.before.terms, false);
   const after = context.terms(guard.after.terms, false);
-  return function keep(draft: Draft, raws: RawFinding[]): RawFinding[] {
-    if (raws.length === 0) return raws;
+  /** The reported quotations of a draft, found once however many of its rules have findings. */
+  const reportedByDraft = new WeakMap<Draft, Span[]>();
+  function reportedIn(draft: Draft): Span[] {
+    let found = reportedByDraft.get(draft);
+    if (!found) {
+      found = findReported(draft);
+      reportedByDraft.set(draft, found);
+    }
+    return found;
+  }
+  function findReported(draft: Draft): Span[] {
     const text = draft.text;
     const spans = quotations(text);
-    if (spans.length === 0) return raws;
+    if (spans.length === 0) return [];
     const lists = quotedLists(text, spans);
     const cuesBefore = draft.hits(before).map((hit) => draft.span(hit));
     const cuesAfter = draft.hits(after).map((hit) => draft.span(hit));
-    if (cuesBefore.length === 0 && cuesAfter.length === 0) return raws;
+    if (cuesBefore.length === 0 && cuesAfter.length === 0) return [];
     // A sentence ends at ! ? 。 ！ ？ or a line break, and at a full stop before a space or the end, unless the
     // stop closes a one-letter abbreviation ("1.5 weeks", "the U.S. market" go on).
     const isBreak = (k: number) =>
@@ -114,7 +131,11 @@ export function compileReported(guard: Reported, context: CompileContext) {
           (guard.after.within === undefined || cue.start - list.end <= guard.after.within) &&
           !breaks(list, list.end, cue.start),
       );
-    const reported = lists.filter(framed);
+    return lists.filter(framed);
+  }
+  return function keep(draft: Draft, raws: RawFinding[]): RawFinding[] {
+    if (raws.length === 0) return raws;
+    const reported = reportedIn(draft);
     if (reported.length === 0) return raws;
     return raws.filter((raw) => !reported.some((list) => list.start < raw.end && raw.start < list.end));
   };
