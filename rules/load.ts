@@ -288,8 +288,8 @@ export function validatePack(document: unknown, file: string, locate?: Locate): 
       locales: (text, path) => checkLocales(text, at(...path)),
     });
   });
-  for (const side of ['before', 'after'] as const) {
-    pack.reported?.[side].terms.forEach((term, t) => {
+  for (const side of ['before', 'after', 'narrated'] as const) {
+    pack.reported?.[side]?.terms.forEach((term, t) => {
       const path: PathSegment[] = ['reported', side, 'terms', t];
       if (!isLexiconRef(term)) {
         termCount++;

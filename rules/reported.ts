@@ -3,7 +3,9 @@
  * frames the quotation as reported: a reporting word before it ("the ad claimed “…”", 広告に「…」)
  * or after it (「…」などと表示していた, "“…” claims were banned"). A news report, a ruling or a
  * warning quotes the lure to say it was made; the brand's own post makes it. A pack switches the
- * guard on for whole categories (`reported` in the pack) with its own lists of reporting words.
+ * guard on for whole categories (`reported` in the pack) with its own lists of reporting words, and
+ * may add narration words that mark a whole sentence as a report of someone else's act, quoted or not
+ * ("allegedly", "according to the complaint", 容疑, などとうたい).
  */
 import type { Draft, Span } from './draft';
 import type { CompileContext, RawFinding } from './kinds/kind';
@@ -77,6 +79,19 @@ export function quotedLists(text: string, spans: readonly Span[]): Span[] {
 }
 
 /**
+ * Whether a sentence ends at `k`: ! ? 。 ！ ？ or a line break, or a full stop before a space or the end,
+ * unless the stop closes a one-letter abbreviation ("1.5 weeks", "the U.S. market" go on).
+ */
+function isBreakAt(text: string, k: number): boolean {
+  return (
+    /[!?。！？\n]/.test(text[k]!) ||
+    (text[k] === '.' &&
+      (k + 1 === text.length || /\s/.test(text[k + 1]!)) &&
+      !/(?:^|[\s.])\p{L}$/u.test(text.slice(Math.max(0, k - 2), k)))
+  );
+}
+
+/**
  * Compile a pack's guard once: the returned filter drops the findings that overlap a quotation whose
  * sentence frames it as reported. A frame word counts inside the quotation's sentence only (a
  * sentence break inside another quotation does not end it), within `within` characters of it.
@@ -102,17 +117,10 @@ export function compileReported(guard: Reported, context: CompileContext) {
     const cuesBefore = draft.hits(before).map((hit) => draft.span(hit));
     const cuesAfter = draft.hits(after).map((hit) => draft.span(hit));
     if (cuesBefore.length === 0 && cuesAfter.length === 0) return [];
-    // A sentence ends at ! ? 。 ！ ？ or a line break, and at a full stop before a space or the end, unless the
-    // stop closes a one-letter abbreviation ("1.5 weeks", "the U.S. market" go on).
-    const isBreak = (k: number) =>
-      /[!?。！？\n]/.test(text[k]!) ||
-      (text[k] === '.' &&
-        (k + 1 === text.length || /\s/.test(text[k + 1]!)) &&
-        !/(?:^|[\s.])\p{L}$/u.test(text.slice(Math.max(0, k - 2), k)));
     // A break counts unless it lies inside a quotation that does not hold the list itself.
     const breaks = (list: Span, from: number, to: number) => {
       for (let k = from; k < to; k++) {
-        if (!isBreak(k)) continue;
+        if (!isBreakAt(text, k)) continue;
         if (spans.some((q) => q.start < k && k < q.end - 1 && !(q.start <= list.start && list.end <= q.end))) continue;
         return true;
       }
@@ -133,10 +141,47 @@ export function compileReported(guard: Reported, context: CompileContext) {
       );
     return lists.filter(framed);
   }
+  const narration = guard.narrated && context.terms(guard.narrated.terms, false);
+  const narrationWithin = guard.narrated?.within;
+  /** A draft's narration cues and quotations, found once. */
+  const cuesByDraft = new WeakMap<Draft, { cues: Span[]; spans: Span[] }>();
+  function narrationIn(draft: Draft) {
+    let found = cuesByDraft.get(draft);
+    if (!found) {
+      const cues = narration === undefined ? [] : draft.hits(narration).map((hit) => draft.span(hit));
+      found = { cues, spans: cues.length > 0 ? quotations(draft.text) : [] };
+      cuesByDraft.set(draft, found);
+    }
+    return found;
+  }
+  /**
+   * Whether a narration cue stands in the finding's own sentence, within reach. A break inside a quotation
+   * does not end the sentence that quotes it (「…。…」などとうたい).
+   */
+  function narrated(draft: Draft, raw: RawFinding): boolean {
+    const { cues, spans } = narrationIn(draft);
+    if (cues.length === 0) return false;
+    const text = draft.text;
+    const breaks = (from: number, to: number) => {
+      for (let k = from; k < to; k++) {
+        if (isBreakAt(text, k) && !spans.some((q) => q.start < k && k < q.end - 1)) return true;
+      }
+      return false;
+    };
+    return cues.some((cue) => {
+      const [from, to] = cue.end <= raw.start ? [cue.end, raw.start] : [raw.end, cue.start];
+      if (to < from) return true; // the cue overlaps the finding
+      return (narrationWithin === undefined || to - from <= narrationWithin) && !breaks(from, to);
+    });
+  }
   return function keep(draft: Draft, raws: RawFinding[]): RawFinding[] {
     if (raws.length === 0) return raws;
     const reported = reportedIn(draft);
-    if (reported.length === 0) return raws;
-    return raws.filter((raw) => !reported.some((list) => list.start < raw.end && raw.start < list.end));
+    const kept =
+      reported.length === 0
+        ? raws
+        : raws.filter((raw) => !reported.some((list) => list.start < raw.end && raw.start < list.end));
+    if (narration === undefined || kept.length === 0) return kept;
+    return kept.filter((raw) => !narrated(draft, raw));
   };
 }

@@ -69,12 +69,15 @@ export const Override = z.strictObject({
  * Reported quotations (rules/reported.ts): in these categories a finding inside a quotation is dropped
  * when its sentence frames the quotation as someone else's words, with a reporting word before it
  * ("the ad claimed “…”", 広告に「…」) or after it (「…」などと表示していた). `within` counts
- * characters between the word and the quotation (absent = anywhere in the sentence).
+ * characters between the word and the quotation (absent = anywhere in the sentence). `narrated` goes
+ * further: a finding whose own sentence holds one of its words (allegedly, according to the complaint,
+ * 容疑, などとうたい) is narrated as someone else's act, quoted or not, and is dropped too.
  */
 export const Reported = z.strictObject({
   categories: z.array(Category).min(1),
   before: Window,
   after: Window,
+  narrated: Window.optional(),
 });
 export type Reported = z.infer<typeof Reported>;
 

@@ -97,6 +97,30 @@ describe('reported quotations', () => {
   });
 });
 
+describe('narrated sentences', () => {
+  const narratedPack = testPack(
+    [{ id: 't.cure', kind: 'terms', category: 'legal', terms: ['cures acne', '元本保証'] }],
+    { reported: { ...guard, narrated: { terms: ['allegedly', 'などとうたい', '容疑'] } } },
+  );
+  const found = (text: string) =>
+    compilePacks([narratedPack])
+      .check(text)
+      .map((f) => [f.ruleId, f.start, f.end]);
+
+  it('drops a finding whose own sentence narrates someone else’s act, quoted or not', () => {
+    expect(found('The firm allegedly said its gel cures acne.')).toEqual([]);
+    expect(found('Its gel cures acne, the firm allegedly said.')).toEqual([]);
+    expect(found('元本保証などとうたい、出資金を集めた')).toEqual([]);
+    // A stop inside a quotation does not end the sentence that quotes it.
+    expect(found('「安心。元本保証」などとうたい、集めた')).toEqual([]);
+  });
+
+  it('keeps the finding when the narration is in another sentence', () => {
+    expect(found('Rivals were allegedly fined. Our gel cures acne!')).toEqual([['t.cure', 37, 47]]);
+    expect(found('詐欺の容疑で逮捕。元本保証の当社へ!')).toEqual([['t.cure', 9, 13]]);
+  });
+});
+
 describe('the default pack’s guard', () => {
   const checker = compilePacks([loadPackFrom(DEFAULT_PACK_DIR)]);
   const legal = (text: string) =>
@@ -108,11 +132,16 @@ describe('the default pack’s guard', () => {
   it('lets reports of a claim pass', () => {
     expect(legal('In its ads, the company claimed the pill was “clinically proven to melt fat”.')).toEqual([]);
     expect(legal('「飲むだけで10kg痩せる」などと表示していたとして、消費者庁は措置命令を出した。')).toEqual([]);
+    expect(legal('The company falsely claimed its tea would melt fat and cure diabetes.')).toEqual([]);
+    expect(legal('がんが治るなどとうたい、未承認の健康食品を販売した疑いで逮捕された。')).toEqual([]);
   });
 
   it('still flags the claim in the brand’s voice, quoted testimonials included', () => {
     expect(legal('“I lost 20 pounds in 2 weeks!” says Jane, one of our customers.')).not.toEqual([]);
     expect(legal('「飲むだけで10kg痩せた!」(40代女性) 今なら初回半額!')).not.toEqual([]);
     expect(legal('Clinically proven to melt fat. Try it today!')).not.toEqual([]);
+    // 「騙されたと思って」 is a seller's idiom, not a report of a fraud.
+    expect(legal('騙されたと思って飲んでみて!がんが治るサプリ')).not.toEqual([]);
+    expect(legal('Deceptively simple: our tea cures diabetes.')).not.toEqual([]);
   });
 });
