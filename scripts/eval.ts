@@ -116,13 +116,19 @@ export function profileOf(item: CorpusItem): string {
 }
 
 /** Check every item with its profile's checker, on its day, and decide caught / missed / false alarm. */
+/**
+ * What the operator typed. X's API returns a post with what its composer never holds and X never counts: the
+ * handles a reply answers, at its start (shown apart from the text, outside `display_text_range`), and a t.co link
+ * for attached media at its end.
+ */
+export const draftOf = (item: Pick<CorpusItem, 'text' | 'apiText'>) =>
+  item.apiText ? item.text.replace(/^(?:@\w{1,15}\s+)+/, '').replace(/\s*https:\/\/t\.co\/\w+$/, '') : item.text;
+
 export function evaluate(
   items: CorpusItem[],
   checkerFor: (profile: string) => Checker,
   defaultDay = DEFAULT_DAY,
 ): Outcome[] {
-  // What the operator typed: an API text without the link X adds for attached media.
-  const draftOf = (item: CorpusItem) => (item.apiText ? item.text.replace(/\s*https:\/\/t\.co\/\w+$/, '') : item.text);
   return items.map((item) => {
     // `now` is read by engines with dated rules; older engines ignore it.
     const options: CheckOptions & { now?: Date } = {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CorpusItem } from '../../eval/schema';
-import { CORPUS_DIR, corpusFiles } from '../../scripts/eval';
+import { CORPUS_DIR, corpusFiles, draftOf } from '../../scripts/eval';
 
 const files = corpusFiles(CORPUS_DIR);
 
@@ -32,5 +32,18 @@ describe('the evaluation corpus', () => {
     const en = items.filter((i) => i.lang === 'en');
     expect(en.filter((i) => i.expect === 'flag').length).toBeGreaterThanOrEqual(200);
     expect(en.filter((i) => i.expect === 'pass').length).toBeGreaterThanOrEqual(200);
+  });
+});
+
+describe('the draft an API text stands for', () => {
+  it('drops the handles a reply answers and the media link, which the composer never holds', () => {
+    const text = '@GeminiApp @YouTube Ultra is here. Email me at @ noon https://t.co/Y4gZ2t5dlA';
+    expect(draftOf({ text, apiText: true })).toBe('Ultra is here. Email me at @ noon');
+    expect(draftOf({ text: '@ lunch come outside', apiText: true })).toBe('@ lunch come outside');
+  });
+
+  it('leaves a text typed by hand as it is', () => {
+    const text = '@GeminiApp see https://t.co/Y4gZ2t5dlA';
+    expect(draftOf({ text })).toBe(text);
   });
 });

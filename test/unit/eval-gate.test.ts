@@ -17,7 +17,8 @@ import { checkersFor, evaluate, readCorpus, tally, tallyBy } from '../../scripts
  * follows what those rounds bring: rounds 7 and 8 (362 violations; 32% and 38% of those measured before their
  * tuning were caught) took it from en 79.4% / ja 80.2% to en 76.6% / ja 77.7%, round 9 (234 violations; 30%
  * before tuning, 19% of its held-out texts after) to en 75.7% / ja 77.8%, and round 10 (234 violations; 43%
- * before tuning, 38% of its held-out texts after) with three passes over studied misses to en 76.0% / ja 78.9%.
+ * before tuning, 38% of its held-out texts after) with three passes over studied misses to en 76.0% / ja 78.9%,
+ * and round 11 (256 violations; 32% before tuning, 23% of its held-out texts after) to en 73.4% / ja 78.3%.
  * When a round's misses have been studied to the studied floor, its sets leave NEWEST_ROUNDS.
  */
 const LATER_ROUNDS = /-fresh([3-9]|1[01])-/;
@@ -25,7 +26,7 @@ const NEWEST_ROUNDS = /-fresh([789]|1[01])-/;
 const FLOORS = {
   early: { en: 0.87, ja: 0.84 },
   studied: { en: 0.81, ja: 0.81 },
-  whole: { en: 0.75, ja: 0.78 },
+  whole: { en: 0.73, ja: 0.78 },
   falseAlarms: 0.02,
 };
 
