@@ -121,6 +121,32 @@ describe('narrated sentences', () => {
   });
 });
 
+describe('rules named by the guard', () => {
+  const namedPack = testPack(
+    [
+      { id: 't.blank', kind: 'terms', category: 'etiquette', terms: ['〇〇'] },
+      { id: 't.other', kind: 'terms', category: 'etiquette', terms: ['〇〇'] },
+    ],
+    { reported: { ...guard, rules: ['t.blank'] } },
+  );
+  const found = (text: string) =>
+    compilePacks([namedPack])
+      .check(text)
+      .map((f) => [f.ruleId, f.start, f.end]);
+
+  it('applies the guard to a named rule outside its categories, and to that rule only', () => {
+    expect(found('広告に「〇〇大学教授監修」とあった')).toEqual([['t.other', 4, 6]]);
+    expect(found('「〇〇医師推薦」などと表示していた')).toEqual([['t.other', 1, 3]]);
+  });
+
+  it('keeps the named rule’s finding outside a reported quotation', () => {
+    expect(found('新商品〇〇が発売!')).toEqual([
+      ['t.blank', 3, 5],
+      ['t.other', 3, 5],
+    ]);
+  });
+});
+
 describe('the default pack’s guard', () => {
   const checker = compilePacks([loadPackFrom(DEFAULT_PACK_DIR)]);
   const legal = (text: string) =>
@@ -143,5 +169,15 @@ describe('the default pack’s guard', () => {
     // 「騙されたと思って」 is a seller's idiom, not a report of a fraud.
     expect(legal('騙されたと思って飲んでみて!がんが治るサプリ')).not.toEqual([]);
     expect(legal('Deceptively simple: our tea cures diabetes.')).not.toEqual([]);
+  });
+
+  it('reads a blank in a reported quotation as the report’s 伏せ字, and keeps a template left in', () => {
+    const blanks = (text: string) =>
+      checker
+        .check(text)
+        .filter((f) => f.ruleId === 'etq.placeholder-left')
+        .map((f) => [f.start, f.end]);
+    expect(blanks('ネット上で「認知症予防の救世主〇〇大学教授監修」などとうたっていた。')).toEqual([]);
+    expect(blanks('新商品〇〇が発売!詳細はプロフィールから')).toEqual([[3, 5]]);
   });
 });
