@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_PACK_DIR } from '../../cli/builtin-pack';
 import { loadPackFrom } from '../../cli/pack-source';
 import { compilePacks } from '../../rules/index';
-import { quotations, quotedLists } from '../../rules/reported';
+import { colonLists, quotations, quotedLists } from '../../rules/reported';
 import { testPack } from '../helpers/pack';
 
 const slice = (text: string) => (span: { start: number; end: number }) => text.slice(span.start, span.end);
@@ -31,6 +31,14 @@ describe('quotations', () => {
     expect(quotations('proclaimed, “America’s #1 supplement."')).toEqual([{ start: 12, end: 38 }]);
     expect(quotations('“open\nnever closed”')).toEqual([]);
     expect(quotations('「一行目\n二行目」')).toEqual([{ start: 0, end: 9 }]);
+  });
+
+  it('finds the lists a colon introduces, from the colon to the last item', () => {
+    const text = 'Practices the FTC listed:\n- Lose weight fast.\n1) Eat anything\nThanks';
+    expect(colonLists(text)).toEqual([{ start: 24, end: 62 }]);
+    expect(colonLists(text).map(slice(text))).toEqual([':\n- Lose weight fast.\n1) Eat anything\n']);
+    expect(colonLists('Note: lose weight fast.\nOr not.')).toEqual([]);
+    expect(colonLists('例：\n・飲むだけで痩せる')).toEqual([{ start: 1, end: 12 }]);
   });
 
   it('joins quotations of one list into one span', () => {
@@ -113,6 +121,13 @@ describe('narrated sentences', () => {
     expect(found('元本保証などとうたい、出資金を集めた')).toEqual([]);
     // A stop inside a quotation does not end the sentence that quotes it.
     expect(found('「安心。元本保証」などとうたい、集めた')).toEqual([]);
+  });
+
+  it('reads a list its colon introduces as part of the narrating sentence', () => {
+    expect(found('The firm allegedly told buyers:\n- Our gel cures acne.\n- 元本保証')).toEqual([]);
+    // not the other way: a cue in an item does not narrate the item before it, nor a line after the list
+    expect(found('Our list:\n- Our gel cures acne.\n- Rivals were allegedly fined.')).toEqual([['t.cure', 20, 30]]);
+    expect(found('The firm allegedly said:\n- it is safe\nOur gel cures acne!')).toEqual([['t.cure', 46, 56]]);
   });
 
   it('keeps the finding when the narration is in another sentence', () => {
