@@ -155,13 +155,14 @@ export function compileReported(guard: Reported, context: CompileContext) {
   const narration = guard.narrated && context.terms(guard.narrated.terms, false);
   const narrationWithin = guard.narrated?.within;
   /** A draft's narration cues and quotations, found once. */
-  const cuesByDraft = new WeakMap<Draft, { cues: Span[]; spans: Span[]; lists: Span[] }>();
+  const cuesByDraft = new WeakMap<Draft, { cues: Span[]; spans: Span[]; lists: Span[]; quoted: Span[] }>();
   function narrationIn(draft: Draft) {
     let found = cuesByDraft.get(draft);
     if (!found) {
       const cues = narration === undefined ? [] : draft.hits(narration).map((hit) => draft.span(hit));
-      const some = cues.length > 0;
-      found = { cues, spans: some ? quotations(draft.text) : [], lists: some ? colonLists(draft.text) : [] };
+      const spans = cues.length > 0 ? quotations(draft.text) : [];
+      const lists = cues.length > 0 ? colonLists(draft.text) : [];
+      found = { cues, spans, lists, quoted: quotedLists(draft.text, spans) };
       cuesByDraft.set(draft, found);
     }
     return found;
@@ -172,7 +173,7 @@ export function compileReported(guard: Reported, context: CompileContext) {
    * introduces (the cue before the colon, the finding in an item).
    */
   function narrated(draft: Draft, raw: RawFinding): boolean {
-    const { cues, spans, lists } = narrationIn(draft);
+    const { cues, spans, lists, quoted } = narrationIn(draft);
     if (cues.length === 0) return false;
     const text = draft.text;
     const breaks = (from: number, to: number) => {
@@ -184,10 +185,18 @@ export function compileReported(guard: Reported, context: CompileContext) {
       }
       return false;
     };
+    // Quotations that stand as sentences of their own right before the narrating sentence, nothing but space
+    // and stops between (“…”\n\nThe FTC quoted the above statements …): that sentence credits them.
+    const list = quoted.find(
+      (q) => q.start <= raw.start && raw.end <= q.end && /(?:^|[\n.!?。！？])\s*$/.test(text.slice(0, q.start)),
+    );
+    const lead = list && list.end + (/^[\s.,!?。、！？]*/.exec(text.slice(list.end))?.[0].length ?? 0);
     return cues.some((cue) => {
       const [from, to] = cue.end <= raw.start ? [cue.end, raw.start] : [raw.end, cue.start];
       if (to < from) return true; // the cue overlaps the finding
-      return (narrationWithin === undefined || to - from <= narrationWithin) && !breaks(from, to);
+      if (narrationWithin !== undefined && to - from > narrationWithin) return false;
+      if (!breaks(from, to)) return true;
+      return lead !== undefined && lead <= cue.start && !breaks(lead, cue.start);
     });
   }
   return function keep(draft: Draft, raws: RawFinding[]): RawFinding[] {

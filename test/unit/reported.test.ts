@@ -130,6 +130,13 @@ describe('narrated sentences', () => {
     expect(found('The firm allegedly said:\n- it is safe\nOur gel cures acne!')).toEqual([['t.cure', 46, 56]]);
   });
 
+  it('lets the sentence right after quotations that stand alone credit them', () => {
+    expect(found('“Our gel cures acne.”\n\nThe firm allegedly ran that ad.')).toEqual([]);
+    // a quotation inside the brand's own sentence, or a sentence between, keeps the finding
+    expect(found('Our gel “cures acne”. The firm allegedly copied us.')).toEqual([['t.cure', 9, 19]]);
+    expect(found('“Our gel cures acne.” Love it! Rivals were allegedly fined.')).toEqual([['t.cure', 9, 19]]);
+  });
+
   it('keeps the finding when the narration is in another sentence', () => {
     expect(found('Rivals were allegedly fined. Our gel cures acne!')).toEqual([['t.cure', 37, 47]]);
     expect(found('詐欺の容疑で逮捕。元本保証の当社へ!')).toEqual([['t.cure', 9, 13]]);
