@@ -321,10 +321,12 @@ export function compileChecker(packs: readonly Pack[], options: CompileOptions =
     }
     return context;
   };
-  // Each pack's reported-quotation guard, compiled once, for the rules of its categories.
+  // Each pack's reported-quotation guard, compiled once, for the rules of its categories and those it names.
   const guards = new Map<Pack, ReturnType<typeof compileReported> | undefined>();
   const guardOf = (pack: Pack, rule: Rule) => {
-    if (!pack.reported?.categories.includes(rule.category)) return undefined;
+    if (!pack.reported?.categories.includes(rule.category) && !pack.reported?.rules?.includes(rule.id)) {
+      return undefined;
+    }
     if (!guards.has(pack)) guards.set(pack, compileReported(pack.reported, contextOf(pack)));
     return guards.get(pack);
   };

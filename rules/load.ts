@@ -297,6 +297,10 @@ export function validatePack(document: unknown, file: string, locate?: Locate): 
       } else if (!lexicons.has(term.lexicon)) report([...path, 'lexicon'], `no lexicon "${term.lexicon}" in this pack`);
     });
   }
+  const ruleIds = new Set(pack.rules.map((rule) => rule.id));
+  pack.reported?.rules?.forEach((id, r) => {
+    if (!ruleIds.has(id)) report(['reported', 'rules', r], `no rule "${id}" in this pack`);
+  });
   if (termCount > PACK_LIMITS.terms) report(['rules'], `${termCount} terms; the limit is ${PACK_LIMITS.terms}`);
   const lemmas = pack.lexicons.reduce((sum, lexicon) => sum + (lexicon.inflect ? lexicon.terms.length : 0), 0);
   if (lemmas > PACK_LIMITS.lemmas)

@@ -91,6 +91,17 @@ function isBreakAt(text: string, k: number): boolean {
   );
 }
 
+/** A colon that ends its line, then the lines of a list (each opening with a bullet or a number). */
+const COLON_LIST = /[:：][ \t]*\n(?:[ \t]*(?:[-–•・*●▪■◆]|\d{1,2}[.)）])[^\n]*(?:\n|$))+/g;
+/**
+ * The lists a colon introduces, each from its colon to the end of its last item: the introducing sentence
+ * goes on through its items ("Among the practices the FTC detailed are:\n- Lose weight without dieting.").
+ */
+export function colonLists(text: string): Span[] {
+  if (!/[:：][ \t]*\n/.test(text)) return [];
+  return [...text.matchAll(COLON_LIST)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
 /**
  * Compile a pack's guard once: the returned filter drops the findings that overlap a quotation whose
  * sentence frames it as reported. A frame word counts inside the quotation's sentence only (a
@@ -144,34 +155,48 @@ export function compileReported(guard: Reported, context: CompileContext) {
   const narration = guard.narrated && context.terms(guard.narrated.terms, false);
   const narrationWithin = guard.narrated?.within;
   /** A draft's narration cues and quotations, found once. */
-  const cuesByDraft = new WeakMap<Draft, { cues: Span[]; spans: Span[] }>();
+  const cuesByDraft = new WeakMap<Draft, { cues: Span[]; spans: Span[]; lists: Span[]; quoted: Span[] }>();
   function narrationIn(draft: Draft) {
     let found = cuesByDraft.get(draft);
     if (!found) {
       const cues = narration === undefined ? [] : draft.hits(narration).map((hit) => draft.span(hit));
-      found = { cues, spans: cues.length > 0 ? quotations(draft.text) : [] };
+      const spans = cues.length > 0 ? quotations(draft.text) : [];
+      const lists = cues.length > 0 ? colonLists(draft.text) : [];
+      found = { cues, spans, lists, quoted: quotedLists(draft.text, spans) };
       cuesByDraft.set(draft, found);
     }
     return found;
   }
   /**
    * Whether a narration cue stands in the finding's own sentence, within reach. A break inside a quotation
-   * does not end the sentence that quotes it (「…。…」などとうたい).
+   * does not end the sentence that quotes it (「…。…」などとうたい), nor does one inside a list its colon
+   * introduces (the cue before the colon, the finding in an item).
    */
   function narrated(draft: Draft, raw: RawFinding): boolean {
-    const { cues, spans } = narrationIn(draft);
+    const { cues, spans, lists, quoted } = narrationIn(draft);
     if (cues.length === 0) return false;
     const text = draft.text;
     const breaks = (from: number, to: number) => {
       for (let k = from; k < to; k++) {
-        if (isBreakAt(text, k) && !spans.some((q) => q.start < k && k < q.end - 1)) return true;
+        if (!isBreakAt(text, k)) continue;
+        if (spans.some((q) => q.start < k && k < q.end - 1)) continue;
+        if (lists.some((list) => list.start < k && k < list.end - 1 && from <= list.start)) continue;
+        return true;
       }
       return false;
     };
+    // Quotations that stand as sentences of their own right before the narrating sentence, nothing but space
+    // and stops between (“…”\n\nThe FTC quoted the above statements …): that sentence credits them.
+    const list = quoted.find(
+      (q) => q.start <= raw.start && raw.end <= q.end && /(?:^|[\n.!?。！？])\s*$/.test(text.slice(0, q.start)),
+    );
+    const lead = list && list.end + (/^[\s.,!?。、！？]*/.exec(text.slice(list.end))?.[0].length ?? 0);
     return cues.some((cue) => {
       const [from, to] = cue.end <= raw.start ? [cue.end, raw.start] : [raw.end, cue.start];
       if (to < from) return true; // the cue overlaps the finding
-      return (narrationWithin === undefined || to - from <= narrationWithin) && !breaks(from, to);
+      if (narrationWithin !== undefined && to - from > narrationWithin) return false;
+      if (!breaks(from, to)) return true;
+      return lead !== undefined && lead <= cue.start && !breaks(lead, cue.start);
     });
   }
   return function keep(draft: Draft, raws: RawFinding[]): RawFinding[] {

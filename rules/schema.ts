@@ -71,10 +71,13 @@ export const Override = z.strictObject({
  * ("the ad claimed “…”", 広告に「…」) or after it (「…」などと表示していた). `within` counts
  * characters between the word and the quotation (absent = anywhere in the sentence). `narrated` goes
  * further: a finding whose own sentence holds one of its words (allegedly, according to the complaint,
- * 容疑, などとうたい) is narrated as someone else's act, quoted or not, and is dropped too.
+ * 容疑, などとうたい) is narrated as someone else's act, quoted or not, and is dropped too. `rules` names
+ * rules of other categories the guard applies to as well (a blank 〇〇 in a reported quotation is the
+ * report's own 伏せ字, not a template left in).
  */
 export const Reported = z.strictObject({
   categories: z.array(Category).min(1),
+  rules: z.array(z.string().min(1)).optional(),
   before: Window,
   after: Window,
   narrated: Window.optional(),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_PACK_DIR } from '../../cli/builtin-pack';
 import { loadPackFrom } from '../../cli/pack-source';
 import { compilePacks } from '../../rules/index';
-import { quotations, quotedLists } from '../../rules/reported';
+import { colonLists, quotations, quotedLists } from '../../rules/reported';
 import { testPack } from '../helpers/pack';
 
 const slice = (text: string) => (span: { start: number; end: number }) => text.slice(span.start, span.end);
@@ -31,6 +31,14 @@ describe('quotations', () => {
     expect(quotations('proclaimed, “America’s #1 supplement."')).toEqual([{ start: 12, end: 38 }]);
     expect(quotations('“open\nnever closed”')).toEqual([]);
     expect(quotations('「一行目\n二行目」')).toEqual([{ start: 0, end: 9 }]);
+  });
+
+  it('finds the lists a colon introduces, from the colon to the last item', () => {
+    const text = 'Practices the FTC listed:\n- Lose weight fast.\n1) Eat anything\nThanks';
+    expect(colonLists(text)).toEqual([{ start: 24, end: 62 }]);
+    expect(colonLists(text).map(slice(text))).toEqual([':\n- Lose weight fast.\n1) Eat anything\n']);
+    expect(colonLists('Note: lose weight fast.\nOr not.')).toEqual([]);
+    expect(colonLists('例：\n・飲むだけで痩せる')).toEqual([{ start: 1, end: 12 }]);
   });
 
   it('joins quotations of one list into one span', () => {
@@ -115,9 +123,49 @@ describe('narrated sentences', () => {
     expect(found('「安心。元本保証」などとうたい、集めた')).toEqual([]);
   });
 
+  it('reads a list its colon introduces as part of the narrating sentence', () => {
+    expect(found('The firm allegedly told buyers:\n- Our gel cures acne.\n- 元本保証')).toEqual([]);
+    // not the other way: a cue in an item does not narrate the item before it, nor a line after the list
+    expect(found('Our list:\n- Our gel cures acne.\n- Rivals were allegedly fined.')).toEqual([['t.cure', 20, 30]]);
+    expect(found('The firm allegedly said:\n- it is safe\nOur gel cures acne!')).toEqual([['t.cure', 46, 56]]);
+  });
+
+  it('lets the sentence right after quotations that stand alone credit them', () => {
+    expect(found('“Our gel cures acne.”\n\nThe firm allegedly ran that ad.')).toEqual([]);
+    // a quotation inside the brand's own sentence, or a sentence between, keeps the finding
+    expect(found('Our gel “cures acne”. The firm allegedly copied us.')).toEqual([['t.cure', 9, 19]]);
+    expect(found('“Our gel cures acne.” Love it! Rivals were allegedly fined.')).toEqual([['t.cure', 9, 19]]);
+  });
+
   it('keeps the finding when the narration is in another sentence', () => {
     expect(found('Rivals were allegedly fined. Our gel cures acne!')).toEqual([['t.cure', 37, 47]]);
     expect(found('詐欺の容疑で逮捕。元本保証の当社へ!')).toEqual([['t.cure', 9, 13]]);
+  });
+});
+
+describe('rules named by the guard', () => {
+  const namedPack = testPack(
+    [
+      { id: 't.blank', kind: 'terms', category: 'etiquette', terms: ['〇〇'] },
+      { id: 't.other', kind: 'terms', category: 'etiquette', terms: ['〇〇'] },
+    ],
+    { reported: { ...guard, rules: ['t.blank'] } },
+  );
+  const found = (text: string) =>
+    compilePacks([namedPack])
+      .check(text)
+      .map((f) => [f.ruleId, f.start, f.end]);
+
+  it('applies the guard to a named rule outside its categories, and to that rule only', () => {
+    expect(found('広告に「〇〇大学教授監修」とあった')).toEqual([['t.other', 4, 6]]);
+    expect(found('「〇〇医師推薦」などと表示していた')).toEqual([['t.other', 1, 3]]);
+  });
+
+  it('keeps the named rule’s finding outside a reported quotation', () => {
+    expect(found('新商品〇〇が発売!')).toEqual([
+      ['t.blank', 3, 5],
+      ['t.other', 3, 5],
+    ]);
   });
 });
 
@@ -143,5 +191,15 @@ describe('the default pack’s guard', () => {
     // 「騙されたと思って」 is a seller's idiom, not a report of a fraud.
     expect(legal('騙されたと思って飲んでみて!がんが治るサプリ')).not.toEqual([]);
     expect(legal('Deceptively simple: our tea cures diabetes.')).not.toEqual([]);
+  });
+
+  it('reads a blank in a reported quotation as the report’s 伏せ字, and keeps a template left in', () => {
+    const blanks = (text: string) =>
+      checker
+        .check(text)
+        .filter((f) => f.ruleId === 'etq.placeholder-left')
+        .map((f) => [f.start, f.end]);
+    expect(blanks('ネット上で「認知症予防の救世主〇〇大学教授監修」などとうたっていた。')).toEqual([]);
+    expect(blanks('新商品〇〇が発売!詳細はプロフィールから')).toEqual([[3, 5]]);
   });
 });
