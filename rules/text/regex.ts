@@ -283,6 +283,8 @@ const shortest = (list: string[] | undefined) =>
   usable(list) ? Math.min(...(list as string[]).map((l) => l.length)) : 0;
 const better = (a: string[] | undefined, b: string[] | undefined) => (shortest(b) > shortest(a) ? b : a);
 const capped = (list: string[] | undefined) => (list && list.length <= LITERAL_LIMIT ? list : undefined);
+/** A gate worth keeping: a literal of nothing but spaces is in every draft, and its hits only cost a scan. */
+const gate = (list: string[] | undefined) => (usable(list) && list.every((l) => /\S/.test(l)) ? list : undefined);
 
 /** What every match must contain, read from the AST: the basis of the prefilter. */
 function literals(node: AST.Element | AST.Alternative | AST.Pattern): Literals {
@@ -340,8 +342,7 @@ function literals(node: AST.Element | AST.Alternative | AST.Pattern): Literals {
  * drafts that have one.
  */
 export function requiredLiterals(source: string): string[] | undefined {
-  const some = literals(parse(source).pattern).some;
-  return usable(some) ? some : undefined;
+  return gate(literals(parse(source).pattern).some);
 }
 
 /**
@@ -358,7 +359,7 @@ export function preparePattern(source: string): PreparedPattern {
     unicode: parsed.unicode,
     anchored: anchors(parsed.pattern),
     length: bound.length,
-    literals: usable(some) ? some : undefined,
+    literals: gate(some),
   };
 }
 

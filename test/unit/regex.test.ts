@@ -141,6 +141,9 @@ describe('the literals a pattern needs', () => {
     expect(requiredLiterals('\\{\\{[^}]{0,40}\\}\\}')).toEqual(['{{']);
     expect(requiredLiterals('(order|account)[ a-z]{0,10}\\d{6}')).toEqual(['order', 'account']);
     expect(requiredLiterals('a?\\d')).toBeUndefined();
+    // A space is in every draft: as a gate it would let every draft through and cost a hit per space.
+    expect(requiredLiterals('\\b[A-Z][a-z]{1,12} [A-Z][a-z]{1,15}\\b')).toBeUndefined();
+    expect(requiredLiterals('[A-Z][a-z]+ (?:left|skipped)')).toEqual([' left', ' skipped']);
     expect(requiredLiterals('x|\\d')).toBeUndefined();
     // Escapes are the characters they stand for: the prefilter finds "ABC" and "café".
     expect(requiredLiterals('\\x41BC')).toEqual(['ABC']);
