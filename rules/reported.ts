@@ -91,6 +91,15 @@ function isBreakAt(text: string, k: number): boolean {
   );
 }
 
+/** Whether `k` lies inside a span, its last character aside (a quotation's closing mark ends its sentence). */
+const inside = (span: Span, k: number) => span.start < k && k < span.end - 1;
+
+/** Whether a sentence ends anywhere in [from, to), leaving out the positions `ignored` passes over. */
+function breakBetween(text: string, from: number, to: number, ignored: (k: number) => boolean): boolean {
+  for (let k = from; k < to; k++) if (isBreakAt(text, k) && !ignored(k)) return true;
+  return false;
+}
+
 /** A colon that ends its line, then the lines of a list (each opening with a bullet or a number). */
 const COLON_LIST = /[:：][ \t]*\n(?:[ \t]*(?:[-–•・*●▪■◆]|\d{1,2}[.)）])[^\n]*(?:\n|$))+/g;
 /**
@@ -129,14 +138,10 @@ export function compileReported(guard: Reported, context: CompileContext) {
     const cuesAfter = draft.hits(after).map((hit) => draft.span(hit));
     if (cuesBefore.length === 0 && cuesAfter.length === 0) return [];
     // A break counts unless it lies inside a quotation that does not hold the list itself.
-    const breaks = (list: Span, from: number, to: number) => {
-      for (let k = from; k < to; k++) {
-        if (!isBreakAt(text, k)) continue;
-        if (spans.some((q) => q.start < k && k < q.end - 1 && !(q.start <= list.start && list.end <= q.end))) continue;
-        return true;
-      }
-      return false;
-    };
+    const breaks = (list: Span, from: number, to: number) =>
+      breakBetween(text, from, to, (k) =>
+        spans.some((q) => inside(q, k) && !(q.start <= list.start && list.end <= q.end)),
+      );
     const framed = (list: Span) =>
       cuesBefore.some(
         (cue) =>
@@ -176,15 +181,13 @@ export function compileReported(guard: Reported, context: CompileContext) {
     const { cues, spans, lists, quoted } = narrationIn(draft);
     if (cues.length === 0) return false;
     const text = draft.text;
-    const breaks = (from: number, to: number) => {
-      for (let k = from; k < to; k++) {
-        if (!isBreakAt(text, k)) continue;
-        if (spans.some((q) => q.start < k && k < q.end - 1)) continue;
-        if (lists.some((list) => list.start < k && k < list.end - 1 && from <= list.start)) continue;
-        return true;
-      }
-      return false;
-    };
+    const breaks = (from: number, to: number) =>
+      breakBetween(
+        text,
+        from,
+        to,
+        (k) => spans.some((q) => inside(q, k)) || lists.some((list) => inside(list, k) && from <= list.start),
+      );
     // Quotations that stand as sentences of their own right before the narrating sentence, nothing but space
     // and stops between (“…”\n\nThe FTC quoted the above statements …): that sentence credits them.
     const list = quoted.find(
