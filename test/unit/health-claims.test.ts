@@ -180,8 +180,17 @@ describe('health claims in the default pack', () => {
 
 describe('medical advertising (regulated-health)', () => {
   it('is off for a brand and on for a clinic', () => {
-    expect(found('他院より安く、県内一の症例数').filter((f) => f.startsWith('medical.'))).toEqual([]);
+    expect(found('県内一の症例数を誇ります').filter((f) => f.startsWith('medical.'))).toEqual([]);
     expect(found('他院より安く、県内一の症例数', clinic)).toContain('medical.comparison 他院より');
+  });
+
+  // healthJa12: 他院 is said only by clinics, so a comparison with other clinics is checked for every profile (a
+  // clinic's ad posted by an agency or a brand account), like medical.guarantee
+  it('checks a comparison with other clinics for every profile', () => {
+    expect(found('他院より安く、県内一の症例数').filter((f) => f.startsWith('medical.'))).toEqual([
+      'medical.other-clinic-comparison-ja 他院より',
+    ]);
+    expect(found('他院で治療中の方も、紹介状をお持ちください')).toEqual([]);
   });
 
   it('checks guarantees about a named treatment for every profile', () => {
