@@ -62,10 +62,12 @@ const pack = testPack(
   ],
   { reported: guard },
 );
-const spans = (text: string) =>
-  compilePacks([pack])
-    .check(text)
-    .map((f) => [f.ruleId, f.start, f.end]);
+/** The findings of one pack as [rule, start, end]: exact spans, as textlint's tester reads them. */
+const spansOf = (checked: typeof pack) => {
+  const checker = compilePacks([checked]);
+  return (text: string) => checker.check(text).map((f) => [f.ruleId, f.start, f.end]);
+};
+const spans = spansOf(pack);
 
 describe('reported quotations', () => {
   it('drops a legal finding inside a quotation its sentence attributes to someone', () => {
@@ -110,10 +112,7 @@ describe('narrated sentences', () => {
     [{ id: 't.cure', kind: 'terms', category: 'legal', terms: ['cures acne', '元本保証'] }],
     { reported: { ...guard, narrated: { terms: ['allegedly', 'などとうたい', '容疑'] } } },
   );
-  const found = (text: string) =>
-    compilePacks([narratedPack])
-      .check(text)
-      .map((f) => [f.ruleId, f.start, f.end]);
+  const found = spansOf(narratedPack);
 
   it('drops a finding whose own sentence narrates someone else’s act, quoted or not', () => {
     expect(found('The firm allegedly said its gel cures acne.')).toEqual([]);
@@ -151,10 +150,7 @@ describe('rules named by the guard', () => {
     ],
     { reported: { ...guard, rules: ['t.blank'] } },
   );
-  const found = (text: string) =>
-    compilePacks([namedPack])
-      .check(text)
-      .map((f) => [f.ruleId, f.start, f.end]);
+  const found = spansOf(namedPack);
 
   it('applies the guard to a named rule outside its categories, and to that rule only', () => {
     expect(found('広告に「〇〇大学教授監修」とあった')).toEqual([['t.other', 4, 6]]);
