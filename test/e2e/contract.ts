@@ -91,6 +91,8 @@ export function composerContract(f: PlatformFixture): void {
 
     it('shows a problem within a second of typing it', async () => {
       const page = await open();
+      // "Within a second of typing": the pack compiles once when the page opens, which is not typing.
+      await expect.poll(() => severity(page), { timeout: 10_000 }).not.toBe('loading');
       await type(page, DRAFTS.block);
       await expect.poll(() => severity(page), { timeout: 1000 }).toBe('block');
       await page.close();
@@ -179,6 +181,7 @@ export function composerContract(f: PlatformFixture): void {
       await f.openLate(page);
       await expect.poll(() => page.locator(f.composer).count(), { timeout: 5000 }).toBe(before + 1);
       await expect.poll(() => indicators(page).count(), { timeout: 5000 }).toBe(before + 1);
+      await expect.poll(() => severity(page, before), { timeout: 10_000 }).not.toBe('loading');
       await type(page, DRAFTS.block, before);
       await expect.poll(() => severity(page, before), { timeout: 1000 }).toBe('block');
       await page.close();

@@ -37,6 +37,8 @@ describe.skipIf(browserMissing)('bluesky: the fallback textarea is swapped for T
     const indicators = page.locator('preflight-layer .indicator');
     await expect.poll(() => fallback.count()).toBe(2);
     await expect.poll(() => indicators.count()).toBe(2);
+    // The pack compiles once when the page opens; the one-second promise is about typing.
+    await expect.poll(() => indicators.first().getAttribute('data-severity'), { timeout: 10_000 }).not.toBe('loading');
     await fallback.first().click();
     await page.keyboard.type(DRAFTS.block, { delay: 5 });
     await expect.poll(() => indicators.first().getAttribute('data-severity'), { timeout: 1000 }).toBe('block');

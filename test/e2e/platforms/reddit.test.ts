@@ -54,6 +54,8 @@ describe.skipIf(browserMissing)('reddit: the submit page checks title and body t
       );
     };
     await expect.poll(() => indicators.count(), { timeout: 10_000 }).toBe(2);
+    // The pack compiles once when the page opens; the one-second promise is about typing.
+    await expect.poll(() => severity(title), { timeout: 10_000 }).not.toBe('loading');
 
     await title.click();
     await page.keyboard.type(DRAFTS.block, { delay: 5 });
