@@ -19,7 +19,8 @@ export * from '../../scripts/chromium';
 export async function openMastodon(browser: ExtensionBrowser, draft?: string): Promise<Page> {
   const page = await browser.context.newPage();
   await page.goto('https://mastodon.social/home');
-  await page.locator('preflight-layer .indicator').first().waitFor();
+  // The default pack compiles after the page loads; on a slow machine that outlasts a test's first look.
+  await page.locator('preflight-layer .indicator:not([data-severity="loading"])').first().waitFor({ timeout: 15_000 });
   if (draft !== undefined) {
     await page.locator('form.compose-form textarea').first().click();
     await page.keyboard.type(draft, { delay: 5 });
