@@ -4,9 +4,10 @@
  * verified again whenever packs are activated. Content scripts ask for the state and listen to
  * storage changes.
  */
-import defaultPack from 'virtual:preflight/default-pack';
+import defaultPack, { patterns as defaultPatterns } from 'virtual:preflight/default-pack';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { adoptProvedPatterns } from '../rules/compile-packs';
 import { preparedPatterns } from '../rules/load';
 import type { Pack } from '../rules/schema';
 import {
@@ -57,6 +58,7 @@ import {
 } from '../utils/team-state';
 
 const BUILT_IN = [defaultPack];
+adoptProvedPatterns(defaultPatterns);
 
 /**
  * Chrome answers storage.managed only once its policies have loaded, seconds after start. The

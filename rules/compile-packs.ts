@@ -12,6 +12,11 @@ import type { PreparedPattern } from './text/run-pattern';
 const proved = new Memo<PreparedPattern>(5_000);
 export const provedPattern = (source: string) => proved.get(source, () => preparePattern(source));
 
+/** Patterns a build already proved (the built-in pack's, bundled with it): taken as they are. */
+export function adoptProvedPatterns(patterns: Record<string, PreparedPattern>): void {
+  for (const [source, prepared] of Object.entries(patterns)) proved.get(source, () => prepared);
+}
+
 export function compilePacks(packs: Parameters<typeof compileChecker>[0], options: CompileOptions = {}): Checker {
   return compileChecker(packs, { patterns: provedPattern, ...options });
 }
