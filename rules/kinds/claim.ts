@@ -35,6 +35,7 @@ export const ClaimRule = z.strictObject({
 
 /** Where a clause ends: 、 and commas do not end one; a full stop does when a space or the end follows (No.1, 2.5 kg). */
 const CLAUSE_END = /[。！？!?;；\n]|[.．](?=\s|$)/;
+const SENTENCE_ENDS = new RegExp(CLAUSE_END.source, 'g');
 
 /**
  * Used when a rule gives no `negation` of its own: English negations come before the claim,
@@ -85,6 +86,22 @@ function compilePart(
 
 const between = (spans: readonly Span[], gap: Span) =>
   spans.some((span) => span.start >= gap.start && span.end <= gap.end);
+
+/**
+ * The part of a claim's gap that a negation inside it can reach: all of it within one sentence, and
+ * only the predicate's sentence when the parts stand sentences apart. "Two cysts that would not heal.
+ * Within a week of BioHeal they were healed." is a claim; the first sentence's "not" is about the past.
+ */
+function predicateSentence(text: string, gap: Span, subjectFirst: boolean): Span {
+  const inGap = text.slice(gap.start, gap.end);
+  const ends = [...inGap.matchAll(SENTENCE_ENDS)];
+  if (ends.length === 0) return gap;
+  if (subjectFirst) {
+    const lastEnd = ends.at(-1)!;
+    return { start: gap.start + lastEnd.index + lastEnd[0].length, end: gap.end };
+  }
+  return { start: gap.start, end: gap.start + ends[0]!.index };
+}
 
 interface Candidate extends Span {
   inner: Span;
@@ -141,7 +158,14 @@ export default defineKind({
           if (!rule.crossClause && CLAUSE_END.test(draft.text.slice(inner.start, inner.end))) continue;
           // Nearest partners: no other subject or predicate between them.
           const adjacent = !between(subjectSpans, inner) && !between(preds, inner);
-          candidates.push({ start: first.start, end: last.end, inner, subject, predicate, adjacent });
+          candidates.push({
+            start: first.start,
+            end: last.end,
+            inner: predicateSentence(draft.text, inner, subjectFirst),
+            subject,
+            predicate,
+            adjacent,
+          });
         }
       }
       const affirmed = new Set(notNegated(draft, [...candidates]));

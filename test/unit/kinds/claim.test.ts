@@ -55,6 +55,24 @@ describe('claim', () => {
     expect(matched([skin], 'シミもシワも消えません')).toEqual([]);
   });
 
+  it("across sentences, a negation reaches the claim from the predicate's sentence only", () => {
+    const across = health({
+      crossClause: true,
+      within: 80,
+      predicate: ['relieves', 'relieved', 'cleared', 'clears up'],
+    });
+    // The first sentence's "not" is about the eczema before: the next sentence claims it cleared.
+    expect(matched([across], 'My eczema would not go away. After a week of this balm it cleared.')).toEqual([
+      'eczema would not go away. After a week of this balm it cleared',
+    ]);
+    expect(matched([across], 'Eczema? This balm does not clears up anything.')).toEqual([]);
+    // Predicate first: the negation in the subject's sentence does not reach back either.
+    expect(matched([across], 'It relieved it. That was not just any eczema')).toEqual([
+      'relieved it. That was not just any eczema',
+    ]);
+    expect(matched([across], 'It never relieved it. That eczema')).toEqual([]);
+  });
+
   it('takes the allow-list and co-occurrence controls', () => {
     expect(matched([health({ exceptions: ['ガン予防研究'] })], 'ガン予防研究に寄付')).toEqual([]);
     expect(matched([health({ with: { terms: ['cream'] } })], 'ガン予防')).toEqual([]);
