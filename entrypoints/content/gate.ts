@@ -145,6 +145,8 @@ export class Gate {
   private lastPosted: { composers: ReadonlySet<Composer>; text: string; at: number } | undefined;
   /** The draft the operator chose to post, waiting for their press. */
   private pass: Pass | undefined;
+  /** The audit entries being written, one after another. */
+  private auditWrites: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly host: GateHost,
@@ -558,10 +560,15 @@ export class Gate {
   ): void {
     const involved = findings.filter((f) => decision === 'posted' || STOPPING.has(f.severity));
     const context = this.host.auditContext();
-    sha256Hex(text)
+    const time = new Date().toISOString();
+    const hashed = sha256Hex(text);
+    // Entries go out in the order of the decisions, not of their hashes: two digests may settle out of order
+    // (a stop, then the "Post anyway" that follows it).
+    this.auditWrites = this.auditWrites
+      .then(() => hashed)
       .then((draftHash) =>
         this.host.audit({
-          time: new Date().toISOString(),
+          time,
           platform: this.host.adapter.id,
           decision,
           ...rulesOf(involved),

@@ -407,6 +407,23 @@ describe('"Post anyway" on a site that ignores a press made by script', () => {
     expect(page.audit[1]).toMatchObject({ reason: 'Checked with the campaign owner', ruleIds: ['rule.warn'] });
   });
 
+  it('writes the audit in the order of the decisions, whichever draft hash settles first', async () => {
+    // The stop's hash settles late (a loaded machine once wrote "override" before "stopped").
+    const digest = crypto.subtle.digest.bind(crypto.subtle);
+    let calls = 0;
+    vi.spyOn(crypto.subtle, 'digest').mockImplementation(async (algorithm, data) => {
+      const late = calls++ === 0;
+      const hash = await digest(algorithm, data);
+      if (late) await new Promise((resolve) => setTimeout(resolve, 50));
+      return hash;
+    });
+    await armed();
+    operatorClick(page.control);
+    await eventually(() => expect(decisions()).toHaveLength(2));
+    expect(decisions()).toEqual(['stopped', 'override']);
+    expect(calls).toBe(2);
+  });
+
   it('is consumed: a later press of the same draft is gated again', async () => {
     await armed();
     const now = Date.now();
