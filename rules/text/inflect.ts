@@ -99,6 +99,8 @@ function godan(stem: string, [a, i, e, o, te, t]: (typeof GODAN)[string], lemma:
     `${stem + o}う`,
     stem + teStem + t,
     stem + teStem + past,
+    // The colloquial perfective 〜ちゃう/〜じゃう and its forms (治っちゃった, 飲んじゃいます).
+    stem + teStem + (t === 'て' ? 'ちゃ' : 'じゃ'),
   ];
 }
 

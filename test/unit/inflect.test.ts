@@ -22,6 +22,13 @@ describe('Japanese inflection', () => {
     expect(inflect('行く')).not.toContain('行いて');
   });
 
+  it('reaches the colloquial perfective 〜ちゃう/〜じゃう of a godan verb, so 「治っちゃった」 is a form of 治る', () => {
+    expect(inflect('治る')).toEqual(expect.arrayContaining(['治っちゃ', '治しちゃ']));
+    expect(inflect('飲む')).toContain('飲んじゃ');
+    expect(inflect('効く')).toContain('効いちゃ');
+    expect(matched(lemmas(['治る']), 'アトピーが治っちゃった')).toEqual(['治っちゃ']);
+  });
+
   it('tells ichidan from godan verbs ending in る', () => {
     expect(inflect('消える')).toEqual(
       expect.arrayContaining(['消え', '消えた', '消えます', '消えれば', '消す', '消せる']),
