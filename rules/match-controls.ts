@@ -52,6 +52,15 @@ export function leftmostLongest<T extends Span>(matches: T[]): T[] {
 
 const CLAUSE_BREAK = /[,.;:!?、。！？\n]/;
 const HIRAGANA_ONLY = /^[\u3041-\u309f]*$/;
+
+/**
+ * A tag question asserts what it seems to deny: 「無能すぎない？」 says "too incompetent", 「治るんじゃない？」 says
+ * "it heals, surely". Its ない (after じゃ or すぎ, before a question mark) is not a negation.
+ */
+const TAG_BEFORE = /(?:じゃ|すぎ|過ぎ)$/;
+const TAG_AFTER = /^(?:です)?か?[？?]/;
+const isTagQuestion = (text: string, cue: Span) =>
+  TAG_BEFORE.test(text.slice(Math.max(0, cue.start - 2), cue.start)) && TAG_AFTER.test(text.slice(cue.end, cue.end + 4));
 const gap = (a: Span, b: Span): number => Math.max(0, a.start - b.end, b.start - a.end);
 
 /** Compile the controls once; the returned filter keeps the matches that are findings. */
@@ -88,7 +97,7 @@ export function compileControls(controls: MatchControls, context: CompileContext
     }
     if (before >= 0 || after >= 0) {
       const cuesBefore = spans(draft, before);
-      const cuesAfter = spans(draft, after);
+      const cuesAfter = spans(draft, after).filter((c) => !isTagQuestion(draft.text, c));
       // A negation reaches its own clause only: "not true, but guaranteed" is still a guarantee.
       const sameClause = (from: number, to: number) =>
         to - from <= negationWindow && !CLAUSE_BREAK.test(draft.text.slice(from, to));

@@ -157,4 +157,18 @@ describe('terms', () => {
     expect(matched([rule(true)], '元本保証の今までにない商品')).toEqual(['元本保証']);
     expect(matched([rule(false)], '元本保証の今までにない商品')).toEqual([]);
   });
+
+  it('reads the ない of a tag question as no negation (「無能すぎない？」 asserts)', () => {
+    const rule = {
+      id: 'q',
+      kind: 'terms',
+      terms: ['無能', '治る'],
+      negation: { after: ['ない'], within: 12, afterKanaOnly: true },
+    };
+    expect(matched([rule], '店長って無能すぎない？')).toEqual(['無能']);
+    expect(matched([rule], 'これで腰痛が治るんじゃないですか?')).toEqual(['治る']);
+    // A plain question or statement keeps its negation: 「治らない？」 asks about a problem, it claims nothing.
+    expect(matched([rule], '店長は無能ではない。')).toEqual([]);
+    expect(matched([rule], 'これで治るわけじゃない。')).toEqual([]);
+  });
 });
