@@ -60,7 +60,8 @@ const HIRAGANA_ONLY = /^[\u3041-\u309f]*$/;
 const TAG_BEFORE = /(?:じゃ|すぎ|過ぎ)$/;
 const TAG_AFTER = /^(?:です)?か?[？?]/;
 const isTagQuestion = (text: string, cue: Span) =>
-  TAG_BEFORE.test(text.slice(Math.max(0, cue.start - 2), cue.start)) && TAG_AFTER.test(text.slice(cue.end, cue.end + 4));
+  TAG_BEFORE.test(text.slice(Math.max(0, cue.start - 2), cue.start)) &&
+  TAG_AFTER.test(text.slice(cue.end, cue.end + 4));
 const gap = (a: Span, b: Span): number => Math.max(0, a.start - b.end, b.start - a.end);
 
 /** Compile the controls once; the returned filter keeps the matches that are findings. */
