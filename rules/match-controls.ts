@@ -62,6 +62,12 @@ const TAG_AFTER = /^(?:です)?か?[？?]/;
 const isTagQuestion = (text: string, cue: Span) =>
   TAG_BEFORE.test(text.slice(Math.max(0, cue.start - 2), cue.start)) &&
   TAG_AFTER.test(text.slice(cue.end, cue.end + 4));
+/**
+ * A negation that turns the next word around affirms: "let's not forget you yelled", "not only cures", "I can't
+ * believe how fast it healed", "can't wait to".
+ */
+const AFFIRMING_AFTER = /^[\s\u2019']*(?:to\s+)?(?:forget|only|believe|wait|help\s+but)\b/i;
+const affirms = (text: string, cue: Span) => AFFIRMING_AFTER.test(text.slice(cue.end, cue.end + 16));
 const gap = (a: Span, b: Span): number => Math.max(0, a.start - b.end, b.start - a.end);
 
 /** Compile the controls once; the returned filter keeps the matches that are findings. */
@@ -97,7 +103,7 @@ export function compileControls(controls: MatchControls, context: CompileContext
       kept = kept.filter((m) => !withoutLists.some((window) => near(draft, window.id, m, window.within)));
     }
     if (before >= 0 || after >= 0) {
-      const cuesBefore = spans(draft, before);
+      const cuesBefore = spans(draft, before).filter((c) => !affirms(draft.text, c));
       const cuesAfter = spans(draft, after).filter((c) => !isTagQuestion(draft.text, c));
       // A negation reaches its own clause only: "not true, but guaranteed" is still a guarantee.
       const sameClause = (from: number, to: number) =>

@@ -171,4 +171,17 @@ describe('terms', () => {
     expect(matched([rule], '店長は無能ではない。')).toEqual([]);
     expect(matched([rule], 'これで治るわけじゃない。')).toEqual([]);
   });
+
+  it('reads a negation that turns the next word around as no negation ("let\'s not forget", "not only")', () => {
+    const rule = {
+      id: 'a',
+      kind: 'terms',
+      terms: ['yelling at our staff', 'cures acne'],
+      negation: { before: ['not', "can't"], within: 24 },
+    };
+    expect(matched([rule], "Let's not forget you were yelling at our staff")).toEqual(['yelling at our staff']);
+    expect(matched([rule], 'It not only cures acne, it soothes')).toEqual(['cures acne']);
+    expect(matched([rule], "I can't believe it cures acne")).toEqual(['cures acne']);
+    expect(matched([rule], 'It does not cure acne and is not cures acne')).toEqual([]);
+  });
 });
