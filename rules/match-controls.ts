@@ -63,11 +63,16 @@ const isTagQuestion = (text: string, cue: Span) =>
   TAG_BEFORE.test(text.slice(Math.max(0, cue.start - 2), cue.start)) &&
   TAG_AFTER.test(text.slice(cue.end, cue.end + 4));
 /**
- * A negation that turns the next word around affirms: "let's not forget you yelled", "not only cures", "I can't
- * believe how fast it healed", "can't wait to".
+ * A negation that turns the next word around affirms: "let's not forget you yelled", "not only cures", and after
+ * "can't" only, "I can't believe how fast it healed", "can't wait to" ("don't believe it cures" still denies).
  */
-const AFFIRMING_AFTER = /^[\s\u2019']*(?:to\s+)?(?:forget|only|believe|wait|help\s+but)\b/i;
-const affirms = (text: string, cue: Span) => AFFIRMING_AFTER.test(text.slice(cue.end, cue.end + 16));
+const AFFIRMING_AFTER = /^[\s\u2019']*(?:to\s+)?(?:forget|only)\b/i;
+const AFFIRMING_AFTER_CANT = /^[\s\u2019']*(?:believe|wait|help\s+but)\b/i;
+const CANT = /^(?:can(?:not|[\u2019']t)|couldn[\u2019']t)$/i;
+const affirms = (text: string, cue: Span) => {
+  const next = text.slice(cue.end, cue.end + 16);
+  return AFFIRMING_AFTER.test(next) || (AFFIRMING_AFTER_CANT.test(next) && CANT.test(text.slice(cue.start, cue.end)));
+};
 const gap = (a: Span, b: Span): number => Math.max(0, a.start - b.end, b.start - a.end);
 
 /** Compile the controls once; the returned filter keeps the matches that are findings. */

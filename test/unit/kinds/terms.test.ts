@@ -183,5 +183,8 @@ describe('terms', () => {
     expect(matched([rule], 'It not only cures acne, it soothes')).toEqual(['cures acne']);
     expect(matched([rule], "I can't believe it cures acne")).toEqual(['cures acne']);
     expect(matched([rule], 'It does not cure acne and is not cures acne')).toEqual([]);
+    const denial = { ...rule, negation: { before: ["don't", 'never'], within: 24 } };
+    expect(matched([denial], "Don't believe it cures acne")).toEqual([]);
+    expect(matched([denial], "Don't forget: it cures acne")).toEqual(['cures acne']);
   });
 });
