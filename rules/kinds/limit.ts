@@ -6,8 +6,9 @@
 
 import { z } from 'zod';
 import type { Draft, Span } from '../draft';
-import { Localized, Platform, PostType, ruleBase, Severity } from '../fields';
+import { CueWords, Localized, Platform, PostType, ruleBase, Severity } from '../fields';
 import { countLength, graphemeStart, isEmoji } from '../text/count';
+import { linesHolding } from '../text/lines';
 import { defineKind, type RawFinding } from './kind';
 
 export const LIMIT_METRICS = [
@@ -54,6 +55,11 @@ export const LimitCheck = z.strictObject({
    * or a lone stylised word (ARIIISE) is not shouting; a sentence in capitals is.
    */
   minRunWords: z.number().int().min(1).max(50).optional(),
+  /**
+   * capsRatio: lines holding one of these phrases (any case) are not counted. Required notices are often set in
+   * capitals by the regulator's own template ("RESULTS MAY VARY", "NO PURCHASE NECESSARY"); they are not shouting.
+   */
+  ignoreLinesWith: CueWords.min(1).optional(),
   /**
    * hashtags, mentions: count only the longest run of them with nothing but spaces or line breaks between
    * ("@a @b @c @d @e"), so accounts named in a sentence ("catch @a, @b, @c and @d in action") are not a wall of tags.
@@ -204,10 +210,18 @@ const isLetter = (code: number): boolean => {
  * Latin letters and capitals outside URLs, hashtags, @handles and cashtags. With `minRunWords`, only passages
  * of at least that many words count: the capitals of a name inside Japanese text are not shouting.
  */
-export function letterCounts(draft: Draft, minRunWords = 0): { letters: number; capitals: number } {
-  const skip = [...draft.urls(), ...draft.hashtags(), ...draft.mentions(), ...draft.cashtags()].sort(
-    (a, b) => a.start - b.start,
-  );
+export function letterCounts(
+  draft: Draft,
+  minRunWords = 0,
+  ignoreLinesWith?: readonly string[],
+): { letters: number; capitals: number } {
+  const skip = [
+    ...draft.urls(),
+    ...draft.hashtags(),
+    ...draft.mentions(),
+    ...draft.cashtags(),
+    ...(ignoreLinesWith ? linesHolding(draft.text, ignoreLinesWith) : []),
+  ].sort((a, b) => a.start - b.start);
   const text = draft.text;
   let letters = 0;
   let capitals = 0;
@@ -285,7 +299,8 @@ function longestRun(
   return { value: best.length, where: () => (best.length > 0 ? { start: best.start, end: best.end } : whole(draft)) };
 }
 
-function measure(draft: Draft, check: LimitCheck): Measure {
+/** `notices`: the expanded `ignoreLinesWith` phrases of a capsRatio check. */
+function measure(draft: Draft, check: LimitCheck, notices?: readonly string[]): Measure {
   switch (check.metric) {
     case 'length':
     case 'bytes': {
@@ -332,7 +347,7 @@ function measure(draft: Draft, check: LimitCheck): Measure {
     case 'exclamations':
       return entities(spansOf(draft.text, /[!！]/g), draft);
     case 'capsRatio': {
-      const { letters, capitals } = letterCounts(draft, check.minRunWords);
+      const { letters, capitals } = letterCounts(draft, check.minRunWords, notices);
       if (letters < (check.minLetters ?? 0)) return { value: 0, where: () => whole(draft) };
       return { value: letters === 0 ? 0 : capitals / letters, where: () => whole(draft) };
     }
@@ -375,10 +390,20 @@ export default defineKind({
         check.report(['checks', c, 'max'], 'capsRatio is a share between 0 and 1');
       if (limit.metric === 'forbiddenChars' && !limit.chars)
         check.report(['checks', c, 'chars'], 'forbiddenChars needs `chars`');
+      if (limit.ignoreLinesWith && limit.metric !== 'capsRatio')
+        check.report(['checks', c, 'ignoreLinesWith'], '`ignoreLinesWith` applies to capsRatio only');
       if (limit.message) check.locales(limit.message, ['checks', c, 'message']);
     });
   },
-  compile(rule) {
+  termLists: (rule) => rule.checks.map((check, c) => [['checks', c, 'ignoreLinesWith'], check.ignoreLinesWith]),
+  compile(rule, context) {
+    const notices = new Map(
+      rule.checks.flatMap((check) =>
+        check.ignoreLinesWith
+          ? [[check, context.expand(check.ignoreLinesWith).map((t) => (typeof t === 'string' ? t : t.term))] as const]
+          : [],
+      ),
+    );
     // A pack's platform limits hold a check per platform and post type: pick a draft's once per platform.
     const byPlatform = new Map<Platform | undefined, LimitCheck[]>();
     const checksFor = (platform: Platform | undefined) => {
@@ -394,7 +419,7 @@ export default defineKind({
       if (draft.text.length === 0) return findings;
       for (const check of checksFor(draft.platform)) {
         if (check.postTypes && !check.postTypes.includes(draft.postType ?? 'post')) continue;
-        const { value, where } = measure(draft, check);
+        const { value, where } = measure(draft, check, notices.get(check));
         const over = check.max !== undefined && value > check.max;
         const under = check.min !== undefined && value < check.min;
         if (!over && !under) continue;

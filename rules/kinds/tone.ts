@@ -5,8 +5,9 @@
  */
 
 import { z } from 'zod';
-import { ruleBase } from '../fields';
+import { CueWords, ruleBase } from '../fields';
 import { leftmostLongest } from '../match-controls';
+import { linesHolding } from '../text/lines';
 import { defineKind, withTriggers } from './kind';
 
 export const ToneRule = z.strictObject({
@@ -18,14 +19,28 @@ export const ToneRule = z.strictObject({
   /** Added per "!" beyond the first, and for a run of capital letters: shouting raises a score. */
   exclamationWeight: z.number().min(0).max(100).default(0),
   capsWeight: z.number().min(0).max(100).default(0),
+  /** Words in capitals on lines holding one of these (a required notice set in capitals) are not shouting. */
+  ignoreLinesWith: CueWords.min(1).optional(),
   caseSensitive: z.boolean().default(false),
 });
 
 const SHOUTED_WORD = /\b[A-Z]{3,}\b/g;
 
+/** Words in capitals, outside the lines that hold a notice. */
+function shoutedWords(text: string, notices: readonly string[] | undefined): number {
+  const words = [...text.matchAll(SHOUTED_WORD)];
+  if (words.length === 0 || !notices) return words.length;
+  const quiet = linesHolding(text, notices);
+  return words.filter((w) => !quiet.some((line) => w.index >= line.start && w.index < line.end)).length;
+}
+
 export default defineKind({
   kind: 'tone',
+  termLists: (rule) => [[['ignoreLinesWith'], rule.ignoreLinesWith]],
   compile(rule, context) {
+    const notices = rule.ignoreLinesWith
+      ? context.expand(rule.ignoreLinesWith).map((t) => (typeof t === 'string' ? t : t.term))
+      : undefined;
     const list = context.terms(
       rule.lexicon.map((entry) => entry.term),
       rule.caseSensitive,
@@ -37,7 +52,7 @@ export default defineKind({
         rule.exclamationWeight > 0
           ? Math.max(0, (draft.text.match(/[!！]/g)?.length ?? 0) - 1) * rule.exclamationWeight
           : 0;
-      const shouted = rule.capsWeight > 0 ? (draft.text.match(SHOUTED_WORD)?.length ?? 0) * rule.capsWeight : 0;
+      const shouted = rule.capsWeight > 0 ? shoutedWords(draft.text, notices) * rule.capsWeight : 0;
       // Overlaps only take words away: with every positive word counted, a draft that stays under
       // the threshold (by more than rounding) needs no spans and no overlap resolution.
       let most = exclaimed + shouted;

@@ -100,6 +100,18 @@ describe('limit', () => {
     );
   });
 
+  it('does not count lines holding a required notice set in capitals', () => {
+    const rule = limit([
+      { metric: 'capsRatio', max: 0.7, minLetters: 20, minRunWords: 3, ignoreLinesWith: ['results may vary'] },
+    ]);
+    const notice = 'AS EVERYONE EXPERIENCES MIGRAINE DIFFERENTLY. TREATMENT RESULTS MAY VARY';
+    expect(check([rule], notice)).toEqual([]);
+    // Only the notice's own line is left out: a shouted line above it still counts.
+    const shouted = "HUGE SALE TODAY ONLY, DON'T MISS OUT\nResults may vary.";
+    expect(check([rule], shouted)).toMatchObject([{ message: '100% > 70%', start: 0, end: shouted.length }]);
+    expect(check([limit([{ metric: 'capsRatio', max: 0.7, minLetters: 20 }])], notice)).toHaveLength(1);
+  });
+
   it('finds runs of punctuation and identical emoji', () => {
     const rule = limit([
       { metric: 'repeatedPunctuation', max: 2, message: 'punct {count}' },

@@ -41,6 +41,17 @@ describe('tone', () => {
     expect(check([hostile], 'Stupid!')).toEqual([]);
   });
 
+  it('does not take the capitals of a required notice for shouting', () => {
+    const loud = { ...hostile, capsWeight: 0.5, ignoreLinesWith: ['no purchase necessary'] };
+    const notice =
+      'Enter our giveaway today.\nNO PURCHASE NECESSARY. OPEN TO LEGAL RESIDENTS OF THE UNITED STATES AGED EIGHTEEN AND OVER.';
+    expect(check([loud], notice)).toEqual([]);
+    // The same capitals on a line without the notice are shouting.
+    expect(
+      check([loud], 'Enter our giveaway today.\nOPEN TO LEGAL RESIDENTS OF THE UNITED STATES AGED EIGHTEEN AND OVER.'),
+    ).toHaveLength(1);
+  });
+
   it('reports a draft exactly when its score reaches the threshold (the early exit never drops one)', () => {
     const words = ['stupid', 'obviously', 'sorry', 'great', 'バカ', 'すごい', 'great deal'];
     const lexicon = fc
