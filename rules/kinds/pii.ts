@@ -2,7 +2,7 @@
  * `pii`: personal and confidential data that must never be posted: e-mail addresses, personal
  * phone numbers (Japanese and international), payment cards (Luhn-checked), Japan's My Number
  * (check digit), confidentiality markers (社外秘) and credentials. Business numbers (0120, 0800,
- * 0570, US toll-free), numbers in an SMS keyword call to action and the pack's own addresses are allowed.
+ * 0570, US toll-free, UK 0808 freephone), numbers in an SMS keyword call to action and the pack's own addresses are allowed.
  */
 
 import { z } from 'zod';
@@ -228,6 +228,10 @@ export default defineKind({
             )
               return;
             if (BUSINESS_PREFIXES.some((prefix) => national.startsWith(prefix))) return;
+            // UK freephone (helplines: Rape Crisis, the domestic abuse helpline) is written 0808 then the rest;
+            // a Japanese mobile with those digits is written 080-8…, so the grouping tells them apart (Ofcom's
+            // numbering plan).
+            if (regex === JP_PHONE && /^\(?0808\)?(?:[-\s.]|$)/.test(match.trim())) return;
             if (regex === NANP_PHONE && TOLL_FREE.test(digits)) return;
             if (regex === INTL_PHONE && (digits.startsWith('1') ? TOLL_FREE.test(digits) : false)) return;
             if (allowedBy(allow, 'phone', match)) return;

@@ -51,6 +51,10 @@ describe('pii', () => {
     expect(found(['phone'], 'Call (202) 555-0100', { allow: ['+1-202-555-0100'] })).toEqual([]);
     expect(found(['phone'], 'Call (202) 555-0199', { allow: ['+1-202-555-0100'] })).toEqual(['phone: (202) 555-0199']);
     expect(found(['phone'], 'Order 2025061234567 shipped')).toEqual([]);
+    // UK freephone helplines are grouped 0808 …; the same digits grouped as a Japanese mobile are one.
+    expect(found(['phone'], 'National Domestic Abuse Helpline: 0808 2000 247')).toEqual([]);
+    expect(found(['phone'], 'Call Rape Crisis on 0808 500 2222, day or night.')).toEqual([]);
+    expect(found(['phone'], '担当の携帯 080-8500-2222 まで')).toEqual(['phone: 080-8500-2222']);
   });
 
   it('lets a number in an SMS keyword call to action through, not a number someone is told to text', () => {
