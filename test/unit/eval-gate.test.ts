@@ -32,10 +32,12 @@ import { checkersFor, evaluate, readCorpus, tally, tallyBy } from '../../scripts
  * precision set (112 clean texts, 2 flagged) entered. Round 16 (five passes over the studied misses and
  * paraphrases of caught texts, and a family set from regulators the corpus had drawn on little) took the studied
  * texts to en 84.4% / ja 84.7%; its judge set (29 violations) was caught 12 times before those passes and after.
+ * Round 17 (six passes, two of them from the codes' clauses rather than the corpus) took them to en 84.2% / ja
+ * 84.8%; its judge set (27 violations) was caught 7 times before those passes and after.
  * When a round's misses have been studied to the studied floor, its sets leave NEWEST_ROUNDS.
  */
-const LATER_ROUNDS = /-fresh([3-9]|1[0-6])-/;
-const NEWEST_ROUNDS = /-fresh16-/;
+const LATER_ROUNDS = /-fresh([3-9]|1[0-7])-/;
+const NEWEST_ROUNDS = /-fresh17-/;
 const FLOORS = {
   early: { en: 0.92, ja: 0.88 },
   studied: { en: 0.84, ja: 0.84 },
