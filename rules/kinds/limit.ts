@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Draft, Span } from '../draft';
 import { CueWords, Localized, Platform, PostType, ruleBase, Severity } from '../fields';
 import { countLength, graphemeStart, isEmoji } from '../text/count';
-import { linesHolding } from '../text/lines';
+import { linesAround } from '../text/lines';
 import { defineKind, type RawFinding } from './kind';
 
 export const LIMIT_METRICS = [
@@ -213,15 +213,11 @@ const isLetter = (code: number): boolean => {
 export function letterCounts(
   draft: Draft,
   minRunWords = 0,
-  ignoreLinesWith?: readonly string[],
+  quietLines: readonly Span[] = [],
 ): { letters: number; capitals: number } {
-  const skip = [
-    ...draft.urls(),
-    ...draft.hashtags(),
-    ...draft.mentions(),
-    ...draft.cashtags(),
-    ...(ignoreLinesWith ? linesHolding(draft.text, ignoreLinesWith) : []),
-  ].sort((a, b) => a.start - b.start);
+  const skip = [...draft.urls(), ...draft.hashtags(), ...draft.mentions(), ...draft.cashtags(), ...quietLines].sort(
+    (a, b) => a.start - b.start,
+  );
   const text = draft.text;
   let letters = 0;
   let capitals = 0;
@@ -299,8 +295,8 @@ function longestRun(
   return { value: best.length, where: () => (best.length > 0 ? { start: best.start, end: best.end } : whole(draft)) };
 }
 
-/** `notices`: the expanded `ignoreLinesWith` phrases of a capsRatio check. */
-function measure(draft: Draft, check: LimitCheck, notices?: readonly string[]): Measure {
+/** `notices`: the term list of a capsRatio check's `ignoreLinesWith` phrases in the shared automaton. */
+function measure(draft: Draft, check: LimitCheck, notices?: number): Measure {
   switch (check.metric) {
     case 'length':
     case 'bytes': {
@@ -347,7 +343,14 @@ function measure(draft: Draft, check: LimitCheck, notices?: readonly string[]): 
     case 'exclamations':
       return entities(spansOf(draft.text, /[!！]/g), draft);
     case 'capsRatio': {
-      const { letters, capitals } = letterCounts(draft, check.minRunWords, notices);
+      const quiet =
+        notices === undefined
+          ? []
+          : linesAround(
+              draft.text,
+              draft.hits(notices).map((hit) => draft.span(hit)),
+            );
+      const { letters, capitals } = letterCounts(draft, check.minRunWords, quiet);
       if (letters < (check.minLetters ?? 0)) return { value: 0, where: () => whole(draft) };
       return { value: letters === 0 ? 0 : capitals / letters, where: () => whole(draft) };
     }
@@ -399,9 +402,7 @@ export default defineKind({
   compile(rule, context) {
     const notices = new Map(
       rule.checks.flatMap((check) =>
-        check.ignoreLinesWith
-          ? [[check, context.expand(check.ignoreLinesWith).map((t) => (typeof t === 'string' ? t : t.term))] as const]
-          : [],
+        check.ignoreLinesWith ? [[check, context.terms(check.ignoreLinesWith, false)] as const] : [],
       ),
     );
     // A pack's platform limits hold a check per platform and post type: pick a draft's once per platform.

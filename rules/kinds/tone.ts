@@ -5,9 +5,10 @@
  */
 
 import { z } from 'zod';
+import type { Draft } from '../draft';
 import { CueWords, ruleBase } from '../fields';
 import { leftmostLongest } from '../match-controls';
-import { linesHolding } from '../text/lines';
+import { linesAround } from '../text/lines';
 import { defineKind, withTriggers } from './kind';
 
 export const ToneRule = z.strictObject({
@@ -26,11 +27,14 @@ export const ToneRule = z.strictObject({
 
 const SHOUTED_WORD = /\b[A-Z]{3,}\b/g;
 
-/** Words in capitals, outside the lines that hold a notice. */
-function shoutedWords(text: string, notices: readonly string[] | undefined): number {
-  const words = [...text.matchAll(SHOUTED_WORD)];
-  if (words.length === 0 || !notices) return words.length;
-  const quiet = linesHolding(text, notices);
+/** Words in capitals, outside the lines that hold a notice (`notices`: a term list in the shared automaton). */
+function shoutedWords(draft: Draft, notices: number | undefined): number {
+  const words = [...draft.text.matchAll(SHOUTED_WORD)];
+  if (words.length === 0 || notices === undefined || !draft.has(notices)) return words.length;
+  const quiet = linesAround(
+    draft.text,
+    draft.hits(notices).map((hit) => draft.span(hit)),
+  );
   return words.filter((w) => !quiet.some((line) => w.index >= line.start && w.index < line.end)).length;
 }
 
@@ -38,9 +42,7 @@ export default defineKind({
   kind: 'tone',
   termLists: (rule) => [[['ignoreLinesWith'], rule.ignoreLinesWith]],
   compile(rule, context) {
-    const notices = rule.ignoreLinesWith
-      ? context.expand(rule.ignoreLinesWith).map((t) => (typeof t === 'string' ? t : t.term))
-      : undefined;
+    const notices = rule.ignoreLinesWith ? context.terms(rule.ignoreLinesWith, false) : undefined;
     const list = context.terms(
       rule.lexicon.map((entry) => entry.term),
       rule.caseSensitive,
@@ -52,7 +54,7 @@ export default defineKind({
         rule.exclamationWeight > 0
           ? Math.max(0, (draft.text.match(/[!！]/g)?.length ?? 0) - 1) * rule.exclamationWeight
           : 0;
-      const shouted = rule.capsWeight > 0 ? shoutedWords(draft.text, notices) * rule.capsWeight : 0;
+      const shouted = rule.capsWeight > 0 ? shoutedWords(draft, notices) * rule.capsWeight : 0;
       // Overlaps only take words away: with every positive word counted, a draft that stays under
       // the threshold (by more than rounding) needs no spans and no overlap resolution.
       let most = exclaimed + shouted;

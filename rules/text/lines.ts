@@ -2,18 +2,22 @@
 
 import type { Span } from '../draft';
 
-/** The lines of a text that hold one of the phrases, in any case. */
-export function linesHolding(text: string, phrases: readonly string[]): Span[] {
-  const lowered = phrases.map((phrase) => phrase.toLowerCase());
-  const spans: Span[] = [];
-  const lineBreak = /\r\n|[\n\r\u2028\u2029]/g;
-  let start = 0;
-  for (;;) {
-    const found = lineBreak.exec(text);
-    const end = found ? found.index : text.length;
-    const line = text.slice(start, end).toLowerCase();
-    if (lowered.some((phrase) => line.includes(phrase))) spans.push({ start, end });
-    if (!found) return spans;
-    start = lineBreak.lastIndex;
+const isLineBreak = (code: number) => code === 10 || code === 13 || code === 0x2028 || code === 0x2029;
+
+/**
+ * The lines that hold these spans (phrases the shared automaton found), each once, in order. Reading only
+ * around the hits keeps a keystroke's cost independent of the draft's length when no notice is there.
+ */
+export function linesAround(text: string, spans: readonly Span[]): Span[] {
+  const lines: Span[] = [];
+  for (const span of spans) {
+    const last = lines.at(-1);
+    if (last && span.start < last.end) continue;
+    let start = span.start;
+    while (start > 0 && !isLineBreak(text.charCodeAt(start - 1))) start--;
+    let end = span.end;
+    while (end < text.length && !isLineBreak(text.charCodeAt(end))) end++;
+    lines.push({ start, end });
   }
+  return lines;
 }
