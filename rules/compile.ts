@@ -277,7 +277,8 @@ export function compileChecker(packs: readonly Pack[], options: CompileOptions =
     if (all.some((literals) => literals === undefined)) return undefined;
     const list = lists++;
     all.flat().forEach((literal, index) => {
-      matchers.terms.add(foldTerm(literal as string, true), list, index, true);
+      const { text, wordStart, wordEnd } = literal!;
+      matchers.terms.addLiteral(foldTerm(text, true), list, index, wordStart, wordEnd);
     });
     return list;
   };

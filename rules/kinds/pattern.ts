@@ -4,6 +4,7 @@
  */
 
 import { z } from 'zod';
+import type { Draft } from '../draft';
 import { matchControls, Patterns, ruleBase } from '../fields';
 import { compileControls, controlTermLists, leftmostLongest } from '../match-controls';
 import { defineKind, gatePatterns, withTriggers } from './kind';
@@ -25,7 +26,7 @@ export default defineKind({
   compile(rule, context) {
     const { patterns, triggers } = gatePatterns([rule.pattern].flat(), !rule.caseSensitive, context);
     const keep = compileControls(rule, context);
-    const run = (draft: import('../draft').Draft) =>
+    const run = (draft: Draft) =>
       keep(draft, leftmostLongest(patterns.flatMap(({ pattern, literals }) => draft.matches(pattern, literals))));
     // Drafts without any literal the patterns need are skipped without running them.
     return triggers === undefined ? run : withTriggers(run, triggers);

@@ -47,7 +47,7 @@ export default defineKind({
       rule.lexicon.map((entry) => entry.term),
       rule.caseSensitive,
     );
-    const run = (draft: import('../draft').Draft) => {
+    const run = (draft: Draft) => {
       const hits = draft.hits(list);
       if (hits.length === 0 && rule.exclamationWeight === 0 && rule.capsWeight === 0) return [];
       const exclaimed =

@@ -50,11 +50,13 @@ const NO_SPACE_SCRIPTS =
 const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}_]/u;
 const wordUnits = new Int8Array(0x10000).fill(-1);
 
+/** A word character to JavaScript's \b: an ASCII letter, digit or _. */
+const isAsciiWordUnit = (code: number): boolean =>
+  (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+
 /** A letter or digit of a script that separates words with spaces. */
 export function isWordUnit(code: number): boolean {
-  if (code < 0x80) {
-    return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
-  }
+  if (code < 0x80) return isAsciiWordUnit(code);
   // Surrogate halves: judge the pair only by its high half; astral letters are rare in words.
   if (code >= 0xd800 && code <= 0xdfff) return false;
   let known = wordUnits[code]!;
@@ -125,6 +127,20 @@ export class TermMatcher {
             (standalone && isShortKana(folded) ? 4 : 0) |
             (sameScript && folded.length <= SCRIPT_CHECKED_LENGTH ? 8 : 0),
     );
+  }
+
+  /**
+   * Add a literal a pattern needs (folded): it matches anywhere, even inside a word, except that
+   * one marked `wordStart` (`wordEnd`) is no hit after (before) an ASCII letter, digit or _, where
+   * the pattern's own \b could not hold.
+   */
+  addLiteral(folded: string, list: number, term: number, wordStart: boolean, wordEnd: boolean): void {
+    if (folded.length === 0) return;
+    this.built = false;
+    this.keys.push(folded);
+    this.lists.push(list);
+    this.terms.push(term);
+    this.bounds.push((wordStart ? 16 : 0) | (wordEnd ? 32 : 0));
   }
 
   /** Build the automaton now (it is otherwise built by the first scan): in idle time, before the first keystroke. */
@@ -414,6 +430,8 @@ export class TermMatcher {
           if (bounds & 2 && end < length && isWordUnit(text.charCodeAt(end))) continue;
           if (bounds & 4 && !standsAsWord(text, start, end, source)) continue;
           if (bounds & 8 && source && switchesKanaScript(text, start, end, source)) continue;
+          if (bounds & 16 && start > 0 && isAsciiWordUnit(text.charCodeAt(start - 1))) continue;
+          if (bounds & 32 && end < length && isAsciiWordUnit(text.charCodeAt(end))) continue;
           onHit(entryList[entry]!, entryTerm[entry]!, start, end);
         }
       }

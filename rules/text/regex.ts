@@ -8,9 +8,15 @@
  * says what to write instead (`{0,50}`). Accepted patterns run on the browser's own engine.
  */
 import { type AST, RegExpParser, RegExpSyntaxError } from '@eslint-community/regexpp';
-import { type CompiledPattern, PatternError, type PreparedPattern, runPattern } from './run-pattern';
+import {
+  type CompiledPattern,
+  PatternError,
+  type PatternLiteral,
+  type PreparedPattern,
+  runPattern,
+} from './run-pattern';
 
-export { type CompiledPattern, PatternError, type PreparedPattern } from './run-pattern';
+export { type CompiledPattern, PatternError, type PatternLiteral, type PreparedPattern } from './run-pattern';
 
 /** The most paths a pattern may try per position: a 3,000-character draft then costs a few ms at worst. */
 export const PATH_BUDGET = 1000;
@@ -64,9 +70,19 @@ function tryParse(js: string, unicode: boolean): AST.Pattern | RegExpSyntaxError
   }
 }
 
-/** Whether the pattern is written for unicode mode: \p{…}, \u{…} or any non-ASCII character. */
+/**
+ * Characters outside the BMP are two units to JavaScript without the u flag: a class or a
+ * repetition of one would read its halves apart.
+ */
+const ASTRAL = /[\ud800-\udfff]/;
+
+/**
+ * Whether the pattern needs unicode mode: \p{…}, \u{…} or a character outside the BMP. Other
+ * non-ASCII text (kana, kanji, ’, £) reads the same without it, and V8 runs \b with the i and u
+ * flags together a hundred times slower than without u.
+ */
 function wantsUnicode(source: string, pattern: AST.Pattern): boolean {
-  if (!/^[\x00-\x7f]*$/.test(source)) return true;
+  if (ASTRAL.test(source)) return true;
   let wants = false;
   walk(pattern, (node) => {
     if (node.type === 'CharacterSet' && node.kind === 'property') wants = true;
@@ -112,8 +128,8 @@ function walk(node: Visited, visit: (node: Visited) => void): void {
 }
 
 /**
- * Parse as JavaScript will run it: unicode mode (`u`) when the pattern needs it (non-ASCII text,
- * \p{…}, \u{…}), otherwise the faster non-unicode mode, as long as it reads the same there.
+ * Parse as JavaScript will run it: unicode mode (`u`) when the pattern needs it (\p{…}, \u{…},
+ * characters outside the BMP), otherwise the faster non-unicode mode, as long as it reads the same there.
  */
 function parse(source: string): Parsed {
   const { js, shifts } = toJavaScript(source);
@@ -121,7 +137,7 @@ function parse(source: string): Parsed {
   const inUnicode = tryParse(js, true);
   if (!(inUnicode instanceof RegExpSyntaxError) && wantsUnicode(source, inUnicode))
     return { pattern: inUnicode, js, unicode: true };
-  const plain = /^[\x00-\x7f]*$/.test(source) ? tryParse(js, false) : undefined;
+  const plain = ASTRAL.test(source) ? undefined : tryParse(js, false);
   if (plain && !(plain instanceof RegExpSyntaxError) && !hasLetterEscape(plain))
     return { pattern: plain, js, unicode: false };
   if (!(inUnicode instanceof RegExpSyntaxError)) return { pattern: inUnicode, js, unicode: true };
@@ -275,65 +291,113 @@ interface Literals {
   exact?: string[];
   /** Every match contains one of these strings. */
   some?: string[];
+  /** Every match starts with one of these strings. */
+  starts?: string[];
 }
 
+/**
+ * Where a `\b` stands in a literal while it is read: a unit no literal can hold (a pattern that
+ * spells it is read as having no literal there). It is taken out before the literals are used.
+ */
+const EDGE = '\uffff';
+const bare = (literal: string) => literal.replaceAll(EDGE, '');
 const LITERAL_LIMIT = 64;
-const usable = (list: string[] | undefined): list is string[] => list?.every((l) => l.length > 0) ?? false;
+const usable = (list: string[] | undefined): list is string[] => list?.every((l) => bare(l).length > 0) ?? false;
 const shortest = (list: string[] | undefined) =>
-  usable(list) ? Math.min(...(list as string[]).map((l) => l.length)) : 0;
-const better = (a: string[] | undefined, b: string[] | undefined) => (shortest(b) > shortest(a) ? b : a);
+  usable(list) ? Math.min(...(list as string[]).map((l) => bare(l).length)) : 0;
+/** Longer literals are the better gate; of two as long, the one a \\b ties to a word's edge. */
+const score = (list: string[] | undefined) =>
+  shortest(list) + (usable(list) && list.every((l) => l.includes(EDGE)) ? 0.5 : 0);
+const better = (a: string[] | undefined, b: string[] | undefined) => (score(b) > score(a) ? b : a);
 const capped = (list: string[] | undefined) => (list && list.length <= LITERAL_LIMIT ? list : undefined);
 /** A gate worth keeping: a literal of nothing but spaces is in every draft, and its hits only cost a scan. */
-const gate = (list: string[] | undefined) => (usable(list) && list.every((l) => /\S/.test(l)) ? list : undefined);
+const gate = (list: string[] | undefined) => (usable(list) && list.every((l) => /\S/.test(bare(l))) ? list : undefined);
 
 /** What every match must contain, read from the AST: the basis of the prefilter. */
 function literals(node: AST.Element | AST.Alternative | AST.Pattern): Literals {
   switch (node.type) {
-    case 'Character':
-      return { exact: [String.fromCodePoint(node.value)], some: [String.fromCodePoint(node.value)] };
+    case 'Character': {
+      if (node.value === EDGE.charCodeAt(0)) return {};
+      const char = String.fromCodePoint(node.value);
+      return { exact: [char], some: [char], starts: [char] };
+    }
     case 'CharacterClass': {
       // A small class of plain characters ([ab]) is an alternation of them.
       if (node.negate || node.elements.length > 8 || !node.elements.every((e) => e.type === 'Character')) return {};
       const chars = node.elements.map((e) => String.fromCodePoint((e as AST.Character).value));
-      return chars.length === 0 ? {} : { exact: chars, some: chars };
+      return chars.length === 0 || chars.includes(EDGE) ? {} : { exact: chars, some: chars, starts: chars };
     }
-    case 'Assertion':
-      // ^, $ and \b consume nothing: they neither add to nor break a run of literal text.
-      return { exact: [''] };
+    case 'Assertion': {
+      // ^, $ and \b consume nothing: they neither add to nor break a run of literal text. A \b is
+      // marked, so that a literal it starts or ends is looked for only at a word's edge.
+      const mark = node.kind === 'word' && !node.negate ? EDGE : '';
+      return { exact: [mark], starts: [mark] };
+    }
     case 'Pattern':
     case 'Group':
     case 'CapturingGroup': {
       const parts = node.alternatives.map(literals);
       const exact = parts.every((p) => p.exact) ? parts.flatMap((p) => p.exact!) : undefined;
       const some = parts.every((p) => usable(p.some)) ? parts.flatMap((p) => p.some!) : undefined;
-      return { exact: capped(exact), some: capped(some) };
+      const starts = parts.every((p) => p.starts) ? parts.flatMap((p) => p.starts!) : undefined;
+      return { exact: capped(exact), some: capped(some), starts: capped(starts) };
     }
     case 'Quantifier': {
-      if (node.min === 0) return {};
+      if (node.min === 0) return { starts: [''] };
       const inner = literals(node.element);
-      return node.min === 1 && node.max === 1 ? inner : { some: inner.some };
+      return node.min === 1 && node.max === 1 ? inner : { some: inner.some, starts: inner.starts };
     }
     case 'Alternative': {
       let best: string[] | undefined;
       let run: string[] | undefined = [''];
       let allExact = true;
+      // What every match starts with: the exact text before the first inexact part, then that part's start.
+      let starts: string[] | undefined;
+      const then = (before: string[] | undefined, after: string[] | undefined) =>
+        before && after ? capped(before.flatMap((a) => after.map((b) => a + b))) : undefined;
       for (const item of node.elements) {
         const part = literals(item);
-        best = better(best, part.some);
         if (part.exact && run) {
-          run = capped(run.flatMap((a) => part.exact!.map((b) => a + b)));
+          best = better(best, part.some);
+          run = then(run, part.exact);
         } else {
+          if (allExact) starts = then(run, part.starts ?? ['']);
           allExact = false;
+          // The run goes on into how the part starts: "\bend" stays tied to its edge in \b(?:ends?|ending).
+          best = better(best, then(run, part.starts));
           best = better(best, run);
+          best = better(best, part.some);
           run = [''];
         }
       }
       best = better(best, run);
-      return { exact: allExact && run ? run : undefined, some: best };
+      return { exact: allExact && run ? run : undefined, some: best, starts: allExact ? run : starts };
     }
     default:
       return {};
   }
+}
+
+/**
+ * JavaScript's \b reads only ASCII letters, digits and _ as word characters (without the u flag;
+ * with it and i, two more that folding turns into ASCII letters anyway).
+ */
+const asciiWord = (char: string | undefined) => char !== undefined && /^[A-Za-z0-9_]$/.test(char);
+
+/** The literals without their marks, each noting whether a \b stands before or after it. */
+function withEdges(list: string[] | undefined): PatternLiteral[] | undefined {
+  const marked = gate(list);
+  if (!marked) return undefined;
+  const seen = new Map<string, PatternLiteral>();
+  for (const literal of marked) {
+    const text = bare(literal);
+    // A \b before a word character means "a word starts here"; before anything else it means the opposite.
+    const wordStart = literal.startsWith(EDGE) && asciiWord(text[0]);
+    const wordEnd = literal.endsWith(EDGE) && asciiWord(text.at(-1));
+    const key = `${wordStart ? 1 : 0}${wordEnd ? 1 : 0}${text}`;
+    if (!seen.has(key)) seen.set(key, { text, wordStart, wordEnd });
+  }
+  return [...seen.values()];
 }
 
 /**
@@ -342,7 +406,8 @@ function literals(node: AST.Element | AST.Alternative | AST.Pattern): Literals {
  * drafts that have one.
  */
 export function requiredLiterals(source: string): string[] | undefined {
-  return gate(literals(parse(source).pattern).some);
+  const found = withEdges(literals(parse(source).pattern).some);
+  return found && [...new Set(found.map((literal) => literal.text))];
 }
 
 /**
@@ -352,14 +417,13 @@ export function requiredLiterals(source: string): string[] | undefined {
 export function preparePattern(source: string): PreparedPattern {
   const parsed = parse(source);
   const bound = check(parsed, source);
-  const some = literals(parsed.pattern).some;
   return {
     source,
     js: parsed.js,
     unicode: parsed.unicode,
     anchored: anchors(parsed.pattern),
     length: bound.length,
-    literals: gate(some),
+    literals: withEdges(literals(parsed.pattern).some),
   };
 }
 

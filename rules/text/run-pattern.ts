@@ -3,6 +3,17 @@
  * content script runs what the background prepared when it admitted the pack.
  */
 
+/**
+ * A string every match of a pattern holds. `wordStart`/`wordEnd`: the pattern has \b right before
+ * (after) it and it starts (ends) with an ASCII word character, so it counts only where a word
+ * starts (ends): the "end" of `\bends?` is no reason to search the "end" in every "weekend".
+ */
+export interface PatternLiteral {
+  readonly text: string;
+  readonly wordStart: boolean;
+  readonly wordEnd: boolean;
+}
+
 /** What the proof found about a pattern, and all that running it needs. */
 export interface PreparedPattern {
   readonly source: string;
@@ -15,7 +26,7 @@ export interface PreparedPattern {
   /** The most characters (and zero-width assertions) one attempt can examine. */
   readonly length: number;
   /** Strings of which every match holds one (the prefilter), or undefined when there are none to rely on. */
-  readonly literals: readonly string[] | undefined;
+  readonly literals: readonly PatternLiteral[] | undefined;
 }
 
 export interface CompiledPattern {

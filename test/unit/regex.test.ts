@@ -6,6 +6,7 @@ import {
   PATH_BUDGET,
   PatternError,
   patternBound,
+  preparePattern,
   requiredLiterals,
   unsafeReason,
 } from '../../rules/text/regex';
@@ -200,6 +201,74 @@ describe('the literals a pattern needs', () => {
       { numRuns: 400 },
     );
     // The alphabet makes matches common: the property was exercised, not passed vacuously.
+    expect(matches).toBeGreaterThan(20);
+  });
+
+  it('note a \\b before or after a literal, so that it is looked for only at a word edge', () => {
+    const edges = (source: string) =>
+      preparePattern(source).literals?.map(({ text, wordStart, wordEnd }) => [text, wordStart, wordEnd]);
+    expect(edges('(% ?off|\\bends?|\\bending) (today|tonight)')).toEqual([
+      [' today', false, false],
+      [' tonight', false, false],
+    ]);
+    // The edge reaches into a group: each way the group starts is tied to it.
+    expect(edges('\\b(?:ends?|ending)\\b')).toEqual([
+      ['end', true, false],
+      ['ending', true, false],
+    ]);
+    expect(edges('\\b(?:ends|ending)\\b')).toEqual([
+      ['ends', true, true],
+      ['ending', true, true],
+    ]);
+    expect(edges('\\bcure[sd]?\\b')).toEqual([['cure', true, false]]);
+    expect(edges('\\bno\\.1\\b')).toEqual([['no.1', true, true]]);
+    // \\b before a non-word character means a word ends there: no edge to rely on.
+    expect(edges('\\b%off')).toEqual([['%off', false, false]]);
+    // \\B and anchors are no edges.
+    expect(edges('\\Bend')).toEqual([['end', false, false]]);
+    expect(edges('^end$')).toEqual([['end', false, false]]);
+    // A \\b that an optional part may separate from the literal is no edge of it.
+    expect(edges('\\b(?:re)?fund')).toEqual([['fund', false, false]]);
+    // The text keeps no mark: requiredLiterals gives the bare strings.
+    expect(requiredLiterals('\\bends?\\b|\\bending')).toEqual(['end', 'ending']);
+  });
+
+  it('with their word edges, are in every match as the browser reads \\b', () => {
+    const sources = ['\\bends?\\b', '(?:\\bend|week)end', '\\b(?:do|don)\\b ?it', '[a-z]{0,3}\\bfoo', 'é?\\bfoo\\b'];
+    let matches = 0;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...sources),
+        fc
+          .array(fc.constantFrom('end', 'END', 's', 'week', 'do', 'n', ' ', 'it', 'foo', 'é', '_', '1', '.', 'ſ'), {
+            maxLength: 10,
+          })
+          .map((pieces) => pieces.join('')),
+        (source, text) => {
+          const literals = preparePattern(source).literals!;
+          const lower = text.toLowerCase();
+          const word = (char: string | undefined) => char !== undefined && /[a-z0-9_]/.test(char);
+          compilePattern(source, true).forEach(text, (s, e) => {
+            matches++;
+            // Some literal lies in the match where its edges hold in the whole text.
+            const held = literals.some(({ text: literal, wordStart, wordEnd }) => {
+              for (
+                let at = lower.indexOf(literal, s);
+                at >= 0 && at + literal.length <= e;
+                at = lower.indexOf(literal, at + 1)
+              ) {
+                if (wordStart && word(lower[at - 1])) continue;
+                if (wordEnd && word(lower[at + literal.length])) continue;
+                return true;
+              }
+              return false;
+            });
+            expect(held).toBe(true);
+          });
+        },
+      ),
+      { numRuns: 600 },
+    );
     expect(matches).toBeGreaterThan(20);
   });
 });
