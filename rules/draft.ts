@@ -26,6 +26,17 @@ export interface Span {
 export type { Entity };
 
 const NO_HITS: readonly TermHit[] = Object.freeze([]);
+
+/**
+ * Whether no hit from `first` on starts at or before `keptAfter` (the edit removed none of them).
+ * Hits are in order of their ends and at most `longest` long: past an end of `keptAfter + longest`
+ * every start is after `keptAfter`.
+ */
+function untouched(hits: readonly TermHit[], first: number, keptAfter: number, longest: number): boolean {
+  for (let j = first; j < hits.length && hits[j]!.end <= keptAfter + longest; j++)
+    if (hits[j]!.start <= keptAfter) return false;
+  return true;
+}
 /** What a rule that kept every match could not keep: shared, never changed (`note` makes a rule its own). */
 const NOTHING_UNCOUNTED: Uncounted = Object.freeze({ count: 0, first: undefined });
 
@@ -313,9 +324,29 @@ export class Draft {
     for (const id of lists) {
       const old = earlierHits[id] ?? NO_HITS;
       const added = fresh.get(id) ?? NO_HITS;
-      const hits: TermHit[] = [];
-      let k = 0;
-      for (; k < old.length && old[k]!.end < edit.prefix; k++) hits.push(old[k]!);
+      // The first hit that does not end before the edit (hits are in order of their ends).
+      let first = 0;
+      for (let hi = old.length; first < hi; ) {
+        const mid = (first + hi) >> 1;
+        if (old[mid]!.end < edit.prefix) first = mid + 1;
+        else hi = mid;
+      }
+      if (added.length === 0 && untouched(old, first, keptAfter, longest)) {
+        // Most lists have no hit near the edit: their array is taken over, the hits after the edit moved.
+        if (shift !== 0)
+          for (let j = first; j < old.length; j++) {
+            (old[j] as { start: number }).start += shift;
+            (old[j] as { end: number }).end += shift;
+          }
+        if (old.length === 0) continue;
+        kept += old.length;
+        if (old.length > MATCH_LIMITS.perRule || kept > MATCH_LIMITS.perDraft) return undefined;
+        byList[id] = old as TermHit[];
+        hitLists.push(id);
+        continue;
+      }
+      const hits: TermHit[] = old.slice(0, first);
+      let k = first;
       // The rest: fresh hits and the shifted hits after the edit, merged by end (at one end, the
       // fresh hit starts earlier, so is longer, and the scan reports longer hits first).
       let f = 0;
