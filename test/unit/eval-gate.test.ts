@@ -34,10 +34,12 @@ import { checkersFor, evaluate, readCorpus, tally, tallyBy } from '../../scripts
  * texts to en 84.4% / ja 84.7%; its judge set (29 violations) was caught 12 times before those passes and after.
  * Round 17 (six passes, two of them from the codes' clauses rather than the corpus) took them to en 84.2% / ja
  * 84.8%; its judge set (27 violations) was caught 7 times before those passes and after.
+ * Round 18 (five passes: precision, unbuilt English and Japanese classes, the calendar, the judge's misses) moved
+ * round 17's sets into the studied texts; its judge set (20 violations) is the newest.
  * When a round's misses have been studied to the studied floor, its sets leave NEWEST_ROUNDS.
  */
-const LATER_ROUNDS = /-fresh([3-9]|1[0-7])-/;
-const NEWEST_ROUNDS = /-fresh17-/;
+const LATER_ROUNDS = /-fresh([3-9]|1[0-8])-/;
+const NEWEST_ROUNDS = /-fresh18-/;
 const FLOORS = {
   early: { en: 0.92, ja: 0.88 },
   studied: { en: 0.84, ja: 0.84 },
