@@ -17,7 +17,9 @@ describe('trial prices and easy cancellation without the subscription terms', ()
   it.each([
     ['酵素ドリンク初回1,480円！今すぐチェック', 'legal.trial-offer-terms-missing 初回1,480円'],
     ['ＵＶクリーム、回数しばりなしで始めよう', 'legal.trial-offer-terms-missing 回数しばりなし'],
-    ['育毛ローション、いつでも休止できます', 'legal.trial-offer-terms-missing いつでも休止'],
+    // "Cancel any time" lures only beside what it sells (a plain monthly plan passes): the product is in the span.
+    ['育毛ローション、いつでも休止できます', 'legal.trial-offer-terms-missing 育毛ローション、いつでも休止'],
+    ['月額プランの青汁、いつでも解約OK', 'legal.trial-offer-terms-missing 青汁、いつでも解約'],
   ])('flags %s', (text, expected) => {
     expect(legal(text)).toContain(expected);
   });
@@ -26,6 +28,7 @@ describe('trial prices and easy cancellation without the subscription terms', ()
     '酵素ドリンク初回1,480円、2回目以降は5,980円（税込）の定期コースです。',
     'いつでも休止できます。休止の手続は次回発送日の5日前までにお電話で。',
     '「初回無料」の広告で定期購入になったという相談が寄せられています。',
+    '月額プラン、いつでも解約できます。',
   ])('passes %s', (text) => {
     expect(legal(text)).toEqual([]);
   });
