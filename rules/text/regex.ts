@@ -305,7 +305,7 @@ const LITERAL_LIMIT = 64;
 const usable = (list: string[] | undefined): list is string[] => list?.every((l) => bare(l).length > 0) ?? false;
 const shortest = (list: string[] | undefined) =>
   usable(list) ? Math.min(...(list as string[]).map((l) => bare(l).length)) : 0;
-/** Longer literals are the better gate; of two as long, the one a \\b ties to a word's edge. */
+/** Longer literals are the better gate; of two as long, the one a \b ties to a word's edge. */
 const score = (list: string[] | undefined) =>
   shortest(list) + (usable(list) && list.every((l) => l.includes(EDGE)) ? 0.5 : 0);
 const better = (a: string[] | undefined, b: string[] | undefined) => (score(b) > score(a) ? b : a);
