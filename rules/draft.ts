@@ -26,6 +26,7 @@ export interface Span {
 export type { Entity };
 
 const NO_HITS: readonly TermHit[] = Object.freeze([]);
+const NO_BOUNDS: readonly number[] = Object.freeze([]);
 
 /**
  * Whether no hit from `first` on starts at or before `keptAfter` (the edit removed none of them).
@@ -140,41 +141,99 @@ export class Draft {
   /**
    * Every match of a pack pattern in the case-keeping folded text. With `literals` (the list of
    * literals every match holds): none when the draft has none of them, and otherwise only their
-   * neighbourhood is searched, when the hits can say where they are.
+   * neighbourhood is searched, when the hits can say where they are. A pattern is used with one
+   * list of literals only (its rule's), so its matches are kept per pattern.
    */
   eachMatch(
     pattern: CompiledPattern,
     literals: number | undefined,
     onMatch: (start: number, end: number) => void,
   ): void {
-    if (literals !== undefined && !this.has(literals)) return;
-    const text = this.folded(false).text;
-    const near = literals !== undefined && pattern.forEachNear && this.literalSpans(literals);
-    if (near) pattern.forEachNear!(text, near, onMatch);
-    else if (literals !== undefined) pattern.forEach(text, onMatch);
-    else this.searchWhole(pattern, text, onMatch);
+    const bounds = this.patternBounds(pattern, literals);
+    for (let i = 0; i < bounds.length; i += 2) onMatch(bounds[i]!, bounds[i + 1]!);
   }
 
-  /** Patterns without literals that matched nothing in this draft, searched in full or around the edit. */
-  private readonly matchless = new Set<CompiledPattern>();
+  /** Per pattern, its matches' starts and ends in turn (flat: typing makes no object per match). */
+  private readonly patternBoundsCache = new Map<CompiledPattern, readonly number[]>();
+
+  private patternBounds(pattern: CompiledPattern, literals: number | undefined): readonly number[] {
+    let bounds = this.patternBoundsCache.get(pattern);
+    if (bounds) return bounds;
+    if (literals !== undefined && !this.has(literals)) bounds = NO_BOUNDS;
+    else bounds = this.patternBoundsAfterEdit(pattern, literals) ?? this.allPatternBounds(pattern, literals);
+    this.patternBoundsCache.set(pattern, bounds);
+    return bounds;
+  }
+
+  private allPatternBounds(pattern: CompiledPattern, literals: number | undefined): readonly number[] {
+    const bounds: number[] = [];
+    const push = (start: number, end: number) => bounds.push(start, end);
+    const text = this.folded(false).text;
+    const near = literals !== undefined && pattern.forEachNear && this.literalSpans(literals);
+    if (near) pattern.forEachNear!(text, near, push);
+    else pattern.forEach(text, push);
+    return bounds.length > 0 ? bounds : NO_BOUNDS;
+  }
 
   /**
-   * Search a pattern without literals. When the draft before had no match of it, a match now must
-   * read some of the edit: an attempt that reads only units before or after it would have matched
-   * there too. Then only the attempts that start within the pattern's reach of the edit are made.
+   * A pattern's matches after a keystroke, from the draft before's (as `spansAfterEdit` does for a
+   * kind's own expression): the matches that start more than the pattern's reach before the edit,
+   * or after it, are kept; the attempts in between are made again, near the literals there (or all
+   * of them, for a pattern without literals). Undefined when that cannot be relied on.
    */
-  private searchWhole(pattern: CompiledPattern, text: string, onMatch: (start: number, end: number) => void): void {
-    const window = pattern.forEachNear && this.previous?.matchless.has(pattern) && this.editedSpan();
-    let found = false;
-    const report = (start: number, end: number) => {
-      found = true;
-      onMatch(start, end);
-    };
-    // forEachNear tries the starts from a "literal"'s end minus the reach to its start: here, from
-    // before the edit to just after it (one unit more on each side for what an attempt reads around it).
-    if (window) pattern.forEachNear!(text, [{ start: window.end + 1, end: Math.max(0, window.start - 2) }], report);
-    else pattern.forEach(text, report);
-    if (!found) this.matchless.add(pattern);
+  private patternBoundsAfterEdit(
+    pattern: CompiledPattern,
+    literals: number | undefined,
+  ): readonly number[] | undefined {
+    const earlier = this.previous?.patternBoundsCache.get(pattern);
+    if (!earlier || !pattern.forEachNear) return undefined;
+    const edited = this.editedSpan();
+    if (!edited) return undefined;
+    const text = this.folded(false).text;
+    const { reach } = pattern;
+    const shift = text.length - this.previous!.text.length;
+    const from = Math.max(0, edited.start - reach - 2);
+    const resume = edited.end + 2;
+    const resumeBefore = resume - shift;
+    let k = 0;
+    while (k < earlier.length && earlier[k]! < from) k += 2;
+    for (let j = k; j < earlier.length && earlier[j]! < resumeBefore; j += 2)
+      if (earlier[j + 1]! > resumeBefore) return undefined;
+    const start = Math.max(from, k > 0 ? earlier[k - 1]! : 0);
+    let found: number[] | undefined;
+    if (start < resume) {
+      let near: readonly { start: number; end: number }[];
+      if (literals === undefined) {
+        // One "literal" whose neighbourhood is every start from `start` to just before `resume`.
+        near = [{ start: resume - 1, end: start + reach }];
+      } else {
+        const hits = this.literalSpans(literals);
+        if (!hits) return undefined;
+        near = hits;
+      }
+      let overruns = false;
+      pattern.forEachNear(
+        text,
+        near,
+        (at, end) => {
+          if (at >= resume) return;
+          if (end > resume) overruns = true;
+          (found ??= []).push(at, end);
+        },
+        start,
+        resume,
+      );
+      // A match across the point where the search goes on as before: the rest must be searched again.
+      if (overruns) return undefined;
+    }
+    let after = k;
+    while (after < earlier.length && earlier[after]! < resumeBefore) after += 2;
+    // Nothing found near the edit and nothing after it to move: the earlier matches stand as they were.
+    if (!found && (after === earlier.length || shift === 0) && after === k) return earlier;
+    const bounds = earlier.slice(0, k);
+    if (found) for (const bound of found) bounds.push(bound);
+    for (let i = after; i < earlier.length; i++) bounds.push(earlier[i]! + shift);
+    return bounds.length > 0 ? bounds : NO_BOUNDS;
   }
 
   private readonly regexSpansCache = new Map<RegExp, readonly Span[]>();

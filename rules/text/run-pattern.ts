@@ -31,18 +31,25 @@ export interface PreparedPattern {
 
 export interface CompiledPattern {
   readonly source: string;
+  /** The most UTF-16 units one attempt can read from where it starts (one more before it, for \b). */
+  readonly reach: number;
   /** Calls `onMatch` for every non-overlapping, non-empty match in `text`. */
   forEach(text: string, onMatch: (start: number, end: number) => void): void;
   /**
    * The same matches, when every match holds a literal found in `text` at `literals` (start, end
-   * pairs): only the neighbourhood of each literal is searched. Undefined when the pattern cannot
-   * be searched that way (it anchors at the text's start or end).
+   * pairs): only the neighbourhood of each literal is searched. With `from`, the matches that start
+   * there or later, as a search of the whole text would find them if its last match before `from`
+   * ended at or before it; with `until`, no literal's neighbourhood that starts there or later is
+   * searched (matches from `until` on may or may not be reported). Undefined when the pattern
+   * cannot be searched that way (it anchors at the text's start or end).
    */
   readonly forEachNear:
     | ((
         text: string,
         literals: readonly { start: number; end: number }[],
         onMatch: (start: number, end: number) => void,
+        from?: number,
+        until?: number,
       ) => void)
     | undefined;
 }
@@ -61,6 +68,11 @@ function pastEmpty(text: string, index: number, unicode: boolean): number {
   return unicode && code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? index + 2 : index + 1;
 }
 
+function inOrderOfEnds(spans: readonly { end: number }[]): boolean {
+  for (let i = 1; i < spans.length; i++) if (spans[i]!.end < spans[i - 1]!.end) return false;
+  return true;
+}
+
 export function runPattern(prepared: PreparedPattern, ignoreCase: boolean): CompiledPattern {
   const { source, unicode } = prepared;
   let regex: RegExp;
@@ -77,17 +89,18 @@ export function runPattern(prepared: PreparedPattern, ignoreCase: boolean): Comp
   const reach = 2 * prepared.length + 2;
   const forEachNear: CompiledPattern['forEachNear'] = prepared.anchored
     ? undefined
-    : (text, literals, onMatch) => {
+    : (text, literals, onMatch, from = 0, until = Number.POSITIVE_INFINITY) => {
         // A match holds a literal, and is at most `reach` long: it starts in [literal end − reach, literal start].
-        const regions: [number, number][] = literals
-          .map((l): [number, number] => [Math.max(0, l.end - reach), l.start])
-          .sort((a, b) => a[0] - b[0]);
-        let pos = 0;
-        for (let r = 0; r < regions.length; r++) {
-          let [from, to] = regions[r]!;
-          while (r + 1 < regions.length && regions[r + 1]![0] <= to + 1) to = Math.max(to, regions[++r]![1]);
+        // Term hits come in order of their ends, so those ranges come in order of their starts.
+        const near = inOrderOfEnds(literals) ? literals : [...literals].sort((a, b) => a.end - b.end);
+        let pos = from;
+        for (let r = 0; r < near.length; r++) {
+          const first = Math.max(0, near[r]!.end - reach);
+          if (first >= until) break;
+          let to = near[r]!.start;
+          while (r + 1 < near.length && near[r + 1]!.end - reach <= to + 1) to = Math.max(to, near[++r]!.start);
           if (to < pos) continue;
-          let start = Math.max(pos, from);
+          let start = Math.max(pos, first);
           // Never start inside a surrogate pair: the whole text's search, in unicode mode, does not.
           const code = text.charCodeAt(start);
           const before = text.charCodeAt(start - 1);
@@ -116,6 +129,7 @@ export function runPattern(prepared: PreparedPattern, ignoreCase: boolean): Comp
       };
   return {
     source,
+    reach,
     forEach(text, onMatch) {
       regex.lastIndex = 0;
       // Each step moves on by one unit at least: more steps than units would be a loop, never a match.

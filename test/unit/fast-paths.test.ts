@@ -558,6 +558,71 @@ describe('fast paths agree with the straightforward way', () => {
     windowed.mockRestore();
   });
 
+  it("finds, typing, a pattern's matches near its literals around the edit and keeps the rest, as a search of the whole draft does", () => {
+    const sources = [
+      '\\bguaranteed?\\b[^.!?\\n]{0,30}\\breturns?\\b',
+      '(?:our|the) (?:order|a)',
+      'ab{1,5}c',
+      'b(?:a|c)',
+      '\\bour\\b.{0,12}\\border\\b',
+      'がん(?:が|を)?.{0,6}(?:治る|消え)',
+      '元本保証[^。]{0,8}',
+      '(?:ab|ba){2}',
+      // Matches that can run on across an edit into what a match after it held before.
+      'a[ b]{0,6}a',
+      'our[^.]{0,20}order',
+    ];
+    const matcher = new TermMatcher();
+    const patterns = sources.map((source, list) => {
+      preparePattern(source).literals!.forEach(({ text, wordStart, wordEnd }, i) => {
+        matcher.addLiteral(foldTerm(text, true), list, i, wordStart, wordEnd);
+      });
+      return compilePattern(source, true);
+    });
+    const matchers = () => ({ terms: matcher, exactCase: new Map<number, string[][]>() });
+    const near = patterns.map((pattern) =>
+      vi.spyOn(pattern as { forEachNear: NonNullable<CompiledPattern['forEachNear']> }, 'forEachNear'),
+    );
+    // Drafts dense in the patterns' letters, where matches meet and run on across edits.
+    const densePiece = fc.constantFrom(
+      'a',
+      'b',
+      ' ',
+      'ab',
+      'ba',
+      'our',
+      'order',
+      '.',
+      'がん',
+      '治る',
+      '元本保証',
+      '。',
+    );
+    const dense = fc.array(densePiece, { minLength: 5, maxLength: 80 }).map((parts) => parts.join(''));
+    const denseEdits = fc.array(fc.tuple(fc.nat(), fc.nat({ max: 3 }), densePiece), { minLength: 1, maxLength: 8 });
+    fc.assert(
+      fc.property(fc.oneof(dense, plainDraft, longPlain), fc.oneof(denseEdits, edits), (start, steps) => {
+        let text = start;
+        let previous = new Draft(text, undefined, undefined, matchers());
+        patterns.forEach((pattern, list) => previous.matches(pattern, list));
+        for (const step of steps) {
+          text = applyEdit(text, step);
+          const draft = new Draft(text, undefined, undefined, matchers(), undefined, previous);
+          const fresh = new Draft(text, undefined, undefined, matchers());
+          patterns.forEach((pattern, list) => {
+            expect(draft.matches(pattern, list), sources[list]).toEqual(fresh.matches(pattern, list));
+          });
+          previous = draft;
+        }
+      }),
+      { numRuns: 300 },
+    );
+    // Most searches after an edit started near it (`from` past the draft's start), not at the top.
+    const windowed = near.flatMap((spy) => spy.mock.calls).filter((call) => (call[3] ?? 0) > 0);
+    expect(windowed.length).toBeGreaterThan(300);
+    for (const spy of near) spy.mockRestore();
+  });
+
   it("finds, typing, the personal-data expressions' matches around the edit and keeps the rest, as a search of the whole draft does", () => {
     const noMatchers = () => ({ terms: new TermMatcher(), exactCase: new Map<number, string[][]>() });
     const dense = fc
