@@ -218,7 +218,8 @@ export class Draft {
         (at, end) => {
           if (at >= resume) return;
           if (end > resume) overruns = true;
-          (found ??= []).push(at, end);
+          found ??= [];
+          found.push(at, end);
         },
         start,
         resume,

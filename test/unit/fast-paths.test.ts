@@ -604,7 +604,9 @@ describe('fast paths agree with the straightforward way', () => {
       fc.property(fc.oneof(dense, plainDraft, longPlain), fc.oneof(denseEdits, edits), (start, steps) => {
         let text = start;
         let previous = new Draft(text, undefined, undefined, matchers());
-        patterns.forEach((pattern, list) => previous.matches(pattern, list));
+        patterns.forEach((pattern, list) => {
+          previous.matches(pattern, list);
+        });
         for (const step of steps) {
           text = applyEdit(text, step);
           const draft = new Draft(text, undefined, undefined, matchers(), undefined, previous);
