@@ -36,10 +36,12 @@ import { checkersFor, evaluate, readCorpus, tally, tallyBy } from '../../scripts
  * 84.8%; its judge set (27 violations) was caught 7 times before those passes and after.
  * Round 18 (five passes: precision, unbuilt English and Japanese classes, the calendar, the judge's misses) moved
  * round 17's sets into the studied texts; its judge set (20 violations) is the newest.
+ * Round 19's judge set (30 violations, 8 caught before tuning) joins it among the newest: with round 18's set in
+ * them the studied English texts would be at 83.8%, under their floor.
  * When a round's misses have been studied to the studied floor, its sets leave NEWEST_ROUNDS.
  */
-const LATER_ROUNDS = /-fresh([3-9]|1[0-8])-/;
-const NEWEST_ROUNDS = /-fresh18-/;
+const LATER_ROUNDS = /-fresh([3-9]|1[0-9])-/;
+const NEWEST_ROUNDS = /-fresh1[89]-/;
 const FLOORS = {
   early: { en: 0.92, ja: 0.88 },
   studied: { en: 0.84, ja: 0.84 },
