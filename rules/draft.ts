@@ -26,7 +26,7 @@ export interface Span {
 export type { Entity };
 
 const NO_HITS: readonly TermHit[] = Object.freeze([]);
-const NO_BOUNDS: readonly number[] = Object.freeze([]);
+const NO_SPANS: readonly Span[] = Object.freeze([]);
 
 /**
  * Whether no hit from `first` on starts at or before `keptAfter` (the edit removed none of them).
@@ -149,92 +149,52 @@ export class Draft {
     literals: number | undefined,
     onMatch: (start: number, end: number) => void,
   ): void {
-    const bounds = this.patternBounds(pattern, literals);
-    for (let i = 0; i < bounds.length; i += 2) onMatch(bounds[i]!, bounds[i + 1]!);
+    for (const span of this.patternSpans(pattern, literals)) onMatch(span.start, span.end);
   }
 
-  /** Per pattern, its matches' starts and ends in turn (flat: typing makes no object per match). */
-  private readonly patternBoundsCache = new Map<CompiledPattern, readonly number[]>();
+  private readonly patternSpansCache = new Map<CompiledPattern, readonly Span[]>();
 
-  private patternBounds(pattern: CompiledPattern, literals: number | undefined): readonly number[] {
-    let bounds = this.patternBoundsCache.get(pattern);
-    if (bounds) return bounds;
-    if (literals !== undefined && !this.has(literals)) bounds = NO_BOUNDS;
-    else bounds = this.patternBoundsAfterEdit(pattern, literals) ?? this.allPatternBounds(pattern, literals);
-    this.patternBoundsCache.set(pattern, bounds);
-    return bounds;
+  private patternSpans(pattern: CompiledPattern, literals: number | undefined): readonly Span[] {
+    let spans = this.patternSpansCache.get(pattern);
+    if (spans) return spans;
+    if (literals !== undefined && !this.has(literals)) spans = NO_SPANS;
+    else spans = this.patternSpansAfterEdit(pattern, literals) ?? this.allPatternSpans(pattern, literals);
+    this.patternSpansCache.set(pattern, spans);
+    return spans;
   }
 
-  private allPatternBounds(pattern: CompiledPattern, literals: number | undefined): readonly number[] {
-    const bounds: number[] = [];
-    const push = (start: number, end: number) => bounds.push(start, end);
+  private allPatternSpans(pattern: CompiledPattern, literals: number | undefined): readonly Span[] {
+    const spans: Span[] = [];
+    const push = (start: number, end: number) => spans.push({ start, end });
     const text = this.folded(false).text;
     const near = literals !== undefined && pattern.forEachNear && this.literalSpans(literals);
     if (near) pattern.forEachNear!(text, near, push);
     else pattern.forEach(text, push);
-    return bounds.length > 0 ? bounds : NO_BOUNDS;
+    return spans.length > 0 ? spans : NO_SPANS;
   }
 
   /**
-   * A pattern's matches after a keystroke, from the draft before's (as `spansAfterEdit` does for a
-   * kind's own expression): the matches that start more than the pattern's reach before the edit,
-   * or after it, are kept; the attempts in between are made again, near the literals there (or all
-   * of them, for a pattern without literals). Undefined when that cannot be relied on.
+   * A pattern's matches after a keystroke, from the draft before's: the attempts within its reach
+   * of the edit are made again, near the literals there (or all of them, for a pattern without
+   * literals); see `spansAfterEdit`.
    */
-  private patternBoundsAfterEdit(
-    pattern: CompiledPattern,
-    literals: number | undefined,
-  ): readonly number[] | undefined {
-    const earlier = this.previous?.patternBoundsCache.get(pattern);
-    if (!earlier || !pattern.forEachNear) return undefined;
-    const edited = this.editedSpan();
+  private patternSpansAfterEdit(pattern: CompiledPattern, literals: number | undefined): readonly Span[] | undefined {
+    const earlier = this.previous?.patternSpansCache.get(pattern);
+    const edited = earlier && pattern.forEachNear && this.editedSpan();
     if (!edited) return undefined;
     const text = this.folded(false).text;
     const { reach } = pattern;
-    const shift = text.length - this.previous!.text.length;
-    const from = Math.max(0, edited.start - reach - 2);
-    const resume = edited.end + 2;
-    const resumeBefore = resume - shift;
-    let k = 0;
-    while (k < earlier.length && earlier[k]! < from) k += 2;
-    for (let j = k; j < earlier.length && earlier[j]! < resumeBefore; j += 2)
-      if (earlier[j + 1]! > resumeBefore) return undefined;
-    const start = Math.max(from, k > 0 ? earlier[k - 1]! : 0);
-    let found: number[] | undefined;
-    if (start < resume) {
-      let near: readonly { start: number; end: number }[];
-      if (literals === undefined) {
-        // One "literal" whose neighbourhood is every start from `start` to just before `resume`.
-        near = [{ start: resume - 1, end: start + reach }];
-      } else {
-        const hits = this.literalSpans(literals);
-        if (!hits) return undefined;
-        near = hits;
-      }
-      let overruns = false;
-      pattern.forEachNear(
-        text,
-        near,
-        (at, end) => {
-          if (at >= resume) return;
-          if (end > resume) overruns = true;
-          found ??= [];
-          found.push(at, end);
-        },
-        start,
-        resume,
-      );
-      // A match across the point where the search goes on as before: the rest must be searched again.
-      if (overruns) return undefined;
+    let hits: readonly TermHit[] | undefined;
+    if (literals !== undefined) {
+      hits = this.literalSpans(literals);
+      if (!hits) return undefined;
     }
-    let after = k;
-    while (after < earlier.length && earlier[after]! < resumeBefore) after += 2;
-    // Nothing found near the edit and nothing after it to move: the earlier matches stand as they were.
-    if (!found && (after === earlier.length || shift === 0) && after === k) return earlier;
-    const bounds = earlier.slice(0, k);
-    if (found) for (const bound of found) bounds.push(bound);
-    for (let i = after; i < earlier.length; i++) bounds.push(earlier[i]! + shift);
-    return bounds.length > 0 ? bounds : NO_BOUNDS;
+    return spansAfterEdit(earlier, edited, text.length - this.previous!.text.length, reach, (start, resume, push) => {
+      // Without literals: one "literal" whose neighbourhood is every start from `start` to just before `resume`.
+      const near = hits ?? [{ start: resume - 1, end: start + reach }];
+      pattern.forEachNear!(text, near, push, start, resume);
+      return true;
+    });
   }
 
   private readonly regexSpansCache = new Map<RegExp, readonly Span[]>();
@@ -254,7 +214,21 @@ export class Draft {
       // Worth it when the edit and the reach on each side are less than half the draft.
       const worth = edited && 2 * (edited.end - edited.start + 2 * reach + 4) < text.length;
       spans =
-        (worth && spansAfterEdit(regex, text, earlier, edited, text.length - this.previous!.text.length, reach)) ||
+        (worth &&
+          spansAfterEdit(earlier, edited, text.length - this.previous!.text.length, reach, (start, resume, push) => {
+            // One unit before the first attempt (for \b) and all the last attempt can read after it.
+            const offset = Math.max(0, start - 1);
+            const slice = text.slice(offset, Math.min(text.length, resume + reach + 1));
+            regex.lastIndex = start - offset;
+            for (let m = regex.exec(slice); m; m = regex.exec(slice)) {
+              const at = offset + m.index;
+              if (at >= resume) break;
+              // An empty match: search the whole text (as `allSpans` steps past it).
+              if (m[0].length === 0) return false;
+              push(at, at + m[0].length);
+            }
+            return true;
+          })) ||
         allSpans(regex, text);
       this.regexSpansCache.set(regex, spans);
     }
@@ -551,43 +525,46 @@ function allSpans(regex: RegExp, text: string): Span[] {
 /**
  * The matches of an edited text from the matches before the edit. Attempts that start more than
  * `reach` (and two) before the edit, or two after it, read only unchanged units, so they find what
- * they found before: the earlier matches there are kept, and the attempts in between are made again.
- * The search goes on after the edit as it went before only when neither search is inside a match
- * there; otherwise undefined (search the whole text).
+ * they found before: the earlier matches there are kept (shifted after the edit), and `search`
+ * makes the attempts in between again, from `start` (where the kept matches leave the search) up
+ * to `resume`, pushing what it finds (it may push matches from `resume` on: they are left out) and
+ * answering false when the whole text must be searched instead. The search goes on after the edit as it went before
+ * only when neither search is inside a match there; otherwise undefined (search the whole text).
  */
 function spansAfterEdit(
-  regex: RegExp,
-  text: string,
   earlier: readonly Span[],
   edited: Span,
   shift: number,
   reach: number,
-): Span[] | undefined {
+  search: (start: number, resume: number, push: (start: number, end: number) => void) => boolean,
+): readonly Span[] | undefined {
   const from = Math.max(0, edited.start - reach - 2);
   const resume = edited.end + 2;
   const resumeBefore = resume - shift;
-  const spans: Span[] = [];
   let k = 0;
-  for (; k < earlier.length && earlier[k]!.start < from; k++) spans.push(earlier[k]!);
-  for (let j = k; j < earlier.length && earlier[j]!.start < resumeBefore; j++)
-    if (earlier[j]!.end > resumeBefore) return undefined;
-  const start = Math.max(from, spans.at(-1)?.end ?? 0);
+  while (k < earlier.length && earlier[k]!.start < from) k++;
+  let after = k;
+  for (; after < earlier.length && earlier[after]!.start < resumeBefore; after++)
+    if (earlier[after]!.end > resumeBefore) return undefined;
+  const start = Math.max(from, earlier[k - 1]?.end ?? 0);
+  let found: Span[] | undefined;
+  let overruns = false;
   if (start < resume) {
-    // One unit before the first attempt (for \b) and all the last attempt can read after it.
-    const offset = Math.max(0, start - 1);
-    const slice = text.slice(offset, Math.min(text.length, resume + reach + 1));
-    regex.lastIndex = start - offset;
-    for (let m = regex.exec(slice); m; m = regex.exec(slice)) {
-      const at = offset + m.index;
-      if (at >= resume) break;
-      const end = at + m[0].length;
-      if (m[0].length === 0 || end > resume) return undefined;
-      spans.push({ start: at, end });
-    }
+    const finished = search(start, resume, (at, end) => {
+      if (at >= resume) return;
+      if (end > resume) overruns = true;
+      found ??= [];
+      found.push({ start: at, end });
+    });
+    if (!finished || overruns) return undefined;
   }
-  for (; k < earlier.length; k++) {
-    const span = earlier[k]!;
-    if (span.start >= resumeBefore) spans.push({ start: span.start + shift, end: span.end + shift });
+  // Nothing found near the edit, none dropped and none to move: the earlier matches stand as they were.
+  if (!found && after === k && (after === earlier.length || shift === 0)) return earlier;
+  const spans = earlier.slice(0, k);
+  if (found) for (const span of found) spans.push(span);
+  for (let i = after; i < earlier.length; i++) {
+    const span = earlier[i]!;
+    spans.push(shift === 0 ? span : { start: span.start + shift, end: span.end + shift });
   }
-  return spans;
+  return spans.length > 0 ? spans : NO_SPANS;
 }
