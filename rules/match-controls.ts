@@ -7,6 +7,7 @@ import { compileCue } from './cue';
 import type { Draft, Span } from './draft';
 import type { MatchControls } from './fields';
 import type { AtPath, CompileContext } from './kinds/kind';
+import { isLexiconRef } from './lexicons';
 import type { Term, TermRef } from './schema';
 
 export type { MatchControls };
@@ -78,36 +79,47 @@ const gap = (a: Span, b: Span): number => Math.max(0, a.start - b.end, b.start -
 /** Compile the controls once; the returned filter keeps the matches that are findings. */
 export function compileControls(controls: MatchControls, context: CompileContext) {
   const inflect = controls.inflect ?? false;
-  const list = (terms: readonly TermRef[], caseSensitive = false) =>
-    terms.length > 0 ? context.terms(terms, caseSensitive, inflect) : -1;
-  const exceptions = list(controls.exceptions ?? [], controls.caseSensitive);
-  const withList = controls.with ? list(controls.with.terms) : -1;
-  const withoutLists = withoutWindows(controls).map((window) => ({ id: list(window.terms), within: window.within }));
-  const before = list(controls.negation?.before ?? []);
-  const after = list(controls.negation?.after ?? []);
+  /**
+   * A control reads where its terms are, never which term: each lexicon it names is a list of its
+   * own, shared by every rule that names it (a lexicon such as claim-talk, named by a hundred rules'
+   * controls, enters the automaton once), and the words it lists itself are one more list.
+   */
+  const lists = (terms: readonly TermRef[], caseSensitive = false): number[] => {
+    const own = terms.filter((term) => !isLexiconRef(term));
+    const segments = [...terms.filter(isLexiconRef).map((ref) => [ref]), ...(own.length > 0 ? [own] : [])];
+    return segments.map((segment) => context.terms(segment, caseSensitive, inflect));
+  };
+  const exceptions = lists(controls.exceptions ?? [], controls.caseSensitive);
+  const withLists = controls.with ? lists(controls.with.terms) : [];
+  const withoutLists = withoutWindows(controls).map((window) => ({ ids: lists(window.terms), within: window.within }));
+  const before = lists(controls.negation?.before ?? []);
+  const after = lists(controls.negation?.after ?? []);
   const negationWindow = controls.negation?.within ?? 0;
   const basis = controls.basis ? compileCue(controls.basis, context) : undefined;
   const basisWithin = controls.basis?.within;
 
-  const spans = (draft: Draft, id: number): Span[] => (id < 0 ? [] : draft.hits(id).map((hit) => draft.span(hit)));
-  const near = (draft: Draft, id: number, match: Span, within: number | undefined) =>
-    spans(draft, id).some((span) => within === undefined || gap(span, match) <= within);
+  const spans = (draft: Draft, ids: readonly number[]): Span[] =>
+    ids.length === 1
+      ? draft.hits(ids[0]!).map((hit) => draft.span(hit))
+      : ids.flatMap((id) => draft.hits(id).map((hit) => draft.span(hit)));
+  const near = (draft: Draft, ids: readonly number[], match: Span, within: number | undefined) =>
+    spans(draft, ids).some((span) => within === undefined || gap(span, match) <= within);
 
   return function keep<T extends Match>(draft: Draft, matches: T[]): T[] {
     if (matches.length === 0) return matches;
     let kept = matches;
-    if (exceptions >= 0) {
+    if (exceptions.length > 0) {
       const excepted = spans(draft, exceptions);
       kept = kept.filter((m) => !excepted.some((e) => e.start < m.end && m.start < e.end));
     }
     if (controls.with) {
       const within = controls.with.within;
-      kept = kept.filter((m) => near(draft, withList, m, within));
+      kept = kept.filter((m) => near(draft, withLists, m, within));
     }
     if (withoutLists.length > 0) {
-      kept = kept.filter((m) => !withoutLists.some((window) => near(draft, window.id, m, window.within)));
+      kept = kept.filter((m) => !withoutLists.some((window) => near(draft, window.ids, m, window.within)));
     }
-    if (before >= 0 || after >= 0) {
+    if (before.length > 0 || after.length > 0) {
       const cuesBefore = spans(draft, before).filter((c) => !affirms(draft.text, c));
       const cuesAfter = spans(draft, after).filter((c) => !isTagQuestion(draft.text, c));
       // A negation reaches its own clause only: "not true, but guaranteed" is still a guarantee.

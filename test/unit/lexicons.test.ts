@@ -94,6 +94,30 @@ describe('lexicons', () => {
     ]);
   });
 
+  it("enter the automaton once when many rules' controls name them beside words of their own", () => {
+    const rules = ['a', 'b', 'c'].map((id) => ({
+      id,
+      kind: 'terms',
+      terms: [`${id}-sale`],
+      without: { within: 20, terms: [{ lexicon: 'news' }, `${id}-news`] },
+      negation: { before: [{ lexicon: 'negations' }, `${id}-never`] },
+    }));
+    const lexicons = [
+      { id: 'news', sources: ['test'], terms: ['allegedly'] },
+      { id: 'negations', sources: ['test'], terms: ['no'] },
+    ];
+    const checker = compilePacks([testPack(rules, { lexicons })]);
+    const keys = checker.prebuilt().automaton.keys.split('\u0000');
+    expect(keys.filter((key) => key === 'allegedly')).toHaveLength(1);
+    expect(keys.filter((key) => key === 'no')).toHaveLength(1);
+    // Each rule still reads the lexicon and its own words, and no other rule's.
+    const found = (text: string) => checker.check(text).map((f) => f.ruleId);
+    expect(found('a-sale b-sale c-sale')).toEqual(['a', 'b', 'c']);
+    expect(found('allegedly a-sale, and later on b-sale')).toEqual(['b']);
+    expect(found('a-news a-sale b-sale')).toEqual(['b']);
+    expect(found('no a-sale. b-never b-sale. a-never c-sale')).toEqual(['c']);
+  });
+
   it('may not hold more lemmas than the limit: each makes many forms', () => {
     const many = Array.from({ length: PACK_LIMITS.lemmas + 1 }, (_, i) => `治る${i}`).join(', ');
     const text = `${base.replace('lexicons:\n', `lexicons:\n  - { id: big, sources: [x], inflect: true, terms: [${many}] }\n`)}rules: []\n`;
