@@ -271,26 +271,16 @@ export function compileChecker(packs: readonly Pack[], options: CompileOptions =
     }
     return forms;
   };
-  // One list per literal (and its word edges), shared by every pattern that needs it: a literal
-  // such as "our" is found once per place in the draft, not once per pattern.
-  const literalLists = new Map<string, number>();
   const patternLiterals: CompileContext['patternLiterals'] = (sources) => {
     // A prefilter may let too much through, never too little: literals are looked for in any case.
     const all = sources.map((source) => prepare(source).literals);
     if (all.some((literals) => literals === undefined)) return undefined;
-    const ids = new Set<number>();
-    for (const { text, wordStart, wordEnd } of all.flatMap((literals) => literals ?? [])) {
-      const folded = foldTerm(text, true);
-      const key = `${wordStart ? 1 : 0}${wordEnd ? 1 : 0}${folded}`;
-      let list = literalLists.get(key);
-      if (list === undefined) {
-        list = lists++;
-        literalLists.set(key, list);
-        matchers.terms.addLiteral(folded, list, 0, wordStart, wordEnd);
-      }
-      ids.add(list);
-    }
-    return [...ids];
+    const list = lists++;
+    all.flat().forEach((literal, index) => {
+      const { text, wordStart, wordEnd } = literal!;
+      matchers.terms.addLiteral(foldTerm(text, true), list, index, wordStart, wordEnd);
+    });
+    return list;
   };
   // Lexicon references resolve in the rule's own pack.
   const contextFor = (pack: Pack): CompileContext => {

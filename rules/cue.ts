@@ -22,7 +22,7 @@ export function compileCue(cue: CueSpec, context: CompileContext): CueFinder {
   return (draft) => {
     const spans = list < 0 ? [] : draft.hits(list).map((hit) => draft.span(hit));
     // Sorted whenever some pattern could match, as the cue's order (its first span) matters.
-    if (patterns.some(({ literals }) => literals === undefined || draft.hasAny(literals))) {
+    if (patterns.some(({ literals }) => literals === undefined || draft.has(literals))) {
       for (const { pattern, literals } of patterns) spans.push(...draft.matches(pattern, literals));
       spans.sort((a, b) => a.start - b.start);
     }

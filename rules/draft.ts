@@ -138,12 +138,6 @@ export class Draft {
     return (this.hitsByList[list]?.length ?? 0) > 0 || this.overflow.has(list);
   }
 
-  /** Whether any of these term lists has a hit. */
-  hasAny(lists: readonly number[]): boolean {
-    for (const list of lists) if (this.has(list)) return true;
-    return false;
-  }
-
   /**
    * Every match of a pack pattern in the case-keeping folded text. With `literals` (the list of
    * literals every match holds): none when the draft has none of them, and otherwise only their
@@ -152,7 +146,7 @@ export class Draft {
    */
   eachMatch(
     pattern: CompiledPattern,
-    literals: readonly number[] | undefined,
+    literals: number | undefined,
     onMatch: (start: number, end: number) => void,
   ): void {
     for (const span of this.patternSpans(pattern, literals)) onMatch(span.start, span.end);
@@ -160,16 +154,16 @@ export class Draft {
 
   private readonly patternSpansCache = new Map<CompiledPattern, readonly Span[]>();
 
-  private patternSpans(pattern: CompiledPattern, literals: readonly number[] | undefined): readonly Span[] {
+  private patternSpans(pattern: CompiledPattern, literals: number | undefined): readonly Span[] {
     let spans = this.patternSpansCache.get(pattern);
     if (spans) return spans;
-    if (literals !== undefined && !this.hasAny(literals)) spans = NO_SPANS;
+    if (literals !== undefined && !this.has(literals)) spans = NO_SPANS;
     else spans = this.patternSpansAfterEdit(pattern, literals) ?? this.allPatternSpans(pattern, literals);
     this.patternSpansCache.set(pattern, spans);
     return spans;
   }
 
-  private allPatternSpans(pattern: CompiledPattern, literals: readonly number[] | undefined): readonly Span[] {
+  private allPatternSpans(pattern: CompiledPattern, literals: number | undefined): readonly Span[] {
     const spans: Span[] = [];
     const push = (start: number, end: number) => spans.push({ start, end });
     const text = this.folded(false).text;
@@ -184,10 +178,7 @@ export class Draft {
    * of the edit are made again, near the literals there (or all of them, for a pattern without
    * literals); see `spansAfterEdit`.
    */
-  private patternSpansAfterEdit(
-    pattern: CompiledPattern,
-    literals: readonly number[] | undefined,
-  ): readonly Span[] | undefined {
+  private patternSpansAfterEdit(pattern: CompiledPattern, literals: number | undefined): readonly Span[] | undefined {
     const earlier = this.previous?.patternSpansCache.get(pattern);
     const edited = earlier && pattern.forEachNear && this.editedSpan();
     if (!edited) return undefined;
@@ -252,25 +243,10 @@ export class Draft {
     return { start: edit.prefix, end: this.text.length - edit.suffix };
   }
 
-  /**
-   * The hits of a pattern's literal lists in the case-keeping folded text, in order of their ends,
-   * when both folded texts line up and none was dropped.
-   */
-  private literalSpans(lists: readonly number[]): readonly TermHit[] | undefined {
-    if (!this.foldsAlign() || lists.some((list) => this.overflow.has(list))) return undefined;
-    let first: readonly TermHit[] | undefined;
-    let merged: TermHit[] | undefined;
-    for (const list of lists) {
-      const hits = this.hitsByList?.[list];
-      if (!hits || hits.length === 0) continue;
-      if (!first) first = hits;
-      else {
-        merged ??= [...first];
-        merged.push(...hits);
-      }
-    }
-    // Each list is in order of ends: only lists put together need sorting.
-    return merged ? merged.sort((a, b) => a.end - b.end) : (first ?? NO_HITS);
+  /** A list's hits in the case-keeping folded text, when both folded texts line up and none was dropped. */
+  private literalSpans(list: number): readonly TermHit[] | undefined {
+    if (this.overflow.has(list) || !this.foldsAlign()) return undefined;
+    return this.hitsByList?.[list];
   }
 
   private aligned: boolean | undefined;
@@ -288,7 +264,7 @@ export class Draft {
   }
 
   /** Every match of a pack pattern, in draft offsets, up to MATCH_LIMITS.perRule; the rest are counted. */
-  matches(pattern: CompiledPattern, literals?: readonly number[]): Span[] {
+  matches(pattern: CompiledPattern, literals?: number): Span[] {
     const spans: Span[] = [];
     let more = 0;
     let first: Span | undefined;

@@ -42,11 +42,10 @@ export interface CompileContext {
   /** Compile a pack pattern on a safe engine (throws PatternError). */
   pattern(source: string, ignoreCase: boolean): CompiledPattern;
   /**
-   * The lists of the literals every match of these patterns contains (one list per literal, in the
-   * shared automaton), or undefined when some pattern has none: a draft without a hit in any of
-   * them cannot match them.
+   * The list of literals every match of these patterns contains, in the shared automaton, or
+   * undefined when some pattern has none: a draft without a hit in it cannot match them.
    */
-  patternLiterals(sources: readonly string[], ignoreCase: boolean): readonly number[] | undefined;
+  patternLiterals(sources: readonly string[], ignoreCase: boolean): number | undefined;
 }
 
 export type PathSegment = string | number;
@@ -75,10 +74,10 @@ export function defineKind<K extends RuleKind>(definition: KindDefinition<K>): K
   return definition;
 }
 
-/** A pack pattern and the term lists of the literals each of its matches holds one of (undefined: none to rely on). */
+/** A pack pattern and the term list of the literals each of its matches holds (undefined: none to rely on). */
 export interface GatedPattern {
   pattern: CompiledPattern;
-  literals: readonly number[] | undefined;
+  literals: number | undefined;
 }
 
 /**
@@ -95,8 +94,6 @@ export function gatePatterns(
     pattern: context.pattern(source, ignoreCase),
     literals: context.patternLiterals([source], ignoreCase),
   }));
-  const triggers = patterns.every((p) => p.literals !== undefined)
-    ? [...new Set(patterns.flatMap((p) => p.literals!))]
-    : undefined;
+  const triggers = patterns.every((p) => p.literals !== undefined) ? patterns.map((p) => p.literals!) : undefined;
   return { patterns, triggers };
 }

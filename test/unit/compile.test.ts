@@ -71,26 +71,6 @@ describe('compilePacks', () => {
     expect(compilePacks([org], { severities: { 'org.secret': 'info' } }).check('falcon')[0]?.severity).toBe('info');
   });
 
-  it("gates patterns by literals shared between them: each literal enters the automaton once, and every pattern still finds its own", () => {
-    const pack = testPack([
-      { id: 'p.lost', kind: 'pattern', pattern: 'parcels? lost' },
-      { id: 'p.late', kind: 'pattern', pattern: ['parcels? (?:late|delayed)', 'no parcels? today'] },
-      { id: 'p.team', kind: 'pattern', pattern: '\\bour team\\b' },
-      { id: 'p.here', kind: 'pattern', pattern: '\\bour team\\b (?:is|are) here' },
-    ]);
-    const checker = compilePacks([pack]);
-    const keys = checker.prebuilt().automaton.keys.split('\u0000');
-    for (const literal of ['parcel', 'our team']) expect(keys.filter((key) => key === literal)).toHaveLength(1);
-    const found = (text: string) => checker.check(text).map((f) => [f.ruleId, text.slice(f.start, f.end)]);
-    expect(found('Our team is here: parcels delayed, one parcel lost.')).toEqual([
-      ['p.team', 'Our team'],
-      ['p.here', 'Our team is here'],
-      ['p.late', 'parcels delayed'],
-      ['p.lost', 'parcel lost'],
-    ]);
-    expect(found('Hour teams: no parcels today.')).toEqual([['p.late', 'no parcels today']]);
-  });
-
   it('keeps checking when one rule throws, and reports it', () => {
     const pack = Pack.parse(org);
     const errors: string[] = [];

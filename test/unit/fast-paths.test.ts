@@ -605,14 +605,14 @@ describe('fast paths agree with the straightforward way', () => {
         let text = start;
         let previous = new Draft(text, undefined, undefined, matchers());
         patterns.forEach((pattern, list) => {
-          previous.matches(pattern, [list]);
+          previous.matches(pattern, list);
         });
         for (const step of steps) {
           text = applyEdit(text, step);
           const draft = new Draft(text, undefined, undefined, matchers(), undefined, previous);
           const fresh = new Draft(text, undefined, undefined, matchers());
           patterns.forEach((pattern, list) => {
-            expect(draft.matches(pattern, [list]), sources[list]).toEqual(fresh.matches(pattern, [list]));
+            expect(draft.matches(pattern, list), sources[list]).toEqual(fresh.matches(pattern, list));
           });
           previous = draft;
         }
