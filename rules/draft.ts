@@ -149,28 +149,40 @@ export class Draft {
     literals: number | undefined,
     onMatch: (start: number, end: number) => void,
   ): void {
-    for (const span of this.patternSpans(pattern, literals)) onMatch(span.start, span.end);
+    if (literals !== undefined && !this.has(literals)) return;
+    // Keeping a pattern's matches for the next keystroke pays only where its reach around an edit
+    // leaves most of the draft unread (not in a post of a few hundred characters).
+    if (this.text.length <= 4 * pattern.reach + 16) this.searchPattern(pattern, literals, onMatch);
+    else for (const span of this.patternSpans(pattern, literals)) onMatch(span.start, span.end);
   }
 
   private readonly patternSpansCache = new Map<CompiledPattern, readonly Span[]>();
 
   private patternSpans(pattern: CompiledPattern, literals: number | undefined): readonly Span[] {
     let spans = this.patternSpansCache.get(pattern);
-    if (spans) return spans;
-    if (literals !== undefined && !this.has(literals)) spans = NO_SPANS;
-    else spans = this.patternSpansAfterEdit(pattern, literals) ?? this.allPatternSpans(pattern, literals);
-    this.patternSpansCache.set(pattern, spans);
+    if (!spans) {
+      spans = this.patternSpansAfterEdit(pattern, literals) ?? this.allPatternSpans(pattern, literals);
+      this.patternSpansCache.set(pattern, spans);
+    }
     return spans;
   }
 
   private allPatternSpans(pattern: CompiledPattern, literals: number | undefined): readonly Span[] {
     const spans: Span[] = [];
-    const push = (start: number, end: number) => spans.push({ start, end });
+    this.searchPattern(pattern, literals, (start, end) => spans.push({ start, end }));
+    return spans.length > 0 ? spans : NO_SPANS;
+  }
+
+  /** Search the whole draft with a pattern: near its literals' hits when they can say where they are. */
+  private searchPattern(
+    pattern: CompiledPattern,
+    literals: number | undefined,
+    onMatch: (start: number, end: number) => void,
+  ): void {
     const text = this.folded(false).text;
     const near = literals !== undefined && pattern.forEachNear && this.literalSpans(literals);
-    if (near) pattern.forEachNear!(text, near, push);
-    else pattern.forEach(text, push);
-    return spans.length > 0 ? spans : NO_SPANS;
+    if (near) pattern.forEachNear!(text, near, onMatch);
+    else pattern.forEach(text, onMatch);
   }
 
   /**
