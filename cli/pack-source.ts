@@ -5,6 +5,7 @@
  *   pack.yaml               id, name, version, locales, sets, overrides; `manual:` lists section ids in order
  *   rules/<set>.yaml        a list of rules (a rule's `set` defaults to the file's name)
  *   lexicons/<id>.yaml      one lexicon: sources, inflect, terms (its `id` defaults to the file's name)
+ *   models/<id>.json        one trained model (scripts/train-model.ts writes it)
  *   manual/<id>.<locale>.md a manual section; its first line "# Title" is the title
  *
  * `preflight pack build` joins a folder into one JSON file, the form the extension loads.
@@ -73,27 +74,35 @@ export function joinPackFolder(dir: string): { document: Record<string, unknown>
   }
   document.rules = rules;
 
-  const lexicons: unknown[] = Array.isArray(document.lexicons) ? [...document.lexicons] : [];
-  const lexiconFiles: string[] = lexicons.map(() => manifestFile);
-  const lexiconsDir = join(dir, 'lexicons');
-  if (existsSync(lexiconsDir)) {
-    for (const name of readdirSync(lexiconsDir)
-      .filter((n) => RULE_FILE.test(n))
-      .sort()) {
-      const file = join(lexiconsDir, name);
-      const parsed = parseDocument(read(file), file);
-      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
-        throw new PackError([{ file, path: '', message: 'expected one lexicon: a mapping with sources and terms' }]);
-      const id = basename(name).replace(RULE_FILE, '');
-      if ('id' in parsed && parsed.id !== id)
-        throw new PackError([
-          { file, path: 'id', message: `the id "${String(parsed.id)}" differs from the file's name "${id}"` },
-        ]);
-      lexicons.push({ id, ...parsed });
-      lexiconFiles.push(file);
+  /** A folder of one item per file (lexicons/<id>.yaml, models/<id>.json), each with its file's name as id. */
+  function itemsOf(field: 'lexicons' | 'models', expected: string) {
+    const items: unknown[] = Array.isArray(document[field]) ? [...(document[field] as unknown[])] : [];
+    const files: string[] = items.map(() => manifestFile!);
+    const folder = join(dir, field);
+    if (existsSync(folder)) {
+      for (const name of readdirSync(folder)
+        .filter((n) => RULE_FILE.test(n))
+        .sort()) {
+        const file = join(folder, name);
+        const parsed = parseDocument(read(file), file);
+        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+          throw new PackError([{ file, path: '', message: `expected ${expected}` }]);
+        const id = basename(name).replace(RULE_FILE, '');
+        if ('id' in parsed && parsed.id !== id)
+          throw new PackError([
+            { file, path: 'id', message: `the id "${String(parsed.id)}" differs from the file's name "${id}"` },
+          ]);
+        items.push({ id, ...parsed });
+        files.push(file);
+      }
     }
+    if (items.length > 0) document[field] = items;
+    return files;
   }
-  if (lexicons.length > 0) document.lexicons = lexicons;
+
+  const lexicons = itemsOf('lexicons', 'one lexicon: a mapping with sources and terms');
+  // A model is data a script writes (scripts/train-model.ts): JSON, one per file.
+  const models = itemsOf('models', 'one model: a mapping with sources, heads and weights');
 
   const manualDir = join(dir, 'manual');
   const sectionFiles: Record<string, Record<string, string>> = {};
@@ -136,14 +145,9 @@ export function joinPackFolder(dir: string): { document: Record<string, unknown>
         ? { file: relative(process.cwd(), manifestFile), path }
         : { file: relative(process.cwd(), origin.file), path: [origin.index, ...rest] as PathSegment[] };
     }
-    if (
-      head === 'lexicons' &&
-      typeof index === 'number' &&
-      lexiconFiles[index] &&
-      lexiconFiles[index] !== manifestFile
-    ) {
-      return { file: relative(process.cwd(), lexiconFiles[index]!), path: rest };
-    }
+    const itemFiles = head === 'lexicons' ? lexicons : head === 'models' ? models : undefined;
+    const itemFile = itemFiles && typeof index === 'number' ? itemFiles[index] : undefined;
+    if (itemFile && itemFile !== manifestFile) return { file: relative(process.cwd(), itemFile), path: rest };
     if (head === 'manual' && typeof index === 'number' && manual[index]) {
       const files = sectionFiles[manual[index]!.id] ?? {};
       const locale = typeof rest[1] === 'string' ? rest[1] : Object.keys(files)[0];

@@ -10,6 +10,7 @@ import { KINDS } from './kinds/index';
 import type { CompileContext, RawFinding, RuleRunner } from './kinds/kind';
 import { extendLexicons, lexiconsOf, resolveTerms } from './lexicons';
 import { termText } from './match-controls';
+import { type CompiledModel, compileModel } from './model/model';
 import { isSetOn, resolveProfile } from './profiles';
 import { compileReported } from './reported';
 import type {
@@ -216,7 +217,10 @@ export function resolveRules(packs: readonly Pack[], options: CompileOptions = {
   }
   const disabled = new Set(options.disabledRules ?? []);
   const active: ActiveRule[] = [];
-  const activate = (entry: ActiveRule, severity: Severity) => {
+  const activate = (entry: ActiveRule, asked: Severity) => {
+    // A model's score is a reason to look again, never a verdict: it does not block, whoever asks.
+    const severity = entry.rule.kind === 'model' && asked === 'block' ? 'warn' : asked;
+    if (severity !== asked) warnings.push(`${entry.rule.id} is a model's rule: it warns, never blocks`);
     const setDates = entry.pack.sets.find((set) => set.id === entry.rule.set)?.dates;
     const dates = [entry.rule.dates, setDates].filter((specs) => specs !== undefined);
     active.push({ ...entry, severity, ...(dates.length > 0 ? { dates } : {}) });
@@ -287,6 +291,8 @@ export function compileChecker(packs: readonly Pack[], options: CompileOptions =
     const lexicons = extendLexicons(lexiconsOf(pack), options.lexicons);
     // Rules that name the same lexicons share one term list: its forms enter the automaton once.
     const shared = new Map<string, number>();
+    // The rules of one model's heads share its decoded table and its memory of sentences.
+    const models = new Map<string, CompiledModel>();
     return {
       terms(terms, caseSensitive, inflect = false) {
         const key = JSON.stringify([terms, caseSensitive, inflect]);
@@ -311,6 +317,16 @@ export function compileChecker(packs: readonly Pack[], options: CompileOptions =
       expand: (terms) => resolveTerms(terms, lexicons).map((entry) => entry.term),
       pattern: (source, ignoreCase) => runPattern(prepare(source), ignoreCase),
       patternLiterals,
+      model(id) {
+        let model = models.get(id);
+        if (!model) {
+          const found = pack.models.find((m) => m.id === id);
+          if (!found) throw new Error(`no model "${id}" in pack ${pack.id}`);
+          model = compileModel(found);
+          models.set(id, model);
+        }
+        return model;
+      },
     };
   };
   const contexts = new Map<Pack, CompileContext>();
@@ -506,16 +522,15 @@ export function compileChecker(packs: readonly Pack[], options: CompileOptions =
       const draft = new Draft(text, checkOptions.platform, checkOptions.postType, matchers, memory, previous);
       if (remembers) previous = draft;
       const results: { entry: ActiveRule; findings: Finding[]; uncounted: Uncounted }[] = [];
-      for (const order of runOrder(draft.listsWithHits())) {
-        const entry = compiled[order]!;
+      const run = (entry: (typeof compiled)[number]) => {
         const { rule } = entry;
-        if (rule.platforms && (!draft.platform || !rule.platforms.includes(draft.platform))) continue;
-        if (rule.postTypes && !rule.postTypes.includes(draft.postType ?? 'post')) continue;
+        if (rule.platforms && (!draft.platform || !rule.platforms.includes(draft.platform))) return;
+        if (rule.postTypes && !rule.postTypes.includes(draft.postType ?? 'post')) return;
         let extra: { occasion: string } | undefined;
         if (entry.dates) {
           day ??= dayOf(checkOptions.now ?? new Date());
           extra = inForce(entry, day, locale);
-          if (!extra) continue;
+          if (!extra) return;
         }
         let raws: RawFinding[];
         draft.beginRule();
@@ -524,12 +539,27 @@ export function compileChecker(packs: readonly Pack[], options: CompileOptions =
           if (entry.reported) raws = entry.reported(draft, raws);
         } catch (error) {
           options.onRuleError?.(rule.id, error);
-          continue;
+          return;
         }
         const uncounted = draft.endRule();
         // Most rules find nothing: nothing to finish or limit.
-        if (raws.length === 0 && uncounted.count === 0) continue;
+        if (raws.length === 0 && uncounted.count === 0) return;
         results.push({ entry, findings: raws.map((raw) => finish(entry, raw, text, locale, extra)), uncounted });
+      };
+      // A model's rule speaks only where no rule of its category warned or blocked: it adds what the
+      // rules do not name, and does not repeat what they explain better.
+      const byModel: (typeof compiled)[number][] = [];
+      for (const order of runOrder(draft.listsWithHits())) {
+        const entry = compiled[order]!;
+        if (entry.rule.kind === 'model') byModel.push(entry);
+        else run(entry);
+      }
+      for (const entry of byModel) {
+        const { category } = entry.rule;
+        const named = results.some(
+          (r) => r.entry.rule.category === category && r.findings.some((f) => f.severity !== 'info'),
+        );
+        if (!named) run(entry);
       }
       return limit(results, text, locale).sort(
         (a, b) =>

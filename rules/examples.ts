@@ -93,9 +93,10 @@ export function runExamples(pack: Pack, options: { requireExamples?: boolean } =
     rule.examples.flag.forEach((example, index) => {
       examples++;
       const { text, platform, postType, now, lexicons } = exampleCase(example, rule);
-      const found = everything(lexicons)
-        .check(text, { platform, postType, now })
-        .filter((f) => f.ruleId === rule.id);
+      // A model's rule yields to any rule of its category (compile.ts): with every set on, the creator
+      // set's label rules speak first on every promotion, so its examples run with the default switches.
+      const checker = rule.kind === 'model' ? withDefaults(rule.set, lexicons) : everything(lexicons);
+      const found = checker.check(text, { platform, postType, now }).filter((f) => f.ruleId === rule.id);
       const match = typeof example === 'string' ? undefined : example.match;
       if (found.length === 0) {
         failures.push({
@@ -172,7 +173,13 @@ export function* exampleFindingSteps(pack: Pack, locale: string): Generator<[str
     const example = rule.examples.flag[0];
     if (example === undefined) continue;
     const { text, platform, postType, now, lexicons } = exampleCase(example, rule);
-    const checker = lexicons ? compilePacks([pack], { sets, lexicons }) : withEverySet();
+    // A model's rule yields to the creator set's label rules: it speaks with the default switches.
+    const checker =
+      rule.kind === 'model'
+        ? compilePacks([pack], { sets: { [rule.set]: true }, lexicons })
+        : lexicons
+          ? compilePacks([pack], { sets, lexicons })
+          : withEverySet();
     const finding = checker.check(text, { platform, postType, now, locale }).find((f) => f.ruleId === rule.id);
     if (finding) yield [rule.id, finding];
   }

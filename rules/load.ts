@@ -12,6 +12,7 @@ import { KINDS } from './kinds/index';
 import type { KindDefinition, PathSegment } from './kinds/kind';
 import { isLexiconRef, type LexiconIndex, lexiconsOf, resolveTerms, termListsOf } from './lexicons';
 import { termText } from './match-controls';
+import { modelProblem, UNREAD_MODEL } from './model/model';
 import {
   type DateSpec,
   type Localized,
@@ -234,6 +235,16 @@ export function validatePack(document: unknown, file: string, locate?: Locate): 
     termCount += lexicon.terms.length;
   });
 
+  const models = new Map<string, Set<string>>();
+  pack.models.forEach((model, i) => {
+    if (models.has(model.id)) report(['models', i, 'id'], `duplicate model id "${model.id}"`);
+    models.set(model.id, new Set(model.heads.map((head) => head.id)));
+    if (model.title) checkLocales(model.title, ['models', i, 'title']);
+    if (model.description) checkLocales(model.description, ['models', i, 'description']);
+    const problem = modelProblem(model);
+    if (problem) report(['models', i, 'weights'], `the model's weights cannot be read: ${problem}`);
+  });
+
   function checkTerm(term: Term, path: PathSegment[]) {
     if (typeof term === 'string') return;
     if (term.manual && !sections.has(term.manual))
@@ -251,6 +262,16 @@ export function validatePack(document: unknown, file: string, locate?: Locate): 
     if (!sections.has(rule.manual)) report(at('manual'), `manual section "${rule.manual}" does not exist in this pack`);
     checkLocales(rule.message, at('message'));
     checkDates(rule.dates, at('dates'));
+    if (rule.kind === 'model') {
+      const heads = models.get(rule.model);
+      if (!heads)
+        report(
+          at('model'),
+          `no model "${rule.model}" in this pack (models: ${[...models.keys()].join(', ') || 'none'})`,
+        );
+      else if (!heads.has(rule.head))
+        report(at('head'), `model "${rule.model}" has no head "${rule.head}" (heads: ${[...heads].join(', ')})`);
+    }
     for (const kind of ['flag', 'pass'] as const) {
       rule.examples[kind].forEach((example, e) => {
         if (typeof example === 'string' || example.match === undefined) return;
@@ -353,6 +374,7 @@ function automatonTerms(rule: Rule, lexicons: LexiconIndex): string[] {
       for (const source of sources) terms.push(...(requiredLiterals(source) ?? []));
       return undefined;
     },
+    model: () => UNREAD_MODEL,
   });
   return terms;
 }
@@ -378,6 +400,7 @@ export function preparedPatterns(packs: readonly Pack[]): Record<string, Prepare
           for (const source of sources) prepared[source] = provedPattern(source);
           return undefined;
         },
+        model: () => UNREAD_MODEL,
       });
     }
   }

@@ -9,11 +9,13 @@ import { z } from 'zod';
 import { adapterPatches } from './adapters-schema';
 import { Category, DateSpec, id, Lexicon, Localized, locale, Platform, Severity, Window } from './fields';
 import { RULE_SCHEMAS } from './kinds/index';
+import { Model } from './model/model';
 
 export * from './fields';
 export { ClaimRule } from './kinds/claim';
 export { Counting, LIMIT_METRICS, LimitCheck, LimitMetric, LimitRule } from './kinds/limit';
 export { LinksRule } from './kinds/links';
+export { ModelRule } from './kinds/model';
 export { PatternRule } from './kinds/pattern';
 export { PII_DETECTORS, PiiRule } from './kinds/pii';
 export { RequireRule } from './kinds/require';
@@ -101,6 +103,8 @@ export const Pack = z.strictObject({
   profiles: z.array(Profile).default([]),
   /** Named term lists the rules refer to with `{ lexicon: id }`. */
   lexicons: z.array(Lexicon).default([]),
+  /** Trained classifiers that `model` rules read (rules/model/). */
+  models: z.array(Model).default([]),
   rules: z.array(Rule).default([]),
   manual: z.array(ManualSection).default([]),
   overrides: z.array(Override).default([]),

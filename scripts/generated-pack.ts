@@ -20,6 +20,7 @@ export function generatedPack(rules = 1000, termsPerRule = 5): Pack {
     manual: [{ id: 'm', title: 'Manual', body: '' }],
     overrides: [],
     lexicons: [],
+    models: [],
     rules: Array.from({ length: rules }, (_, r) => ({
       id: `gen.rule-${r}`,
       set: 'all',

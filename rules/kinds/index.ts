@@ -4,6 +4,7 @@ import claim, { ClaimRule } from './claim';
 import type { KindDefinition } from './kind';
 import limit, { LimitRule } from './limit';
 import links, { LinksRule } from './links';
+import model, { ModelRule } from './model';
 import pattern, { PatternRule } from './pattern';
 import pii, { PiiRule } from './pii';
 import requireKind, { RequireRule } from './require';
@@ -19,6 +20,7 @@ export const KINDS: { [K in RuleKind]: KindDefinition<K> } = {
   pii,
   tone,
   links,
+  model,
 };
 
 /** The schemas of the kinds, for the pack format's discriminated union (rules/schema.ts). */
@@ -31,4 +33,5 @@ export const RULE_SCHEMAS = [
   PiiRule,
   ToneRule,
   LinksRule,
+  ModelRule,
 ] as const;

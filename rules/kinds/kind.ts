@@ -3,6 +3,7 @@
  * all the work that does not depend on the draft (term lists, patterns), so running only matches.
  */
 import type { Draft } from '../draft';
+import type { CompiledModel } from '../model/model';
 import type { Localized, RuleKind, RuleOf, Severity, Term, TermRef } from '../schema';
 import type { CompiledPattern } from '../text/regex';
 
@@ -46,6 +47,8 @@ export interface CompileContext {
    * undefined when some pattern has none: a draft without a hit in it cannot match them.
    */
   patternLiterals(sources: readonly string[], ignoreCase: boolean): number | undefined;
+  /** The pack's model of that id, decoded once for every rule that reads it. */
+  model(id: string): CompiledModel;
 }
 
 export type PathSegment = string | number;

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PACK_DIR } from '../../cli/builtin-pack';
 import { loadPackFrom } from '../../cli/pack-source';
-import { checkersFor, evaluate, readCorpus, tally, tallyBy } from '../../scripts/eval';
+import { corpusCheckers, evaluate, readCorpus, tally, tallyBy } from '../../scripts/eval';
 
 /**
  * Each round adds texts the rules were never tuned on, and they enter with their misses (the honest
@@ -37,11 +37,13 @@ import { checkersFor, evaluate, readCorpus, tally, tallyBy } from '../../scripts
  * Round 18 (five passes: precision, unbuilt English and Japanese classes, the calendar, the judge's misses) moved
  * round 17's sets into the studied texts; its judge set (20 violations) is the newest.
  * Round 19's judge set (30 violations, 8 caught before tuning) joins it among the newest: with round 18's set in
- * them the studied English texts would be at 83.8%, under their floor.
+ * them the studied English texts would be at 83.8%, under their floor. Round 20's two judge sets (47 violations,
+ * 21 caught by the rules before tuning, 27 with the pack's new model, which never learned from any judge's set)
+ * join them.
  * When a round's misses have been studied to the studied floor, its sets leave NEWEST_ROUNDS.
  */
-const LATER_ROUNDS = /-fresh([3-9]|1[0-9])-/;
-const NEWEST_ROUNDS = /-fresh1[89]-/;
+const LATER_ROUNDS = /-fresh([3-9]|1[0-9]|20)-/;
+const NEWEST_ROUNDS = /-fresh(1[89]|20)-/;
 const FLOORS = {
   early: { en: 0.92, ja: 0.88 },
   studied: { en: 0.84, ja: 0.84 },
@@ -51,7 +53,8 @@ const FLOORS = {
 
 describe('the default pack on the real-text corpus', () => {
   const items = readCorpus();
-  const { checkerFor } = checkersFor(loadPackFrom(DEFAULT_PACK_DIR));
+  // The pack's model counts only on the judges' sets, which it never learned from (scripts/eval.ts).
+  const { checkerFor } = corpusCheckers(loadPackFrom(DEFAULT_PACK_DIR));
   const outcomes = evaluate(items, checkerFor);
   const byLanguage = tallyBy(outcomes, (item) => item.lang);
   const without = (rounds: RegExp) =>

@@ -1,0 +1,123 @@
+/**
+ * What a pack model reads: a draft cut into sentences, and each sentence as a set of hashed
+ * character n-grams (2–4, which carry Japanese without a word splitter) and, for Latin text, words
+ * and word pairs. Training (scripts/train-model.ts) and checking share this file, so a model sees
+ * drafts exactly as it saw its training texts. Sentences are the unit so that a keystroke only
+ * re-reads the sentence it changed.
+ */
+
+/** The name of this featurization; a model trained on another one is refused. */
+export const FEATURES_VERSION = 'ngrams-2-4-words-1';
+
+export interface Sentence {
+  start: number;
+  end: number;
+}
+
+/** A sentence ends after 。！？!? or a line break, or after "." before a space. */
+const SENTENCE_END = /[。！？!?\n]+|\.(?=\s)/g;
+
+/** The draft's sentences, as offsets into it, without leading or trailing space. */
+export function sentencesOf(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  let from = 0;
+  const push = (start: number, end: number) => {
+    while (start < end && /\s/.test(text[start]!)) start++;
+    while (end > start && /\s/.test(text[end - 1]!)) end--;
+    if (end > start) out.push({ start, end });
+  };
+  for (const m of text.matchAll(SENTENCE_END)) {
+    const end = m.index + m[0].length;
+    push(from, end);
+    from = end;
+  }
+  push(from, text.length);
+  return out;
+}
+
+/** The form a model reads: NFKC (full-width letters, half-width kana), lower case, one space between words. */
+export function normalizeSentence(sentence: string): string {
+  return sentence.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+const WORD = /[a-z0-9$%£€']+/g;
+const FNV_OFFSET = 2166136261;
+const FNV_PRIME = 16777619;
+
+function fnv(seed: number, text: string, from = 0, to = text.length): number {
+  let h = seed;
+  for (let i = from; i < to; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, FNV_PRIME);
+  }
+  return h >>> 0;
+}
+
+// Each feature family hashes from its own seed, so "ab" as characters and "ab" as a word differ.
+const SEEDS = {
+  char: [0, 0, fnv(FNV_OFFSET, 'c2:'), fnv(FNV_OFFSET, 'c3:'), fnv(FNV_OFFSET, 'c4:')],
+  word: fnv(FNV_OFFSET, 'w:'),
+  pair: fnv(FNV_OFFSET, 'b:'),
+};
+
+/** One feature of a sentence: its hash, and what it reads and where (for explaining a score). */
+export interface Feature {
+  hash: number;
+  text: string;
+  /** Where a character n-gram starts in the normalized sentence (-1 for words). */
+  at: number;
+}
+
+/**
+ * The distinct features of a normalized sentence, each hashed into `bits` bits. `withText` keeps
+ * what each feature reads; checking needs it only for the sentence it explains.
+ */
+export function featuresOf(normalized: string, bits: number, withText = false): Feature[] {
+  const mask = bits >= 32 ? 0xffffffff : (1 << bits) - 1;
+  const seen = new Set<number>();
+  const out: Feature[] = [];
+  const add = (hash: number, text: () => string, at = -1) => {
+    const key = (hash & mask) >>> 0;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ hash: key, text: withText ? text() : '', at });
+  };
+  const t = normalized;
+  for (let n = 2; n <= 4; n++) {
+    const seed = SEEDS.char[n]!;
+    for (let i = 0; i + n <= t.length; i++) add(fnv(seed, t, i, i + n), () => t.slice(i, i + n), i);
+  }
+  const words = t.match(WORD) ?? [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    add(fnv(SEEDS.word, word), () => word);
+    if (i > 0) {
+      const pair = `${words[i - 1]} ${word}`;
+      add(fnv(SEEDS.pair, pair), () => pair);
+    }
+  }
+  return out;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}'’-]/u;
+const LATIN = /^[\p{Script=Latin}\p{N}'’-]+$/u;
+/** Letters, digits, marks and the few signs inside words: no emoji, no half of one, no punctuation alone. */
+const QUOTABLE = /^[\p{L}\p{N}\p{M}ー々〆'’ $%£€-]+$/u;
+
+/**
+ * What a feature reads, as a person would quote it: a piece of a Latin word grows to the whole word
+ * ("bcd" in "abcde" is "abcde"); Japanese n-grams stay as they are; pieces with no letter, or with
+ * an emoji or punctuation in them, are not quoted.
+ */
+export function quotable(feature: Feature, normalized: string): string | undefined {
+  let { text } = feature;
+  if (feature.at >= 0 && LATIN.test(text.replace(/ /g, ''))) {
+    let start = feature.at;
+    let end = feature.at + text.length;
+    while (start > 0 && WORD_CHAR.test(normalized[start - 1]!)) start--;
+    while (end < normalized.length && WORD_CHAR.test(normalized[end]!)) end++;
+    text = normalized.slice(start, end);
+  }
+  text = text.trim();
+  return QUOTABLE.test(text) && /\p{L}/u.test(text) ? text : undefined;
+}
