@@ -58,6 +58,8 @@ export const PACK_LIMITS = {
   termLength: 1_000,
   /** States of the term automaton every tab builds from the pack's terms: its memory and build time. */
   automatonStates: 500_000,
+  /** Weight cells (2^bits × heads) of all a pack's models together: the tables every tab decodes them into. */
+  modelCells: 1 << 22,
 };
 
 /** Why a pack's text is too large to read, or undefined: every reader (file, subscription, policy) asks this. */
@@ -236,7 +238,13 @@ export function validatePack(document: unknown, file: string, locate?: Locate): 
   });
 
   const models = new Map<string, Set<string>>();
+  let cells = 0;
   pack.models.forEach((model, i) => {
+    cells += 2 ** model.bits * model.heads.length;
+    if (cells > PACK_LIMITS.modelCells) {
+      report(['models', i], `the models' tables would hold ${cells} weights; the limit is ${PACK_LIMITS.modelCells}`);
+      return;
+    }
     if (models.has(model.id)) report(['models', i, 'id'], `duplicate model id "${model.id}"`);
     models.set(model.id, new Set(model.heads.map((head) => head.id)));
     if (model.title) checkLocales(model.title, ['models', i, 'title']);

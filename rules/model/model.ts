@@ -9,15 +9,7 @@
 import { z } from 'zod';
 import { id, Localized } from '../fields';
 import { Memo } from '../text/memo';
-import {
-  FEATURES_VERSION,
-  type Feature,
-  featuresOf,
-  normalizeSentence,
-  quotable,
-  type Sentence,
-  sentencesOf,
-} from './features';
+import { FEATURES_VERSION, featuresOf, normalizeSentence, quotable, type Sentence, sentencesOf } from './features';
 
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64');
 
@@ -110,6 +102,8 @@ function decodeKeys(model: Model): number[] {
 
 /** What a sentence adds to each head: the weight sum over its features, and how many it has. */
 interface SentenceScore {
+  /** The sentence as the model reads it (normalizeSentence). */
+  normalized: string;
   sums: Float64Array;
   count: number;
 }
@@ -143,14 +137,15 @@ export function compileModel(model: Model): CompiledModel {
   decodeKeys(model).forEach((key, i) => {
     table.set(bytes.subarray(i * heads, (i + 1) * heads), key * heads);
   });
-  const read = (features: readonly Feature[]): SentenceScore => {
+  const read = (normalized: string): SentenceScore => {
+    const features = featuresOf(normalized, model.bits);
     const sums = new Float64Array(heads);
     for (const { hash } of features) {
       const at = hash * heads;
       for (let h = 0; h < heads; h++) sums[h]! += table[at + h]!;
     }
     for (let h = 0; h < heads; h++) sums[h]! *= model.scale;
-    return { sums, count: features.length };
+    return { normalized, sums, count: features.length };
   };
   // A composer's drafts differ by one edit: every other sentence is read from memory.
   const sentences = new Memo<SentenceScore>(2_000);
@@ -166,10 +161,11 @@ export function compileModel(model: Model): CompiledModel {
       // The model's rules run one after another on the same draft.
       if (last?.text === text) return last.result;
       const spans = sentencesOf(text);
-      const normalized = spans.map((span) => normalizeSentence(text.slice(span.start, span.end)));
-      const scores = normalized.map((sentence) =>
-        sentences.get(sentence, () => read(featuresOf(sentence, model.bits))),
-      );
+      const scores = spans.map((span) => {
+        const raw = text.slice(span.start, span.end);
+        return sentences.get(raw, () => read(normalizeSentence(raw)));
+      });
+      const normalized = scores.map((score) => score.normalized);
       const result = (head: number): HeadScore | undefined => {
         if (head < 0 || head >= heads) return undefined;
         const best = heaviestWindow(normalized, scores, head);
@@ -206,7 +202,9 @@ export function compileModel(model: Model): CompiledModel {
       let weight = 0;
       for (let to = from; to < Math.min(scores.length, from + WINDOW); to++) {
         weight += scores[to]!.sums[head]!;
-        if (weight > best.weight) best = { from, to: to + 1, weight };
+        // The shortest run of the most weight: a sentence that adds nothing is not shown.
+        const shorter = to + 1 - from < best.to - best.from;
+        if (weight > best.weight || (weight === best.weight && shorter)) best = { from, to: to + 1, weight };
       }
     }
     return { from: best.from, to: best.to, z: sum / Math.sqrt(count) };
