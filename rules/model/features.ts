@@ -69,33 +69,48 @@ export interface Feature {
 }
 
 /**
- * The distinct features of a normalized sentence, each hashed into `bits` bits. `withText` keeps
- * what each feature reads; checking needs it only for the sentence it explains.
+ * Every feature of a normalized sentence, repeats included, in a fixed order: `visit` gets its hash
+ * (all 32 bits), and for a character n-gram where it starts and how long it is, for a word or word
+ * pair its text. Nothing is allocated per feature: checking calls this on every keystroke.
+ */
+export function visitFeatures(
+  t: string,
+  visit: (hash: number, at: number, length: number, words: string | undefined) => void,
+): void {
+  for (let n = 2; n <= 4; n++) {
+    const seed = SEEDS.char[n]!;
+    for (let i = 0; i + n <= t.length; i++) visit(fnv(seed, t, i, i + n), i, n, undefined);
+  }
+  const words = t.match(WORD);
+  if (!words) return;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    visit(fnv(SEEDS.word, word), -1, word.length, word);
+    if (i > 0) {
+      const pair = `${words[i - 1]} ${word}`;
+      visit(fnv(SEEDS.pair, pair), -1, pair.length, pair);
+    }
+  }
+}
+
+/** The mask that keeps a hash's low `bits` bits. */
+export const maskOf = (bits: number) => (bits >= 32 ? 0xffffffff : (1 << bits) - 1);
+
+/**
+ * The distinct features of a normalized sentence, each hashed into `bits` bits, with what each reads
+ * (for training, and for explaining a score).
  */
 export function featuresOf(normalized: string, bits: number, withText = false): Feature[] {
-  const mask = bits >= 32 ? 0xffffffff : (1 << bits) - 1;
+  const mask = maskOf(bits);
   const seen = new Set<number>();
   const out: Feature[] = [];
-  const add = (hash: number, text: () => string, at = -1) => {
+  visitFeatures(normalized, (hash, at, length, words) => {
     const key = (hash & mask) >>> 0;
     if (seen.has(key)) return;
     seen.add(key);
-    out.push({ hash: key, text: withText ? text() : '', at });
-  };
-  const t = normalized;
-  for (let n = 2; n <= 4; n++) {
-    const seed = SEEDS.char[n]!;
-    for (let i = 0; i + n <= t.length; i++) add(fnv(seed, t, i, i + n), () => t.slice(i, i + n), i);
-  }
-  const words = t.match(WORD) ?? [];
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i]!;
-    add(fnv(SEEDS.word, word), () => word);
-    if (i > 0) {
-      const pair = `${words[i - 1]} ${word}`;
-      add(fnv(SEEDS.pair, pair), () => pair);
-    }
-  }
+    const text = withText ? (words ?? normalized.slice(at, at + length)) : '';
+    out.push({ hash: key, text, at });
+  });
   return out;
 }
 

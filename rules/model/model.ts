@@ -9,7 +9,16 @@
 import { z } from 'zod';
 import { id, Localized } from '../fields';
 import { Memo } from '../text/memo';
-import { FEATURES_VERSION, featuresOf, normalizeSentence, quotable, type Sentence, sentencesOf } from './features';
+import {
+  FEATURES_VERSION,
+  featuresOf,
+  maskOf,
+  normalizeSentence,
+  quotable,
+  type Sentence,
+  sentencesOf,
+  visitFeatures,
+} from './features';
 
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64');
 
@@ -137,15 +146,26 @@ export function compileModel(model: Model): CompiledModel {
   decodeKeys(model).forEach((key, i) => {
     table.set(bytes.subarray(i * heads, (i + 1) * heads), key * heads);
   });
+  // Which features the sentence being read has had already: a stamp per table row, so reading
+  // allocates nothing per feature.
+  const mask = maskOf(model.bits);
+  const stamps = new Int32Array(1 << model.bits);
+  let stamp = 0;
   const read = (normalized: string): SentenceScore => {
-    const features = featuresOf(normalized, model.bits);
     const sums = new Float64Array(heads);
-    for (const { hash } of features) {
-      const at = hash * heads;
+    let count = 0;
+    stamp = stamp === 0x7fffffff ? 1 : stamp + 1;
+    if (stamp === 1) stamps.fill(0);
+    visitFeatures(normalized, (hash) => {
+      const key = (hash & mask) >>> 0;
+      if (stamps[key] === stamp) return;
+      stamps[key] = stamp;
+      count++;
+      const at = key * heads;
       for (let h = 0; h < heads; h++) sums[h]! += table[at + h]!;
-    }
+    });
     for (let h = 0; h < heads; h++) sums[h]! *= model.scale;
-    return { normalized, sums, count: features.length };
+    return { normalized, sums, count };
   };
   // A composer's drafts differ by one edit: every other sentence is read from memory.
   const sentences = new Memo<SentenceScore>(2_000);
