@@ -48,10 +48,24 @@ function examplesFromCorpus(): Example[] {
     }));
 }
 
+/**
+ * Lexicons of wordings regulators permit or require (the 56 cosmetic efficacy items, authorised health
+ * claims' context, risk warnings, notices set in capitals): each entry is a clean text, so the model
+ * learns that they are how compliant copy reads.
+ */
+const PERMITTED_LEXICONS = ['cosmetic-permitted', 'authorised-claim-context', 'risk-warning', 'capitalised-notice'];
+
 /** The pack's rule examples: a flag example is a problem of its rule's category, a pass example is not. */
 function examplesFromPack(): Example[] {
   const { document } = joinPackFolder(DEFAULT_PACK_DIR);
   const out: Example[] = [];
+  for (const lexicon of document.lexicons as { id: string; terms?: unknown[] }[]) {
+    if (!PERMITTED_LEXICONS.includes(lexicon.id)) continue;
+    for (const term of lexicon.terms ?? []) {
+      const text = typeof term === 'object' && term !== null ? (term as { term?: unknown }).term : term;
+      if (typeof text === 'string') out.push({ text, head: undefined });
+    }
+  }
   for (const rule of document.rules as { kind?: string; category?: string; examples?: Record<string, unknown[]> }[]) {
     if (rule.kind === 'model') continue;
     for (const side of ['flag', 'pass'] as const) {
@@ -126,6 +140,7 @@ export function train(examples: Example[]): Model {
     sources: [
       `eval/corpus (${examples.length} texts with the pack's examples; the judges' held-out sets fresh<N>-collect* left out)`,
       'rules/packs/default rule examples (flag: a problem of the rule category; pass: not one)',
+      `rules/packs/default lexicons of permitted and required wordings, as clean texts: ${PERMITTED_LEXICONS.join(', ')}`,
     ],
     features: FEATURES_VERSION,
     bits: BITS,

@@ -222,7 +222,7 @@ describe('preflight pack', () => {
     const { code, out } = await run(['pack', 'schema']);
     expect(code).toBe(0);
     const schema = JSON.parse(out);
-    expect(schema.properties.rules.items.oneOf ?? schema.properties.rules.items.anyOf).toHaveLength(8);
+    expect(schema.properties.rules.items.oneOf ?? schema.properties.rules.items.anyOf).toHaveLength(9);
     expect(schema.required).toEqual(expect.arrayContaining(['id', 'name', 'version', 'locales']));
   });
 });

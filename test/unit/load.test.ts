@@ -48,7 +48,7 @@ describe('loading a pack', () => {
 
   it('rejects an unknown kind, severity or field', () => {
     expect(issues(withRule(goodRule.replace('kind: terms', 'kind: magic')))).toEqual([
-      'pack.yaml: rules[0].kind: unknown rule kind: expected one of terms, pattern, claim, limit, require, pii, tone, links',
+      'pack.yaml: rules[0].kind: unknown rule kind: expected one of terms, pattern, claim, limit, require, pii, tone, links, model',
     ]);
     expect(issues(withRule(goodRule.replace('severity: warn', 'severity: fatal')))[0]).toMatch(
       /^pack\.yaml: rules\[0\]\.severity: .*"block"\|"warn"\|"info"/,
