@@ -149,12 +149,12 @@ export function compileModel(model: Model): CompiledModel {
   // Which features the sentence being read has had already: a stamp per table row, so reading
   // allocates nothing per feature.
   const mask = maskOf(model.bits);
-  const stamps = new Int32Array(1 << model.bits);
+  const stamps = new Uint16Array(1 << model.bits);
   let stamp = 0;
   const read = (normalized: string): SentenceScore => {
     const sums = new Float64Array(heads);
     let count = 0;
-    stamp = stamp === 0x7fffffff ? 1 : stamp + 1;
+    stamp = stamp === 0xffff ? 1 : stamp + 1;
     if (stamp === 1) stamps.fill(0);
     visitFeatures(normalized, (hash) => {
       const key = (hash & mask) >>> 0;

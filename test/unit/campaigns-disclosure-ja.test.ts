@@ -66,6 +66,7 @@ describe('stealth marketing (ステマ告示)', () => {
       'legal.creator-independence-claim 案件じゃない',
     );
     expect(legal('#PR ABC化粧品様から新作をご提供いただきました', 'creator')).toEqual([]);
-    expect(legal('正直これは案件じゃないです、本当に好き')).toEqual([]);
+    // On a brand's account the creator rule stays silent (the pack's model may still find the words ad-like).
+    expect(legal('正直これは案件じゃないです、本当に好き').filter((f) => f.startsWith('legal.'))).toEqual([]);
   });
 });

@@ -110,6 +110,13 @@ describe('model rules', () => {
     expect(model.score('A miracle. A miracle. A miracle. Shop now.')(0)!.probability).toBeCloseTo(once, 12);
   });
 
+  it('read a sentence the same after more sentences than its stamps count (the table is reset, not misread)', () => {
+    const reading = compileModel(toy);
+    const expected = compileModel(toy).score('A miracle cure. Seen twice: cure.')(0)!.probability;
+    for (let i = 0; i < 70_000; i++) reading.score(`Item ${i}.`);
+    expect(reading.score('A miracle cure. Seen twice: cure.')(0)!.probability).toBe(expected);
+  });
+
   it('score an edited draft as a fresh checker does (sentences read earlier come from memory)', () => {
     const typing = checker([modelRule]);
     const drafts = ['Hello.', 'Hello. A mir', 'Hello. A miracle', 'Hello. A miracle cure!', 'Hello. A cure!', 'Hello.'];
