@@ -5,7 +5,7 @@
  * (ids `…-fresh<N>-collect…`, collected by engineers who changed no rule) are never trained
  * on: `npm run eval` measures the model on them, the only honest figure for texts it has not seen.
  * Deterministic: the same corpus and pack give the same file.
- *   npm run train-model [-- --out FILE]
+ *   npm run train-model [-- --out FILE] [--corpus DIR] [--pack DIR]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,8 +37,8 @@ interface Example {
   head: number | undefined;
 }
 
-function examplesFromCorpus(): Example[] {
-  const files = corpusFiles(CORPUS_DIR);
+export function examplesFromCorpus(dir = CORPUS_DIR): Example[] {
+  const files = corpusFiles(dir);
   const items = parseCorpus(files.map((file) => ({ file, text: readFileSync(file, 'utf8') })));
   return items
     .filter((item) => !isHeldOut(item))
@@ -56,8 +56,8 @@ function examplesFromCorpus(): Example[] {
 const PERMITTED_LEXICONS = ['cosmetic-permitted', 'authorised-claim-context', 'risk-warning', 'capitalised-notice'];
 
 /** The pack's rule examples: a flag example is a problem of its rule's category, a pass example is not. */
-function examplesFromPack(): Example[] {
-  const { document } = joinPackFolder(DEFAULT_PACK_DIR);
+export function examplesFromPack(dir = DEFAULT_PACK_DIR): Example[] {
+  const { document } = joinPackFolder(dir);
   const out: Example[] = [];
   for (const lexicon of document.lexicons as { id: string; terms?: unknown[] }[]) {
     if (!PERMITTED_LEXICONS.includes(lexicon.id)) continue;
@@ -151,9 +151,12 @@ export function train(examples: Example[]): Model {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { values } = parseArgs({ options: { out: { type: 'string' } } });
+  // --corpus and --pack train on another checkout's texts (the replay of earlier rounds, eval/model-cited-texts.md).
+  const { values } = parseArgs({
+    options: { out: { type: 'string' }, corpus: { type: 'string' }, pack: { type: 'string' } },
+  });
   const out = values.out ?? join(DEFAULT_PACK_DIR, 'models/cited-texts.json');
-  const examples = [...examplesFromCorpus(), ...examplesFromPack()];
+  const examples = [...examplesFromCorpus(values.corpus), ...examplesFromPack(values.pack)];
   const model = train(examples);
   writeFileSync(out, `${JSON.stringify(model, null, 1)}\n`);
   const kept = Buffer.from(model.weights, 'base64').length / model.heads.length;
