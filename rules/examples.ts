@@ -173,10 +173,10 @@ export function* exampleFindingSteps(pack: Pack, locale: string): Generator<[str
     const example = rule.examples.flag[0];
     if (example === undefined) continue;
     const { text, platform, postType, now, lexicons } = exampleCase(example, rule);
-    // A model's rule yields to the creator set's label rules: it speaks with the default switches.
+    // A model's rule yields to other rules: what it says is shown from a pack of it alone (a small compile).
     const checker =
       rule.kind === 'model'
-        ? compilePacks([pack], { sets: { [rule.set]: true }, lexicons })
+        ? compilePacks([{ ...pack, rules: [rule] }], { sets: { [rule.set]: true }, lexicons })
         : lexicons
           ? compilePacks([pack], { sets, lexicons })
           : withEverySet();

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PACK_DIR } from '../../cli/builtin-pack';
 import { loadPackFrom } from '../../cli/pack-source';
+import { exampleFindings } from '../../rules/examples';
 import { compileModel } from '../../rules/model/model';
 import { corpusCheckers, isHeldOut, readCorpus } from '../../scripts/eval';
 import { train } from '../../scripts/train-model';
@@ -37,6 +38,12 @@ describe('models in a pack folder', () => {
     expect(pack.models.map((m) => m.id)).toEqual(['cited-texts']);
     expect(pack.models[0]!.sources.join(' ')).toMatch(/held-out sets .* left out/);
     expect(pack.rules.filter((r) => r.kind === 'model').map((r) => r.id)).toEqual(['model.cited-legal']);
+  });
+
+  it('show reviewers what the model rule says, from its first example (the options page)', () => {
+    const finding = exampleFindings(loadPackFrom(DEFAULT_PACK_DIR), 'en').get('model.cited-legal');
+    expect(finding?.excerpt).toBe('Our new drink clears toxins and gives you glowing skin in days.');
+    expect(finding?.message).toMatch(/weighing most: “toxins”/);
   });
 
   it('must be named as their file is', () => {
