@@ -217,6 +217,8 @@ export function resolveRules(packs: readonly Pack[], options: CompileOptions = {
   }
   const disabled = new Set(options.disabledRules ?? []);
   const active: ActiveRule[] = [];
+  /** Rules a person or policy switched off (the rule, or a set that is on without their switches). */
+  const silenced: ActiveRule[] = [];
   const activate = (entry: ActiveRule, asked: Severity) => {
     // A model's score is a reason to look again, never a verdict: it does not block, whoever asks.
     const severity = entry.rule.kind === 'model' && asked === 'block' ? 'warn' : asked;
@@ -233,10 +235,13 @@ export function resolveRules(packs: readonly Pack[], options: CompileOptions = {
         activate(entry, entry.severity);
       continue;
     }
-    if (disabled.has(rule.id) || !setEnabled(pack, rule.set)) continue;
+    if (disabled.has(rule.id) || !setEnabled(pack, rule.set)) {
+      if (disabled.has(rule.id) || isSetOn(pack, rule.set, undefined, profile)) silenced.push(entry);
+      continue;
+    }
     activate(entry, options.severities?.[rule.id] ?? entry.severity);
   }
-  return { active, warnings, profile };
+  return { active, warnings, profile, silenced };
 }
 
 export function compileRule<K extends RuleKind>(rule: RuleOf<K>, context: CompileContext): RuleRunner {
@@ -248,7 +253,7 @@ export function compileRule<K extends RuleKind>(rule: RuleOf<K>, context: Compil
 
 /** compilePacks without a pattern parser of its own: `options.patterns` prepares every pattern. */
 export function compileChecker(packs: readonly Pack[], options: CompileOptions = {}): Checker {
-  const { active, warnings, profile } = resolveRules(packs, options);
+  const { active, warnings, profile, silenced } = resolveRules(packs, options);
   const prepare = (source: string): PreparedPattern => {
     const prepared = options.patterns?.(source);
     if (!prepared) throw new PatternError(`pattern ${JSON.stringify(source)} was not prepared`);
@@ -353,6 +358,13 @@ export function compileChecker(packs: readonly Pack[], options: CompileOptions =
     run: compileRule(entry.rule, contextOf(entry.pack)),
     reported: guardOf(entry.pack, entry.rule),
   }));
+  // What a person switched off stays off: a model's rule keeps quiet where a rule of its category that
+  // someone silenced would speak. Only those categories' silenced rules are compiled, and they run only
+  // when a model is about to speak.
+  const modelCategories = new Set(compiled.filter((e) => e.rule.kind === 'model').map((e) => e.rule.category));
+  const silencedRules = silenced
+    .filter((entry) => modelCategories.has(entry.rule.category) && entry.rule.kind !== 'model')
+    .map((entry) => ({ category: entry.rule.category, run: compileRule(entry.rule, contextOf(entry.pack)) }));
   // Rules with triggers run only when one of their term lists has a hit; the rest run on every draft.
   const alwaysRun = compiled.filter((entry) => !entry.run.triggers).map((entry) => entry.order);
   const byTrigger = new Map<number, number[]>();
@@ -501,6 +513,23 @@ export function compileChecker(packs: readonly Pack[], options: CompileOptions =
     return order;
   }
 
+  function silencedSpeak(draft: Draft, category: string): boolean {
+    for (const rule of silencedRules) {
+      if (rule.category !== category) continue;
+      if (rule.run.triggers && !rule.run.triggers.some((list) => draft.has(list))) continue;
+      draft.beginRule();
+      let found = false;
+      try {
+        found = rule.run(draft).length > 0;
+      } catch {
+        found = false;
+      }
+      draft.endRule();
+      if (found) return true;
+    }
+    return false;
+  }
+
   const remembers = options.memory !== false;
   const memory = remembers ? entityMemory() : NO_MEMORY;
   /** The draft checked last: the next one is usually the same composer's, one keystroke later. */
@@ -556,10 +585,16 @@ export function compileChecker(packs: readonly Pack[], options: CompileOptions =
       }
       for (const entry of byModel) {
         const { category } = entry.rule;
+        // A note counts when a person lowered a warning or block to it: the model does not overrule them.
         const named = results.some(
-          (r) => r.entry.rule.category === category && r.findings.some((f) => f.severity !== 'info'),
+          (r) =>
+            r.entry.rule.category === category &&
+            r.findings.some((f) => f.severity !== 'info' || r.entry.rule.severity !== 'info'),
         );
-        if (!named) run(entry);
+        if (named) continue;
+        const before = results.length;
+        run(entry);
+        if (results.length > before && silencedSpeak(draft, category)) results.length = before;
       }
       return limit(results, text, locale).sort(
         (a, b) =>

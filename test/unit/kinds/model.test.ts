@@ -134,6 +134,33 @@ describe('model rules', () => {
     expect(ids([modelRule, { ...claimRule, severity: 'info' }]).sort()).toEqual(['model.toy', 'terms.guaranteed']);
   });
 
+  it('keep quiet where a rule of their category that a person switched off, or lowered to a note, would speak', () => {
+    const text = 'Guaranteed: a miracle cure.';
+    const sets = [
+      { id: 'main', title: 'Main' },
+      { id: 'claims', title: 'Claims' },
+      { id: 'creator', title: 'Creator', enabled: false },
+    ];
+    const pack = testPack([modelRule, { ...claimRule, set: 'claims' }] as never, { models: [toy], sets });
+    const ids = (options: Parameters<typeof compilePacks>[1]) =>
+      compilePacks([pack], options)
+        .check(text)
+        .map((f) => `${f.ruleId} ${f.severity}`);
+    expect(ids({})).toEqual(['terms.guaranteed warn']);
+    expect(ids({ sets: { claims: false } })).toEqual([]);
+    expect(ids({ disabledRules: ['terms.guaranteed'] })).toEqual([]);
+    expect(ids({ severities: { 'terms.guaranteed': 'info' } })).toEqual(['terms.guaranteed info']);
+    // Where the silenced rule finds nothing, the model speaks as before.
+    expect(compilePacks([pack], { sets: { claims: false } }).check('A miracle cure.')).toHaveLength(1);
+    // A set that is off by default (a profile's) silences nothing: the model speaks.
+    const offByDefault = testPack([modelRule, { ...claimRule, set: 'creator' }] as never, { models: [toy], sets });
+    expect(
+      compilePacks([offByDefault])
+        .check(text)
+        .map((f) => f.ruleId),
+    ).toEqual(['model.toy']);
+  });
+
   it('never block: the schema refuses it, and an override that asks for it gets a warning', () => {
     expect(() => testPack([{ ...modelRule, severity: 'block' }] as never, { models: [toy] })).toThrow(/never blocks/);
     const pack = testPack([modelRule] as never, { models: [toy] });
