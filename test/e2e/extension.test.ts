@@ -102,7 +102,8 @@ describe.skipIf(browserMissing)('the extension in Chromium', () => {
     const composer = await composerPage();
     const indicator = composer.locator('preflight-layer .indicator').first();
     await composer.locator('form.compose-form textarea').first().click();
-    await composer.keyboard.type('投資信託の積立、はじめてみませんか？', { delay: 5 });
+    // An invitation to invest reads like a solicitation to the pack's model; an opening for advice does not.
+    await composer.keyboard.type('投資信託の積立について、窓口でご相談いただけます。', { delay: 5 });
     await expect.poll(() => severity(composer)).toBe('clean');
     const popup = await extensionPage('popup.html');
     const picker = popup.getByTestId('profile');
