@@ -136,7 +136,7 @@ export interface CompiledModel {
 /** A stand-in for contexts that only record what rules compile (terms, patterns) and never check a draft. */
 export const UNREAD_MODEL: CompiledModel = { id: '', head: () => 0, score: () => () => undefined };
 
-/** The most sentences a model reads together (see heaviestWindow). */
+/** The most sentences a model reads together (see scoreWithWindow). */
 const WINDOW = 3;
 
 export function compileModel(model: Model): CompiledModel {
@@ -188,7 +188,7 @@ export function compileModel(model: Model): CompiledModel {
       const normalized = scores.map((score) => score.normalized);
       const result = (head: number): HeadScore | undefined => {
         if (head < 0 || head >= heads) return undefined;
-        const best = heaviestWindow(normalized, scores, head);
+        const best = scoreWithWindow(normalized, scores, head);
         if (!best) return undefined;
         const window = normalized.slice(best.from, best.to);
         return {
@@ -207,7 +207,7 @@ export function compileModel(model: Model): CompiledModel {
    * repeating one never raises it. What the finding shows is the run of up to WINDOW sentences that
    * adds most to the head.
    */
-  function heaviestWindow(normalized: readonly string[], scores: readonly SentenceScore[], head: number) {
+  function scoreWithWindow(normalized: readonly string[], scores: readonly SentenceScore[], head: number) {
     let sum = model.heads[head]!.bias;
     let count = 0;
     const distinct = normalized.map((sentence, i) => normalized.indexOf(sentence) === i);
