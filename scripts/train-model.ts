@@ -16,7 +16,7 @@ import { joinPackFolder } from '../cli/pack-source';
 import { FEATURES_VERSION, featuresOf, normalizeSentence, sentencesOf } from '../rules/model/features';
 import { encodeWeights, type Model } from '../rules/model/model';
 import { CORPUS_DIR, corpusFiles, isHeldOut, parseCorpus } from './eval';
-import { prng } from './prng';
+import { prng, shuffleInPlace } from './prng';
 
 /**
  * The categories the model learns. Heads for risk, etiquette and privacy were trained too and, on the
@@ -98,10 +98,7 @@ export function train(examples: Example[]): Model {
   const random = prng(SEED);
   const order = examples.map((_, i) => i);
   for (let epoch = 0; epoch < EPOCHS; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
+    shuffleInPlace(order, random);
     for (const index of order) {
       const f = features[index]!;
       if (f.length === 0) continue;

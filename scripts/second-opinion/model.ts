@@ -4,7 +4,7 @@
  *   en: lower-cased word unigrams and bigrams; ja: character bigrams and trigrams after NFKC.
  */
 
-import { prng } from '../prng';
+import { prng, shuffleInPlace } from '../prng';
 
 export type Lang = 'en' | 'ja';
 
@@ -72,10 +72,7 @@ export function train(examples: Example[], classes: string[], vocabSize: number,
   const model = { classes, weights, bias, active };
   const kept = examples.map((e) => Int32Array.from([...e.feats].filter((g) => active[g])));
   for (let epoch = 0; epoch < epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
+    shuffleInPlace(order, random);
     for (const idx of order) {
       const feats = kept[idx]!;
       const label = examples[idx]!.label;
