@@ -190,6 +190,17 @@ export function fold(draft: string, lowerCase: boolean): Folded {
     const next = i + 1 < length ? draft.charCodeAt(i + 1) : 0;
     const width = code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
     const char = draft.slice(i, i + width);
+    // A spacing ゛/゜ (U+309B/U+309C) typed after a kana, as older page builders print ピ (「リヒ゜ート率」), joins
+    // it like the half-width marks below; NFKC alone would leave a space and a loose mark.
+    if ((code === 0x309b || code === 0x309c) && n > 0) {
+      const joined = (String.fromCharCode(out[n - 1]!) + String.fromCharCode(code - 2)).normalize('NFC');
+      if (joined.length === 1) {
+        out[n - 1] = joined.charCodeAt(0);
+        ends[n - 1] = i + 1;
+        i += 1;
+        continue;
+      }
+    }
     const folded = code >= 0x3280 && code <= 0x32b0 ? char : slowFold(char, lowerCase);
     // Half-width ﾞ/ﾟ fold to combining marks: join them to the kana before (ｶﾞ → ガ).
     if (folded.length === 1 && VOICED_MARKS.has(folded.charCodeAt(0)) && n > 0) {

@@ -19,6 +19,16 @@ describe('fold', () => {
     expect(toDraftSpan(folded, 0, 3)).toEqual([0, 5]);
   });
 
+  it('joins a spacing voiced or semi-voiced mark typed after a kana (リヒ゜ート)', () => {
+    expect(fold('リヒ\u309cート率', false).text).toBe('リピート率');
+    expect(fold('ハ\u309bス', false).text).toBe('バス');
+    const folded = fold('リヒ\u309cート', true);
+    expect(folded.text).toBe('りぴーと');
+    expect(toDraftSpan(folded, 1, 2)).toEqual([1, 3]);
+    // no kana before it: the mark folds as before (NFKC: a space and the combining mark)
+    expect(fold('\u309c', false).text).toBe(' \u309a');
+  });
+
   it('maps every folded unit back to the draft, across astral characters', () => {
     const draft = '😀Ａb';
     const folded = fold(draft, true);
