@@ -20,6 +20,7 @@ import {
   type Finding,
   type Pack,
 } from '../rules/index';
+import { DEFAULT_DAY, dayAt } from './eval-day';
 import { flagShares, readRealPosts } from './real-posts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -30,13 +31,7 @@ export const RESULTS_FILE = join(ROOT, 'eval/results.json');
  * before any tuning. The pack's model is never trained on them (scripts/train-model.ts).
  */
 export const isHeldOut = (item: Pick<CorpusItem, 'id'>) => /-fresh\d+-collect/.test(item.id);
-/** An ordinary day (no day of mourning or remembrance in en or ja) for items without `postedOn`. */
-export const DEFAULT_DAY = '2025-06-04';
-
-/** Noon UTC: the same calendar day in every time zone from UTC-11 to UTC+11. */
-export function dayAt(day: string): Date {
-  return new Date(`${day}T12:00:00Z`);
-}
+export { DEFAULT_DAY, dayAt };
 
 export class CorpusError extends Error {}
 
@@ -412,7 +407,7 @@ function main(argv: string[]): number {
   }
   const posts = readRealPosts();
   if (posts) {
-    const shares = flagShares(posts);
+    const shares = flagShares(posts, dayAt(values.date));
     const flagged = shares.reduce((n, s) => n + s.flagged, 0);
     result.realPosts = {
       posts: posts.length,

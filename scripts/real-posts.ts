@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_PACK_DIR } from '../cli/builtin-pack';
 import { loadPackFrom } from '../cli/pack-source';
 import { compilePacks, type Finding, type Platform } from '../rules/index';
+import { DEFAULT_DAY, dayAt } from './eval-day';
 
 export const REAL_POSTS = fileURLToPath(new URL('../../shared/eval/real-posts/posts.jsonl', import.meta.url));
 
@@ -36,8 +37,8 @@ export interface SourceShare {
   examples: { post: RealPost; findings: Finding[] }[];
 }
 
-/** Per source: how many posts get a warn or block from the default pack. */
-export function flagShares(posts: RealPost[]): SourceShare[] {
+/** Per source: how many posts get a warn or block from the default pack, checked on the given day. */
+export function flagShares(posts: RealPost[], now = dayAt(DEFAULT_DAY)): SourceShare[] {
   const checker = compilePacks([loadPackFrom(DEFAULT_PACK_DIR)]);
   const shares = new Map<string, SourceShare>();
   for (const post of posts) {
@@ -52,7 +53,7 @@ export function flagShares(posts: RealPost[]): SourceShare[] {
     shares.set(post.source, share);
     share.posts++;
     const findings = checker
-      .check(post.text, { platform: post.platform, locale: post.lang })
+      .check(post.text, { platform: post.platform, locale: post.lang, now })
       .filter((f) => f.severity !== 'info');
     if (findings.length === 0) continue;
     share.flagged++;
