@@ -122,9 +122,11 @@ describe.skipIf(browserMissing)('the extension in Chromium', () => {
   it('stops promotions that name a current event once a reviewer adds it in the popup', async () => {
     const composer = await composerPage();
     await composer.locator('form.compose-form textarea').first().click();
-    // The typhoon's name alone: no disaster word the pack knows.
+    // The typhoon's name alone: no disaster word the pack knows. On a remembrance day (7 December…) the sale
+    // gets the calendar's note (info), so the test holds on any day it runs.
+    const unblocked = /^(clean|info)$/;
     await composer.keyboard.type('Hagibis weekend sale: umbrellas 20% off', { delay: 5 });
-    await expect.poll(() => severity(composer)).toBe('clean');
+    await expect.poll(() => severity(composer)).toMatch(unblocked);
     const popup = await extensionPage('popup.html');
     await popup.getByTestId('event-word').fill('Hagibis');
     await popup.getByTestId('event-add').click();
@@ -132,7 +134,7 @@ describe.skipIf(browserMissing)('the extension in Chromium', () => {
     await expect.poll(() => severity(composer), { timeout: 3000 }).toBe('block');
     await popup.getByRole('button', { name: 'Remove Hagibis' }).click();
     await expect.poll(() => popup.getByTestId('event-words').count()).toBe(0);
-    await expect.poll(() => severity(composer), { timeout: 3000 }).toBe('clean');
+    await expect.poll(() => severity(composer), { timeout: 3000 }).toMatch(unblocked);
     await popup.close();
     await composer.close();
   });
