@@ -41,11 +41,12 @@ import { corpusCheckers, evaluate, readCorpus, tally, tallyBy } from '../../scri
  * 21 caught by the rules before tuning, 27 with the pack's new model, which never learned from any judge's set)
  * join them. Round 21's two judge sets (50 violations, 18 caught by the rules before tuning, 24 with the model;
  * 6 of 41 clean texts flagged) join them too, and round 22's (48 violations, 20 caught by the rules before tuning,
- * 21 with the model; 3 of 37 clean texts flagged).
+ * 21 with the model; 3 of 37 clean texts flagged). After round 22's passes round 18's set joins the studied texts
+ * (English studied 84.1% with it); round 19's would take them to 83.8%.
  * When a round's misses have been studied to the studied floor, its sets leave NEWEST_ROUNDS.
  */
 const LATER_ROUNDS = /-fresh([3-9]|1[0-9]|2[0-2])-/;
-const NEWEST_ROUNDS = /-fresh(1[89]|2[0-2])-/;
+const NEWEST_ROUNDS = /-fresh(19|2[0-2])-/;
 const FLOORS = {
   early: { en: 0.92, ja: 0.88 },
   studied: { en: 0.84, ja: 0.84 },
