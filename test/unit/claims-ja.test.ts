@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_PACK_DIR } from '../../cli/builtin-pack';
 import { loadPackFrom } from '../../cli/pack-source';
 import { compilePacks } from '../../rules/index';
+import { ORDINARY_DAY } from '../helpers/ordinary-day';
 
 // The default pack's Japanese 景品表示法 classes (有利誤認 by a limited-time price, a strong claim without its
 // conditions), on drafts that are not the rules' own examples.
 const checker = compilePacks([loadPackFrom(DEFAULT_PACK_DIR)]);
 const alarms = (text: string) =>
   checker
-    .check(text, { platform: 'x', locale: 'ja' })
+    .check(text, { platform: 'x', locale: 'ja', now: ORDINARY_DAY })
     .filter((f) => f.severity !== 'info')
     .map((f) => `${f.ruleId} ${f.excerpt}`);
 
@@ -58,7 +59,7 @@ describe("celebrations on Japan's days of mourning", () => {
 describe('Japanese claim classes from regulators’ cases', () => {
   const legal = (text: string, profile?: string) =>
     compilePacks([loadPackFrom(DEFAULT_PACK_DIR)], profile ? { profile } : {})
-      .check(text, { platform: 'x', locale: 'ja' })
+      .check(text, { platform: 'x', locale: 'ja', now: ORDINARY_DAY })
       .filter((f) => f.severity !== 'info' && f.category === 'legal')
       .map((f) => `${f.ruleId} ${text.slice(f.start, f.end)}`);
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_PACK_DIR } from '../../cli/builtin-pack';
 import { loadPackFrom } from '../../cli/pack-source';
 import { compilePacks, type Finding } from '../../rules/index';
+import { ORDINARY_DAY } from '../helpers/ordinary-day';
 
 // The default pack's health, beauty and medical-advertising classes, on drafts that are not the rules' own
 // examples: other scripts, inflections, negations and the everyday talk that must pass.
@@ -19,7 +20,7 @@ const brand = compilePacks([pack]);
 const clinic = compilePacks([pack], { sets: { 'regulated-health': true } });
 const warnings = (findings: Finding[]) => findings.filter((f) => f.severity !== 'info');
 const found = (text: string, checker = brand) =>
-  warnings(checker.check(text, { platform: 'x', locale: JAPANESE.test(text) ? 'ja' : 'en' })).map(
+  warnings(checker.check(text, { platform: 'x', locale: JAPANESE.test(text) ? 'ja' : 'en', now: ORDINARY_DAY })).map(
     (f) => `${f.ruleId} ${f.excerpt}`,
   );
 
