@@ -31,6 +31,9 @@ export const RESULTS_FILE = join(ROOT, 'eval/results.json');
  * before any tuning. The pack's model is never trained on them (scripts/train-model.ts).
  */
 export const isHeldOut = (item: Pick<CorpusItem, 'id'>) => /-fresh\d+-collect/.test(item.id);
+/** A judge's set by its round and language ("round 23 en"), so each round's prospective figure reads apart. */
+export const judgeRoundOf = (item: Pick<CorpusItem, 'id' | 'lang'>) =>
+  `round ${/-fresh(\d+)-collect/.exec(item.id)?.[1] ?? '?'} ${item.lang}`;
 export { DEFAULT_DAY, dayAt };
 
 export class CorpusError extends Error {}
@@ -189,6 +192,21 @@ export function tallyBy(outcomes: Outcome[], key: (item: CorpusItem) => string):
   );
 }
 
+/** The judges' sets round by round, in the order of the rounds (numerically, en before ja within one). */
+export function heldOutByRound(
+  withModel: Outcome[],
+  rulesAlone: Outcome[],
+): Record<string, { rulesAlone: Tally; withModel: Tally }> {
+  const model = tallyBy(withModel, judgeRoundOf);
+  const alone = tallyBy(rulesAlone, judgeRoundOf);
+  const order = (key: string) => Number(/\d+/.exec(key)?.[0] ?? 0);
+  return Object.fromEntries(
+    Object.keys(model)
+      .sort((a, b) => order(a) - order(b) || a.localeCompare(b))
+      .map((key) => [key, { rulesAlone: alone[key]!, withModel: model[key]! }]),
+  );
+}
+
 export interface Report {
   pack: { id: string; version: string };
   overall: Tally;
@@ -201,7 +219,12 @@ export interface Report {
   falseAlarmRules: Record<string, number>;
   unknownProfiles: string[];
   /** The judges' sets alone, with the pack as it is and with its model's rules switched off. */
-  heldOut?: { withModel: Record<string, Tally>; rulesAlone: Record<string, Tally> };
+  heldOut?: {
+    withModel: Record<string, Tally>;
+    rulesAlone: Record<string, Tally>;
+    /** Each judge's set ("round 23 en"), newest last: rules alone and with the model. */
+    byRound?: Record<string, { rulesAlone: Tally; withModel: Tally }>;
+  };
   realPosts?: {
     posts: number;
     flagged: number;
@@ -329,6 +352,15 @@ export function formatReport(r: Report, verbose: boolean): string {
         formatTally(`${key} with the model`, r.heldOut.withModel[key]!, 24),
       );
     }
+    const rounds = Object.entries(r.heldOut.byRound ?? {});
+    if (rounds.length) {
+      lines.push('', 'held out by round: violations caught by the rules alone / with the model, clean texts flagged');
+      const caught = (t: Tally) => `${t.caught}/${t.flag}`;
+      for (const [key, t] of rounds)
+        lines.push(
+          `  ${key.padEnd(12)}  ${caught(t.rulesAlone).padStart(7)} / ${caught(t.withModel).padEnd(7)}  clean ${t.rulesAlone.falseAlarms}/${t.rulesAlone.pass} / ${t.withModel.falseAlarms}/${t.withModel.pass}`,
+        );
+    }
   }
   if (r.realPosts) {
     const { posts, flagged, rate, bySource } = r.realPosts;
@@ -403,6 +435,7 @@ function main(argv: string[]): number {
     result.heldOut = {
       withModel: tallyBy(heldOut, GROUPINGS.language),
       rulesAlone: tallyBy(alone, GROUPINGS.language),
+      byRound: heldOutByRound(heldOut, alone),
     };
   }
   const posts = readRealPosts();

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { CorpusItem } from '../../eval/schema';
 import type { Checker, CheckOptions, Pack } from '../../rules/index';
-import { checkersFor, DEFAULT_DAY, dayAt, evaluate, gate, parseCorpus, profileSets, report } from '../../scripts/eval';
+import {
+  checkersFor,
+  DEFAULT_DAY,
+  dayAt,
+  evaluate,
+  formatReport,
+  gate,
+  heldOutByRound,
+  parseCorpus,
+  profileSets,
+  report,
+} from '../../scripts/eval';
 import { testPack } from '../helpers/pack';
 
 const source = { title: 'A ruling', publisher: 'A regulator', url: 'https://example.org/ruling', date: '2024-05-01' };
@@ -104,6 +115,28 @@ describe('the evaluation runner', () => {
       ['2024-03-11', undefined, undefined, 'en'],
     ]);
     expect(dayAt('2025-06-04').getUTCHours()).toBe(12);
+  });
+
+  it("gives each judge's round apart, in the rounds' order, rules alone and with the model", () => {
+    const judged = [
+      item('fresh9-collect9-001', 'This tea cures colds', 'flag', { category: 'legal' }),
+      item('fresh10-collect10en-001', 'It cures everything', 'flag', { category: 'legal' }),
+      item('fresh10-collect10en-002', 'Feel better with our tea', 'flag', { category: 'legal' }),
+      item('fresh10-collect10en-c001', 'Nothing cures a Monday like tea', 'pass'),
+    ];
+    const { checkerFor } = checkersFor(base);
+    const alone = evaluate(judged, checkerFor);
+    // A model that also catches "feel better": the round's figure with it is one more.
+    const withModel = alone.map((o) =>
+      o.item.text.startsWith('Feel') ? { ...o, correct: true, findings: [] as typeof o.findings } : o,
+    );
+    const rounds = heldOutByRound(withModel, alone);
+    expect(Object.keys(rounds)).toEqual(['round 9 en', 'round 10 en']);
+    expect(rounds['round 10 en']?.rulesAlone).toMatchObject({ flag: 2, caught: 1, pass: 1, falseAlarms: 1 });
+    expect(rounds['round 10 en']?.withModel).toMatchObject({ flag: 2, caught: 2 });
+    const result = report(base, alone);
+    result.heldOut = { withModel: {}, rulesAlone: {}, byRound: rounds };
+    expect(formatReport(result, false)).toMatch(/round 10 en\s+1\/2 \/ 2\/2\s+clean 1\/1 \/ 1\/1/);
   });
 
   it('gates on recall and false alarms', () => {
