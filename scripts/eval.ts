@@ -30,10 +30,11 @@ export const RESULTS_FILE = join(ROOT, 'eval/results.json');
  * The judges' sets: real texts collected each round by an engineer who changed no rule, measured
  * before any tuning. The pack's model is never trained on them (scripts/train-model.ts).
  */
-export const isHeldOut = (item: Pick<CorpusItem, 'id'>) => /-fresh\d+-collect/.test(item.id);
+const JUDGE_SET_ID = /-fresh(\d+)-collect/;
+export const isHeldOut = (item: Pick<CorpusItem, 'id'>) => JUDGE_SET_ID.test(item.id);
 /** A judge's set by its round and language ("round 23 en"), so each round's prospective figure reads apart. */
 export const judgeRoundOf = (item: Pick<CorpusItem, 'id' | 'lang'>) =>
-  `round ${/-fresh(\d+)-collect/.exec(item.id)?.[1] ?? '?'} ${item.lang}`;
+  `round ${JUDGE_SET_ID.exec(item.id)?.[1] ?? '?'} ${item.lang}`;
 export { DEFAULT_DAY, dayAt };
 
 export class CorpusError extends Error {}
