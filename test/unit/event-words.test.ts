@@ -11,6 +11,7 @@ import {
   readEventWords,
   removeEventWord,
 } from '../../utils/event-words';
+import { ORDINARY_DAY } from '../helpers/ordinary-day';
 
 const pack = loadPackFrom('rules/packs/default');
 const day = 86_400_000;
@@ -53,7 +54,7 @@ describe('event words', () => {
 
   it('fills the default pack’s event-words lexicon: a promotion naming the event is blocked, a notice is not', () => {
     // An ordinary day: on a remembrance day the sale would get that day's note too, whatever the event words.
-    const now = new Date('2025-06-04T12:00:00Z');
+    const now = ORDINARY_DAY;
     const checker = compilePacks([pack], { lexicons: { [EVENT_LEXICON]: ['Hagibis'] } });
     const ids = (text: string) => checker.check(text, { now }).map((f) => [f.ruleId, f.severity]);
     expect(ids('Hagibis weekend sale: umbrellas 20% off')).toContainEqual(['risk.event-promo', 'block']);
