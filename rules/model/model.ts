@@ -138,6 +138,13 @@ export const UNREAD_MODEL: CompiledModel = { id: '', head: () => 0, score: () =>
 
 /** The most sentences a model reads together (see scoreWithWindow). */
 const WINDOW = 3;
+/**
+ * The fewest distinct features a draft needs before a head speaks. A short reply is scored on a
+ * handful of n-grams, divided by a small root: "ok", "Love it!", "Amazing", "DM us" all scored over
+ * 0.8 and got a legal warning. Thirty is about three English words or twelve Japanese characters;
+ * shorter drafts are left to the rules (no corpus text the model catches is that short).
+ */
+export const MIN_FEATURES = 30;
 
 export function compileModel(model: Model): CompiledModel {
   const heads = model.heads.length;
@@ -216,7 +223,7 @@ export function compileModel(model: Model): CompiledModel {
       sum += score.sums[head]!;
       count += score.count;
     });
-    if (count === 0) return undefined;
+    if (count < MIN_FEATURES) return undefined;
     let best = { from: 0, to: 1, weight: Number.NEGATIVE_INFINITY };
     for (let from = 0; from < scores.length; from++) {
       let weight = 0;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compilePacks, loadPack, PACK_LIMITS, PackError } from '../../../rules/index';
 import { featuresOf, normalizeSentence, quotable, sentencesOf } from '../../../rules/model/features';
-import { compileModel, encodeWeights, type Model, modelProblem } from '../../../rules/model/model';
+import { compileModel, encodeWeights, MIN_FEATURES, type Model, modelProblem } from '../../../rules/model/model';
 import { testPack } from '../../helpers/pack';
 
 const BITS = 16;
@@ -101,7 +101,18 @@ describe('model rules', () => {
 
   it('stay silent under their threshold', () => {
     expect(checker([modelRule]).check('Welcome back! See you soon.')).toEqual([]);
-    expect(checker([{ ...modelRule, threshold: 0.999999 }], modelOf({ miracle: 1 }, 0)).check('miracle')).toEqual([]);
+    const mild = modelOf({ miracle: 1 }, 0);
+    const text = 'A miracle for the whole family, every day.';
+    expect(checker([{ ...modelRule, threshold: 0.5 }], mild).check(text)).toHaveLength(1);
+    expect(checker([{ ...modelRule, threshold: 0.999999 }], mild).check(text)).toEqual([]);
+  });
+
+  it('need some thirty features before they speak: a one-word reply is the bias over a tiny root, not evidence', () => {
+    // A bias that alone clears the threshold: without the floor, "ok" scored 0.9 and got a warning.
+    const eager = checker([modelRule], modelOf({ miracle: 1 }, 10));
+    for (const reply of ['ok', 'Yes!', '最高！', '#aaaaaaaaaaaaaaaaaaaa']) expect(eager.check(reply)).toEqual([]);
+    expect(eager.check('This miracle cream works wonders.')).toHaveLength(1);
+    expect(featuresOf(normalizeSentence('Yes!'), BITS).length).toBeLessThan(MIN_FEATURES);
   });
 
   it('give a sentence said again no more weight', () => {
