@@ -78,6 +78,14 @@ describe('one finding per money claim', () => {
   ] as const)('%s gives %s alone', (text, rule) => {
     expect(moneyRules(text, /[ぁ-んァ-ン一-龯]/.test(text) ? 'ja' : 'en')).toEqual([rule]);
   });
+
+  // Round 31: a claims firm's "could be owed £N … claim" also read as a get-rich-quick lure and as compensation
+  // presented as owed: three warnings on one sentence.
+  it('a claims-management promotion gives one finding', () => {
+    expect(rules('Was your flight cancelled? You could be owed £500 in compensation. Claim now!', 'en')).toEqual([
+      'legal.claims-management-promo',
+    ]);
+  });
 });
 
 describe('income and pay for doing something (round 5: ASA 2025, FTC, ERSP, 消費者庁, 国民生活センター)', () => {
