@@ -33,8 +33,12 @@ export const ClaimRule = z.strictObject({
   ...matchControls,
 });
 
-/** Where a clause ends: 、 and commas do not end one; a full stop does when a space or the end follows (No.1, 2.5 kg). */
-const CLAUSE_END = /[。！？!?;；\n]|[.．](?=\s|$)/;
+/**
+ * Where a clause ends: 、 and commas do not end one; a full stop does when a space or the end follows (No.1, 2.5 kg),
+ * unless it is part of an ellipsis ("...", ". . .", like "…"), which trails a clause off rather than ending it
+ * ("helps them manage the symptoms of . . . #depression", a kratom seller's repost the FDA cited).
+ */
+const CLAUSE_END = /[。！？!?;；\n]|(?<![.．]\s?)[.．](?![.．]|\s[.．])(?=\s|$)/;
 const SENTENCE_ENDS = new RegExp(CLAUSE_END.source, 'g');
 
 /**

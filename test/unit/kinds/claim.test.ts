@@ -26,6 +26,10 @@ describe('claim', () => {
     expect(matched([health()], 'アトピー、改善')).toEqual(['アトピー、改善']);
     expect(matched([health()], 'eczema.\nRelieves')).toEqual([]);
     expect(matched([health({ crossClause: true })], 'eczema. Relieves')).toEqual(['eczema. Relieves']);
+    // an ellipsis trails a clause off; it does not end one, spaced or not
+    expect(matched([health()], 'relieves . . . eczema')).toEqual(['relieves . . . eczema']);
+    expect(matched([health()], 'relieves... eczema')).toEqual(['relieves... eczema']);
+    expect(matched([health()], 'relieves. Eczema')).toEqual([]);
     expect(matched([health()], `eczema ${'x'.repeat(18)} relieves`)).toEqual([`eczema ${'x'.repeat(18)} relieves`]);
     expect(matched([health()], `eczema ${'x'.repeat(19)} relieves`)).toEqual([]);
     expect(matched([health({ within: 30 })], `eczema ${'x'.repeat(19)} relieves`)).toHaveLength(1);
