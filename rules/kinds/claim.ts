@@ -174,12 +174,18 @@ export default defineKind({
       }
       const affirmed = new Set(notNegated(draft, [...candidates]));
       const negated = candidates.filter((claim) => !affirmed.has(claim) && claim.adjacent);
-      const sharesPart = (a: Candidate, b: Candidate) =>
-        (a.subject === b.subject || a.predicate === b.predicate) &&
-        !CLAUSE_END.test(draft.text.slice(Math.min(a.start, b.start), Math.max(a.end, b.end)));
+      // A denied predicate takes every subject it pairs with; a denied pair takes a pair sharing only its subject when
+      // that pair ends inside it (副業で|月50万円|稼げるわけではありません), not when the subject goes on to a claim of
+      // its own after the denial (「治療はできませんが、…花粉症の症状が和らぎます」, "isn't cured, but it is relieved").
+      const cancels = (negatedPair: Candidate, claim: Candidate) =>
+        (claim.predicate === negatedPair.predicate ||
+          (claim.subject === negatedPair.subject && claim.end <= negatedPair.end)) &&
+        !CLAUSE_END.test(
+          draft.text.slice(Math.min(claim.start, negatedPair.start), Math.max(claim.end, negatedPair.end)),
+        );
       const kept = keep(
         draft,
-        candidates.filter((claim) => affirmed.has(claim) && !negated.some((other) => sharesPart(claim, other))),
+        candidates.filter((claim) => affirmed.has(claim) && !negated.some((other) => cancels(other, claim))),
       );
       // Of overlapping pairs, the leftmost and then the tightest is the claim.
       kept.sort((a, b) => a.start - b.start || a.end - b.end);

@@ -57,6 +57,8 @@ describe('claim', () => {
     const skin = { id: 's', kind: 'claim', subject: ['シミ', 'シワ'], predicate: ['消える'], inflect: true };
     expect(matched([skin], 'シミが消える、シワは消えない')).toEqual(['シミが消える']);
     expect(matched([skin], 'シミもシワも消えません')).toEqual([]);
+    // A subject denied one predicate can still be claimed by another after the denial.
+    expect(matched([health()], '治るとは言えませんが、このクリームでアトピーが改善')).toEqual(['アトピーが改善']);
   });
 
   it("across sentences, a negation reaches the claim from the predicate's sentence only", () => {
