@@ -176,7 +176,7 @@ export default defineKind({
       const negated = candidates.filter((claim) => !affirmed.has(claim) && claim.adjacent);
       // A denied predicate takes every subject it pairs with; a denied pair takes a pair sharing only its subject when
       // that pair ends inside it (副業で|月50万円|稼げるわけではありません), not when the subject goes on to a claim of
-      // its own after the denial (「治療はできませんが、…花粉症の症状が和らぎます」, "isn't cured, but it is relieved").
+      // its own after the denial (「治療はできませんが、…花粉症の症状が和らぎます」).
       const cancels = (negatedPair: Candidate, claim: Candidate) =>
         (claim.predicate === negatedPair.predicate ||
           (claim.subject === negatedPair.subject && claim.end <= negatedPair.end)) &&
