@@ -4,6 +4,8 @@
  * reviewers' set switches come last. What policy locks holds against all of them. All terms of all
  * rules share one automaton.
  */
+
+import { type CueFinder, compileCue } from './cue';
 import { type Day, dateInForce, dayOf } from './dates';
 import { Draft, MATCH_LIMITS, type Matchers, type Uncounted } from './draft';
 import { KINDS } from './kinds/index';
@@ -11,7 +13,7 @@ import type { CompileContext, RawFinding, RuleRunner } from './kinds/kind';
 import { extendLexicons, lexiconsOf, resolveTerms } from './lexicons';
 import { termText } from './match-controls';
 import { type CompiledModel, compileModel } from './model/model';
-import { isSetOn, resolveProfile } from './profiles';
+import { isSetOn, resolveProfile, setContext } from './profiles';
 import { compileReported } from './reported';
 import type {
   DateSpec,
@@ -23,6 +25,7 @@ import type {
   Rule,
   RuleKind,
   RuleOf,
+  RuleSet,
   Severity,
 } from './schema';
 import { entityMemory, NO_MEMORY } from './text/entities';
@@ -94,6 +97,8 @@ export interface ActiveRule {
   severity: Severity;
   /** The rule's own `dates` and its set's, when either is limited (both must hold). */
   dates?: readonly (readonly DateSpec[])[] | undefined;
+  /** The rule's set is off by default and runs only on drafts that show this context (`activatedBy`). */
+  context?: { setKey: string; cue: NonNullable<RuleSet['activatedBy']> } | undefined;
 }
 
 export interface Checker {
@@ -236,6 +241,14 @@ export function resolveRules(packs: readonly Pack[], options: CompileOptions = {
       continue;
     }
     if (disabled.has(rule.id) || !setEnabled(pack, rule.set)) {
+      const cue = disabled.has(rule.id) ? undefined : setContext(pack, rule.set, options.sets, profile);
+      if (cue) {
+        activate(
+          { ...entry, context: { setKey: `${pack.id}/${rule.set}`, cue } },
+          options.severities?.[rule.id] ?? entry.severity,
+        );
+        continue;
+      }
       if (disabled.has(rule.id) || isSetOn(pack, rule.set, undefined, profile)) silenced.push(entry);
       continue;
     }
@@ -352,12 +365,26 @@ export function compileChecker(packs: readonly Pack[], options: CompileOptions =
     if (!guards.has(pack)) guards.set(pack, compileReported(pack.reported, contextOf(pack)));
     return guards.get(pack);
   };
+  // A set turned on by a draft's context: its cue is compiled once, and looked for once a check.
+  const setCues = new Map<string, { index: number; find: CueFinder }>();
+  const contextOfSet = (entry: ActiveRule) => {
+    if (!entry.context) return undefined;
+    const { setKey, cue } = entry.context;
+    if (!setCues.has(setKey))
+      setCues.set(setKey, {
+        index: setCues.size,
+        find: compileCue(cue, contextOf(entry.pack)),
+      });
+    return setCues.get(setKey)!.index;
+  };
   const compiled = active.map((entry, order) => ({
     ...entry,
     order,
     run: compileRule(entry.rule, contextOf(entry.pack)),
     reported: guardOf(entry.pack, entry.rule),
+    setContext: contextOfSet(entry),
   }));
+  const contextFinders = [...setCues.values()].map(({ find }) => find);
   // What a person switched off stays off: a model's rule keeps quiet where a rule of its category that
   // someone silenced would speak. Only those categories' silenced rules are compiled, and they run only
   // when a model is about to speak.
@@ -551,10 +578,15 @@ export function compileChecker(packs: readonly Pack[], options: CompileOptions =
       const draft = new Draft(text, checkOptions.platform, checkOptions.postType, matchers, memory, previous);
       if (remembers) previous = draft;
       const results: { entry: ActiveRule; findings: Finding[]; uncounted: Uncounted }[] = [];
+      const inContext: (boolean | undefined)[] = [];
       const run = (entry: (typeof compiled)[number]) => {
         const { rule } = entry;
         if (rule.platforms && (!draft.platform || !rule.platforms.includes(draft.platform))) return;
         if (rule.postTypes && !rule.postTypes.includes(draft.postType ?? 'post')) return;
+        if (entry.setContext !== undefined) {
+          inContext[entry.setContext] ??= contextFinders[entry.setContext]!(draft).length > 0;
+          if (!inContext[entry.setContext]) return;
+        }
         let extra: { occasion: string } | undefined;
         if (entry.dates) {
           day ??= dayOf(checkOptions.now ?? new Date());

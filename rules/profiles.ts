@@ -3,7 +3,7 @@
  * of switches over the packs' sets; profiles of the same id in several packs act together, each on
  * its own pack's sets.
  */
-import type { Localized, Pack, Profile } from './schema';
+import type { Localized, Pack, Profile, RuleSet } from './schema';
 
 export interface ProfileChoice {
   id: string;
@@ -55,6 +55,22 @@ export function isSetOn(
     pack.sets.find((set) => set.id === setId)?.enabled ??
     true
   );
+}
+
+/**
+ * The context that turns on a set which is off only by its own default (no switch of a person, policy or the
+ * profile names it): the set's `activatedBy`, else nothing.
+ */
+export function setContext(
+  pack: Pack,
+  setId: string,
+  switches: Readonly<Record<string, boolean>> | undefined,
+  profileId: string | undefined,
+): RuleSet['activatedBy'] {
+  if (switches?.[`${pack.id}/${setId}`] !== undefined || switches?.[setId] !== undefined) return undefined;
+  if (profileSets(pack, profileId)[setId] !== undefined) return undefined;
+  const set = pack.sets.find((candidate) => candidate.id === setId);
+  return set && !set.enabled ? set.activatedBy : undefined;
 }
 
 /** What the profile switches in this pack ({ setId: on }). */

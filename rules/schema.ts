@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { adapterPatches } from './adapters-schema';
-import { Category, DateSpec, id, Lexicon, Localized, locale, Platform, Severity, Window } from './fields';
+import { Category, Cue, DateSpec, id, Lexicon, Localized, locale, Platform, Severity, Window } from './fields';
 import { RULE_SCHEMAS } from './kinds/index';
 import { Model } from './model/model';
 
@@ -35,6 +35,11 @@ export const RuleSet = z.strictObject({
   enabled: z.boolean().default(true),
   /** Only on these dates, when switched on (absent = always). */
   dates: z.array(DateSpec).min(1).optional(),
+  /**
+   * A set off by default whose rules still run on a draft that shows this context (a clinic or a treatment
+   * named): who posts is often plain from the words. A switch by a person, policy or the profile decides alone.
+   */
+  activatedBy: Cue.optional(),
 });
 export type RuleSet = z.infer<typeof RuleSet>;
 
