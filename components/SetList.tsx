@@ -22,6 +22,15 @@ export interface SetListProps {
   onToggle: (key: string, on: boolean) => void;
 }
 
+/** "off by default", and for a set a draft's words turn on, the first of those words. */
+function offByDefault(set: Pack['sets'][number]): string {
+  const words = (set.activatedBy?.terms ?? []).flatMap((term) =>
+    typeof term === 'string' ? [term] : 'term' in term ? [term.term] : [],
+  );
+  if (words.length === 0) return t('optionsDefaultOff');
+  return t('optionsDefaultOffContext', `${words.slice(0, 6).join(', ')}${words.length > 6 ? ', …' : ''}`);
+}
+
 export function SetList({
   packs,
   switches,
@@ -70,7 +79,7 @@ export function SetList({
                   )}{' '}
                   <small>
                     {tn('rulesCount', rules.length)}
-                    {!set.enabled && ` · ${t('optionsDefaultOff')}`}
+                    {!set.enabled && ` · ${offByDefault(set)}`}
                   </small>
                   {set.description && <p>{localize(set.description, locale, pack.locales)}</p>}
                   {onRuleOverride && (

@@ -373,7 +373,7 @@ export function compileChecker(packs: readonly Pack[], options: CompileOptions =
     if (!setCues.has(setKey))
       setCues.set(setKey, {
         index: setCues.size,
-        find: compileCue(cue, contextOf(entry.pack)),
+        find: compileCue({ ...cue, caseSensitive: false }, contextOf(entry.pack)),
       });
     return setCues.get(setKey)!.index;
   };

@@ -253,6 +253,16 @@ export function validatePack(document: unknown, file: string, locate?: Locate): 
     if (problem) report(['models', i, 'weights'], `the model's weights cannot be read: ${problem}`);
   });
 
+  pack.sets.forEach((set, i) => {
+    set.activatedBy?.terms.forEach((term, t) => {
+      const path: PathSegment[] = ['sets', i, 'activatedBy', 'terms', t];
+      if (!isLexiconRef(term)) {
+        termCount++;
+        checkTerm(term, path);
+      } else if (!lexicons.has(term.lexicon)) report([...path, 'lexicon'], `no lexicon "${term.lexicon}" in this pack`);
+    });
+  });
+
   function checkTerm(term: Term, path: PathSegment[]) {
     if (typeof term === 'string') return;
     if (term.manual && !sections.has(term.manual))
@@ -427,6 +437,19 @@ function checkAutomaton(pack: Pack, report: (path: PathSegment[], message: strin
           `a term of ${term.length} characters (${JSON.stringify(`${term.slice(0, 20)}…`)}); the limit is ${PACK_LIMITS.termLength} characters per term`,
         );
       } else folded.push(foldTerm(term, true));
+    }
+  });
+  pack.sets.forEach((set, i) => {
+    if (!set.activatedBy) return;
+    for (const entry of resolveTerms(set.activatedBy.terms, lexicons, set.activatedBy.inflect ?? false)) {
+      for (const term of termForms(termText(entry.term), entry.inflect)) {
+        if (term.length > PACK_LIMITS.termLength)
+          report(
+            ['sets', i, 'activatedBy'],
+            `a term of ${term.length} characters; the limit is ${PACK_LIMITS.termLength}`,
+          );
+        else folded.push(foldTerm(term, true));
+      }
     }
   });
   const states = trieSize(folded);

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { adapterPatches } from './adapters-schema';
-import { Category, Cue, DateSpec, id, Lexicon, Localized, locale, Platform, Severity, Window } from './fields';
+import { Category, DateSpec, id, Lexicon, Localized, locale, Platform, Severity, TermList, Window } from './fields';
 import { RULE_SCHEMAS } from './kinds/index';
 import { Model } from './model/model';
 
@@ -36,10 +36,11 @@ export const RuleSet = z.strictObject({
   /** Only on these dates, when switched on (absent = always). */
   dates: z.array(DateSpec).min(1).optional(),
   /**
-   * A set off by default whose rules still run on a draft that shows this context (a clinic or a treatment
+   * A set off by default whose rules still run on a draft that has one of these words (a clinic or a procedure
    * named): who posts is often plain from the words. A switch by a person, policy or the profile decides alone.
+   * Words only (no patterns), matched as a rule's terms are.
    */
-  activatedBy: Cue.optional(),
+  activatedBy: z.strictObject({ terms: TermList, inflect: z.boolean().optional() }).optional(),
 });
 export type RuleSet = z.infer<typeof RuleSet>;
 

@@ -180,15 +180,27 @@ describe('health claims in the default pack', () => {
 });
 
 describe('medical advertising (regulated-health)', () => {
-  it('is off for a brand and on for a clinic', () => {
-    expect(found('県内一の症例数を誇ります').filter((f) => f.startsWith('medical.'))).toEqual([]);
-    expect(found('他院より安く、県内一の症例数', clinic)).toContain('medical.comparison 他院より');
+  // Session 26: the set is off for a brand's ordinary posts and reads any draft that names a clinic, a doctor or a
+  // procedure (its `activatedBy` words); the clinic's profile reads every draft.
+  it('is off for a brand, on for a draft that names a clinic or a procedure, and on for a clinic', () => {
+    expect(found('県内一の品揃えを誇ります').filter((f) => f.startsWith('medical.'))).toEqual([]);
+    expect(found('県内一の症例数を誇ります').filter((f) => f.startsWith('medical.'))).toEqual([
+      'medical.comparison 県内一',
+    ]);
+    expect(found('県内一の実績を誇ります').filter((f) => f.startsWith('medical.'))).toEqual([]);
+    expect(found('県内一の実績を誇ります', clinic).filter((f) => f.startsWith('medical.'))).toEqual([
+      'medical.comparison 県内一',
+    ]);
   });
 
   // healthJa12: 他院 is said only by clinics, so a comparison with other clinics is checked for every profile (a
-  // clinic's ad posted by an agency or a brand account), like medical.guarantee
+  // clinic's ad posted by an agency or a brand account), like medical.guarantee, by one rule
   it('checks a comparison with other clinics for every profile', () => {
     expect(found('他院より安く、県内一の症例数').filter((f) => f.startsWith('medical.'))).toEqual([
+      'medical.other-clinic-comparison-ja 他院より',
+      'medical.comparison 県内一',
+    ]);
+    expect(found('他院より安く', clinic).filter((f) => f.startsWith('medical.'))).toEqual([
       'medical.other-clinic-comparison-ja 他院より',
     ]);
     expect(found('他院で治療中の方も、紹介状をお持ちください')).toEqual([]);
@@ -209,7 +221,7 @@ describe('medical advertising (regulated-health)', () => {
   });
 
   it.each([
-    ['他院より安く、県内一の症例数', 'medical.comparison 他院より'],
+    ['他のクリニックより安く、県内一の症例数', 'medical.comparison 他のクリニックより'],
     ['患者様の声をご紹介します', 'medical.testimonial 患者様の声'],
     ['二重整形のビフォーアフター', 'medical.before-after ビフォーアフター'],
   ])('flags %s', (text, expected) => {

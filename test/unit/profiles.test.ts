@@ -74,3 +74,54 @@ describe('posting profiles', () => {
     expect(() => loadPack(text, 'p.json')).toThrow(/profiles\[1\]\.id: duplicate profile id "a"/);
   });
 });
+
+describe('sets turned on by a draft’s context (activatedBy)', () => {
+  const clinicSets = [
+    { id: 'main', title: 'Main' },
+    { id: 'clinic', title: 'Clinic', enabled: false, activatedBy: { terms: ['clinic', { lexicon: 'procedures' }] } },
+  ];
+  const clinicProfiles: NonNullable<PackInput['profiles']> = [
+    { id: 'brand', title: 'Brand' },
+    { id: 'provider', title: 'Provider', sets: { clinic: true } },
+    { id: 'quiet', title: 'Quiet', sets: { clinic: false } },
+  ];
+  const clinicPack = testPack([{ id: 'clinic.painless', kind: 'terms', terms: ['painless'], set: 'clinic' }], {
+    sets: clinicSets,
+    profiles: clinicProfiles,
+    lexicons: [{ id: 'procedures', sources: ['test'], terms: ['lip filler'] }],
+  });
+  const spans = (text: string, options: Parameters<typeof compilePacks>[1] = {}) =>
+    compilePacks([clinicPack], options)
+      .check(text)
+      .map((f) => [f.ruleId, text.slice(f.start, f.end), f.severity]);
+
+  it('runs an off set’s rules on a draft with its context words, and only there', () => {
+    expect(spans('Painless care at our clinic')).toEqual([['clinic.painless', 'Painless', 'warn']]);
+    expect(spans('Painless lip filler this week')).toEqual([['clinic.painless', 'Painless', 'warn']]);
+    expect(spans('Painless setup for your new router')).toEqual([]);
+  });
+
+  it('lets a profile, a reviewer or a rule switch decide alone', () => {
+    expect(spans('Painless, every time', { profile: 'provider' })).toEqual([['clinic.painless', 'Painless', 'warn']]);
+    expect(spans('Painless care at our clinic', { profile: 'quiet' })).toEqual([]);
+    expect(spans('Painless care at our clinic', { sets: { 'test/clinic': false } })).toEqual([]);
+    expect(spans('Painless setup for your router', { sets: { clinic: true } })).toEqual([
+      ['clinic.painless', 'Painless', 'warn'],
+    ]);
+    expect(spans('Painless care at our clinic', { disabledRules: ['clinic.painless'] })).toEqual([]);
+    expect(spans('Painless care at our clinic', { severities: { 'clinic.painless': 'info' } })).toEqual([
+      ['clinic.painless', 'Painless', 'info'],
+    ]);
+  });
+
+  it('refuses context words that name a lexicon the pack does not have', () => {
+    const text = JSON.stringify({
+      id: 'p',
+      name: 'P',
+      version: '1.0.0',
+      locales: ['en'],
+      sets: [{ id: 'clinic', title: 'Clinic', enabled: false, activatedBy: { terms: [{ lexicon: 'nope' }] } }],
+    });
+    expect(() => loadPack(text, 'p.json')).toThrow(/sets\[0\]\.activatedBy\.terms\[0\]\.lexicon: no lexicon "nope"/);
+  });
+});
