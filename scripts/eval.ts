@@ -20,6 +20,7 @@ import {
   type Finding,
   type Pack,
 } from '../rules/index';
+import { defaultProfile } from '../rules/profiles';
 import { DEFAULT_DAY, dayAt } from './eval-day';
 import { flagShares, readRealPosts } from './real-posts';
 
@@ -226,6 +227,11 @@ export interface Report {
     /** Each judge's set ("round 23 en"), newest last: rules alone and with the model. */
     byRound?: Record<string, { rulesAlone: Tally; withModel: Tally }>;
   };
+  /**
+   * Every item checked under the pack's default profile, as for an operator who never picks one: a creator's or
+   * a clinic's text is then read as a brand's own post.
+   */
+  asDefaultProfile?: { profile: string; byLanguage: Record<string, Tally> };
   realPosts?: {
     posts: number;
     flagged: number;
@@ -363,6 +369,11 @@ export function formatReport(r: Report, verbose: boolean): string {
         );
     }
   }
+  if (r.asDefaultProfile) {
+    const { profile, byLanguage } = r.asDefaultProfile;
+    lines.push('', `every item under the default profile (${profile}), as when nobody picks one`);
+    for (const [key, t] of Object.entries(byLanguage)) lines.push(formatTally(key, t, 24));
+  }
   if (r.realPosts) {
     const { posts, flagged, rate, bySource } = r.realPosts;
     lines.push('', `real posts (shared/eval/real-posts): ${flagged}/${posts} flagged (${percent(rate).trim()})`);
@@ -378,6 +389,20 @@ export function formatReport(r: Report, verbose: boolean): string {
     for (const f of r.falseAlarms) lines.push(`  ${f.id}  [${f.law} · ${f.class}]  got: ${f.got.join('; ')}`);
   }
   return lines.join('\n');
+}
+
+/** The outcomes again with every item checked under one profile (only items of other profiles are checked anew). */
+export function underProfile(
+  profile: string,
+  outcomes: Outcome[],
+  checkerFor: (profile: string, item: CorpusItem) => Checker,
+  defaultDay = DEFAULT_DAY,
+): Outcome[] {
+  const others = outcomes.filter((o) => profileOf(o.item) !== profile).map((o) => o.item);
+  const rechecked = new Map(
+    evaluate(others, (_profile, item) => checkerFor(profile, item), defaultDay).map((o) => [o.item, o]),
+  );
+  return outcomes.map((o) => rechecked.get(o.item) ?? o);
 }
 
 /** The gate: recall at least `minRecall` and false alarms at most `maxFalse`; the reasons when not. */
@@ -438,6 +463,11 @@ function main(argv: string[]): number {
       rulesAlone: tallyBy(alone, GROUPINGS.language),
       byRound: heldOutByRound(heldOut, alone),
     };
+  }
+  const fallback = defaultProfile([pack]);
+  if (fallback) {
+    const asDefault = underProfile(fallback, outcomes, checkerFor, values.date);
+    result.asDefaultProfile = { profile: fallback, byLanguage: tallyBy(asDefault, GROUPINGS.language) };
   }
   const posts = readRealPosts();
   if (posts) {

@@ -12,6 +12,8 @@ import {
   parseCorpus,
   profileSets,
   report,
+  tallyBy,
+  underProfile,
 } from '../../scripts/eval';
 import { testPack } from '../helpers/pack';
 
@@ -96,6 +98,20 @@ describe('the evaluation runner', () => {
     expect([...unknownProfiles]).toEqual(['employee']);
     const plain = checkersFor(base);
     expect(evaluate([corpus[6]!], plain.checkerFor)[0]?.correct).toBe(false);
+  });
+
+  it('measures every item again under one profile, as when nobody picks one', () => {
+    const { checkerFor } = checkersFor(withProfiles);
+    const own = evaluate(corpus, checkerFor);
+    expect(own.find((o) => o.item.id === 'en-creator-sale')?.correct).toBe(true);
+    const asBrand = underProfile('brand', own, checkerFor);
+    expect(asBrand.find((o) => o.item.id === 'en-creator-sale')?.correct).toBe(false);
+    // Items already of that profile keep their outcome.
+    expect(asBrand.filter((o) => o.item.profile === undefined)).toEqual(
+      own.filter((o) => o.item.profile === undefined),
+    );
+    const en = tallyBy(asBrand, (i) => i.lang).en!;
+    expect([en.caught, en.flag]).toEqual([tallyBy(own, (i) => i.lang).en!.caught - 1, 5]);
   });
 
   it('checks each item on the day it was posted, else on one fixed day, with its platform, post type and language', () => {
