@@ -4,7 +4,6 @@
  * reviewers' set switches come last. What policy locks holds against all of them. All terms of all
  * rules share one automaton.
  */
-
 import { type CueFinder, compileCue } from './cue';
 import { type Day, dateInForce, dayOf } from './dates';
 import { Draft, MATCH_LIMITS, type Matchers, type Uncounted } from './draft';
@@ -232,23 +231,28 @@ export function resolveRules(packs: readonly Pack[], options: CompileOptions = {
     const dates = [entry.rule.dates, setDates].filter((specs) => specs !== undefined);
     active.push({ ...entry, severity, ...(dates.length > 0 ? { dates } : {}) });
   };
+  /** Activate a rule of a set that its context words turn on, when they do; false when they do not. */
+  const activateInContext = (entry: ActiveRule, severity: Severity, cue: RuleSet['activatedBy']) => {
+    if (cue) activate({ ...entry, context: { setKey: `${entry.pack.id}/${entry.rule.set}`, cue } }, severity);
+    return cue !== undefined;
+  };
   for (const entry of byId.values()) {
     const { rule, pack } = entry;
     if (held(entry)) {
-      // Only policy's own set switch, or the set's default when policy has none, decides.
+      // Only policy's own set switch, or the set's default (its context words included) when policy has none, decides.
       if (policySet(pack, rule.set) ? setEnabled(pack, rule.set) : packDefault(pack, rule.set))
         activate(entry, entry.severity);
+      else if (!policySet(pack, rule.set))
+        activateInContext(entry, entry.severity, setContext(pack, rule.set, undefined, undefined));
       continue;
     }
     if (disabled.has(rule.id) || !setEnabled(pack, rule.set)) {
-      const cue = disabled.has(rule.id) ? undefined : setContext(pack, rule.set, options.sets, profile);
-      if (cue) {
-        activate(
-          { ...entry, context: { setKey: `${pack.id}/${rule.set}`, cue } },
-          options.severities?.[rule.id] ?? entry.severity,
-        );
+      const severity = options.severities?.[rule.id] ?? entry.severity;
+      if (
+        !disabled.has(rule.id) &&
+        activateInContext(entry, severity, setContext(pack, rule.set, options.sets, profile))
+      )
         continue;
-      }
       if (disabled.has(rule.id) || isSetOn(pack, rule.set, undefined, profile)) silenced.push(entry);
       continue;
     }

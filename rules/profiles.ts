@@ -38,6 +38,16 @@ export function resolveProfile(packs: readonly Pack[], wanted: string | undefine
   return defaultProfile(packs);
 }
 
+/** A switch that names the set: a person's or policy's (by "pack/set" or by set id), else the profile's. */
+function namedSwitch(
+  pack: Pack,
+  setId: string,
+  switches: Readonly<Record<string, boolean>> | undefined,
+  profileId: string | undefined,
+): boolean | undefined {
+  return switches?.[`${pack.id}/${setId}`] ?? switches?.[setId] ?? profileSets(pack, profileId)[setId];
+}
+
 /**
  * Whether a set is on: a switch by "pack/set" or by set id (a reviewer's or policy's), else what
  * the profile says, else the set's own default. The one place this order is decided.
@@ -48,18 +58,12 @@ export function isSetOn(
   switches: Readonly<Record<string, boolean>> | undefined,
   profileId: string | undefined,
 ): boolean {
-  return (
-    switches?.[`${pack.id}/${setId}`] ??
-    switches?.[setId] ??
-    profileSets(pack, profileId)[setId] ??
-    pack.sets.find((set) => set.id === setId)?.enabled ??
-    true
-  );
+  return namedSwitch(pack, setId, switches, profileId) ?? pack.sets.find((set) => set.id === setId)?.enabled ?? true;
 }
 
 /**
- * The context that turns on a set which is off only by its own default (no switch of a person, policy or the
- * profile names it): the set's `activatedBy`, else nothing.
+ * The words that turn on a set which is off by its own default and named by no switch (of a person, policy or
+ * the profile): the set's `activatedBy`, else nothing.
  */
 export function setContext(
   pack: Pack,
@@ -67,8 +71,7 @@ export function setContext(
   switches: Readonly<Record<string, boolean>> | undefined,
   profileId: string | undefined,
 ): RuleSet['activatedBy'] {
-  if (switches?.[`${pack.id}/${setId}`] !== undefined || switches?.[setId] !== undefined) return undefined;
-  if (profileSets(pack, profileId)[setId] !== undefined) return undefined;
+  if (namedSwitch(pack, setId, switches, profileId) !== undefined) return undefined;
   const set = pack.sets.find((candidate) => candidate.id === setId);
   return set && !set.enabled ? set.activatedBy : undefined;
 }

@@ -114,6 +114,15 @@ describe('sets turned on by a draft’s context (activatedBy)', () => {
     ]);
   });
 
+  it('keeps a rule policy locks as the pack has it, its context words included', () => {
+    const locked = { lockedRules: ['clinic.painless'], sets: { 'test/clinic': false } };
+    expect(spans('Painless care at our clinic', locked)).toEqual([['clinic.painless', 'Painless', 'warn']]);
+    expect(spans('Painless setup for your router', locked)).toEqual([]);
+    expect(
+      spans('Painless care at our clinic', { lockedSets: ['test/clinic'], sets: { 'test/clinic': false } }),
+    ).toEqual([]);
+  });
+
   it('refuses context words that name a lexicon the pack does not have', () => {
     const text = JSON.stringify({
       id: 'p',
