@@ -137,6 +137,37 @@ describe('the default pack catches claim classes, not only its sample phrases', 
   });
 });
 
+// Session 27: the creator set's `activatedBy` words. Under the default profile (nobody picked one), a draft in a
+// creator's own voice about a code, a link or a gift still needs the label at the start; a brand's own promotion,
+// which names its code or its bio link in the same words minus the "my", does not.
+describe("a creator's own words under the brand profile", () => {
+  const alarms = (text: string) =>
+    checker
+      .check(text, { platform: 'instagram', locale: /[ぁ-ん]/.test(text) ? 'ja' : 'en' })
+      .filter((f) => f.severity !== 'info' && f.category === 'legal')
+      .map((f) => `${f.ruleId} "${text.slice(f.start, f.end)}"`);
+
+  it.each([
+    ['"LEAH20" is my code 🥂', 'legal.creator-label-upfront ""LEAH20" is my code 🥂"'],
+    ['Bag linked on stories, 15% off', 'legal.creator-label-upfront "Bag linked on stories, 15% off"'],
+    ['Here is the link to my boots', 'legal.creator-label-upfront "Here is the link to my boots"'],
+    ['Obsessed with this serum! Ad/Gifted', 'legal.creator-label-upfront "Obsessed with this serum! Ad/Gifted"'],
+    ['楽天ROOMに載せてます♪', 'legal.creator-label-upfront "楽天ROOMに載せてます♪"'],
+  ])('flags %s', (text, expected) => {
+    expect(alarms(text)).toContain(expected);
+  });
+
+  it.each([
+    '#ad "LEAH20" is my code 🥂',
+    'Use code SPRING10 for 10% off, link in bio',
+    'New episode of my podcast is out. Link in my bio!',
+    'We gifted 500 meals to the food bank this week',
+    'Our founder was gifted this recipe by her grandmother',
+  ])('passes %s', (text) => {
+    expect(alarms(text)).toEqual([]);
+  });
+});
+
 const CONFORMANCE = fileURLToPath(new URL('../../../shared/eval/twitter-text/validate.json', import.meta.url));
 
 // Data nobody here wrote: twitter-text's own conformance cases, read from ../shared/eval.
