@@ -153,6 +153,8 @@ describe("a creator's own words under the brand profile", () => {
     ['Here is the link to my boots', 'legal.creator-label-upfront "Here is the link to my boots"'],
     ['Obsessed with this serum! Ad/Gifted', 'legal.creator-label-upfront "Obsessed with this serum! Ad/Gifted"'],
     ['楽天ROOMに載せてます♪', 'legal.creator-label-upfront "楽天ROOMに載せてます♪"'],
+    // ASA 2020 (an influencer's story for a retailer): the shop link on the creator's own LTK profile
+    ['Skirt is on my @liketoknowit page', 'legal.creator-label-upfront "Skirt is on my @liketoknowit page"'],
   ])('flags %s', (text, expected) => {
     expect(alarms(text)).toContain(expected);
   });
