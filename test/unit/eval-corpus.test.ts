@@ -33,6 +33,30 @@ describe('the evaluation corpus', () => {
     expect(en.filter((i) => i.expect === 'flag').length).toBeGreaterThanOrEqual(200);
     expect(en.filter((i) => i.expect === 'pass').length).toBeGreaterThanOrEqual(200);
   });
+
+  // The eval gate and docs/evaluation.md tell rounds apart by id: an id without "-fresh<N>-" counts as a text gathered
+  // before round 3 (session 27's class sets entered as recruit50-… and raised that figure until renamed).
+  const EARLY_FILES = new Set(
+    'apologies asa-rulings asa asai blunders brand-posts-x brand-posts claims clean compliant conduct cosmetics disclosure finance ftc-covid ftc-endorsement ftc-mlm health medical money'
+      .split(' ')
+      .map((name) => `${name}.jsonl`),
+  );
+  const nameOf = (file: string) => relative(CORPUS_DIR, file).split(/[\\/]/).at(-1)!;
+  // round 2's sets were named fresh-… without their round
+  const roundFiles = files.filter((file) => !EARLY_FILES.has(nameOf(file)) && !nameOf(file).startsWith('fresh-'));
+
+  it('names every set after the early ones fresh<round>-…', () => {
+    expect(roundFiles.map(nameOf).filter((name) => !/^fresh\d+-/.test(name))).toEqual([]);
+  });
+
+  it.each(roundFiles.map((file) => [relative(CORPUS_DIR, file), file]))('%s: every id carries its round', (_, file) => {
+    const round = /^fresh(\d+)-/.exec(nameOf(file))?.[1];
+    const ids = readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((line) => line.trim())
+      .map((line) => (JSON.parse(line) as { id: string }).id);
+    expect(ids.filter((id) => !id.includes(`-fresh${round}-`))).toEqual([]);
+  });
 });
 
 describe('the draft an API text stands for', () => {
