@@ -78,7 +78,7 @@ describe('the options page', () => {
     expect(el.querySelector('[data-set="quiet-period"]')?.textContent).toContain('off by default');
     // A set that a draft's words turn on says which words.
     expect(el.querySelector('[data-set="regulated-health"]')?.textContent).toContain(
-      'off by default, on for drafts that name: クリニック, 医院, 病院',
+      'off by default, on for drafts that use: クリニック, 医院, 病院',
     );
     const toggle = claims.querySelector('input[role="switch"]') as HTMLInputElement;
     expect(toggle.checked).toBe(true);
