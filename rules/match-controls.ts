@@ -53,6 +53,23 @@ export function leftmostLongest<T extends Span>(matches: T[]): T[] {
 
 const CLAUSE_BREAK = /[,.;:!?、。！？\n]/;
 const HIRAGANA_ONLY = /^[\u3041-\u309f]*$/;
+/**
+ * A verb's negation reaches every item of the list it heads: "does not treat, cure or prevent cancer". Between the cue
+ * and the match stand list items (a word or two each) with their commas, and a conjunction joins the list's last item
+ * (in the gap, in the match or just after it). "No fees, guaranteed returns" is no list (a determiner, no
+ * conjunction), and a contrast ("not true, but guaranteed") ends the reach.
+ */
+const EN_LIST_GAP =
+  /^(?:\s*[\p{L}\p{N}'\u2019-]+(?:\s+[\p{L}\p{N}'\u2019-]+)?\s*(?:,|\/|\bor\b|\band\b|\bnor\b))+\s*$/iu;
+const CONJUNCTION = /\b(?:or|and|nor)\b/i;
+const CONTRAST = /\b(?:but|yet|however|although|though|so|because|while|whereas)\b/i;
+const VERB_NEGATION = /(?:\bnot|n['\u2019]t|\bcannot)$/i;
+/**
+ * 「治療や予防を目的としたものではありません」: a negation after a list of nouns (joined by や・、及び…) reaches back
+ * over the list to the match, as one joined by kana alone does.
+ */
+const JA_LIST_GAP_AFTER =
+  /^(?:(?:や|・|、|及び|および|または|又は|と)[\p{sc=Han}\p{sc=Katakana}ー]{1,8})*[\u3041-\u309f]*$/u;
 
 /**
  * A tag question asserts what it seems to deny: 「無能すぎない？」 says "too incompetent", 「治るんじゃない？」 says
@@ -125,12 +142,27 @@ export function compileControls(controls: MatchControls, context: CompileContext
       // A negation reaches its own clause only: "not true, but guaranteed" is still a guarantee.
       const sameClause = (from: number, to: number) =>
         to - from <= negationWindow && !CLAUSE_BREAK.test(draft.text.slice(from, to));
+      const listAfterCue = (cue: Span, m: Span) => {
+        const between = draft.text.slice(cue.end, m.start);
+        return (
+          m.start - cue.end <= negationWindow &&
+          VERB_NEGATION.test(draft.text.slice(cue.start, cue.end)) &&
+          EN_LIST_GAP.test(between) &&
+          !CONTRAST.test(between) &&
+          CONJUNCTION.test(between + draft.text.slice(m.start, m.end + 12))
+        );
+      };
       const inside = (c: Span, gap: Span | undefined) => gap !== undefined && c.start >= gap.start && c.end <= gap.end;
-      const joined = (from: number, to: number) =>
-        !controls.negation?.afterKanaOnly || HIRAGANA_ONLY.test(draft.text.slice(from, to));
+      const joined = (from: number, to: number) => {
+        if (!controls.negation?.afterKanaOnly) return true;
+        const between = draft.text.slice(from, to);
+        return HIRAGANA_ONLY.test(between) || JA_LIST_GAP_AFTER.test(between);
+      };
       kept = kept.filter(
         (m) =>
-          !cuesBefore.some((c) => (c.end <= m.start && sameClause(c.end, m.start)) || inside(c, m.inner)) &&
+          !cuesBefore.some(
+            (c) => (c.end <= m.start && (sameClause(c.end, m.start) || listAfterCue(c, m))) || inside(c, m.inner),
+          ) &&
           !cuesAfter.some(
             (c) => (c.start >= m.end && sameClause(m.end, c.start) && joined(m.end, c.start)) || inside(c, m.inner),
           ),

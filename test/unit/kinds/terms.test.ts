@@ -87,6 +87,31 @@ describe('terms', () => {
     expect(matched([guarantee], 'We cannot say it is not true, but guaranteed!')).toEqual(['guaranteed']);
   });
 
+  it('lets a verb’s negation reach every item of the list it heads, and no further', () => {
+    const cure = {
+      id: 'c',
+      kind: 'terms',
+      terms: ['cure', 'cures', 'guaranteed'],
+      negation: { before: ['does not', "doesn't", 'no', 'not'], within: 24 },
+    };
+    expect(matched([cure], 'It does not treat, cure or prevent any disease.')).toEqual([]);
+    expect(matched([cure], 'It does not diagnose, treat, cure or prevent any disease.')).toEqual([]);
+    // a list needs its conjunction, a verb's negation and no contrast
+    expect(matched([cure], 'It does not sting, cures acne fast.')).toEqual(['cures']);
+    expect(matched([cure], 'No fees, guaranteed returns and fast payouts.')).toEqual(['guaranteed']);
+    expect(matched([cure], 'It does not sting, but cures and soothes.')).toEqual(['cures']);
+    const treat = {
+      id: 't',
+      kind: 'terms',
+      terms: ['治療'],
+      negation: { after: ['を目的としたものではありません', 'ない'], within: 24, afterKanaOnly: true },
+    };
+    expect(matched([treat], '病気の治療や予防を目的としたものではありません。')).toEqual([]);
+    expect(matched([treat], '病気の治療・予防・診断を目的としたものではありません。')).toEqual([]);
+    // a kanji word that is no list item still keeps the claim: 「治療する今までにない」
+    expect(matched([treat], '治療できる今までにないサプリです。')).toEqual(['治療']);
+  });
+
   it('suppresses a match when a `without` term is present', () => {
     const gift = { id: 'w', kind: 'terms', terms: ['gifted'], without: { terms: ['#ad'] } };
     expect(matched([gift], 'gifted by @brand')).toEqual(['gifted']);
