@@ -22,11 +22,13 @@ import {
 } from '../rules/index';
 import { defaultProfile } from '../rules/profiles';
 import { DEFAULT_DAY, dayAt } from './eval-day';
+import { type ProbeTally, readProbes, tallyProbes } from './eval-probes';
 import { flagShares, readRealPosts } from './real-posts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const CORPUS_DIR = join(ROOT, 'eval/corpus');
 export const RESULTS_FILE = join(ROOT, 'eval/results.json');
+export const PROBES_DIR = join(ROOT, 'eval/probes');
 /**
  * The judges' sets: real texts collected each round by an engineer who changed no rule, measured
  * before any tuning. The pack's model is never trained on them (scripts/train-model.ts).
@@ -238,6 +240,8 @@ export interface Report {
     rate: number;
     bySource: Record<string, { posts: number; flagged: number }>;
   };
+  /** Blind paraphrase probes (written, not real; scripts/eval-probes.ts), by "set lang split". */
+  probes?: Record<string, ProbeTally>;
 }
 
 const describeFinding = (f: Outcome['findings'][number]) => `${f.severity} ${f.category} ${f.ruleId} "${f.excerpt}"`;
@@ -379,6 +383,14 @@ export function formatReport(r: Report, verbose: boolean): string {
     lines.push('', `real posts (shared/eval/real-posts): ${flagged}/${posts} flagged (${percent(rate).trim()})`);
     for (const [source, s] of Object.entries(bySource)) lines.push(`  ${source.padEnd(24)}  ${s.flagged}/${s.posts}`);
   }
+  if (r.probes) {
+    lines.push(
+      '',
+      'blind paraphrases (eval/probes: written without seeing the rules, not real texts; rules widen on "tune", "held" measures)',
+    );
+    for (const [key, t] of Object.entries(r.probes))
+      lines.push(`  ${key.padEnd(24)}  caught ${t.caught}/${t.violations}   clean flagged ${t.flagged}/${t.clean}`);
+  }
   if (verbose) {
     lines.push('', `misses (${r.misses.length})`);
     for (const m of r.misses)
@@ -479,6 +491,15 @@ function main(argv: string[]): number {
       rate: flagged / posts.length,
       bySource: Object.fromEntries(shares.map((s) => [s.source, { posts: s.posts, flagged: s.flagged }])),
     };
+  }
+  const probeSets = readProbes(PROBES_DIR);
+  if (probeSets.length > 0) {
+    // As operators get the pack: its default sets and profile, the model on.
+    const shipped = compilePacks([pack]);
+    const now = dayAt(values.date);
+    result.probes = tallyProbes(probeSets, (text, lang) =>
+      shipped.check(text, { platform: 'x', locale: lang, now, postType: text.startsWith('@') ? 'reply' : 'post' }),
+    );
   }
   console.log(formatReport(result, values.verbose));
   writeFileSync(values.out, `${JSON.stringify(result, null, 2)}\n`);
