@@ -26,17 +26,12 @@ describe('blind paraphrase probes', () => {
     expect(readProbes(join(dir, 'missing'))).toEqual([]);
   });
 
-  it('holds the project’s own sets, each with both splits and both kinds of probe', () => {
+  it('holds the project’s own sets, each with held violations and held clean probes', () => {
     const sets = readProbes(PROBES_DIR);
-    expect(sets.length).toBeGreaterThanOrEqual(2);
+    expect(sets.length).toBeGreaterThanOrEqual(4);
     for (const set of sets) {
       const kinds = new Set(set.items.map((item) => `${item.split} ${item.expect}`));
-      expect([...kinds].sort(), `${set.name}-${set.lang}`).toEqual([
-        'held flag',
-        'held pass',
-        'tune flag',
-        'tune pass',
-      ]);
+      expect([...kinds], `${set.name}-${set.lang}`).toEqual(expect.arrayContaining(['held flag', 'held pass']));
       for (const item of set.items.filter((probe) => probe.expect === 'flag')) expect(item.source).toMatch(/^(en|ja)-/);
     }
   });
