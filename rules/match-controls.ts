@@ -66,10 +66,11 @@ const CONTRAST = /\b(?:but|yet|however|although|though|so|because|while|whereas)
 const VERB_NEGATION = /(?:\bnot|n['\u2019]t|\bcannot)$/i;
 /**
  * 「治療や予防を目的としたものではありません」: a negation after a list of nouns (joined by や・、及び…) reaches back
- * over the list to the match, as one joined by kana alone does.
+ * over the list to the match, as one joined by kana alone does. After the list only a particle and kana may stand:
+ * 「…だけダイエット、始めませんか」 joins a verb, not a noun.
  */
 const JA_LIST_GAP_AFTER =
-  /^(?:(?:や|・|、|及び|および|または|又は|と)[\p{sc=Han}\p{sc=Katakana}ー]{1,8})*[\u3041-\u309f]*$/u;
+  /^(?:(?:や|・|、|及び|および|または|又は|と)[\p{sc=Han}\p{sc=Katakana}ー]{1,8})*(?:[をのはがにもで][\u3041-\u309f]*)?$/u;
 
 /**
  * A tag question asserts what it seems to deny: 「無能すぎない？」 says "too incompetent", 「治るんじゃない？」 says
@@ -153,19 +154,19 @@ export function compileControls(controls: MatchControls, context: CompileContext
         );
       };
       const inside = (c: Span, gap: Span | undefined) => gap !== undefined && c.start >= gap.start && c.end <= gap.end;
-      const joined = (from: number, to: number) => {
-        if (!controls.negation?.afterKanaOnly) return true;
-        const between = draft.text.slice(from, to);
-        return HIRAGANA_ONLY.test(between) || JA_LIST_GAP_AFTER.test(between);
+      // An after-cue reaches its clause (joined by kana alone when the rule asks), or back over a list of nouns,
+      // whose 、 is the list's and no clause's end.
+      const reachesBack = (m: Span, c: Span) => {
+        if (c.start - m.end > negationWindow) return false;
+        const between = draft.text.slice(m.end, c.start);
+        if (JA_LIST_GAP_AFTER.test(between)) return true;
+        return !CLAUSE_BREAK.test(between) && (!controls.negation?.afterKanaOnly || HIRAGANA_ONLY.test(between));
       };
       kept = kept.filter(
         (m) =>
           !cuesBefore.some(
             (c) => (c.end <= m.start && (sameClause(c.end, m.start) || listAfterCue(c, m))) || inside(c, m.inner),
-          ) &&
-          !cuesAfter.some(
-            (c) => (c.start >= m.end && sameClause(m.end, c.start) && joined(m.end, c.start)) || inside(c, m.inner),
-          ),
+          ) && !cuesAfter.some((c) => (c.start >= m.end && reachesBack(m, c)) || inside(c, m.inner)),
       );
     }
     if (basis && kept.length > 0) {

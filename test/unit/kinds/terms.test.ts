@@ -108,6 +108,10 @@ describe('terms', () => {
     };
     expect(matched([treat], '病気の治療や予防を目的としたものではありません。')).toEqual([]);
     expect(matched([treat], '病気の治療・予防・診断を目的としたものではありません。')).toEqual([]);
+    expect(matched([treat], '病気の治療、予防を目的としたものではありません。')).toEqual([]);
+    // a clause's end is no list's: 「治療できます、今までにない」, 「治療、始めない?」 (a verb after the comma)
+    expect(matched([treat], '治療できます、今までにないサプリです。')).toEqual(['治療']);
+    expect(matched([treat], '治療、始めない?')).toEqual(['治療']);
     // a kanji word that is no list item still keeps the claim: 「治療する今までにない」
     expect(matched([treat], '治療できる今までにないサプリです。')).toEqual(['治療']);
   });
