@@ -159,8 +159,10 @@ export function compileControls(controls: MatchControls, context: CompileContext
       const reachesBack = (m: Span, c: Span) => {
         if (c.start - m.end > negationWindow) return false;
         const between = draft.text.slice(m.end, c.start);
-        if (JA_LIST_GAP_AFTER.test(between)) return true;
-        return !CLAUSE_BREAK.test(between) && (!controls.negation?.afterKanaOnly || HIRAGANA_ONLY.test(between));
+        // the common case first: the cue in the match's clause
+        const inClause =
+          !CLAUSE_BREAK.test(between) && (!controls.negation?.afterKanaOnly || HIRAGANA_ONLY.test(between));
+        return inClause || JA_LIST_GAP_AFTER.test(between);
       };
       kept = kept.filter(
         (m) =>
