@@ -24,6 +24,7 @@ import {
   type RuleKind,
   RuleSet,
   type Term,
+  type TermRef,
 } from './schema';
 import { utf8Length } from './text/count';
 import { foldTerm } from './text/fold';
@@ -327,9 +328,18 @@ export function validatePack(document: unknown, file: string, locate?: Locate): 
       locales: (text, path) => checkLocales(text, at(...path)),
     });
   });
-  for (const side of ['before', 'after', 'narrated'] as const) {
-    pack.reported?.[side]?.terms.forEach((term, t) => {
-      const path: PathSegment[] = ['reported', side, 'terms', t];
+  const guardLists: [PathSegment[], readonly TermRef[] | undefined][] = [
+    ...(['before', 'after', 'narrated', 'denied'] as const).map(
+      (side): [PathSegment[], readonly TermRef[] | undefined] => [
+        ['reported', side, 'terms'],
+        pack.reported?.[side]?.terms,
+      ],
+    ),
+    [['reported', 'denied', 'unless'], pack.reported?.denied?.unless],
+  ];
+  for (const [listPath, list] of guardLists) {
+    list?.forEach((term, t) => {
+      const path: PathSegment[] = [...listPath, t];
       if (!isLexiconRef(term)) {
         termCount++;
         checkTerm(term, path);

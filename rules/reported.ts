@@ -202,14 +202,87 @@ export function compileReported(guard: Reported, context: CompileContext) {
       return lead !== undefined && lead <= cue.start && !breaks(lead, cue.start);
     });
   }
+  const denial = guard.denied && compileDenial(guard.denied, context);
   return function keep(draft: Draft, raws: RawFinding[]): RawFinding[] {
     if (raws.length === 0) return raws;
     const reported = reportedIn(draft);
-    const kept =
+    let kept =
       reported.length === 0
         ? raws
         : raws.filter((raw) => !reported.some((list) => list.start < raw.end && raw.start < list.end));
+    if (denial && kept.length > 0) kept = denial(draft, kept);
     if (narration === undefined || kept.length === 0) return kept;
     return kept.filter((raw) => !narrated(draft, raw));
+  };
+}
+
+/**
+ * 「がんが治るサプリはありません」: the noun of what is sold, then は (or なんて, など, も) and a denial of its
+ * existence. 「…サプリは他にありません」 boasts instead: 他に is not among the words allowed between.
+ */
+const JA_DENIED_AFTER =
+  /^(?:は|なんて|など|なんか|も)(?:この世に|世の中に|どこにも)?(?:ありません|ございません|存在しません|存在しない|ありえません|あり得ません|ないです|ないんです|ない(?:[。！!？?\n]|$))/u;
+const CLAUSE_COMMA = /[、，,;；:：]/;
+/**
+ * "There is no pill that…", "No supplement can…": no (one word between at most) before the noun, opening its clause;
+ * "…reaching layers no cream can reach" compares the product with creams.
+ */
+const EN_DENIED_BEFORE =
+  /(?:^|[.!?;:,\n\u2013\u2014(]\s*|\bthere(?:'s|\u2019s|\s+is|\s+are)\s+)no\s+(?:[\p{L}-]+\s+)?$/iu;
+/** … and after it a relative clause or a modal, whose claim the sentence denies. */
+// A word must follow: "…reaching deep layers no cream can." compares the product with creams, it denies nothing.
+const EN_DENIED_AFTER = /^s?\s+(?:that|which|on the market|out there|can|could|will|is going to)\s+\p{L}/iu;
+
+/**
+ * A sentence that says a product of this kind does not exist warns against the claim it names ("There is no pill
+ * that melts belly fat", 「飲むだけで痩せる薬は存在しません」): its findings are dropped, unless a word of the
+ * sentence makes it a comparison ("no other cream works like ours", 「これほど効くサプリはありません」), which claims.
+ */
+function compileDenial(denied: NonNullable<Reported['denied']>, context: CompileContext) {
+  const nouns = context.terms(denied.terms, false);
+  const unless = denied.unless ? context.terms(denied.unless, false) : -1;
+  const denialsByDraft = new WeakMap<Draft, Span[]>();
+  function denialsIn(draft: Draft): Span[] {
+    let found = denialsByDraft.get(draft);
+    if (found) return found;
+    const text = draft.text;
+    found = draft
+      .hits(nouns)
+      .map((hit) => draft.span(hit))
+      .filter(
+        (noun) =>
+          JA_DENIED_AFTER.test(text.slice(noun.end, noun.end + 16)) ||
+          // a letter stands for the cut-off text before the window: only the draft's own start opens a clause there
+          (EN_DENIED_BEFORE.test((noun.start > 40 ? 'x' : '') + text.slice(Math.max(0, noun.start - 40), noun.start)) &&
+            EN_DENIED_AFTER.test(text.slice(noun.end, noun.end + 24))),
+      );
+    denialsByDraft.set(draft, found);
+    return found;
+  }
+  /** The sentence around a span: from the break before it to the break after it. */
+  const sentenceOf = (text: string, span: Span): Span => {
+    let start = span.start;
+    while (start > 0 && !isBreakAt(text, start - 1)) start--;
+    let end = span.end;
+    while (end < text.length && !isBreakAt(text, end)) end++;
+    return { start, end };
+  };
+  return (draft: Draft, raws: RawFinding[]): RawFinding[] => {
+    const denials = denialsIn(draft);
+    if (denials.length === 0) return raws;
+    const text = draft.text;
+    const comparisons = unless < 0 ? [] : draft.hits(unless).map((hit) => draft.span(hit));
+    return raws.filter((raw) => {
+      const sentence = sentenceOf(text, raw);
+      const within = (span: Span) => sentence.start <= span.start && span.end <= sentence.end;
+      // in the claim's own clause: 「我慢する必要はありません、10kg痩せる」 denies the effort, not the claim
+      const isDenied = denials.some(
+        (cue) =>
+          within(cue) &&
+          !CLAUSE_COMMA.test(text.slice(Math.min(cue.end, raw.end), Math.max(cue.start, raw.start))) &&
+          (denied.within === undefined || Math.max(cue.start - raw.end, raw.start - cue.end) <= denied.within),
+      );
+      return !isDenied || comparisons.some(within);
+    });
   };
 }

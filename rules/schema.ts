@@ -81,7 +81,8 @@ export const Override = z.strictObject({
  * further: a finding whose own sentence holds one of its words (allegedly, according to the complaint,
  * 容疑, などとうたい) is narrated as someone else's act, quoted or not, and is dropped too. `rules` names
  * rules of other categories the guard applies to as well (a blank 〇〇 in a reported quotation is the
- * report's own 伏せ字, not a template left in).
+ * report's own 伏せ字, not a template left in). `denied` drops a finding whose sentence says that such a
+ * product does not exist ("There is no pill that melts fat", 「がんが治るサプリはありません」): a warning, not an offer.
  */
 export const Reported = z.strictObject({
   categories: z.array(Category).min(1),
@@ -89,6 +90,15 @@ export const Reported = z.strictObject({
   before: Window,
   after: Window,
   narrated: Window.optional(),
+  denied: z
+    .strictObject({
+      /** Nouns of what is sold (pill, サプリ, investment, 商品): the kinds of thing a sentence says do not exist. */
+      terms: TermList,
+      /** Words that make the sentence a comparison, whose claim stands ("no other", "like ours", ほど, 以外). */
+      unless: TermList.optional(),
+      within: z.number().int().min(1).max(10_000).optional(),
+    })
+    .optional(),
 });
 export type Reported = z.infer<typeof Reported>;
 

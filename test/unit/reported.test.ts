@@ -142,6 +142,48 @@ describe('narrated sentences', () => {
   });
 });
 
+describe('sentences that deny such a product exists', () => {
+  const deniedPack = testPack(
+    [
+      { id: 't.cure', kind: 'terms', category: 'legal', terms: ['melts belly fat', 'cure arthritis', 'がんが治る'] },
+      { id: 't.taste', kind: 'terms', category: 'risk', terms: ['melts belly fat'] },
+    ],
+    { reported: { ...guard, denied: { terms: ['pill', 'supplement', 'サプリ'], unless: ['other', 'but', 'ほど'] } } },
+  );
+  const found = spansOf(deniedPack);
+
+  it('drops a claim whose sentence says no product of the kind exists, in either language', () => {
+    // only the guarded category: the risk rule's finding stays
+    expect(found('There is no pill that melts belly fat.')).toEqual([['t.taste', 22, 37]]);
+    expect(found('No supplement can cure arthritis.')).toEqual([]);
+    expect(found('がんが治るサプリはありません。')).toEqual([]);
+    expect(found('がんが治るサプリなんて存在しません')).toEqual([]);
+  });
+
+  it('keeps the claim when the sentence compares, boasts or is another one', () => {
+    expect(found('There is no other pill that melts belly fat so fast.')).toEqual([
+      ['t.cure', 28, 43],
+      ['t.taste', 28, 43],
+    ]);
+    expect(found('No pill can, but our tea melts belly fat.')).toEqual([
+      ['t.cure', 25, 40],
+      ['t.taste', 25, 40],
+    ]);
+    expect(found('これほどがんが治るサプリはありません')).toEqual([['t.cure', 4, 9]]);
+    // 他に is no denial of existence: the product is the only one
+    expect(found('がんが治るサプリは他にありません')).toEqual([['t.cure', 0, 5]]);
+    expect(found('No pill needed. Our tea melts belly fat.')).toEqual([
+      ['t.cure', 24, 39],
+      ['t.taste', 24, 39],
+    ]);
+  });
+
+  it('reaches the claim in its own clause only', () => {
+    expect(found('がんが治る、そんなサプリはありません')).toEqual([['t.cure', 0, 5]]);
+    expect(found('No pill can do that: ours will cure arthritis')).toEqual([['t.cure', 31, 45]]);
+  });
+});
+
 describe('rules named by the guard', () => {
   const namedPack = testPack(
     [
