@@ -233,6 +233,17 @@ const EN_DENIED_BEFORE =
 // A word must follow: "…reaching deep layers no cream can." compares the product with creams, it denies nothing.
 const EN_DENIED_AFTER = /^s?\s+(?:that|which|on the market|out there|can|could|will|is going to)\s+\p{L}/iu;
 
+/** A question mark, then the answer no: the cheap test before any finding's own question is looked for. */
+// "No." or "No," answers; "No more sleepless nights!" after a question is the pitch going on
+const ANSWERED_NO = /[?？]\s*(?:(?:no|nope|not really)[.,!。、！]|(?:いいえ|いえ)[\s、。,])/i;
+const ANSWER_NO_AT = /^[?？]\s*(?:(?:no|nope|not really)[.,!。、！]|(?:いいえ|いえ)[\s、。,])/i;
+/** Whether the finding's (first) sentence is a question that the next words answer no. */
+function answeredNo(text: string, raw: { start: number; end: number }): boolean {
+  let end = raw.start;
+  while (end < text.length && !/[?？.!。！\n]/.test(text[end]!)) end++;
+  return ANSWER_NO_AT.test(text.slice(end, end + 16));
+}
+
 /**
  * A sentence that says a product of this kind does not exist warns against the claim it names ("There is no pill
  * that melts belly fat", 「飲むだけで痩せる薬は存在しません」): its findings are dropped, unless a word of the
@@ -268,9 +279,12 @@ function compileDenial(denied: NonNullable<Reported['denied']>, context: Compile
     return { start, end };
   };
   return (draft: Draft, raws: RawFinding[]): RawFinding[] => {
-    const denials = denialsIn(draft);
-    if (denials.length === 0) return raws;
     const text = draft.text;
+    // An FAQ's question answered no ("Will magnesium fix my insomnia? No.", 「ニキビは治りますか？いいえ、…」) asks the claim
+    // to deny it.
+    if (ANSWERED_NO.test(text)) raws = raws.filter((raw) => !answeredNo(text, raw));
+    const denials = denialsIn(draft);
+    if (denials.length === 0 || raws.length === 0) return raws;
     const comparisons = unless < 0 ? [] : draft.hits(unless).map((hit) => draft.span(hit));
     return raws.filter((raw) => {
       const sentence = sentenceOf(text, raw);

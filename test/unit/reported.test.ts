@@ -178,6 +178,16 @@ describe('sentences that deny such a product exists', () => {
     ]);
   });
 
+  it('reads a question answered no as the claim denied, and an answer that goes on pitching as no answer', () => {
+    expect(found('Will this supplement cure arthritis? No. See your GP.')).toEqual([]);
+    expect(found('がんが治るサプリですか？いいえ、違います。')).toEqual([]);
+    expect(found('Will it cure arthritis? Yes! It will cure arthritis.')).toEqual([
+      ['t.cure', 8, 22],
+      ['t.cure', 37, 51],
+    ]);
+    expect(found('Stiff joints? No more: our balm will cure arthritis.')).toEqual([['t.cure', 37, 51]]);
+  });
+
   it('reaches the claim in its own clause only', () => {
     expect(found('がんが治る、そんなサプリはありません')).toEqual([['t.cure', 0, 5]]);
     expect(found('No pill can do that: ours will cure arthritis')).toEqual([['t.cure', 31, 45]]);
