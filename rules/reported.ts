@@ -224,6 +224,11 @@ const JA_DENIED_AFTER =
   /^(?:は|なんて|など|なんか|も)(?:この世に|世の中に|どこにも)?(?:ありません|ございません|存在しません|存在しない|ありえません|あり得ません|ないです|ないんです|ない(?:[。！!？?\n]|$))/u;
 const CLAUSE_COMMA = /[、，,;；:：]/;
 /**
+ * The noun stands as its own word after a kana ending (治るサプリ, 治す効果), not inside a compound (副作用は…: a
+ * safety claim), and not after a condition (「飲み続けないと効果はありません」 promises the effect).
+ */
+const JA_NOT_OWN_WORD = /(?:[\p{sc=Han}\p{sc=Katakana}ー]|と|ば|たら|なら)$/u;
+/**
  * "There is no pill that…", "No supplement can…": no (one word between at most) before the noun, opening its clause;
  * "…reaching layers no cream can reach" compares the product with creams.
  */
@@ -262,7 +267,8 @@ function compileDenial(denied: NonNullable<Reported['denied']>, context: Compile
       .map((hit) => draft.span(hit))
       .filter(
         (noun) =>
-          JA_DENIED_AFTER.test(text.slice(noun.end, noun.end + 16)) ||
+          (JA_DENIED_AFTER.test(text.slice(noun.end, noun.end + 16)) &&
+            !JA_NOT_OWN_WORD.test(text.slice(Math.max(0, noun.start - 3), noun.start))) ||
           // a letter stands for the cut-off text before the window: only the draft's own start opens a clause there
           (EN_DENIED_BEFORE.test((noun.start > 40 ? 'x' : '') + text.slice(Math.max(0, noun.start - 40), noun.start)) &&
             EN_DENIED_AFTER.test(text.slice(noun.end, noun.end + 24))),

@@ -145,10 +145,20 @@ describe('narrated sentences', () => {
 describe('sentences that deny such a product exists', () => {
   const deniedPack = testPack(
     [
-      { id: 't.cure', kind: 'terms', category: 'legal', terms: ['melts belly fat', 'cure arthritis', 'がんが治る'] },
+      {
+        id: 't.cure',
+        kind: 'terms',
+        category: 'legal',
+        terms: ['melts belly fat', 'cure arthritis', 'がんが治る', '副作用はありません', '飲み続けないと'],
+      },
       { id: 't.taste', kind: 'terms', category: 'risk', terms: ['melts belly fat'] },
     ],
-    { reported: { ...guard, denied: { terms: ['pill', 'supplement', 'サプリ'], unless: ['other', 'but', 'ほど'] } } },
+    {
+      reported: {
+        ...guard,
+        denied: { terms: ['pill', 'supplement', 'サプリ', '作用', '効果'], unless: ['other', 'but', 'ほど'] },
+      },
+    },
   );
   const found = spansOf(deniedPack);
 
@@ -186,6 +196,14 @@ describe('sentences that deny such a product exists', () => {
       ['t.cure', 37, 51],
     ]);
     expect(found('Stiff joints? No more: our balm will cure arthritis.')).toEqual([['t.cure', 37, 51]]);
+  });
+
+  it('reads the noun as its own word: not inside a compound, not after a condition', () => {
+    expect(found('がんが治る効果はありません')).toEqual([]);
+    // 副作用 is no 作用 denied: "no side effects" is a safety claim
+    expect(found('副作用はありません')).toEqual([['t.cure', 0, 9]]);
+    // 「…ないと効果はありません」 promises the effect once the condition is met
+    expect(found('飲み続けないと効果はありません')).toEqual([['t.cure', 0, 7]]);
   });
 
   it('reaches the claim in its own clause only', () => {
