@@ -12,7 +12,7 @@ import type { Finding } from '../rules/index';
 export const ProbeItem = z.strictObject({
   split: z.enum(['tune', 'held']),
   expect: z.enum(['flag', 'pass']),
-  /** The corpus item a violation probe paraphrases. */
+  /** The corpus item a violation probe paraphrases (`fresh-<n>` for a kind written from a regulator's page). */
   source: z.string().optional(),
   class: z.string().optional(),
   /** What a clean probe is about. */
@@ -56,7 +56,7 @@ export interface ProbeTally {
   clean: number;
 }
 
-/** Per set, language and split: violations with a warn or block, clean probes with one. */
+/** Per set, language and split (fresh kinds apart): violations with a warn or block, clean probes with one. */
 export function tallyProbes(
   sets: ProbeSet[],
   check: (text: string, lang: 'en' | 'ja') => Pick<Finding, 'severity'>[],
@@ -64,7 +64,9 @@ export function tallyProbes(
   const tallies: Record<string, ProbeTally> = {};
   for (const set of sets) {
     for (const item of set.items) {
-      const key = `${set.name} ${set.lang} ${item.split}`;
+      // Kinds written fresh from a regulator's page measure reach, not rewording: they are tallied apart.
+      const fresh = item.class?.startsWith('fresh-') ? ' fresh kinds' : '';
+      const key = `${set.name} ${set.lang} ${item.split}${fresh}`;
       tallies[key] ??= { caught: 0, violations: 0, flagged: 0, clean: 0 };
       const hit = check(item.text, set.lang).some((finding) => finding.severity !== 'info');
       if (item.expect === 'flag') {

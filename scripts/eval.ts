@@ -386,10 +386,12 @@ export function formatReport(r: Report, verbose: boolean): string {
   if (r.probes) {
     lines.push(
       '',
-      'blind paraphrases (eval/probes: written without seeing the rules, not real texts; rules widen on "tune", "held" measures)',
+      'blind probes (eval/probes: written without seeing the rules, not real texts; paraphrases and fresh kinds; rules widen on "tune", "held" measures)',
     );
-    for (const [key, t] of Object.entries(r.probes))
-      lines.push(`  ${key.padEnd(24)}  caught ${t.caught}/${t.violations}   clean flagged ${t.flagged}/${t.clean}`);
+    for (const [key, t] of Object.entries(r.probes)) {
+      const clean = t.clean > 0 ? `   clean flagged ${t.flagged}/${t.clean}` : '';
+      lines.push(`  ${key.padEnd(28)}  caught ${t.caught}/${t.violations}${clean}`);
+    }
   }
   if (verbose) {
     lines.push('', `misses (${r.misses.length})`);

@@ -32,7 +32,9 @@ describe('blind paraphrase probes', () => {
     for (const set of sets) {
       const kinds = new Set(set.items.map((item) => `${item.split} ${item.expect}`));
       expect([...kinds], `${set.name}-${set.lang}`).toEqual(expect.arrayContaining(['held flag', 'held pass']));
-      for (const item of set.items.filter((probe) => probe.expect === 'flag')) expect(item.source).toMatch(/^(en|ja)-/);
+      // a paraphrase names the corpus text it rewrites; a fresh kind (written from a regulator's page) its number
+      for (const item of set.items.filter((probe) => probe.expect === 'flag'))
+        expect(item.source).toMatch(item.class?.startsWith('fresh-') ? /^fresh-\d+$/ : /^(en|ja)-/);
     }
   });
 
@@ -44,13 +46,14 @@ describe('blind paraphrase probes', () => {
     expect(() => readProbes(dir)).toThrow(/^blind52-en\.jsonl:2: /);
   });
 
-  it('counts violations caught and clean probes flagged per set, language and split; info is no flag', () => {
+  it('counts violations caught and clean probes flagged per set, language and split, fresh kinds apart; info is no flag', () => {
     const dir = folder({
       'blind52-en.jsonl': [
         line({ split: 'held', expect: 'flag', text: 'cures colds' }),
         line({ split: 'held', expect: 'flag', text: 'tastes nice' }),
         line({ split: 'held', expect: 'pass', text: 'does not cure colds' }),
         line({ split: 'tune', expect: 'pass', text: 'cures nothing, info only' }),
+        line({ split: 'held', expect: 'flag', source: 'fresh-1', class: 'fresh-cure-claim', text: 'cures flu' }),
       ].join(''),
     });
     const severity = (text: string) =>
@@ -62,6 +65,8 @@ describe('blind paraphrase probes', () => {
     expect(tallies).toEqual({
       'blind52 en held': { caught: 1, violations: 2, flagged: 1, clean: 1 },
       'blind52 en tune': { caught: 0, violations: 0, flagged: 0, clean: 1 },
+      // a kind written fresh from a regulator's page is tallied apart from the paraphrases
+      'blind52 en held fresh kinds': { caught: 1, violations: 1, flagged: 0, clean: 0 },
     });
   });
 
@@ -76,10 +81,15 @@ describe('blind paraphrase probes', () => {
         caughtRules: {},
         falseAlarmRules: {},
         unknownProfiles: [],
-        probes: { 'blind52 en held': { caught: 46, violations: 80, flagged: 1, clean: 40 } },
+        probes: {
+          'blind52 en held': { caught: 46, violations: 80, flagged: 1, clean: 40 },
+          'blind52 en held fresh kinds': { caught: 26, violations: 40, flagged: 0, clean: 0 },
+        },
       } as unknown as Parameters<typeof formatReport>[0],
       false,
     );
-    expect(text).toMatch(/blind paraphrases[^\n]*\n {2}blind52 en held +caught 46\/80 {3}clean flagged 1\/40/);
+    expect(text).toMatch(/blind probes[^\n]*\n {2}blind52 en held +caught 46\/80 {3}clean flagged 1\/40/);
+    // fresh kinds have no clean texts of their own: no "clean flagged 0/0"
+    expect(text).toMatch(/\n {2}blind52 en held fresh kinds +caught 26\/40(\n|$)/);
   });
 });
