@@ -234,19 +234,32 @@ const JA_NOT_OWN_WORD = /(?:[\p{sc=Han}\p{sc=Katakana}ー]|と|ば|たら|なら
  */
 const EN_DENIED_BEFORE =
   /(?:^|[.!?;:,\n\u2013\u2014(]\s*|\bthere(?:'s|\u2019s|\s+is|\s+are)\s+)no\s+(?:[\p{L}-]+\s+)?$/iu;
-/** … and after it a relative clause or a modal, whose claim the sentence denies. */
-// A word must follow: "…reaching deep layers no cream can." compares the product with creams, it denies nothing.
+/**
+ * … and after it a relative clause or a modal, whose claim the sentence denies. A word must follow: "…reaching deep
+ * layers no cream can." compares the product with creams, it denies nothing.
+ */
 const EN_DENIED_AFTER = /^s?\s+(?:that|which|on the market|out there|can|could|will|is going to)\s+\p{L}/iu;
 
-/** A question mark, then the answer no: the cheap test before any finding's own question is looked for. */
-// "No." or "No," answers; "No more sleepless nights!" after a question is the pitch going on
+/**
+ * A question mark, then the answer no ("No." or "No,"; "No more sleepless nights!" after a question is the pitch going
+ * on): looked for in the whole draft first, as most drafts have none.
+ */
 const ANSWERED_NO = /[?？]\s*(?:(?:no|nope|not really)[.,!。、！]|(?:いいえ|いえ)[\s、。,])/i;
-const ANSWER_NO_AT = /^[?？]\s*(?:(?:no|nope|not really)[.,!。、！]|(?:いいえ|いえ)[\s、。,])/i;
+const ANSWER_NO_AT = new RegExp(`^${ANSWERED_NO.source}`, 'i');
 /** Whether the finding's (first) sentence is a question that the next words answer no. */
-function answeredNo(text: string, raw: { start: number; end: number }): boolean {
+function answeredNo(text: string, raw: Span): boolean {
   let end = raw.start;
   while (end < text.length && !/[?？.!。！\n]/.test(text[end]!)) end++;
   return ANSWER_NO_AT.test(text.slice(end, end + 16));
+}
+
+/** The sentence around a span: from the break before it to the break after it. */
+function sentenceOf(text: string, span: Span): Span {
+  let start = span.start;
+  while (start > 0 && !isBreakAt(text, start - 1)) start--;
+  let end = span.end;
+  while (end < text.length && !isBreakAt(text, end)) end++;
+  return { start, end };
 }
 
 /**
@@ -276,14 +289,6 @@ function compileDenial(denied: NonNullable<Reported['denied']>, context: Compile
     denialsByDraft.set(draft, found);
     return found;
   }
-  /** The sentence around a span: from the break before it to the break after it. */
-  const sentenceOf = (text: string, span: Span): Span => {
-    let start = span.start;
-    while (start > 0 && !isBreakAt(text, start - 1)) start--;
-    let end = span.end;
-    while (end < text.length && !isBreakAt(text, end)) end++;
-    return { start, end };
-  };
   return (draft: Draft, raws: RawFinding[]): RawFinding[] => {
     const text = draft.text;
     // An FAQ's question answered no ("Will magnesium fix my insomnia? No.", 「ニキビは治りますか？いいえ、…」) asks the claim
