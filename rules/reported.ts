@@ -270,12 +270,13 @@ function sentenceOf(text: string, span: Span): Span {
 function compileDenial(denied: NonNullable<Reported['denied']>, context: CompileContext) {
   const nouns = context.terms(denied.terms, false);
   const unless = denied.unless ? context.terms(denied.unless, false) : -1;
-  const denialsByDraft = new WeakMap<Draft, Span[]>();
-  function denialsIn(draft: Draft): Span[] {
-    let found = denialsByDraft.get(draft);
+  /** A draft's denials and whether it answers a question no, found once however many of its rules have findings. */
+  const byDraft = new WeakMap<Draft, { denials: Span[]; answersNo: boolean }>();
+  function denialsIn(draft: Draft): { denials: Span[]; answersNo: boolean } {
+    let found = byDraft.get(draft);
     if (found) return found;
     const text = draft.text;
-    found = draft
+    const denials = draft
       .hits(nouns)
       .map((hit) => draft.span(hit))
       .filter(
@@ -286,15 +287,16 @@ function compileDenial(denied: NonNullable<Reported['denied']>, context: Compile
           (EN_DENIED_BEFORE.test((noun.start > 40 ? 'x' : '') + text.slice(Math.max(0, noun.start - 40), noun.start)) &&
             EN_DENIED_AFTER.test(text.slice(noun.end, noun.end + 24))),
       );
-    denialsByDraft.set(draft, found);
+    found = { denials, answersNo: ANSWERED_NO.test(text) };
+    byDraft.set(draft, found);
     return found;
   }
   return (draft: Draft, raws: RawFinding[]): RawFinding[] => {
     const text = draft.text;
     // An FAQ's question answered no ("Will magnesium fix my insomnia? No.", 「ニキビは治りますか？いいえ、…」) asks the claim
     // to deny it.
-    if (ANSWERED_NO.test(text)) raws = raws.filter((raw) => !answeredNo(text, raw));
-    const denials = denialsIn(draft);
+    const { denials, answersNo } = denialsIn(draft);
+    if (answersNo) raws = raws.filter((raw) => !answeredNo(text, raw));
     if (denials.length === 0 || raws.length === 0) return raws;
     const comparisons = unless < 0 ? [] : draft.hits(unless).map((hit) => draft.span(hit));
     return raws.filter((raw) => {
